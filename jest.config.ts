@@ -1,0 +1,7 @@
+import { getJestProjectsAsync } from '@nx/jest';
+
+/** Runs every project's tests in one jest process, so `npm test` ends with one summary. */
+export default async () => ({
+  projects: await getJestProjectsAsync(),
+  reporters: ['default', '<rootDir>/tools/jest/closing-line-reporter.js'],
+});

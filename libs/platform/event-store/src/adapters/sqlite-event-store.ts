@@ -1,0 +1,220 @@
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { planAppend } from '../append-plan';
+import { CatchUpSubscription } from '../catch-up-subscription';
+import { categoryOf, NewEvent, RecordedEvent } from '../envelope';
+import { CorruptEventError } from '../errors';
+import { assertReadStreamOptions } from '../read-stream-slice';
+import {
+  AppendResult,
+  EventFilter,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../port';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file; created with its folder if missing. */
+  readonly file: string;
+  readonly clock?: () => Date;
+  /** How often subscriptions look for events appended by other processes. Default 50 ms. */
+  readonly pollIntervalMs?: number;
+  /** How long an append waits for another process's write lock. Default 10 s. */
+  readonly busyTimeoutMs?: number;
+  /** FULL (default) syncs every commit to disk; NORMAL survives process crashes but not power loss. */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+}
+
+interface EventRow {
+  position: number;
+  id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  recorded_at: string;
+  data: string;
+  metadata: string;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position    INTEGER PRIMARY KEY,
+    id          TEXT    NOT NULL UNIQUE,
+    stream_id   TEXT    NOT NULL,
+    category    TEXT    NOT NULL,
+    revision    INTEGER NOT NULL,
+    type        TEXT    NOT NULL,
+    recorded_at TEXT    NOT NULL,
+    data        TEXT    NOT NULL,
+    metadata    TEXT    NOT NULL,
+    UNIQUE (stream_id, revision)
+  );
+  CREATE INDEX IF NOT EXISTS events_by_category ON events (category, position);
+  CREATE INDEX IF NOT EXISTS events_by_type ON events (type, position);
+  CREATE TRIGGER IF NOT EXISTS events_are_immutable BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are immutable: record a correction instead'); END;
+  CREATE TRIGGER IF NOT EXISTS events_are_never_deleted BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are never deleted'); END;
+`;
+
+/**
+ * The embedded event store: one SQLite file in WAL mode. Appends run in IMMEDIATE transactions, so
+ * several processes can share the file; SQLite serialises writers, which makes global positions
+ * (the rowid) gap-free and in commit order.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly appends = new EventEmitter().setMaxListeners(0);
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly clock: () => Date;
+  private readonly pollIntervalMs: number;
+  private readonly statements;
+  private readonly readAllStatements = new Map<string, Database.Statement>();
+
+  constructor(options: SqliteEventStoreOptions) {
+    mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 10_000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.exec(SCHEMA);
+    this.clock = options.clock ?? (() => new Date());
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.statements = {
+      insert: this.db.prepare(
+        `INSERT INTO events (id, stream_id, category, revision, type, recorded_at, data, metadata)
+         VALUES (@id, @streamId, @category, @revision, @type, @recordedAt, @data, @metadata)`,
+      ),
+      findById: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
+      lastEvent: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
+      forwards: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      ),
+      backwards: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+      ),
+    };
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    const result = this.db
+      .transaction((): AppendResult => {
+        const plan = planAppend(
+          streamId,
+          events,
+          expectedRevision,
+          {
+            findById: (id) => this.decodeOptional(this.statements.findById.get(id)),
+            lastEvent: (id) => this.decodeOptional(this.statements.lastEvent.get(id)),
+          },
+          this.clock().toISOString(),
+        );
+        if (plan.kind === 'already-appended') return plan.result;
+        const recorded = plan.events.map((event) => {
+          const { lastInsertRowid } = this.statements.insert.run({
+            id: event.id,
+            streamId,
+            category: categoryOf(streamId),
+            revision: event.revision,
+            type: event.type,
+            recordedAt: event.recordedAt,
+            data: JSON.stringify(event.data),
+            metadata: JSON.stringify(event.metadata),
+          });
+          return { ...event, position: Number(lastInsertRowid) } as RecordedEvent;
+        });
+        const last = recorded[recorded.length - 1] as RecordedEvent;
+        return { streamId, revision: last.revision, position: last.position, events: recorded };
+      })
+      .immediate();
+    this.appends.emit('appended');
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    assertReadStreamOptions(options);
+    const limit = options.maxCount ?? -1;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.backwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.statements.forwards.all(streamId, options.fromRevision ?? 0, limit);
+    return rows.map((row) => this.decode(row));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { categories = [], types = [] } = options.filter ?? {};
+    const rows = this.readAllStatement(options.filter).all(
+      options.after ?? 0,
+      ...categories,
+      ...types,
+      options.maxCount ?? -1,
+    ) as EventRow[];
+    return rows.map((row) => this.decode(row));
+  }
+
+  subscribe(options: SubscribeOptions, handler: EventHandler): Subscription {
+    const subscription = new CatchUpSubscription(
+      options.after,
+      {
+        readBatch: (after, maxCount) => this.readAll({ after, maxCount, filter: options.filter }),
+        appends: this.appends,
+        pollIntervalMs: this.pollIntervalMs,
+      },
+      handler,
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async lastRevision(streamId: string): Promise<number | null> {
+    return this.statements.lastEvent.get(streamId)?.revision ?? null;
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.close()));
+    this.subscriptions.clear();
+    if (this.db.open) this.db.close();
+  }
+
+  private readAllStatement(filter: EventFilter | undefined): Database.Statement {
+    const categories = filter?.categories?.length ?? 0;
+    const types = filter?.types?.length ?? 0;
+    const key = `${categories}:${types}`;
+    let statement = this.readAllStatements.get(key);
+    if (!statement) {
+      const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
+      const conditions = ['position > ?'];
+      if (filter?.categories) conditions.push(`category IN (${placeholders(categories)})`);
+      if (filter?.types) conditions.push(`type IN (${placeholders(types)})`);
+      statement = this.db.prepare(`SELECT * FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`);
+      this.readAllStatements.set(key, statement);
+    }
+    return statement;
+  }
+
+  private decodeOptional(row: EventRow | undefined): RecordedEvent | undefined {
+    return row && this.decode(row);
+  }
+
+  private decode(row: EventRow): RecordedEvent {
+    try {
+      return {
+        id: row.id,
+        type: row.type,
+        streamId: row.stream_id,
+        revision: row.revision,
+        position: row.position,
+        recordedAt: row.recorded_at,
+        data: JSON.parse(row.data),
+        metadata: JSON.parse(row.metadata),
+      };
+    } catch (error) {
+      throw new CorruptEventError(row.position, error);
+    }
+  }
+}

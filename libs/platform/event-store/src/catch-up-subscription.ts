@@ -1,0 +1,87 @@
+import { EventEmitter } from 'node:events';
+import { RecordedEvent } from './envelope';
+import { EventHandler, Subscription } from './port';
+
+export interface CatchUpSource {
+  /** Events after the position, in global order, already filtered; at most `batchSize`. */
+  readBatch(after: number, batchSize: number): Promise<RecordedEvent[]>;
+  /** Emits 'appended' whenever this process appends; other writers are noticed by polling. */
+  readonly appends: EventEmitter;
+  /** How often to look for appends made by other processes. */
+  readonly pollIntervalMs: number;
+}
+
+const BATCH_SIZE = 500;
+
+/** A catch-up subscription over any store that can read its global order in batches. */
+export class CatchUpSubscription implements Subscription {
+  readonly caughtUp: Promise<void>;
+  readonly done: Promise<void>;
+  private current: number;
+  private closing = false;
+  private wakeUp: (() => void) | undefined;
+  private markCaughtUp!: () => void;
+  private failCaughtUp!: (error: unknown) => void;
+
+  constructor(
+    after: number,
+    private readonly source: CatchUpSource,
+    private readonly handler: EventHandler,
+  ) {
+    this.current = after;
+    this.caughtUp = new Promise<void>((resolve, reject) => {
+      this.markCaughtUp = resolve;
+      this.failCaughtUp = reject;
+    });
+    this.caughtUp.catch(() => undefined);
+    this.done = this.run();
+    this.done.catch(() => undefined);
+  }
+
+  get position(): number {
+    return this.current;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    this.wakeUp?.();
+    await this.done;
+  }
+
+  private async run(): Promise<void> {
+    try {
+      while (!this.closing) {
+        const batch = await this.source.readBatch(this.current, BATCH_SIZE);
+        for (const event of batch) {
+          if (this.closing) return;
+          await this.handler(event);
+          this.current = event.position;
+        }
+        if (batch.length < BATCH_SIZE) {
+          this.markCaughtUp();
+          await this.nextChange();
+        }
+      }
+    } catch (error) {
+      this.failCaughtUp(error);
+      throw error;
+    } finally {
+      this.markCaughtUp();
+    }
+  }
+
+  private nextChange(): Promise<void> {
+    if (this.closing) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.source.appends.off('appended', wake);
+        this.wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(wake, this.source.pollIntervalMs);
+      this.source.appends.on('appended', wake);
+      this.wakeUp = wake;
+    });
+  }
+}

@@ -1,0 +1,6 @@
+export * from './envelope';
+export * from './errors';
+export * from './port';
+export * from './hash-chain';
+export { InMemoryEventStore, type InMemoryEventStoreOptions } from './adapters/in-memory-event-store';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/sqlite-event-store';
