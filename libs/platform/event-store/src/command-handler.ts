@@ -1,0 +1,120 @@
+import { Decider, DomainEvent, fold, Rejection } from '@bildungsregion/decider';
+import { Actor, RecordedEvent } from './envelope';
+import { InvalidEventError, WrongExpectedRevisionError } from './errors';
+import { EventStore } from './port';
+import { Upcasters } from './upcasting';
+
+/** Who issues a command, on what authority and why; copied into the metadata of every event it causes. */
+export interface CommandContext {
+  readonly actor: Actor;
+  readonly reason?: string;
+  readonly authority?: string;
+  /** Business time of the decision (ISO 8601); defaults to the time it is recorded. */
+  readonly effectiveAt?: string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  /**
+   * The stream revision the caller based its command on (an HTTP `If-Match`). When given, a stale
+   * revision is a conflict; when absent, the handler reloads and decides again on a conflict.
+   */
+  readonly expectedRevision?: number | 'no-stream';
+}
+
+export type CommandResult =
+  | { readonly outcome: 'accepted'; readonly revision: number | null; readonly events: readonly RecordedEvent[] }
+  | { readonly outcome: 'rejected'; readonly revision: number | null; readonly rejection: Rejection }
+  | { readonly outcome: 'conflict'; readonly expectedRevision: number | 'no-stream'; readonly actualRevision: number | null };
+
+/** A point in time for bitemporal reads; either bound may be left out. */
+export interface AsOf {
+  /** Only what had been recorded by then: what the system knew at that time. */
+  readonly recordedAsOf?: string | Date;
+  /** Only what had taken effect by then, as far as it is known now (or by `recordedAsOf`). */
+  readonly effectiveAsOf?: string | Date;
+}
+
+export interface LoadedState<State> {
+  readonly state: State;
+  /** Revision of the last event folded in; null when none was. */
+  readonly revision: number | null;
+  readonly events: readonly RecordedEvent[];
+}
+
+export interface CommandHandlerOptions {
+  /** The service that records the events (metadata `source`). */
+  readonly source: string;
+  readonly upcasters?: Upcasters;
+  /** How often to decide again when another writer got in between. Default 3. */
+  readonly maxAttempts?: number;
+}
+
+function instant(value: string | Date, name: string): number {
+  const time = value instanceof Date ? value.getTime() : Date.parse(value);
+  if (Number.isNaN(time)) throw new InvalidEventError(`${name} ${JSON.stringify(value)} is not an ISO 8601 date or timestamp.`);
+  return time;
+}
+
+/** Loads, decides and appends with optimistic concurrency: the command side of one kind of aggregate. */
+export class CommandHandler<Command, State, Event extends DomainEvent> {
+  private readonly upcasters: Upcasters;
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly decider: Decider<Command, State, Event>,
+    private readonly options: CommandHandlerOptions,
+  ) {
+    this.upcasters = options.upcasters ?? new Upcasters();
+    this.maxAttempts = options.maxAttempts ?? 3;
+  }
+
+  /** The state of a stream now, or as recorded and/or effective at a past time. */
+  async load(streamId: string, asOf: AsOf = {}): Promise<LoadedState<State>> {
+    const recordedBy = asOf.recordedAsOf === undefined ? Infinity : instant(asOf.recordedAsOf, 'recordedAsOf');
+    const effectiveBy = asOf.effectiveAsOf === undefined ? Infinity : instant(asOf.effectiveAsOf, 'effectiveAsOf');
+    const events = (await this.store.readStream(streamId))
+      .filter((event) => Date.parse(event.recordedAt) <= recordedBy && Date.parse(event.metadata.effectiveAt) <= effectiveBy)
+      .map((event) => this.upcasters.upcast(event));
+    const state = fold(this.decider, events.map((event) => ({ type: event.type, data: event.data }) as Event));
+    return { state, revision: events.length === 0 ? null : (events[events.length - 1] as RecordedEvent).revision, events };
+  }
+
+  async handle(streamId: string, command: Command, context: CommandContext): Promise<CommandResult> {
+    const retry = context.expectedRevision === undefined;
+    for (let attempt = 1; ; attempt++) {
+      const { state, revision } = await this.load(streamId);
+      if (!retry && (context.expectedRevision === 'no-stream' ? revision !== null : revision !== context.expectedRevision)) {
+        return { outcome: 'conflict', expectedRevision: context.expectedRevision as number | 'no-stream', actualRevision: revision };
+      }
+      const decision = this.decider.decide(command, state);
+      if (!decision.accepted) return { outcome: 'rejected', revision, rejection: decision.rejection };
+      if (decision.events.length === 0) return { outcome: 'accepted', revision, events: [] };
+      try {
+        const result = await this.store.append(
+          streamId,
+          decision.events.map((event) => ({
+            type: event.type,
+            data: event.data,
+            metadata: {
+              actor: context.actor,
+              reason: context.reason,
+              authority: context.authority,
+              effectiveAt: context.effectiveAt,
+              correlationId: context.correlationId,
+              causationId: context.causationId,
+              source: this.options.source,
+              schemaVersion: this.upcasters.currentVersion(event.type),
+            },
+          })),
+          revision === null ? 'no-stream' : revision,
+        );
+        return { outcome: 'accepted', revision: result.revision, events: result.events };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (!retry || attempt >= this.maxAttempts) {
+          return { outcome: 'conflict', expectedRevision: revision === null ? 'no-stream' : revision, actualRevision: error.actual };
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Run as a separate OS process by the multi-process test: appends `count` events to a shared SQLite
+ * file, each at the revision it last read, retrying on conflicts the way a command handler would.
+ */
+import { SqliteEventStore, WrongExpectedRevisionError } from '../../src';
+
+async function main(): Promise<void> {
+  const [file, writer, countText, startAt] = process.argv.slice(2) as [string, string, string, string];
+  const store = new SqliteEventStore({ file, pollIntervalMs: 10 });
+  // Both writers start together, so their appends really interleave.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
+  let conflicts = 0;
+  for (let i = 0; i < Number(countText); i++) {
+    const stream = `shared-${i % 3}`;
+    for (;;) {
+      const revision = await store.lastRevision(stream);
+      try {
+        await store.append(
+          stream,
+          [{ type: 'Appended', data: { writer, i }, metadata: { actor: { id: writer, role: 'system' }, source: 'worker' } }],
+          revision ?? 'no-stream',
+        );
+        break;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        conflicts += 1;
+      }
+    }
+  }
+  await store.close();
+  process.stdout.write(JSON.stringify({ writer, conflicts }));
+}
+
+main().catch((error) => {
+  process.stderr.write(String(error?.stack ?? error));
+  process.exit(1);
+});
