@@ -71,9 +71,12 @@ export function prepareEvents(streamId: string, events: readonly NewEvent[], rec
     if (!Number.isInteger(schemaVersion) || schemaVersion < 1) {
       throw new InvalidEventError(`${where} (${event.type}) has schemaVersion ${schemaVersion}; use a positive integer.`);
     }
+    if (typeof event.data !== 'object' || event.data === null || Array.isArray(event.data)) {
+      throw new InvalidEventError(`${where} (${event.type}) needs data that is a JSON object.`);
+    }
     let data: unknown;
     try {
-      data = JSON.parse(JSON.stringify(event.data ?? null));
+      data = JSON.parse(JSON.stringify(event.data));
     } catch (error) {
       throw new InvalidEventError(`${where} (${event.type}) has data that is not JSON: ${(error as Error).message}`);
     }

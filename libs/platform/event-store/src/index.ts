@@ -7,3 +7,4 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/sqlit
 export * from './audit';
 export * from './upcasting';
 export * from './command-handler';
+export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './adapters/eventstoredb/eventstoredb-event-store';

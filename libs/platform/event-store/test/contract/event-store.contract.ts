@@ -156,6 +156,9 @@ export function eventStoreContract(adapter: EventStoreUnderTest): void {
       await expect(store.append(stream, [newEvent('', {})], 'any')).rejects.toThrow(/needs a type/);
       await expect(store.append(stream, [newEvent('A', {}, { effectiveAt: 'yesterday' })], 'any')).rejects.toThrow(/effectiveAt/);
       await expect(store.append(stream, [newEvent('A', {})], -3)).rejects.toThrow(/Expected revision/);
+      await expect(store.append(stream, [newEvent('A', [1, 2])], 'any')).rejects.toThrow(/JSON object/);
+      await expect(store.append(stream, [newEvent('A', { n: 1n })], 'any')).rejects.toThrow(/not JSON/);
+      await expect(store.append(stream, [{ type: 'A', data: {}, metadata: { source: 'x' } } as never], 'any')).rejects.toThrow(/actor/);
       expect(await store.lastRevision(stream)).toBeNull();
     });
   });
