@@ -42,7 +42,8 @@ interface EventRow {
   metadata: string;
 }
 
-const SCHEMA = `
+/** The file format of the embedded store; `position` is the global order. */
+export const SQLITE_EVENT_STORE_SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
     position    INTEGER PRIMARY KEY,
     id          TEXT    NOT NULL UNIQUE,
@@ -82,7 +83,7 @@ export class SqliteEventStore implements EventStore {
     this.db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 10_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    this.db.exec(SCHEMA);
+    this.db.exec(SQLITE_EVENT_STORE_SCHEMA);
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.statements = {

@@ -1,0 +1,54 @@
+import { performance } from 'node:perf_hooks';
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** Runs `work` and returns how many units per second it did. */
+export async function rate(units: number, work: () => Promise<void> | void): Promise<number> {
+  const started = performance.now();
+  await work();
+  return units / ((performance.now() - started) / 1_000);
+}
+
+export interface Comparison {
+  readonly name: string;
+  readonly unit: string;
+  readonly subject: number;
+  readonly baseline: number;
+}
+
+/**
+ * Alternates subject and baseline rounds in one process, so both see the same machine load,
+ * and reports medians and their ratio.
+ */
+export async function compare(
+  name: string,
+  unit: string,
+  rounds: number,
+  subject: () => Promise<number>,
+  baseline: () => Promise<number>,
+): Promise<Comparison> {
+  const subjectRates: number[] = [];
+  const baselineRates: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    baselineRates.push(await baseline());
+    subjectRates.push(await subject());
+  }
+  return { name, unit, subject: median(subjectRates), baseline: median(baselineRates) };
+}
+
+export function report(title: string, comparisons: readonly Comparison[]): void {
+  const lines = [
+    `# ${title}`,
+    '',
+    '| benchmark | subject (median) | baseline (median) | ratio subject/baseline |',
+    '| --- | ---: | ---: | ---: |',
+    ...comparisons.map(
+      (c) => `| ${c.name} | ${Math.round(c.subject).toLocaleString('en')} ${c.unit} | ${Math.round(c.baseline).toLocaleString('en')} ${c.unit} | ${(c.subject / c.baseline).toFixed(3)} |`,
+    ),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * The architecture is enforced by lint; these tests make sure the rules really fire
+ * (and do not fire on allowed imports), by linting small snippets as if they lived in the repo.
+ * ESLint runs as its own process because it loads the flat config as an ES module.
+ */
+const root = join(__dirname, '..', '..');
+
+interface LintMessage {
+  ruleId: string | null;
+  severity: number;
+  message: string;
+}
+
+async function violations(filePath: string, code: string): Promise<string[]> {
+  const eslint = spawnSync(process.execPath, [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', '--stdin', '--stdin-filename', filePath], {
+    cwd: root,
+    input: code,
+    encoding: 'utf8',
+  });
+  if (eslint.status !== 0 && eslint.status !== 1) throw new Error(`eslint failed: ${eslint.stderr}`);
+  const [result] = JSON.parse(eslint.stdout) as { messages: LintMessage[] }[];
+  return (result?.messages ?? []).filter((message) => message.severity === 2).map((message) => `${message.ruleId}: ${message.message}`);
+}
+
+describe('architecture rules', () => {
+  it('keeps domain libraries free of npm packages', async () => {
+    const found = await violations('libs/platform/decider/src/probe.ts', "import Database from 'better-sqlite3';\nexport const probe = Database;\n");
+    expect(found).toEqual([expect.stringMatching(/enforce-module-boundaries: .*"type:domain" is not allowed to import "better-sqlite3"/)]);
+  });
+
+  it('keeps domain libraries from depending on platform libraries', async () => {
+    const found = await violations(
+      'libs/platform/decider/src/probe.ts',
+      "import { SqliteEventStore } from '@bildungsregion/event-store';\nexport const probe = SqliteEventStore;\n",
+    );
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((message) => message.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
+  });
+
+  it('lets platform libraries use domain libraries', async () => {
+    expect(
+      await violations('libs/platform/event-store/src/probe.ts', "import { fold } from '@bildungsregion/decider';\nexport const probe = fold;\n"),
+    ).toEqual([]);
+  });
+
+  it('keeps a service domain folder free of frameworks and outer layers', async () => {
+    const found = await violations(
+      'apps/goals/src/domain/probe.ts',
+      "import { Injectable } from '@nestjs/common';\nimport { GoalRepository } from '../infrastructure/goal-repository';\nimport { accept } from '@bildungsregion/decider';\nexport const probe = [Injectable, GoalRepository, accept];\n",
+    );
+    expect(found).toEqual([
+      expect.stringMatching(/no-restricted-imports: '@nestjs\/common'.*Domain code is plain TypeScript/),
+      expect.stringMatching(/no-restricted-imports: '..\/infrastructure\/goal-repository'.*must not depend on outer layers/),
+    ]);
+  });
+
+  it('keeps the application layer away from adapters', async () => {
+    const found = await violations(
+      'apps/goals/src/application/probe.ts',
+      "import mongoose from 'mongoose';\nimport { Controller } from '../http/controller';\nimport { decide } from '../domain/goal';\nexport const probe = [mongoose, Controller, decide];\n",
+    );
+    expect(found).toEqual([
+      expect.stringMatching(/no-restricted-imports: 'mongoose'.*through ports/),
+      expect.stringMatching(/no-restricted-imports: '..\/http\/controller'.*must not depend on infrastructure or http/),
+    ]);
+  });
+});
