@@ -21,8 +21,11 @@ export interface PreparedEvent {
 /** Synchronous views of the store an append is planned against; read inside the write transaction. */
 export interface AppendLookup {
   findById(eventId: string): RecordedEvent | undefined;
-  lastEvent(streamId: string): RecordedEvent | undefined;
+  /** The stream's last event; only its revision and hash are needed. */
+  lastEvent(streamId: string): StreamHead | undefined;
 }
+
+export type StreamHead = Pick<RecordedEvent, 'revision' | 'metadata'>;
 
 export type AppendPlan =
   | { readonly kind: 'already-appended'; readonly result: AppendResult }
@@ -116,7 +119,7 @@ export function assertExpectedRevision(expected: ExpectedRevision): void {
 export function sealEvents(
   streamId: string,
   prepared: readonly PreparedEvent[],
-  last: Pick<RecordedEvent, 'revision' | 'metadata'> | undefined,
+  last: StreamHead | undefined,
   recordedAt: string,
 ): UnpositionedEvent[] {
   let revision = last ? last.revision : -1;

@@ -8,3 +8,4 @@ export * from './audit';
 export * from './upcasting';
 export * from './command-handler';
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './adapters/eventstoredb/eventstoredb-event-store';
+export * from './event-store-from-url';

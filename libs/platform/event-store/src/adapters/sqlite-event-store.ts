@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { planAppend } from '../append-plan';
+import { planAppend, StreamHead } from '../append-plan';
 import { CatchUpSubscription } from '../catch-up-subscription';
 import { categoryOf, NewEvent, RecordedEvent } from '../envelope';
 import { CorruptEventError } from '../errors';
@@ -92,7 +92,9 @@ export class SqliteEventStore implements EventStore {
          VALUES (@id, @streamId, @category, @revision, @type, @recordedAt, @data, @metadata)`,
       ),
       findById: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
-      lastEvent: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
+      head: this.db.prepare<[string], Pick<EventRow, 'position' | 'revision' | 'metadata'>>(
+        'SELECT position, revision, metadata FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+      ),
       forwards: this.db.prepare<[string, number, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
       ),
@@ -111,7 +113,7 @@ export class SqliteEventStore implements EventStore {
           expectedRevision,
           {
             findById: (id) => this.decodeOptional(this.statements.findById.get(id)),
-            lastEvent: (id) => this.decodeOptional(this.statements.lastEvent.get(id)),
+            lastEvent: (id) => this.decodeHead(this.statements.head.get(id)),
           },
           this.clock().toISOString(),
         );
@@ -173,7 +175,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async lastRevision(streamId: string): Promise<number | null> {
-    return this.statements.lastEvent.get(streamId)?.revision ?? null;
+    return this.statements.head.get(streamId)?.revision ?? null;
   }
 
   async close(): Promise<void> {
@@ -200,6 +202,15 @@ export class SqliteEventStore implements EventStore {
 
   private decodeOptional(row: EventRow | undefined): RecordedEvent | undefined {
     return row && this.decode(row);
+  }
+
+  private decodeHead(row: Pick<EventRow, 'position' | 'revision' | 'metadata'> | undefined): StreamHead | undefined {
+    if (!row) return undefined;
+    try {
+      return { revision: row.revision, metadata: JSON.parse(row.metadata) };
+    } catch (error) {
+      throw new CorruptEventError(row.position, error);
+    }
   }
 
   private decode(row: EventRow): RecordedEvent {
