@@ -1,10 +1,12 @@
-/** Ends the run with one plain line, "tests: N passed, N failed, N skipped", that CI logs can be read by. */
+/**
+ * Ends the run with one plain line, "tests: N passed, N failed, N skipped", after jest's own summary,
+ * so logs can be read by their last line.
+ */
 class ClosingLineReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
-    process.stdout.write(
-      `\ntests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped\n`,
-    );
+    const line = `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped\n`;
+    process.once('exit', () => process.stderr.write(line));
   }
 }
 
