@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { RecordedEvent } from './envelope';
-import { EventHandler, Subscription } from './port';
+import { EventHandler, ReadAllOptions, SubscribeOptions, Subscription } from './port';
 
 export interface CatchUpSource {
   /** Events after the position, in global order, already filtered; at most `batchSize`. */
@@ -83,5 +83,45 @@ export class CatchUpSubscription implements Subscription {
       this.source.appends.on('appended', wake);
       this.wakeUp = wake;
     });
+  }
+}
+
+/**
+ * The subscriptions of one store instance: wakes them when this process appends, and closes
+ * them all when the store closes.
+ */
+export class LiveSubscriptions {
+  private readonly appends = new EventEmitter().setMaxListeners(0);
+  private readonly open = new Set<Subscription>();
+
+  constructor(
+    private readonly readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>,
+    private readonly pollIntervalMs: number,
+  ) {}
+
+  notifyAppended(): void {
+    this.appends.emit('appended');
+  }
+
+  subscribe(options: SubscribeOptions, handler: EventHandler): Subscription {
+    const subscription = new CatchUpSubscription(
+      options.after,
+      {
+        readBatch: (after, maxCount) => this.readAll({ after, maxCount, filter: options.filter }),
+        appends: this.appends,
+        pollIntervalMs: this.pollIntervalMs,
+      },
+      handler,
+    );
+    this.open.add(subscription);
+    subscription.done.then(
+      () => this.open.delete(subscription),
+      () => this.open.delete(subscription),
+    );
+    return subscription;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.allSettled([...this.open].map((subscription) => subscription.close()));
   }
 }

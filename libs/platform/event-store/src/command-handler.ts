@@ -1,24 +1,17 @@
 import { Decider, DomainEvent, fold, Rejection } from '@bildungsregion/decider';
-import { Actor, RecordedEvent } from './envelope';
+import { NewEventMetadata, RecordedEvent } from './envelope';
 import { InvalidEventError, WrongExpectedRevisionError } from './errors';
 import { EventStore } from './port';
 import { Upcasters } from './upcasting';
 
-/** Who issues a command, on what authority and why; copied into the metadata of every event it causes. */
-export interface CommandContext {
-  readonly actor: Actor;
-  readonly reason?: string;
-  readonly authority?: string;
-  /** Business time of the decision (ISO 8601); defaults to the time it is recorded. */
-  readonly effectiveAt?: string;
-  readonly correlationId?: string;
-  readonly causationId?: string;
-  /**
-   * The stream revision the caller based its command on (an HTTP `If-Match`). When given, a stale
-   * revision is a conflict; when absent, the handler reloads and decides again on a conflict.
-   */
+/**
+ * Who issues a command, on what authority and why; copied into the metadata of every event it causes.
+ * `expectedRevision` is the stream revision the caller based its command on (an HTTP `If-Match`):
+ * when given, a stale revision is a conflict; when absent, the handler reloads and decides again.
+ */
+export type CommandContext = Omit<NewEventMetadata, 'source' | 'schemaVersion'> & {
   readonly expectedRevision?: number | 'no-stream';
-}
+};
 
 export type CommandResult =
   | { readonly outcome: 'accepted'; readonly revision: number | null; readonly events: readonly RecordedEvent[] }

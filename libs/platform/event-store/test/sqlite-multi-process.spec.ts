@@ -1,19 +1,36 @@
-import { execFile } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { RecordedEvent, SqliteEventStore, verifyAllStreams } from '../src';
 import { useTempDir } from './support/temp-dir';
 
-const run = promisify(execFile);
 const worker = join(__dirname, 'support', 'append-worker.ts');
 const PER_WRITER = 400;
 
-function startWriter(file: string, name: string, startAt: number) {
-  return run(
+interface Writer {
+  readonly process: ChildProcess;
+  readonly ready: Promise<void>;
+  readonly finished: Promise<string>;
+}
+
+function startWriter(file: string, name: string): Writer {
+  const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', worker, file, name, String(PER_WRITER), String(startAt)],
-    { env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') } },
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', worker, file, name, String(PER_WRITER)],
+    { env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') }, stdio: ['pipe', 'pipe', 'pipe'] },
   );
+  let stdout = '';
+  let stderr = '';
+  let signalReady: () => void;
+  const ready = new Promise<void>((resolve) => (signalReady = resolve));
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (stdout.startsWith('ready\n')) signalReady();
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const finished = new Promise<string>((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${name} exited with ${code}: ${stderr}`)))),
+  );
+  return { process: child, ready: Promise.race([ready, finished.then(() => undefined)]), finished };
 }
 
 describe('SQLite event store shared by several OS processes', () => {
@@ -27,8 +44,10 @@ describe('SQLite event store shared by several OS processes', () => {
       seenLive.push(event);
     });
 
-    const startAt = Date.now() + 4_000;
-    await Promise.all([startWriter(file, 'writer-a', startAt), startWriter(file, 'writer-b', startAt)]);
+    const writers = [startWriter(file, 'writer-a'), startWriter(file, 'writer-b')];
+    await Promise.all(writers.map((writer) => writer.ready));
+    for (const writer of writers) writer.process.stdin?.end('go\n');
+    await Promise.all(writers.map((writer) => writer.finished));
 
     const all = await observer.readAll();
     expect(all).toHaveLength(2 * PER_WRITER);
@@ -48,8 +67,8 @@ describe('SQLite event store shared by several OS processes', () => {
     expect(seenLive.map((event) => event.position)).toEqual(all.map((event) => event.position));
     await subscription.close();
     await observer.close();
-    const writers = all.map((event) => (event.data as { writer: string }).writer);
-    const switches = writers.filter((writer, index) => index > 0 && writer !== writers[index - 1]).length;
+    const order = all.map((event) => (event.data as { writer: string }).writer);
+    const switches = order.filter((writer, index) => index > 0 && writer !== order[index - 1]).length;
     expect(switches).toBeGreaterThan(1);
   });
 });

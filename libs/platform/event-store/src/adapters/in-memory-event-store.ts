@@ -1,6 +1,5 @@
-import { EventEmitter } from 'node:events';
 import { planAppend } from '../append-plan';
-import { CatchUpSubscription } from '../catch-up-subscription';
+import { LiveSubscriptions } from '../catch-up-subscription';
 import { NewEvent, RecordedEvent } from '../envelope';
 import {
   AppendResult,
@@ -24,12 +23,12 @@ export class InMemoryEventStore implements EventStore {
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly byId = new Map<string, RecordedEvent>();
-  private readonly appends = new EventEmitter().setMaxListeners(0);
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly live: LiveSubscriptions;
   private readonly clock: () => Date;
 
   constructor(options: InMemoryEventStoreOptions = {}) {
     this.clock = options.clock ?? (() => new Date());
+    this.live = new LiveSubscriptions((readOptions) => this.readAll(readOptions), 1_000);
   }
 
   async append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -49,7 +48,7 @@ export class InMemoryEventStore implements EventStore {
       this.byId.set(event.id, event);
     }
     this.streams.set(streamId, stream);
-    this.appends.emit('appended');
+    this.live.notifyAppended();
     const last = recorded[recorded.length - 1] as RecordedEvent;
     return { streamId, revision: last.revision, position: last.position, events: recorded };
   }
@@ -69,17 +68,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions, handler: EventHandler): Subscription {
-    const subscription = new CatchUpSubscription(
-      options.after,
-      {
-        readBatch: (after, maxCount) => this.readAll({ after, maxCount, filter: options.filter }),
-        appends: this.appends,
-        pollIntervalMs: 1_000,
-      },
-      handler,
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.live.subscribe(options, handler);
   }
 
   async lastRevision(streamId: string): Promise<number | null> {
@@ -87,7 +76,6 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.close()));
-    this.subscriptions.clear();
+    await this.live.closeAll();
   }
 }

@@ -1,9 +1,8 @@
-import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { planAppend, StreamHead } from '../append-plan';
-import { CatchUpSubscription } from '../catch-up-subscription';
+import { LiveSubscriptions } from '../catch-up-subscription';
 import { categoryOf, NewEvent, RecordedEvent } from '../envelope';
 import { CorruptEventError } from '../errors';
 import { assertReadStreamOptions } from '../read-stream-slice';
@@ -71,10 +70,8 @@ export const SQLITE_EVENT_STORE_SCHEMA = `
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private readonly appends = new EventEmitter().setMaxListeners(0);
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly live: LiveSubscriptions;
   private readonly clock: () => Date;
-  private readonly pollIntervalMs: number;
   private readonly statements;
   private readonly readAllStatements = new Map<string, Database.Statement>();
 
@@ -85,7 +82,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.exec(SQLITE_EVENT_STORE_SCHEMA);
     this.clock = options.clock ?? (() => new Date());
-    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.live = new LiveSubscriptions((readOptions) => this.readAll(readOptions), options.pollIntervalMs ?? 50);
     this.statements = {
       insert: this.db.prepare(
         `INSERT INTO events (id, stream_id, category, revision, type, recorded_at, data, metadata)
@@ -135,7 +132,7 @@ export class SqliteEventStore implements EventStore {
         return { streamId, revision: last.revision, position: last.position, events: recorded };
       })
       .immediate();
-    this.appends.emit('appended');
+    this.live.notifyAppended();
     return result;
   }
 
@@ -161,17 +158,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions, handler: EventHandler): Subscription {
-    const subscription = new CatchUpSubscription(
-      options.after,
-      {
-        readBatch: (after, maxCount) => this.readAll({ after, maxCount, filter: options.filter }),
-        appends: this.appends,
-        pollIntervalMs: this.pollIntervalMs,
-      },
-      handler,
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.live.subscribe(options, handler);
   }
 
   async lastRevision(streamId: string): Promise<number | null> {
@@ -179,8 +166,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.close()));
-    this.subscriptions.clear();
+    await this.live.closeAll();
     if (this.db.open) this.db.close();
   }
 

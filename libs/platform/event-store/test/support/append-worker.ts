@@ -5,12 +5,16 @@
 import { SqliteEventStore, WrongExpectedRevisionError } from '../../src';
 
 async function main(): Promise<void> {
-  const [file, writer, countText, startAt] = process.argv.slice(2) as [string, string, string, string];
+  const [file, writer, countText] = process.argv.slice(2) as [string, string, string];
   const store = new SqliteEventStore({ file, pollIntervalMs: 10 });
-  // Both writers start together, so their appends really interleave.
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
+  // Report readiness and wait for the go, so both writers start together and really interleave.
+  process.stdout.write('ready\n');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+  process.stdin.pause();
   let conflicts = 0;
   for (let i = 0; i < Number(countText); i++) {
+    // Requests arrive spaced, not back to back; without a pause SQLite's busy handler lets one writer starve the other.
+    await new Promise((resolve) => setTimeout(resolve, 1));
     const stream = `shared-${i % 3}`;
     for (;;) {
       const revision = await store.lastRevision(stream);

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { BACKWARDS, END, EventStoreDBClient, FORWARDS, StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
 import {
   assertExpectedRevision,
@@ -7,7 +6,7 @@ import {
   prepareEvents,
   sealEvents,
 } from '../../append-plan';
-import { CatchUpSubscription } from '../../catch-up-subscription';
+import { LiveSubscriptions } from '../../catch-up-subscription';
 import { NewEvent, RecordedEvent } from '../../envelope';
 import { WrongExpectedRevisionError } from '../../errors';
 import { assertReadStreamOptions } from '../../read-stream-slice';
@@ -42,13 +41,13 @@ export interface EventStoreDbEventStoreOptions {
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
-  private readonly appends = new EventEmitter().setMaxListeners(0);
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly live: LiveSubscriptions;
   private readonly clock: () => Date;
 
   constructor(private readonly options: EventStoreDbEventStoreOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
     this.clock = options.clock ?? (() => new Date());
+    this.live = new LiveSubscriptions((readOptions) => this.readAll(readOptions), options.pollIntervalMs ?? 100);
   }
 
   async append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -74,7 +73,7 @@ export class EventStoreDbEventStore implements EventStore {
         }
         continue;
       }
-      this.appends.emit('appended');
+      this.live.notifyAppended();
       const stored = await this.readStream(streamId, { fromRevision: (sealed[0] as RecordedEvent).revision, maxCount: sealed.length });
       const lastStored = stored[stored.length - 1] as RecordedEvent;
       return { streamId, revision: lastStored.revision, position: lastStored.position, events: stored };
@@ -122,17 +121,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions, handler: EventHandler): Subscription {
-    const subscription = new CatchUpSubscription(
-      options.after,
-      {
-        readBatch: (after, maxCount) => this.readAll({ after, maxCount, filter: options.filter }),
-        appends: this.appends,
-        pollIntervalMs: this.options.pollIntervalMs ?? 100,
-      },
-      handler,
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.live.subscribe(options, handler);
   }
 
   async lastRevision(streamId: string): Promise<number | null> {
@@ -141,8 +130,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.close()));
-    this.subscriptions.clear();
+    await this.live.closeAll();
     await this.client.dispose();
   }
 }
