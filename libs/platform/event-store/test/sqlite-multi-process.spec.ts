@@ -1,37 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { RecordedEvent, SqliteEventStore, verifyAllStreams } from '../src';
 import { useTempDir } from './support/temp-dir';
+import { startWriter } from './support/writer-process';
 
-const worker = join(__dirname, 'support', 'append-worker.ts');
 const PER_WRITER = 400;
-
-interface Writer {
-  readonly process: ChildProcess;
-  readonly ready: Promise<void>;
-  readonly finished: Promise<string>;
-}
-
-function startWriter(file: string, name: string): Writer {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', worker, file, name, String(PER_WRITER)],
-    { env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') }, stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-  let stdout = '';
-  let stderr = '';
-  let signalReady: () => void;
-  const ready = new Promise<void>((resolve) => (signalReady = resolve));
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-    if (stdout.startsWith('ready\n')) signalReady();
-  });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const finished = new Promise<string>((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${name} exited with ${code}: ${stderr}`)))),
-  );
-  return { process: child, ready: Promise.race([ready, finished.then(() => undefined)]), finished };
-}
 
 describe('SQLite event store shared by several OS processes', () => {
   const tempDir = useTempDir();
@@ -44,7 +16,7 @@ describe('SQLite event store shared by several OS processes', () => {
       seenLive.push(event);
     });
 
-    const writers = [startWriter(file, 'writer-a'), startWriter(file, 'writer-b')];
+    const writers = [startWriter(file, 'writer-a', PER_WRITER), startWriter(file, 'writer-b', PER_WRITER)];
     await Promise.all(writers.map((writer) => writer.ready));
     for (const writer of writers) writer.process.stdin?.end('go\n');
     await Promise.all(writers.map((writer) => writer.finished));

@@ -228,6 +228,27 @@ export function eventStoreContract(adapter: EventStoreUnderTest): void {
       expect(secondRun).toEqual([3, 4]);
     });
 
+    it('finishes the event in hand when closed, and stops there', async () => {
+      const appended = await store.append(stream, [newEvent('A', {}), newEvent('B', {}), newEvent('C', {})], 'no-stream');
+      let releaseB!: () => void;
+      let startedB!: () => void;
+      const bStarted = new Promise<void>((resolve) => (startedB = resolve));
+      const handled: string[] = [];
+      const subscription = store.subscribe({ after: 0, filter: { categories: [category] } }, async (event) => {
+        if (event.type === 'B') {
+          startedB();
+          await new Promise<void>((resolve) => (releaseB = resolve));
+        }
+        handled.push(event.type);
+      });
+      await bStarted;
+      const closing = subscription.close();
+      releaseB();
+      await closing;
+      expect(handled).toEqual(['A', 'B']);
+      expect(subscription.position).toBe(appended.events[1]!.position);
+    });
+
     it('ends with the handler error instead of skipping the event', async () => {
       await store.append(stream, [newEvent('A', {}), newEvent('Poison', {}), newEvent('C', {})], 'no-stream');
       const handled: string[] = [];

@@ -1,6 +1,7 @@
 /**
- * Run as a separate OS process by the multi-process test: appends `count` events to a shared SQLite
- * file, each at the revision it last read, retrying on conflicts the way a command handler would.
+ * Run as a separate OS process by the multi-process and crash tests: appends `count` events to a
+ * shared SQLite file, each at the revision it last read, retrying on conflicts the way a command
+ * handler would, and prints `ack <i>` once append i has been acknowledged.
  */
 import { SqliteEventStore, WrongExpectedRevisionError } from '../../src';
 
@@ -11,7 +12,6 @@ async function main(): Promise<void> {
   process.stdout.write('ready\n');
   await new Promise((resolve) => process.stdin.once('data', resolve));
   process.stdin.pause();
-  let conflicts = 0;
   for (let i = 0; i < Number(countText); i++) {
     // Requests arrive spaced, not back to back; without a pause SQLite's busy handler lets one writer starve the other.
     await new Promise((resolve) => setTimeout(resolve, 1));
@@ -24,15 +24,14 @@ async function main(): Promise<void> {
           [{ type: 'Appended', data: { writer, i }, metadata: { actor: { id: writer, role: 'system' }, source: 'worker' } }],
           revision ?? 'no-stream',
         );
+        process.stdout.write(`ack ${i}\n`);
         break;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        conflicts += 1;
       }
     }
   }
   await store.close();
-  process.stdout.write(JSON.stringify({ writer, conflicts }));
 }
 
 main().catch((error) => {
