@@ -34,19 +34,22 @@ function openRaw(file: string): Database.Database {
   return db;
 }
 
+/** Appends APPENDS events through the adapter in batches, spread over 50 streams, each at its known revision. */
+async function appendThroughAdapter(store: SqliteEventStore, batchSize: number): Promise<void> {
+  const revisions = new Map<number, number>();
+  for (let i = 0; i < APPENDS; i += batchSize) {
+    const stream = (i / batchSize) % 50;
+    const events = Array.from({ length: batchSize }, (_, k) => progressEvent(stream, i + k));
+    const revision = revisions.get(stream);
+    const appended = await store.append(`goal-${stream}`, events, revision === undefined ? 'no-stream' : revision);
+    revisions.set(stream, appended.revision);
+  }
+}
+
 /** Appends through the adapter: validation, idempotency and revision checks, hash chain, transaction. */
 async function adapterAppends(batchSize: number): Promise<number> {
   const store = new SqliteEventStore({ file: nextFile(), synchronous: SYNCHRONOUS });
-  const revisions = new Map<number, number>();
-  const result = await rate(APPENDS, async () => {
-    for (let i = 0; i < APPENDS; i += batchSize) {
-      const stream = (i / batchSize) % 50;
-      const events = Array.from({ length: batchSize }, (_, k) => progressEvent(stream, i + k));
-      const revision = revisions.get(stream);
-      const appended = await store.append(`goal-${stream}`, events, revision === undefined ? 'no-stream' : revision);
-      revisions.set(stream, appended.revision);
-    }
-  });
+  const result = await rate(APPENDS, () => appendThroughAdapter(store, batchSize));
   await store.close();
   return result;
 }
@@ -71,17 +74,7 @@ async function rawInserts(rows: readonly Record<string, unknown>[], batchSize: n
 async function rowsAsTheAdapterStoresThem(batchSize: number): Promise<Record<string, unknown>[]> {
   const file = nextFile();
   const store = new SqliteEventStore({ file, synchronous: 'NORMAL' });
-  const revisions = new Map<number, number>();
-  for (let i = 0; i < APPENDS; i += batchSize) {
-    const stream = (i / batchSize) % 50;
-    const revision = revisions.get(stream);
-    const appended = await store.append(
-      `goal-${stream}`,
-      Array.from({ length: batchSize }, (_, k) => progressEvent(stream, i + k)),
-      revision === undefined ? 'no-stream' : revision,
-    );
-    revisions.set(stream, appended.revision);
-  }
+  await appendThroughAdapter(store, batchSize);
   await store.close();
   const db = new Database(file, { readonly: true });
   const rows = db.prepare('SELECT id, stream_id, category, revision, type, recorded_at, data, metadata FROM events ORDER BY position').all();

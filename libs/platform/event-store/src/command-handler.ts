@@ -65,9 +65,12 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
   async load(streamId: string, asOf: AsOf = {}): Promise<LoadedState<State>> {
     const recordedBy = asOf.recordedAsOf === undefined ? Infinity : instant(asOf.recordedAsOf, 'recordedAsOf');
     const effectiveBy = asOf.effectiveAsOf === undefined ? Infinity : instant(asOf.effectiveAsOf, 'effectiveAsOf');
-    const events = (await this.store.readStream(streamId))
-      .filter((event) => Date.parse(event.recordedAt) <= recordedBy && Date.parse(event.metadata.effectiveAt) <= effectiveBy)
-      .map((event) => this.upcasters.upcast(event));
+    const stored = await this.store.readStream(streamId);
+    const known =
+      recordedBy === Infinity && effectiveBy === Infinity
+        ? stored
+        : stored.filter((event) => Date.parse(event.recordedAt) <= recordedBy && Date.parse(event.metadata.effectiveAt) <= effectiveBy);
+    const events = known.map((event) => this.upcasters.upcast(event));
     const state = fold(this.decider, events.map((event) => ({ type: event.type, data: event.data }) as Event));
     return { state, revision: events.length === 0 ? null : (events[events.length - 1] as RecordedEvent).revision, events };
   }

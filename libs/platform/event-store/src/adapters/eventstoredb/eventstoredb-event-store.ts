@@ -54,8 +54,11 @@ export class EventStoreDbEventStore implements EventStore {
     assertExpectedRevision(expectedRevision);
     const recordedAt = this.clock().toISOString();
     const prepared = prepareEvents(streamId, events, recordedAt);
+    // Ids the store generated cannot have been appended before, so only caller-named ids need the search.
+    const retryable = events.some((event) => event.id !== undefined);
+    const window = retryable ? (this.options.idempotencyWindow ?? 1_000) : 1;
     for (let attempt = 1; ; attempt++) {
-      const recent = await this.readStream(streamId, { direction: 'backwards', maxCount: this.options.idempotencyWindow ?? 1_000 });
+      const recent = await this.readStream(streamId, { direction: 'backwards', maxCount: window });
       const byId = new Map(recent.map((event) => [event.id, event]));
       const earlier = findEarlierAppend(streamId, prepared, { findById: (id) => byId.get(id) });
       if (earlier) return earlier;
