@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Starts and stops the local infrastructure on loopback: a single-node Kafka broker (KRaft) from
+# Maven Central artifacts and FerretDB (MongoDB wire protocol, SQLite backend) built from the Go
+# module proxy. Idempotent; everything it keeps lives under data/infra (git-ignored).
+#
+#   infra.sh up | down | status
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+INFRA="$ROOT/infra"
+DATA="${INFRA_DATA_DIR:-$ROOT/data/infra}"
+KAFKA_PORT="${KAFKA_PORT:-19092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-19093}"
+FERRETDB_PORT="${FERRETDB_PORT:-27117}"
+KAFKA_HEAP="${KAFKA_HEAP:-512m}"
+
+KAFKA_LIBS="$DATA/kafka/libs"
+KAFKA_LOGS="$DATA/kafka/logs"
+KAFKA_DATA="$DATA/kafka/data"
+KAFKA_PID="$DATA/kafka/kafka.pid"
+FERRET_BIN="$DATA/ferretdb/bin/ferretdb"
+FERRET_DATA="$DATA/ferretdb/data"
+FERRET_PID="$DATA/ferretdb/ferretdb.pid"
+FERRET_LOG="$DATA/ferretdb/ferretdb.log"
+
+log() { printf 'infra: %s\n' "$*" >&2; }
+
+running() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+fetch_kafka() {
+  if [[ -f "$KAFKA_LIBS/.complete" ]]; then return; fi
+  log "fetching Kafka from Maven Central (first run only)"
+  rm -rf "$KAFKA_LIBS"
+  mvn -q -B -Dstyle.color=never -f "$INFRA/kafka/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIBS"
+  touch "$KAFKA_LIBS/.complete"
+}
+
+build_ferretdb() {
+  if [[ -x "$FERRET_BIN" && "$FERRET_BIN" -nt "$INFRA/ferretdb/main.go" && "$FERRET_BIN" -nt "$INFRA/ferretdb/go.sum" ]]; then
+    return
+  fi
+  log "building FerretDB from the Go module proxy (first run only)"
+  mkdir -p "$(dirname "$FERRET_BIN")"
+  (cd "$INFRA/ferretdb" && go build -o "$FERRET_BIN" .)
+}
+
+start_kafka() {
+  if running "$KAFKA_PID"; then log "Kafka already running (pid $(cat "$KAFKA_PID"))"; return; fi
+  fetch_kafka
+  mkdir -p "$KAFKA_LOGS" "$KAFKA_DATA"
+  local props="$DATA/kafka/server.properties"
+  sed -e "s#@BROKER_PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
+    -e "s#@LOG_DIR@#$KAFKA_DATA#g" "$INFRA/kafka/server.properties.template" > "$props"
+  local java_opts=(-Xms"$KAFKA_HEAP" -Xmx"$KAFKA_HEAP" -Dkafka.logs.dir="$KAFKA_LOGS"
+    -Dlog4j.configuration="file:$INFRA/kafka/log4j.properties" -cp "$KAFKA_LIBS/*")
+  if [[ ! -f "$KAFKA_DATA/meta.properties" ]]; then
+    local cluster_id
+    cluster_id="$(java "${java_opts[@]}" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
+    java "${java_opts[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" --ignore-formatted >/dev/null
+  fi
+  log "starting Kafka on 127.0.0.1:$KAFKA_PORT"
+  nohup java "${java_opts[@]}" kafka.Kafka "$props" >"$KAFKA_LOGS/stdout.log" 2>&1 &
+  echo $! >"$KAFKA_PID"
+}
+
+start_ferretdb() {
+  if running "$FERRET_PID"; then log "FerretDB already running (pid $(cat "$FERRET_PID"))"; return; fi
+  build_ferretdb
+  mkdir -p "$FERRET_DATA"
+  log "starting FerretDB on 127.0.0.1:$FERRETDB_PORT"
+  nohup "$FERRET_BIN" -listen "127.0.0.1:$FERRETDB_PORT" -data "$FERRET_DATA" >"$FERRET_LOG" 2>&1 &
+  echo $! >"$FERRET_PID"
+}
+
+stop() {
+  local name="$1" pidfile="$2"
+  if ! running "$pidfile"; then rm -f "$pidfile"; log "$name not running"; return; fi
+  local pid; pid="$(cat "$pidfile")"
+  log "stopping $name (pid $pid)"
+  kill -TERM "$pid"
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || { rm -f "$pidfile"; return; }
+    sleep 0.5
+  done
+  log "$name did not stop within 30 s; killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$pidfile"
+}
+
+wait_ready() {
+  if ! node "$INFRA/scripts/wait-ready.js" "127.0.0.1:$KAFKA_PORT" "mongodb://127.0.0.1:$FERRETDB_PORT/"; then
+    log "not ready; last lines of the logs:"
+    tail -n 20 "$KAFKA_LOGS/server.log" "$FERRET_LOG" >&2 || true
+    exit 1
+  fi
+}
+
+case "${1:-}" in
+  up)
+    mkdir -p "$DATA"
+    start_kafka
+    start_ferretdb
+    wait_ready
+    log "ready: KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT MONGODB_URL=mongodb://127.0.0.1:$FERRETDB_PORT/"
+    ;;
+  down)
+    stop Kafka "$KAFKA_PID"
+    stop FerretDB "$FERRET_PID"
+    ;;
+  status)
+    running "$KAFKA_PID" && echo "kafka: running (pid $(cat "$KAFKA_PID"))" || echo "kafka: stopped"
+    running "$FERRET_PID" && echo "ferretdb: running (pid $(cat "$FERRET_PID"))" || echo "ferretdb: stopped"
+    ;;
+  *)
+    echo "usage: $0 up|down|status" >&2
+    exit 2
+    ;;
+esac
