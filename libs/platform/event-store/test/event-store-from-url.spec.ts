@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { EventStoreDbEventStore, eventStoreFromUrl, InMemoryEventStore, SqliteEventStore } from '../src';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@bildungsregion/testing';
 
 describe('eventStoreFromUrl', () => {
   const tempDir = useTempDir();

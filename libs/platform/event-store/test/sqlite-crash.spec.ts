@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { newEvent } from './support/events';
 import { SqliteEventStore, verifyAllStreams } from '../src';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@bildungsregion/testing';
 import { startWriter } from './support/writer-process';
 
 describe('SQLite event store when the writing process is killed', () => {

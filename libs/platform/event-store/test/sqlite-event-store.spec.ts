@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { EventStore, SqliteEventStore } from '../src';
 import { eventStoreContract } from './contract/event-store.contract';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@bildungsregion/testing';
 
 describe('SqliteEventStore', () => {
   const tempDir = useTempDir();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { RecordedEvent, SqliteEventStore, verifyAllStreams } from '../src';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@bildungsregion/testing';
 import { startWriter } from './support/writer-process';
 
 const PER_WRITER = 400;

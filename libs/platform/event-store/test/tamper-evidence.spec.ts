@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, verifyAllStreams, verifyStream } from '../src';
 import { newEvent } from './support/events';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@bildungsregion/testing';
 
 /** Flips one byte of a stored event by editing the database file itself, the way an intruder would. */
 function changeOneByte(file: string, marker: string, replacement: string): void {

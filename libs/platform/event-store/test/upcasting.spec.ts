@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { accept, Decider, DomainEvent } from '@bildungsregion/decider';
 import { CommandHandler, SqliteEventStore, Upcasters, verifyStream } from '../src';
 import { coordinator } from './support/events';
-import { useTempDir } from './support/temp-dir';
+import { useTempDir } from '@bildungsregion/testing';
 
 /** Version 1 stored the target as a bare number; version 2 stores value and unit. */
 type TargetSetV2 = DomainEvent<'TargetSet', { target: { value: number; unit: string } }>;

@@ -7,7 +7,8 @@ import {
   StreamChainVerifier,
   WrongExpectedRevisionError,
 } from '../../src';
-import { eventually, newEvent, uniqueCategory } from '../support/events';
+import { eventually } from '@bildungsregion/testing';
+import { newEvent, uniqueCategory } from '../support/events';
 
 export interface EventStoreUnderTest {
   create(): Promise<EventStore>;

@@ -12,14 +12,3 @@ export function uniqueCategory(prefix = 'test'): string {
   return `${prefix}${randomUUID().replace(/-/g, '')}`;
 }
 
-export function eventually(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (condition()) return resolve();
-      if (Date.now() - started > timeoutMs) return reject(new Error(`condition not met within ${timeoutMs} ms`));
-      setTimeout(check, 10);
-    };
-    check();
-  });
-}

@@ -1,0 +1,148 @@
+import { Admin, Consumer, IHeaders, Kafka, KafkaConfig, logLevel, Partitioners, Producer } from 'kafkajs';
+import { BusTransport, ConsumeRequest, RawRecord, TransportConsumer } from '../transport';
+
+export interface KafkaTransportOptions {
+  readonly brokers: readonly string[];
+  readonly clientId?: string;
+  /** Partitions of one group handled at the same time by one member; each partition stays in order. */
+  readonly partitionsConsumedConcurrently?: number;
+  readonly kafka?: Omit<KafkaConfig, 'brokers' | 'clientId'>;
+}
+
+/**
+ * Kafka through kafkajs. Producers are idempotent and wait for all in-sync replicas. Consumers
+ * commit an offset only after its record was handled (kafkajs resolves the offset when eachMessage
+ * returns and commits resolved offsets after each batch and when stopping).
+ */
+export class KafkaTransport implements BusTransport {
+  private readonly kafka: Kafka;
+  private readonly consumers = new Set<KafkaConsumer>();
+  private producer: Promise<Producer> | undefined;
+
+  constructor(private readonly options: KafkaTransportOptions) {
+    this.kafka = new Kafka({
+      logLevel: logLevel.WARN,
+      ...options.kafka,
+      brokers: [...options.brokers],
+      clientId: options.clientId ?? 'bildungsregion',
+    });
+  }
+
+  async ensureTopics(topics: readonly string[], partitions: number): Promise<void> {
+    const admin: Admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((topic) => !existing.has(topic));
+      if (missing.length > 0) {
+        await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions })) });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async produce(topic: string, records: readonly RawRecord[]): Promise<void> {
+    const producer = await this.connectedProducer();
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: records.map((record) => ({ key: record.key, value: record.value, headers: { ...record.headers } })),
+    });
+  }
+
+  async consume(request: ConsumeRequest): Promise<TransportConsumer> {
+    const consumer = this.kafka.consumer({ groupId: request.groupId, allowAutoTopicCreation: false });
+    const handle = new KafkaConsumer(consumer, () => this.consumers.delete(handle));
+    this.consumers.add(handle);
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...request.topics], fromBeginning: true });
+    await consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        await request.onRecord(
+          {
+            topic,
+            partition,
+            offset: message.offset,
+            key: message.key?.toString('utf8') ?? '',
+            value: message.value?.toString('utf8') ?? '',
+            headers: headersOf(message.headers),
+          },
+          { signal: handle.signal, heartbeat },
+        );
+      },
+    });
+    return handle;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
+    if (this.producer) await (await this.producer).disconnect();
+    this.producer = undefined;
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    this.producer ??= (async () => {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await producer.connect();
+      return producer;
+    })();
+    this.producer.catch(() => (this.producer = undefined));
+    return this.producer;
+  }
+}
+
+class KafkaConsumer implements TransportConsumer {
+  readonly done: Promise<void>;
+  private readonly abort = new AbortController();
+  private finish!: () => void;
+  private fail!: (error: unknown) => void;
+
+  constructor(
+    private readonly consumer: Consumer,
+    private readonly onEnd: () => void,
+  ) {
+    this.done = new Promise<void>((resolve, reject) => {
+      this.finish = resolve;
+      this.fail = reject;
+    });
+    this.done.catch(() => undefined);
+    consumer.on(consumer.events.CRASH, (event) => {
+      if (!event.payload.restart) this.fail(event.payload.error);
+    });
+  }
+
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  async stop(): Promise<void> {
+    if (this.abort.signal.aborted) return this.done;
+    this.abort.abort(new Error('consumer stopping'));
+    try {
+      await this.consumer.disconnect();
+      this.finish();
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.onEnd();
+    }
+    return this.done.catch(() => undefined);
+  }
+}
+
+function headersOf(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) result[name] = first.toString();
+  }
+  return result;
+}

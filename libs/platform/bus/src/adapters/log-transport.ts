@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { partitionFor } from '../partitioner';
+import { BusTransport, ConsumeRequest, RawRecord, TransportConsumer } from '../transport';
+import { TopicLog, TopicPartition } from './topic-log';
+
+const FETCH_SIZE = 100;
+
+export interface LogTransportOptions {
+  /** How long a member keeps its partitions without renewing; a crashed member's partitions move after this. */
+  readonly leaseMs?: number;
+}
+
+/** A transport over an embedded topic log; consumers poll their partitions and commit after each record. */
+export class LogTransport implements BusTransport {
+  private readonly consumers = new Set<LogConsumer>();
+  private readonly leaseMs: number;
+
+  constructor(
+    private readonly log: TopicLog,
+    options: LogTransportOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? 10_000;
+  }
+
+  async ensureTopics(topics: readonly string[], partitions: number): Promise<void> {
+    this.log.createTopics(topics, partitions);
+  }
+
+  async produce(topic: string, records: readonly RawRecord[]): Promise<void> {
+    const partitions = this.log.partitionsOf(topic);
+    this.log.append(topic, records.map((record) => ({ ...record, partition: partitionFor(record.key, partitions) })));
+  }
+
+  async consume(request: ConsumeRequest): Promise<TransportConsumer> {
+    for (const topic of request.topics) this.log.partitionsOf(topic);
+    const consumer = new LogConsumer(this.log, request, this.leaseMs, () => this.consumers.delete(consumer));
+    this.consumers.add(consumer);
+    return consumer;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
+    this.log.close();
+  }
+}
+
+class LogConsumer implements TransportConsumer {
+  readonly done: Promise<void>;
+  private readonly memberId = `${hostname()}/${process.pid}/${randomUUID()}`;
+  private readonly abort = new AbortController();
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly log: TopicLog,
+    private readonly request: ConsumeRequest,
+    private readonly leaseMs: number,
+    onEnd: () => void,
+  ) {
+    this.done = this.run().finally(() => {
+      this.log.release(request.groupId, this.memberId);
+      onEnd();
+    });
+    this.done.catch(() => undefined);
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort(new Error('consumer stopping'));
+    this.wake?.();
+    await this.done.catch(() => undefined);
+  }
+
+  private get stopping(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  private async run(): Promise<void> {
+    let owned: TopicPartition[] = [];
+    let claimedAt = 0;
+    while (!this.stopping) {
+      if (Date.now() - claimedAt > this.leaseMs / 3) {
+        owned = this.log.claim(this.request.groupId, this.request.topics, this.memberId, this.leaseMs);
+        claimedAt = Date.now();
+      }
+      let handled = 0;
+      for (const partition of owned) {
+        const result = await this.drain(partition);
+        if (result === 'lost-lease') claimedAt = 0;
+        else handled += result;
+        if (this.stopping) return;
+      }
+      if (handled === 0) await this.nextAppend();
+    }
+  }
+
+  /** Handles up to one fetch of a partition; returns how many records it committed. */
+  private async drain(partition: TopicPartition): Promise<number | 'lost-lease'> {
+    const next = this.log.committedOffset(this.request.groupId, partition);
+    const records = this.log.read(partition, next, FETCH_SIZE);
+    let handled = 0;
+    for (const record of records) {
+      if (this.stopping) break;
+      try {
+        await this.request.onRecord(
+          { ...record, topic: partition.topic, partition: partition.partition, offset: String(record.offset) },
+          { signal: this.abort.signal, heartbeat: async () => undefined },
+        );
+      } catch (error) {
+        if (this.stopping) break;
+        throw error;
+      }
+      if (!this.log.commit(this.request.groupId, partition, record.offset + 1, this.memberId)) return 'lost-lease';
+      handled++;
+    }
+    return handled;
+  }
+
+  private nextAppend(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.log.appends.off('appended', wake);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(wake, this.log.pollIntervalMs);
+      this.log.appends.on('appended', wake);
+      this.wake = wake;
+    });
+  }
+}

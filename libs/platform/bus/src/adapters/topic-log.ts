@@ -1,0 +1,38 @@
+import { EventEmitter } from 'node:events';
+import { RawRecord } from '../transport';
+
+export interface StoredRecord extends RawRecord {
+  readonly offset: number;
+}
+
+export interface TopicPartition {
+  readonly topic: string;
+  readonly partition: number;
+}
+
+/** Storage of the embedded transports: partitioned append-only topics, committed offsets and partition leases. */
+export interface TopicLog {
+  createTopics(topics: readonly string[], partitions: number): void;
+  /** Throws when the topic does not exist; topics are never created implicitly. */
+  partitionsOf(topic: string): number;
+  append(topic: string, records: readonly (RawRecord & { partition: number })[]): void;
+  read(partition: TopicPartition, fromOffset: number, maxCount: number): StoredRecord[];
+  /** The next offset the group has to handle. */
+  committedOffset(groupId: string, partition: TopicPartition): number;
+  /** Commits unless the member lost its lease; returns whether it did. */
+  commit(groupId: string, partition: TopicPartition, nextOffset: number, memberId: string): boolean;
+  /** Takes every free or expired partition of the topics and renews the member's own; returns what it owns. */
+  claim(groupId: string, topics: readonly string[], memberId: string, leaseMs: number): TopicPartition[];
+  release(groupId: string, memberId: string): void;
+  /** Emits 'appended' for appends in this process; other processes are noticed by polling. */
+  readonly appends: EventEmitter;
+  readonly pollIntervalMs: number;
+  close(): void;
+}
+
+export class UnknownTopicError extends Error {
+  constructor(topic: string) {
+    super(`topic ${topic} does not exist; create it with ensureTopics first`);
+    this.name = 'UnknownTopicError';
+  }
+}

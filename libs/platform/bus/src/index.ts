@@ -1,0 +1,13 @@
+export * from './port';
+export * from './errors';
+export * from './transport';
+export * from './transport-bus';
+export * from './cloudevents';
+export * from './idempotency';
+export * from './bus-from-url';
+export * from './logger';
+export { UnknownTopicError } from './adapters/topic-log';
+export { InMemoryTopicLog } from './adapters/in-memory-topic-log';
+export { SQLITE_TOPIC_LOG_SCHEMA, SqliteTopicLog, type SqliteTopicLogOptions } from './adapters/sqlite-topic-log';
+export { LogTransport, type LogTransportOptions } from './adapters/log-transport';
+export { KafkaTransport, type KafkaTransportOptions } from './adapters/kafka-transport';

@@ -1,0 +1,172 @@
+import { validateIntegrationEvent, deadLetterTopicOf } from '@bildungsregion/contracts';
+import { decodeCloudEvent, encodeCloudEvent } from './cloudevents';
+import { InvalidIntegrationEventError } from './errors';
+import { createLogger, Logger } from './logger';
+import { Bus, BusSubscription, DeadLetterSubscribeRequest, DEFAULT_RETRY_POLICY, DeliveryHandler, PublishRequest, RetryPolicy, SubscribeRequest } from './port';
+import { BusTransport, ConsumedRecord, RawRecord, RecordContext } from './transport';
+
+/** Headers a dead letter carries besides the original ones. */
+export const DeadLetterHeaders = {
+  error: 'dlq_error',
+  attempts: 'dlq_attempts',
+  topic: 'dlq_original_topic',
+  partition: 'dlq_original_partition',
+  offset: 'dlq_original_offset',
+  group: 'dlq_consumer_group',
+  failedAt: 'dlq_failed_at',
+} as const;
+
+export interface TransportBusOptions {
+  /** Partitions of topics this bus creates. */
+  readonly partitions?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly logger?: Logger;
+  /**
+   * Prefix of the physical topic names, so several environments (or test runs) can share one
+   * cluster: `demo` turns bildung.goals.v1 into demo.bildung.goals.v1. Handlers see logical names.
+   */
+  readonly topicNamespace?: string;
+}
+
+/** The bus semantics (contracts, retries, dead letters) over any transport. */
+export class TransportBus implements Bus {
+  private readonly partitions: number;
+  private readonly retry: RetryPolicy;
+  private readonly logger: Logger;
+  private readonly namespace: string;
+
+  constructor(
+    private readonly transport: BusTransport,
+    options: TransportBusOptions = {},
+  ) {
+    this.partitions = options.partitions ?? 3;
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.logger = options.logger ?? createLogger('bus');
+    this.namespace = options.topicNamespace ? `${options.topicNamespace}.` : '';
+  }
+
+  /** The name of a logical topic on the transport. */
+  physicalTopic(topic: string): string {
+    return `${this.namespace}${topic}`;
+  }
+
+  private logicalTopic(physical: string): string {
+    return physical.slice(this.namespace.length);
+  }
+
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    const names = [...topics, ...topics.map(deadLetterTopicOf)].map((topic) => this.physicalTopic(topic));
+    await this.transport.ensureTopics(names, this.partitions);
+  }
+
+  async publish(requests: readonly PublishRequest[]): Promise<void> {
+    const problems: string[] = [];
+    const byTopic = new Map<string, RawRecord[]>();
+    requests.forEach((request, index) => {
+      const result = validateIntegrationEvent(request.event, request.topic);
+      if (!result.ok) {
+        problems.push(`event ${index}: ${result.error}`);
+        return;
+      }
+      const records = byTopic.get(request.topic) ?? [];
+      records.push(encodeCloudEvent(result.event, request.key ?? result.event.subject, request.headers));
+      byTopic.set(request.topic, records);
+    });
+    if (problems.length > 0) throw new InvalidIntegrationEventError(problems);
+    for (const [topic, records] of byTopic) await this.transport.produce(this.physicalTopic(topic), records);
+  }
+
+  async subscribe(request: SubscribeRequest): Promise<BusSubscription> {
+    const policy = { ...this.retry, ...request.retry };
+    return this.transport.consume({
+      groupId: request.groupId,
+      topics: request.topics.map((topic) => this.physicalTopic(topic)),
+      onRecord: (record, context) =>
+        this.deliver({ ...record, topic: this.logicalTopic(record.topic) }, context, request.groupId, request.handler, policy),
+    });
+  }
+
+  async subscribeDeadLetters(request: DeadLetterSubscribeRequest): Promise<BusSubscription> {
+    return this.transport.consume({
+      groupId: request.groupId,
+      topics: request.topics.map((topic) => this.physicalTopic(deadLetterTopicOf(topic))),
+      onRecord: (record) =>
+        request.handler({
+          topic: record.headers[DeadLetterHeaders.topic] ?? '',
+          key: record.key,
+          value: record.value,
+          headers: record.headers,
+          error: record.headers[DeadLetterHeaders.error] ?? '',
+          attempts: Number(record.headers[DeadLetterHeaders.attempts] ?? 0),
+          consumerGroup: record.headers[DeadLetterHeaders.group] ?? '',
+          originalPartition: Number(record.headers[DeadLetterHeaders.partition] ?? -1),
+          originalOffset: record.headers[DeadLetterHeaders.offset] ?? '',
+        }),
+    });
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+
+  private async deliver(record: ConsumedRecord, context: RecordContext, groupId: string, handler: DeliveryHandler, policy: RetryPolicy): Promise<void> {
+    const decoded = decodeCloudEvent(record);
+    const validated = decoded.ok ? validateIntegrationEvent(decoded.candidate, record.topic) : decoded;
+    if (!validated.ok) {
+      await this.deadLetter(record, groupId, `rejected before handling: ${validated.error}`, 0);
+      return;
+    }
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
+      try {
+        await handler({ event: validated.event, topic: record.topic, partition: record.partition, offset: record.offset, key: record.key, headers: record.headers, attempt });
+        return;
+      } catch (error) {
+        lastError = error;
+        this.logger.warn({ err: error, topic: record.topic, partition: record.partition, offset: record.offset, eventId: validated.event.id, attempt, groupId }, 'handler failed');
+        if (attempt < policy.maxAttempts) await this.backoff(attempt, policy, context);
+      }
+    }
+    await this.deadLetter(record, groupId, errorText(lastError), policy.maxAttempts);
+  }
+
+  private async backoff(attempt: number, policy: RetryPolicy, context: RecordContext): Promise<void> {
+    const delay = Math.min(policy.maxBackoffMs, policy.initialBackoffMs * 2 ** (attempt - 1));
+    await context.heartbeat();
+    await abortableSleep(delay, context.signal);
+  }
+
+  private async deadLetter(record: ConsumedRecord, groupId: string, error: string, attempts: number): Promise<void> {
+    const headers = {
+      ...record.headers,
+      [DeadLetterHeaders.error]: error,
+      [DeadLetterHeaders.attempts]: String(attempts),
+      [DeadLetterHeaders.topic]: record.topic,
+      [DeadLetterHeaders.partition]: String(record.partition),
+      [DeadLetterHeaders.offset]: record.offset,
+      [DeadLetterHeaders.group]: groupId,
+      [DeadLetterHeaders.failedAt]: new Date().toISOString(),
+    };
+    await this.transport.produce(this.physicalTopic(deadLetterTopicOf(record.topic)), [{ key: record.key, value: record.value, headers }]);
+    this.logger.error({ topic: record.topic, partition: record.partition, offset: record.offset, groupId, attempts, error }, 'message moved to the dead-letter topic');
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,4 @@
+export * from './integration-event';
+export * from './topics';
+export * from './schemas';
+export * from './validation';

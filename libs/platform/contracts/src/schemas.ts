@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { IntegrationEventContract } from './integration-event';
+import { Topics } from './topics';
+
+const id = z.string().trim().min(1).max(200);
+const text = z.string().trim().min(1).max(2_000);
+const finite = z.number().finite();
+const isoDate = z.iso.date();
+const actor = z.strictObject({ id, role: z.string().min(1).max(50) });
+
+/** Amtlicher Gemeindeschlüssel: 5 digits for a Kreis, 8 for a municipality. */
+export const regionKey = z.string().regex(/^\d{5}(\d{3})?$/, 'must be an AGS region key of 5 or 8 digits');
+/** A year (2025), a school year (2025/26) or a reference date (2025-06-30). */
+export const period = z.string().regex(/^\d{4}(\/\d{2}|-\d{2}-\d{2})?$/, 'must be a year, a school year like 2025/26 or a date');
+export const indicatorKey = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case key like betreuungsquote-u3');
+
+function contract<Data>(topic: string, type: string, schema: z.ZodType<Data>): IntegrationEventContract<Data> {
+  return { topic, type, schema };
+}
+
+export const MeasurementRecorded = contract(
+  Topics.monitoring,
+  'bildung.monitoring.measurement-recorded.v1',
+  z.strictObject({
+    measurementId: id,
+    indicatorKey,
+    regionKey,
+    period,
+    value: finite,
+    breakdown: z
+      .strictObject({ sex: z.enum(['female', 'male', 'diverse']).optional(), nationality: z.enum(['german', 'foreign']).optional() })
+      .optional(),
+    source: text,
+    recordedBy: actor,
+    importId: id.optional(),
+  }),
+);
+
+export const MeasurementCorrected = contract(
+  Topics.monitoring,
+  'bildung.monitoring.measurement-corrected.v1',
+  z.strictObject({
+    measurementId: id,
+    indicatorKey,
+    regionKey,
+    period,
+    value: finite,
+    previousValue: finite,
+    reason: text,
+    correctedBy: actor,
+  }),
+);
+
+export const ThresholdBreached = contract(
+  Topics.monitoring,
+  'bildung.monitoring.threshold-breached.v1',
+  z.strictObject({
+    measurementId: id,
+    indicatorKey,
+    regionKey,
+    period,
+    value: finite,
+    threshold: finite,
+    preferredDirection: z.enum(['higher', 'lower']),
+  }),
+);
+
+export const ReleasePublished = contract(
+  Topics.monitoring,
+  'bildung.monitoring.release-published.v1',
+  z.strictObject({ releaseId: id, title: text, periods: z.array(period).min(1), publishedBy: actor }),
+);
+
+export const GoalAgreed = contract(
+  Topics.goals,
+  'bildung.goals.goal-agreed.v1',
+  z.strictObject({
+    goalId: id,
+    title: text,
+    stage: text,
+    regionKeys: z.array(regionKey).min(1),
+    indicator: z.strictObject({ key: indicatorKey, regionKey }).optional(),
+    authority: text,
+    effectiveAt: isoDate,
+  }),
+);
+
+export const ProgressRecorded = contract(
+  Topics.goals,
+  'bildung.goals.progress-recorded.v1',
+  z.strictObject({
+    goalId: id,
+    progressId: id,
+    value: finite,
+    asOf: isoDate,
+    source: z.enum(['manual', 'monitoring']),
+  }),
+);
+
+export const AssessmentChanged = contract(
+  Topics.goals,
+  'bildung.goals.assessment-changed.v1',
+  z.strictObject({
+    goalId: id,
+    from: z.enum(['on-track', 'at-risk', 'off-track']).nullable(),
+    to: z.enum(['on-track', 'at-risk', 'off-track']),
+    asOf: isoDate,
+  }),
+);
+
+/** Every integration event the system knows; an event of any other type is rejected on publish and on consume. */
+export const integrationEventContracts: readonly IntegrationEventContract[] = [
+  MeasurementRecorded,
+  MeasurementCorrected,
+  ThresholdBreached,
+  ReleasePublished,
+  GoalAgreed,
+  ProgressRecorded,
+  AssessmentChanged,
+];
+
+export type DataOf<C> = C extends IntegrationEventContract<infer Data> ? Data : never;

@@ -1,0 +1,3 @@
+export * from './eventually';
+export * from './infrastructure';
+export * from './temp-dir';
