@@ -76,3 +76,9 @@ export function matchesFilter(event: Pick<RecordedEvent, 'streamId' | 'type'>, f
   if (filter.types && !filter.types.includes(event.type)) return false;
   return true;
 }
+
+/** Where a subscriber keeps how far it got: the position of the last event it finished, 0 for none. */
+export interface CheckpointStore {
+  loadCheckpoint(name: string): Promise<number>;
+  saveCheckpoint(name: string, position: number): Promise<void>;
+}

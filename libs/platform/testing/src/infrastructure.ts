@@ -15,7 +15,7 @@ export interface InfrastructureComponent {
 
 export function kafkaForTests(): InfrastructureComponent {
   const brokers = process.env['KAFKA_BROKERS'] ?? `127.0.0.1:${process.env['KAFKA_PORT'] ?? '19092'}`;
-  return { key: 'kafka', name: 'Kafka', address: brokers, hostPort: brokers.split(',')[0]! };
+  return { key: 'kafka', name: 'Kafka', address: brokers, hostPort: brokers.split(',')[0] ?? brokers };
 }
 
 export function ferretDbForTests(): InfrastructureComponent {

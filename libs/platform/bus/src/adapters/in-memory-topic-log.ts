@@ -26,16 +26,15 @@ export class InMemoryTopicLog implements TopicLog {
   }
 
   append(topic: string, records: readonly (RawRecord & { partition: number })[]): void {
-    const partitions = this.partitions(topic);
     for (const { partition, ...record } of records) {
-      const log = partitions[partition]!;
+      const log = this.partition(topic, partition);
       log.push({ ...record, headers: { ...record.headers }, offset: log.length });
     }
     this.appends.emit('appended');
   }
 
   read({ topic, partition }: TopicPartition, fromOffset: number, maxCount: number): StoredRecord[] {
-    return this.partitions(topic)[partition]!.slice(fromOffset, fromOffset + maxCount);
+    return this.partition(topic, partition).slice(fromOffset, fromOffset + maxCount);
   }
 
   committedOffset(groupId: string, partition: TopicPartition): number {
@@ -72,6 +71,12 @@ export class InMemoryTopicLog implements TopicLog {
 
   close(): void {
     this.appends.removeAllListeners();
+  }
+
+  private partition(topic: string, partition: number): StoredRecord[] {
+    const log = this.partitions(topic)[partition];
+    if (!log) throw new RangeError(`topic ${topic} has no partition ${partition}`);
+    return log;
   }
 
   private partitions(topic: string): StoredRecord[][] {

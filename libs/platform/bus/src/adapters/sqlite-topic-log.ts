@@ -113,7 +113,7 @@ export class SqliteTopicLog implements TopicLog {
       .transaction(() => {
         const next = new Map<number, number>();
         for (const record of records) {
-          const offset = next.get(record.partition) ?? this.statements.nextOffset.get(topic, record.partition)!.next;
+          const offset = next.get(record.partition) ?? this.statements.nextOffset.get(topic, record.partition)?.next ?? 0;
           this.statements.insert.run(topic, record.partition, offset, record.key, record.value, JSON.stringify(record.headers), appendedAt);
           next.set(record.partition, offset + 1);
         }

@@ -1,0 +1,125 @@
+import mongoose, { Connection, Model, Schema } from 'mongoose';
+import { Filter, FindQuery, IndexDefinition, ReadModelCollection, ReadModelDocument, ReadModelStore } from '../port';
+import { InvalidReadModelInputError, validateDocument, validateFilter, validateFindQuery, validateId, withIdTieBreak } from '../validation';
+
+const CHECKPOINTS = 'projection_checkpoints';
+const DUPLICATE_KEY = 11000;
+
+interface StoredDocument {
+  _id: string;
+  [field: string]: unknown;
+}
+
+/**
+ * Read models in MongoDB (or FerretDB) through mongoose. Every document is stored whole under
+ * `_id = id`; queries stay within what FerretDB 1.24 supports (no transactions, no change streams).
+ */
+export class MongooseReadModelStore implements ReadModelStore {
+  private readonly models = new Map<string, Promise<Model<StoredDocument>>>();
+
+  private constructor(private readonly connection: Connection) {}
+
+  /** Connects and fails fast when the server cannot be reached. */
+  static async connect(url: string, options: { dbName?: string; serverSelectionTimeoutMS?: number } = {}): Promise<MongooseReadModelStore> {
+    const connection = await mongoose
+      .createConnection(url, { dbName: options.dbName, serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000, autoIndex: false })
+      .asPromise();
+    return new MongooseReadModelStore(connection);
+  }
+
+  collection<T extends ReadModelDocument>(name: string, indexes: readonly IndexDefinition[] = []): ReadModelCollection<T> {
+    let model = this.models.get(name);
+    if (!model) {
+      model = this.createModel(name, indexes);
+      this.models.set(name, model);
+    }
+    return new MongooseCollection<T>(model);
+  }
+
+  async loadCheckpoint(name: string): Promise<number> {
+    const model = await this.checkpointModel();
+    const stored = await model.findById(name).lean();
+    return typeof stored?.['position'] === 'number' ? stored['position'] : 0;
+  }
+
+  async saveCheckpoint(name: string, position: number): Promise<void> {
+    const model = await this.checkpointModel();
+    await model.replaceOne({ _id: name }, { _id: name, position, savedAt: new Date().toISOString() }, { upsert: true });
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+  }
+
+  private checkpointModel(): Promise<Model<StoredDocument>> {
+    let model = this.models.get(CHECKPOINTS);
+    if (!model) {
+      model = this.createModel(CHECKPOINTS, []);
+      this.models.set(CHECKPOINTS, model);
+    }
+    return model;
+  }
+
+  private async createModel(name: string, indexes: readonly IndexDefinition[]): Promise<Model<StoredDocument>> {
+    const schema = new Schema<StoredDocument>({ _id: { type: String, required: true } }, { strict: false, versionKey: false, collection: name, _id: false, id: false });
+    const model = this.connection.model<StoredDocument>(name, schema);
+    for (const index of indexes) await model.collection.createIndex({ ...index.fields }, { unique: index.unique ?? false });
+    return model;
+  }
+}
+
+class MongooseCollection<T extends ReadModelDocument> implements ReadModelCollection<T> {
+  constructor(private readonly model: Promise<Model<StoredDocument>>) {}
+
+  async upsert(document: T): Promise<void> {
+    validateId(document.id);
+    validateDocument(document);
+    const model = await this.model;
+    try {
+      await model.replaceOne({ _id: document.id }, { ...document, _id: document.id }, { upsert: true, strict: false });
+    } catch (error) {
+      if ((error as { code?: number }).code === DUPLICATE_KEY) {
+        throw new InvalidReadModelInputError(`another document already has the same unique values: ${(error as Error).message}`);
+      }
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<T | null> {
+    validateId(id);
+    const model = await this.model;
+    const stored = await model.findById(id).lean();
+    return stored ? withoutId<T>(stored) : null;
+  }
+
+  async find(query: FindQuery = {}): Promise<T[]> {
+    validateFindQuery(query);
+    const model = await this.model;
+    let cursor = model.find({ ...query.filter }).sort(withIdTieBreak(query.sort));
+    if (query.skip !== undefined) cursor = cursor.skip(query.skip);
+    if (query.limit !== undefined) cursor = cursor.limit(query.limit);
+    return (await cursor.lean()).map((stored) => withoutId<T>(stored));
+  }
+
+  async count(filter: Filter = {}): Promise<number> {
+    validateFilter(filter);
+    const model = await this.model;
+    return model.countDocuments({ ...filter });
+  }
+
+  async delete(id: string): Promise<void> {
+    validateId(id);
+    const model = await this.model;
+    await model.deleteOne({ _id: id });
+  }
+
+  async clear(): Promise<void> {
+    const model = await this.model;
+    await model.deleteMany({});
+  }
+}
+
+function withoutId<T>(stored: StoredDocument): T {
+  const { _id, ...document } = stored;
+  return document as T;
+}

@@ -1,0 +1,43 @@
+import { CheckpointStore } from '@bildungsregion/event-store';
+
+/** A Mongo-style filter limited to the operators every adapter (and FerretDB 1.24) supports; see `validateFilter`. */
+export type Filter = Readonly<Record<string, unknown>>;
+
+export type SortOrder = Readonly<Record<string, 1 | -1>>;
+
+export interface FindQuery {
+  readonly filter?: Filter;
+  /** Ties are broken by `id`, so paging is stable. */
+  readonly sort?: SortOrder;
+  readonly skip?: number;
+  readonly limit?: number;
+}
+
+export interface ReadModelDocument {
+  readonly id: string;
+}
+
+export interface IndexDefinition {
+  readonly fields: SortOrder;
+  readonly unique?: boolean;
+}
+
+export interface ReadModelCollection<T extends ReadModelDocument> {
+  /** Replaces the document with the same id, or inserts it. */
+  upsert(document: T): Promise<void>;
+  get(id: string): Promise<T | null>;
+  find(query?: FindQuery): Promise<T[]>;
+  count(filter?: Filter): Promise<number>;
+  delete(id: string): Promise<void>;
+  /** Removes every document, for a rebuild. */
+  clear(): Promise<void>;
+}
+
+/**
+ * The read-model port: documents per collection, queried with a Mongo filter subset, plus the
+ * checkpoints of the projections that write them. Every adapter passes the same contract suite.
+ */
+export interface ReadModelStore extends CheckpointStore {
+  collection<T extends ReadModelDocument>(name: string, indexes?: readonly IndexDefinition[]): ReadModelCollection<T>;
+  close(): Promise<void>;
+}

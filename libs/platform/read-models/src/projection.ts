@@ -1,0 +1,23 @@
+import { EventFilter, RecordedEvent } from '@bildungsregion/event-store';
+import { IndexDefinition, ReadModelDocument } from './port';
+
+/** Every projected document records the global position of the last event applied to it. */
+export interface ProjectedDocument extends ReadModelDocument {
+  readonly projectedPosition: number;
+}
+
+/**
+ * A read model as a fold over events: for each event, which documents it touches and what each
+ * becomes. The runner applies it idempotently: an event at or below a document's
+ * `projectedPosition` is skipped, so replays after a crash change nothing.
+ */
+export interface Projection<T extends ProjectedDocument> {
+  /** Also the name of the projection's checkpoint. */
+  readonly name: string;
+  readonly collection: string;
+  readonly indexes?: readonly IndexDefinition[];
+  readonly filter?: EventFilter;
+  documentIds(event: RecordedEvent): readonly string[];
+  /** The document after the event, or null to remove it; `projectedPosition` is set by the runner. */
+  evolve(current: T | null, event: RecordedEvent, id: string): Omit<T, 'projectedPosition'> | null;
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { InvalidReadModelInputError, ReadModelCollection, ReadModelStore } from '../../src';
+
+interface GoalRow {
+  readonly id: string;
+  readonly title: string;
+  readonly status: string;
+  readonly stage: string;
+  readonly progress?: number;
+  readonly parties: readonly string[];
+  readonly indicator?: { readonly key: string; readonly regionKey: string };
+}
+
+const rows: GoalRow[] = [
+  { id: 'g1', title: 'Sprachförderung in Kitas', status: 'agreed', stage: 'frühkindliche Bildung', progress: 40, parties: ['kita-verbund', 'stadt-melle'], indicator: { key: 'sprachfoerderbedarf', regionKey: '03459024' } },
+  { id: 'g2', title: 'Ganztag an Grundschulen', status: 'proposed', stage: 'allgemeinbildende Schulen', progress: 10, parties: ['schulamt'] },
+  { id: 'g3', title: 'Weniger Abgänger ohne Abschluss', status: 'agreed', stage: 'allgemeinbildende Schulen', progress: 75, parties: ['schulamt', 'agentur-fuer-arbeit'], indicator: { key: 'abgaenger-ohne-abschluss', regionKey: '03459' } },
+  { id: 'g4', title: 'Ausbildungsverträge sichern', status: 'draft', stage: 'berufliche Bildung', parties: ['ihk'] },
+  { id: 'g5', title: 'VHS-Angebote im Nordkreis', status: 'agreed', stage: 'Weiterbildung', progress: 40, parties: ['vhs'] },
+];
+
+export interface ReadModelContractOptions {
+  create(): Promise<ReadModelStore>;
+}
+
+export function readModelContract(options: ReadModelContractOptions): void {
+  let store: ReadModelStore;
+  let goals: ReadModelCollection<GoalRow>;
+
+  beforeAll(async () => {
+    store = await options.create();
+  });
+
+  afterAll(async () => {
+    await store.close();
+  });
+
+  beforeEach(async () => {
+    goals = store.collection<GoalRow>(`goals_${randomUUID().replace(/-/g, '')}`);
+    for (const row of rows) await goals.upsert(row);
+  });
+
+  const ids = (found: readonly GoalRow[]) => found.map((row) => row.id);
+
+  it('gets a document by id, replaces it whole on upsert, and returns null for an unknown id', async () => {
+    expect(await goals.get('g1')).toEqual(rows[0]);
+    await goals.upsert({ id: 'g1', title: 'Sprachförderung', status: 'achieved', stage: 'frühkindliche Bildung', parties: [] });
+    expect(await goals.get('g1')).toEqual({ id: 'g1', title: 'Sprachförderung', status: 'achieved', stage: 'frühkindliche Bildung', parties: [] });
+    expect(await goals.get('unknown')).toBeNull();
+  });
+
+  it.each([
+    ['equality', { status: 'agreed' }, ['g1', 'g3', 'g5']],
+    ['$in', { status: { $in: ['draft', 'proposed'] } }, ['g2', 'g4']],
+    ['$ne', { status: { $ne: 'agreed' } }, ['g2', 'g4']],
+    ['a range', { progress: { $gt: 10, $lte: 40 } }, ['g1', 'g5']],
+    ['$exists false', { progress: { $exists: false } }, ['g4']],
+    ['a nested field', { 'indicator.key': 'abgaenger-ohne-abschluss' }, ['g3']],
+    ['an array element', { parties: 'schulamt' }, ['g2', 'g3']],
+    ['$or', { $or: [{ stage: 'Weiterbildung' }, { status: 'draft' }] }, ['g4', 'g5']],
+    ['$and with $nin', { $and: [{ status: 'agreed' }, { stage: { $nin: ['Weiterbildung'] } }] }, ['g1', 'g3']],
+    ['a case-insensitive $regex', { title: { $regex: 'ganztag', $options: 'i' } }, ['g2']],
+  ])('finds by %s', async (_case, filter, expected) => {
+    expect(ids(await goals.find({ filter }))).toEqual(expected);
+    expect(await goals.count(filter)).toBe(expected.length);
+  });
+
+  it('sorts by several fields with id breaking ties, and pages with skip and limit', async () => {
+    const sorted = await goals.find({ sort: { progress: -1, stage: 1 } });
+    // Strings compare by code point, as in MongoDB: 'Weiterbildung' sorts before 'frühkindliche Bildung'.
+    expect(ids(sorted)).toEqual(['g3', 'g5', 'g1', 'g2', 'g4']);
+    expect(ids(await goals.find({ sort: { progress: -1 }, skip: 1, limit: 2 }))).toEqual(['g1', 'g5']);
+    expect(ids(await goals.find({ filter: { status: 'agreed' }, sort: { title: 1 }, limit: 2 }))).toEqual(['g1', 'g5']);
+    expect(await goals.count()).toBe(5);
+  });
+
+  it.each([
+    ['an operator it does not support', { filter: { $where: 'sleep(1000)' } }, /operator \$where is not supported/],
+    ['an unsupported field operator', { filter: { progress: { $mod: [2, 0] } } }, /operator \$mod is not supported/],
+    ['a non-finite number', { filter: { progress: { $gt: Number.NaN } } }, /must be a finite number/],
+    ['a limit of 0', { limit: 0 }, /limit must be a whole number from 1 to 1000/],
+    ['a negative skip', { skip: -1 }, /skip must be a whole number/],
+    ['a sort order of 2', { sort: { progress: 2 as 1 } }, /sort order of progress must be 1 or -1/],
+  ])('refuses a query with %s', async (_case, query, message) => {
+    await expect(goals.find(query)).rejects.toThrow(message);
+    await expect(goals.find(query)).rejects.toBeInstanceOf(InvalidReadModelInputError);
+  });
+
+  it.each([
+    ['a key with a leading $', { $set: 1 }, /key "\$set" cannot be stored/],
+    ['a key with a dot', { 'a.b': 1 }, /key "a.b" cannot be stored/],
+    ['NaN', { progress: Number.NaN }, /progress must be a finite number/],
+    ['an array inside an array', { matrix: [[1]] }, /arrays inside arrays/],
+    ['an _id', { _id: 'x' }, /_id is reserved/],
+  ])('refuses to store a document with %s and changes nothing', async (_case, extra, message) => {
+    await expect(goals.upsert({ ...rows[1]!, ...extra } as GoalRow)).rejects.toThrow(message);
+    expect(await goals.get('g2')).toEqual(rows[1]);
+  });
+
+  it('keeps unicode and a large document intact', async () => {
+    const description = 'Bildungsbüro Osnabrücker Land — Übergänge 🎓 '.repeat(2_000);
+    await goals.upsert({ ...rows[0]!, id: 'big', title: description });
+    expect((await goals.get('big'))?.title).toBe(description);
+  });
+
+  it('deletes one document and clears all', async () => {
+    await goals.delete('g2');
+    expect(await goals.get('g2')).toBeNull();
+    expect(await goals.count()).toBe(4);
+    await goals.clear();
+    expect(await goals.count()).toBe(0);
+  });
+
+  it('enforces a unique index', async () => {
+    const codes = store.collection<{ id: string; code: string }>(`codes_${randomUUID().replace(/-/g, '')}`, [{ fields: { code: 1 }, unique: true }]);
+    await codes.upsert({ id: 'a', code: 'BBS-1' });
+    await codes.upsert({ id: 'a', code: 'BBS-1' });
+    await expect(codes.upsert({ id: 'b', code: 'BBS-1' })).rejects.toBeInstanceOf(InvalidReadModelInputError);
+    expect(await codes.count()).toBe(1);
+  });
+
+  it('keeps checkpoints, starting at 0', async () => {
+    const name = `projection-${randomUUID()}`;
+    expect(await store.loadCheckpoint(name)).toBe(0);
+    await store.saveCheckpoint(name, 42);
+    await store.saveCheckpoint(name, 43);
+    expect(await store.loadCheckpoint(name)).toBe(43);
+  });
+}

@@ -1,0 +1,129 @@
+import { InMemoryEventStore, NewEvent, RecordedEvent } from '@bildungsregion/event-store';
+import { describeWith, eventually, ferretDbForTests } from '@bildungsregion/testing';
+import { randomUUID } from 'node:crypto';
+import { InMemoryReadModelStore, MongooseReadModelStore, Projection, ProjectedDocument, ProjectionRunner, ReadModelStore } from '../src';
+
+interface ProgressTotal extends ProjectedDocument {
+  readonly events: number;
+  readonly total: number;
+}
+
+/** Counts and sums: applying an event twice would show up in both numbers. */
+function progressTotals(name: string): Projection<ProgressTotal> & { evolveCalls: number } {
+  return {
+    name,
+    collection: `${name}_totals`,
+    filter: { categories: ['goal'] },
+    evolveCalls: 0,
+    documentIds: (event) => (event.type === 'ProgressRecorded' ? [event.streamId] : []),
+    evolve(current, event: RecordedEvent) {
+      this.evolveCalls++;
+      const value = (event.data as { value: number }).value;
+      if (value < 0) throw new Error(`negative progress ${value} in ${event.streamId}`);
+      return { id: event.streamId, events: (current?.events ?? 0) + 1, total: (current?.total ?? 0) + value };
+    },
+  };
+}
+
+function progress(value: number): NewEvent {
+  return { type: 'ProgressRecorded', data: { value }, metadata: { actor: { id: 'coordinator-1', role: 'coordinator' }, source: 'goals' } };
+}
+
+function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
+  let readModels: ReadModelStore;
+  let store: InMemoryEventStore;
+  let name: string;
+
+  beforeEach(async () => {
+    readModels = await createReadModels();
+    store = new InMemoryEventStore();
+    name = `p${randomUUID().slice(0, 8)}`;
+    await store.append('goal-a', [progress(1), progress(2), progress(3)], 'no-stream');
+    await store.append('goal-b', [progress(10)], 'no-stream');
+    await store.append('idea-x', [progress(100)], 'no-stream');
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await readModels.close();
+  });
+
+  it('projects the events after its checkpoint, then follows new ones, and reports no lag when live', async () => {
+    const projection = progressTotals(name);
+    const runner = new ProjectionRunner(store, readModels, projection);
+    await runner.start();
+    const totals = readModels.collection<ProgressTotal>(projection.collection);
+    expect(await totals.get('goal-a')).toEqual({ id: 'goal-a', events: 3, total: 6, projectedPosition: 3 });
+    expect(await totals.get('idea-x')).toBeNull();
+
+    await store.append('goal-b', [progress(5)], 0);
+    await eventually(async () => (await totals.get('goal-b'))?.total === 15);
+    expect(await runner.status()).toMatchObject({ name, state: 'live', position: 6, lagEvents: 0, lagSeconds: 0 });
+    await runner.stop();
+    expect(await readModels.loadCheckpoint(name)).toBe(6);
+  });
+
+  it('resumes from its checkpoint after a restart and reports the lag while stopped', async () => {
+    const projection = progressTotals(name);
+    const first = new ProjectionRunner(store, readModels, projection);
+    await first.start();
+    await first.stop();
+    await store.append('goal-a', [progress(4), progress(5)], 2);
+    const status = await first.status();
+    expect(status).toMatchObject({ state: 'stopped', position: 4, lagEvents: 2 });
+    expect(status.lagSeconds).toBeGreaterThanOrEqual(0);
+
+    const callsBefore = projection.evolveCalls;
+    const second = new ProjectionRunner(store, readModels, projection);
+    await second.start();
+    expect(projection.evolveCalls - callsBefore).toBe(2);
+    expect(await readModels.collection<ProgressTotal>(projection.collection).get('goal-a')).toMatchObject({ events: 5, total: 15 });
+    await second.stop();
+  });
+
+  it('changes nothing when events are applied again after a crash lost the checkpoint', async () => {
+    const projection = progressTotals(name);
+    const runner = new ProjectionRunner(store, readModels, projection);
+    await runner.start();
+    await runner.stop();
+    await readModels.saveCheckpoint(name, 0);
+
+    const again = new ProjectionRunner(store, readModels, projection);
+    await again.start();
+    const totals = readModels.collection<ProgressTotal>(projection.collection);
+    expect(await totals.get('goal-a')).toMatchObject({ events: 3, total: 6 });
+    expect(await totals.get('goal-b')).toMatchObject({ events: 1, total: 10 });
+    await again.stop();
+  });
+
+  it('rebuilds from scratch on request, dropping documents it would no longer write', async () => {
+    const projection = progressTotals(name);
+    const runner = new ProjectionRunner(store, readModels, projection);
+    await runner.start();
+    const totals = readModels.collection<ProgressTotal>(projection.collection);
+    await totals.upsert({ id: 'stale', events: 99, total: 99, projectedPosition: 1 });
+    await runner.rebuild();
+    expect((await totals.find({ sort: { id: 1 } })).map((row) => [row.id, row.total])).toEqual([
+      ['goal-a', 6],
+      ['goal-b', 10],
+    ]);
+    await runner.stop();
+  });
+
+  it('reports a failing projection with its error and keeps the checkpoint before the failure', async () => {
+    await store.append('goal-c', [progress(-1)], 'no-stream');
+    const projection = progressTotals(name);
+    const runner = new ProjectionRunner(store, readModels, projection, { checkpointEvery: 1 });
+    await expect(runner.start()).rejects.toThrow('negative progress -1 in goal-c');
+    expect(await runner.status()).toMatchObject({ state: 'failed', error: 'negative progress -1 in goal-c', lagEvents: 1 });
+    expect(await readModels.loadCheckpoint(name)).toBe(4);
+  });
+}
+
+describe('projection runner on in-memory read models', () => {
+  runnerSpec(async () => new InMemoryReadModelStore());
+});
+
+describeWith(ferretDbForTests(), 'projection runner on mongoose read models', (url) => {
+  runnerSpec(() => MongooseReadModelStore.connect(url, { dbName: `projections_${randomUUID().slice(0, 8)}` }));
+});
