@@ -11,3 +11,4 @@ export { InMemoryTopicLog } from './adapters/in-memory-topic-log';
 export { SQLITE_TOPIC_LOG_SCHEMA, SqliteTopicLog, type SqliteTopicLogOptions } from './adapters/sqlite-topic-log';
 export { LogTransport, type LogTransportOptions } from './adapters/log-transport';
 export { KafkaTransport, type KafkaTransportOptions } from './adapters/kafka-transport';
+export * from './relay';

@@ -82,3 +82,19 @@ export interface CheckpointStore {
   loadCheckpoint(name: string): Promise<number>;
   saveCheckpoint(name: string, position: number): Promise<void>;
 }
+
+export interface Lag {
+  /** Events after the position, counted up to `LAG_COUNT_LIMIT`. */
+  readonly events: number;
+  /** Age of the oldest of them; 0 when there are none. */
+  readonly seconds: number;
+}
+
+export const LAG_COUNT_LIMIT = 10_000;
+
+/** How far a subscriber at `position` is behind the store. */
+export async function lagBehind(store: Pick<EventStore, 'readAll'>, position: number, filter?: EventFilter): Promise<Lag> {
+  const behind = await store.readAll({ after: position, filter, maxCount: LAG_COUNT_LIMIT });
+  const oldest = behind[0];
+  return { events: behind.length, seconds: oldest ? Math.max(0, (Date.now() - Date.parse(oldest.recordedAt)) / 1000) : 0 };
+}

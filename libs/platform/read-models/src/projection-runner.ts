@@ -1,4 +1,4 @@
-import { EventStore, Subscription } from '@bildungsregion/event-store';
+import { EventStore, lagBehind, Subscription } from '@bildungsregion/event-store';
 import { Projection, ProjectedDocument } from './projection';
 import { ReadModelCollection, ReadModelStore } from './port';
 
@@ -13,8 +13,6 @@ export interface ProjectionStatus {
   readonly lagSeconds: number;
   readonly error?: string;
 }
-
-export const LAG_COUNT_LIMIT = 10_000;
 
 export interface ProjectionRunnerOptions {
   /** Save the checkpoint after this many events… */
@@ -87,14 +85,13 @@ export class ProjectionRunner<T extends ProjectedDocument> {
 
   async status(): Promise<ProjectionStatus> {
     const position = this.subscription?.position ?? this.savedPosition;
-    const behind = await this.store.readAll({ after: position, filter: this.projection.filter, maxCount: LAG_COUNT_LIMIT });
-    const oldest = behind[0];
+    const lag = await lagBehind(this.store, position, this.projection.filter);
     return {
       name: this.projection.name,
       state: this.failure ? 'failed' : !this.subscription ? 'stopped' : this.live ? 'live' : 'catching-up',
       position,
-      lagEvents: behind.length,
-      lagSeconds: oldest ? Math.max(0, (Date.now() - Date.parse(oldest.recordedAt)) / 1000) : 0,
+      lagEvents: lag.events,
+      lagSeconds: lag.seconds,
       ...(this.failure ? { error: this.failure.message } : {}),
     };
   }

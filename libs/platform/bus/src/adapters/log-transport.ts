@@ -50,6 +50,12 @@ class LogConsumer implements TransportConsumer {
   private readonly memberId = `${hostname()}/${process.pid}/${randomUUID()}`;
   private readonly abort = new AbortController();
   private wake: (() => void) | undefined;
+  /** Set by every append in this process, so one that lands while a fetch is under way is not slept through. */
+  private appendedSinceFetch = true;
+  private readonly noteAppend = () => {
+    this.appendedSinceFetch = true;
+    this.wake?.();
+  };
 
   constructor(
     private readonly log: TopicLog,
@@ -57,7 +63,9 @@ class LogConsumer implements TransportConsumer {
     private readonly leaseMs: number,
     onEnd: () => void,
   ) {
+    this.log.appends.on('appended', this.noteAppend);
     this.done = this.run().finally(() => {
+      this.log.appends.off('appended', this.noteAppend);
       this.log.release(request.groupId, this.memberId);
       onEnd();
     });
@@ -82,6 +90,7 @@ class LogConsumer implements TransportConsumer {
         owned = this.log.claim(this.request.groupId, this.request.topics, this.memberId, this.leaseMs);
         claimedAt = Date.now();
       }
+      this.appendedSinceFetch = false;
       let handled = 0;
       for (const partition of owned) {
         const result = await this.drain(partition);
@@ -116,16 +125,14 @@ class LogConsumer implements TransportConsumer {
   }
 
   private nextAppend(): Promise<void> {
+    if (this.appendedSinceFetch || this.stopping) return Promise.resolve();
     return new Promise<void>((resolve) => {
-      const wake = () => {
+      const timer = setTimeout(() => this.wake?.(), this.log.pollIntervalMs);
+      this.wake = () => {
         clearTimeout(timer);
-        this.log.appends.off('appended', wake);
         this.wake = undefined;
         resolve();
       };
-      const timer = setTimeout(wake, this.log.pollIntervalMs);
-      this.log.appends.on('appended', wake);
-      this.wake = wake;
     });
   }
 }

@@ -1,0 +1,154 @@
+import { CheckpointStore, EventFilter, EventStore, lagBehind, RecordedEvent, Subscription } from '@bildungsregion/event-store';
+import { IntegrationEvent } from '@bildungsregion/contracts';
+import { createLogger, Logger } from './logger';
+import { Bus, PublishRequest } from './port';
+
+/** What a service makes public of one stored event. */
+export interface PublicEvent {
+  readonly type: string;
+  readonly data: unknown;
+  /** The aggregate; defaults to the stream id. It is also the message key. */
+  readonly subject?: string;
+}
+
+export interface RelayOptions {
+  /** Also the name of its checkpoint, e.g. `goals.relay`. */
+  readonly name: string;
+  /** The publishing service, `ce_source` on the wire. */
+  readonly source: string;
+  readonly topic: string;
+  readonly store: EventStore;
+  readonly bus: Bus;
+  readonly checkpoints: CheckpointStore;
+  readonly filter?: EventFilter;
+  /** The public form of a stored event, or null for an internal event that stays in the service. */
+  toPublicEvent(event: RecordedEvent): PublicEvent | null;
+  readonly batchSize?: number;
+  readonly retryDelayMs?: number;
+  readonly logger?: Logger;
+}
+
+export interface RelayStatus {
+  readonly name: string;
+  readonly state: 'stopped' | 'running' | 'retrying';
+  /** Position of the last stored event known to be on the bus (or internal). */
+  readonly checkpoint: number;
+  readonly lagEvents: number;
+  readonly lagSeconds: number;
+  readonly lastError?: string;
+}
+
+/**
+ * The outbox relay: publishes the public events of the service's own store to its topic, in store
+ * order, from a checkpoint. The checkpoint moves only after the bus acknowledged, so a crash
+ * republishes at most the last batch, under the same ids (the stored events' ids), which consumers
+ * recognise.
+ */
+export class Relay {
+  private subscription: Subscription | undefined;
+  private pending: PublishRequest[] = [];
+  private lastSeen = 0;
+  private checkpoint = 0;
+  private flushing: Promise<void> = Promise.resolve();
+  private flushScheduled = false;
+  private stopping = false;
+  private lastError: string | undefined;
+  private readonly batchSize: number;
+  private readonly retryDelayMs: number;
+  private readonly logger: Logger;
+
+  constructor(private readonly options: RelayOptions) {
+    this.batchSize = options.batchSize ?? 200;
+    this.retryDelayMs = options.retryDelayMs ?? 1_000;
+    this.logger = options.logger ?? createLogger(`relay:${options.name}`);
+  }
+
+  /** Starts from the checkpoint; resolves once everything stored so far is on the bus. */
+  async start(): Promise<void> {
+    if (this.subscription) return;
+    this.stopping = false;
+    this.checkpoint = await this.options.checkpoints.loadCheckpoint(this.options.name);
+    this.lastSeen = this.checkpoint;
+    this.subscription = this.options.store.subscribe({ after: this.checkpoint, filter: this.options.filter }, (event) => this.take(event));
+    await this.subscription.caughtUp;
+    await this.flush();
+  }
+
+  /** Publishes what it has taken (unless the bus is down), saves the checkpoint and stops. */
+  async stop(): Promise<void> {
+    const subscription = this.subscription;
+    if (!subscription) return;
+    this.subscription = undefined;
+    await subscription.close();
+    this.stopping = true;
+    await this.flush();
+  }
+
+  async status(): Promise<RelayStatus> {
+    const lag = await lagBehind(this.options.store, this.checkpoint, this.options.filter);
+    return {
+      name: this.options.name,
+      state: !this.subscription ? 'stopped' : this.lastError ? 'retrying' : 'running',
+      checkpoint: this.checkpoint,
+      lagEvents: lag.events,
+      lagSeconds: lag.seconds,
+      ...(this.lastError ? { lastError: this.lastError } : {}),
+    };
+  }
+
+  private async take(event: RecordedEvent): Promise<void> {
+    const published = this.options.toPublicEvent(event);
+    if (published) this.pending.push({ topic: this.options.topic, event: this.integrationEventOf(event, published) });
+    this.lastSeen = event.position;
+    if (this.pending.length >= this.batchSize) await this.flush();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        void this.flush();
+      });
+    }
+  }
+
+  private integrationEventOf(event: RecordedEvent, published: PublicEvent): IntegrationEvent {
+    return {
+      id: event.id,
+      type: published.type,
+      source: this.options.source,
+      subject: published.subject ?? event.streamId,
+      time: event.recordedAt,
+      correlationId: event.metadata.correlationId,
+      causationId: event.id,
+      data: published.data,
+    };
+  }
+
+  private flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.publishPending());
+    return this.flushing;
+  }
+
+  private async publishPending(): Promise<void> {
+    const batch = this.pending;
+    const upTo = this.lastSeen;
+    if (batch.length === 0 && upTo === this.checkpoint) return;
+    this.pending = [];
+    for (;;) {
+      try {
+        if (batch.length > 0) await this.options.bus.publish(batch);
+        await this.options.checkpoints.saveCheckpoint(this.options.name, upTo);
+        this.checkpoint = upTo;
+        this.lastError = undefined;
+        return;
+      } catch (error) {
+        this.lastError = (error as Error).message;
+        this.logger.error({ err: error, relay: this.options.name, events: batch.length }, 'publishing failed; retrying');
+        if (this.stopping) {
+          this.pending = [...batch, ...this.pending];
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
+      }
+    }
+  }
+}
