@@ -12,3 +12,5 @@ export { SQLITE_TOPIC_LOG_SCHEMA, SqliteTopicLog, type SqliteTopicLogOptions } f
 export { LogTransport, type LogTransportOptions } from './adapters/log-transport';
 export { KafkaTransport, type KafkaTransportOptions } from './adapters/kafka-transport';
 export * from './relay';
+export * from './nest/on-integration-event.decorator';
+export * from './nest/bus.module';
