@@ -1,3 +1,4 @@
 export * from './eventually';
 export * from './infrastructure';
 export * from './temp-dir';
+export * from './worker-process';

@@ -6,6 +6,8 @@ export interface KafkaTransportOptions {
   readonly clientId?: string;
   /** Partitions of one group handled at the same time by one member; each partition stays in order. */
   readonly partitionsConsumedConcurrently?: number;
+  /** How long the group waits for a silent member before its partitions move (broker minimum 6 s). */
+  readonly sessionTimeoutMs?: number;
   readonly kafka?: Omit<KafkaConfig, 'brokers' | 'clientId'>;
 }
 
@@ -52,7 +54,11 @@ export class KafkaTransport implements BusTransport {
   }
 
   async consume(request: ConsumeRequest): Promise<TransportConsumer> {
-    const consumer = this.kafka.consumer({ groupId: request.groupId, allowAutoTopicCreation: false });
+    const consumer = this.kafka.consumer({
+      groupId: request.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+    });
     const handle = new KafkaConsumer(consumer, () => this.consumers.delete(handle));
     this.consumers.add(handle);
     await consumer.connect();
