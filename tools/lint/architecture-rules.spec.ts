@@ -40,6 +40,14 @@ describe('architecture rules', () => {
     expect(found.every((message) => message.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
   });
 
+  it('keeps the contracts library free of platform code and of every package but zod', async () => {
+    const kafka = await violations('libs/platform/contracts/src/probe.ts', "import { Kafka } from 'kafkajs';\nexport const probe = Kafka;\n");
+    expect(kafka).toEqual([expect.stringMatching(/enforce-module-boundaries: .*"type:contracts" is not allowed to import "kafkajs"/)]);
+    const bus = await violations('libs/platform/contracts/src/probe.ts', "import { Relay } from '@bildungsregion/bus';\nexport const probe = Relay;\n");
+    expect(bus.length).toBeGreaterThan(0);
+    expect(await violations('libs/platform/contracts/src/probe.ts', "import { z } from 'zod';\nexport const probe = z;\n")).toEqual([]);
+  });
+
   it('lets platform libraries use domain libraries', async () => {
     expect(
       await violations('libs/platform/event-store/src/probe.ts', "import { fold } from '@bildungsregion/decider';\nexport const probe = fold;\n"),

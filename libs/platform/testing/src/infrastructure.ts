@@ -45,27 +45,35 @@ function splitHostPort(hostPort: string): [string, number] {
   return [hostPort.slice(0, at), Number(hostPort.slice(at + 1))];
 }
 
-export function isRequired(component: InfrastructureComponent): boolean {
+/** Whether REQUIRE_INFRA (a comma-separated list such as `kafka,ferretdb,compose`) names the component. */
+export function isRequired(key: string): boolean {
   return (process.env['REQUIRE_INFRA'] ?? '')
     .split(',')
     .map((entry) => entry.trim().toLowerCase())
-    .includes(component.key);
+    .includes(key);
 }
 
 /** `describe` against a real component, or a skip that says why, or a failure when it is required. */
 export function describeWith(component: InfrastructureComponent, title: string, body: (address: string) => void): void {
-  if (isReachable(component.hostPort)) {
-    describe(`${title} (${component.name} at ${component.hostPort})`, () => body(component.address));
-    return;
-  }
+  const reachable = isReachable(component.hostPort);
   const reason = `${component.name} is not reachable at ${component.hostPort}; npm run infra:up starts it`;
-  if (isRequired(component)) {
-    describe(title, () => {
-      it(`needs ${component.name}`, () => {
+  describeIf(reachable, component.key, `${title} (${component.name} at ${component.hostPort})`, title, reason, () => body(component.address));
+}
+
+/**
+ * Runs the suite when `available`; otherwise reports it as skipped with the reason, or as a failure
+ * when REQUIRE_INFRA names `key`.
+ */
+export function describeIf(available: boolean, key: string, title: string, titleWhenMissing: string, reason: string, body: () => void): void {
+  if (available) {
+    describe(title, body);
+  } else if (isRequired(key)) {
+    describe(titleWhenMissing, () => {
+      it(`needs ${key}`, () => {
         throw new Error(`${reason} (REQUIRE_INFRA=${process.env['REQUIRE_INFRA']} makes it required)`);
       });
     });
-    return;
+  } else {
+    describe.skip(`${titleWhenMissing} (skipped: ${reason})`, body);
   }
-  describe.skip(`${title} (skipped: ${reason})`, () => body(component.address));
 }
