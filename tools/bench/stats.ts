@@ -52,3 +52,9 @@ export function report(title: string, comparisons: readonly Comparison[]): void 
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
+
+/** The value below which `p` percent of the samples fall (nearest rank). */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
