@@ -5,6 +5,7 @@ import { BusTransport, ConsumeRequest, RawRecord, TransportConsumer } from '../t
 import { TopicLog, TopicPartition } from './topic-log';
 
 const FETCH_SIZE = 100;
+const COMMIT_INTERVAL_MS = 200;
 
 export interface LogTransportOptions {
   /** How long a member keeps its partitions without renewing; a crashed member's partitions move after this. */
@@ -102,11 +103,17 @@ class LogConsumer implements TransportConsumer {
     }
   }
 
-  /** Handles up to one fetch of a partition; returns how many records it committed. */
+  /**
+   * Handles up to one fetch of a partition and returns how many records it handled. Offsets are
+   * committed after the fetch, every COMMIT_INTERVAL_MS during a slow one, and before stopping:
+   * always only for records whose handler succeeded.
+   */
   private async drain(partition: TopicPartition): Promise<number | 'lost-lease'> {
     const next = this.log.committedOffset(this.request.groupId, partition);
     const records = this.log.read(partition, next, FETCH_SIZE);
     let handled = 0;
+    let uncommitted: number | undefined;
+    let committedAt = Date.now();
     for (const record of records) {
       if (this.stopping) break;
       try {
@@ -118,9 +125,15 @@ class LogConsumer implements TransportConsumer {
         if (this.stopping) break;
         throw error;
       }
-      if (!this.log.commit(this.request.groupId, partition, record.offset + 1, this.memberId)) return 'lost-lease';
       handled++;
+      uncommitted = record.offset + 1;
+      if (Date.now() - committedAt >= COMMIT_INTERVAL_MS) {
+        if (!this.log.commit(this.request.groupId, partition, uncommitted, this.memberId)) return 'lost-lease';
+        uncommitted = undefined;
+        committedAt = Date.now();
+      }
     }
+    if (uncommitted !== undefined && !this.log.commit(this.request.groupId, partition, uncommitted, this.memberId)) return 'lost-lease';
     return handled;
   }
 
