@@ -25,7 +25,14 @@ export interface IndexDefinition {
 export interface ReadModelCollection<T extends ReadModelDocument> {
   /** Replaces the document with the same id, or inserts it. */
   upsert(document: T): Promise<void>;
+  /**
+   * Upserts several documents in one round trip. All are validated before any is written; the
+   * writes themselves are not atomic (FerretDB has no transactions), so callers must be idempotent.
+   */
+  upsertMany(documents: readonly T[]): Promise<void>;
   get(id: string): Promise<T | null>;
+  /** The documents with these ids that exist, in no particular order. */
+  getMany(ids: readonly string[]): Promise<T[]>;
   find(query?: FindQuery): Promise<T[]>;
   count(filter?: Filter): Promise<number>;
   delete(id: string): Promise<void>;

@@ -1,4 +1,4 @@
-import { EventStore, lagBehind, Subscription } from '@bildungsregion/event-store';
+import { EventStore, lagBehind, RecordedEvent, Subscription } from '@bildungsregion/event-store';
 import { Projection, ProjectedDocument } from './projection';
 import { ReadModelCollection, ReadModelStore } from './port';
 
@@ -15,26 +15,26 @@ export interface ProjectionStatus {
 }
 
 export interface ProjectionRunnerOptions {
-  /** Save the checkpoint after this many events… */
-  readonly checkpointEvery?: number;
-  /** …or after this long, whichever comes first. */
-  readonly checkpointIntervalMs?: number;
+  /** Most events applied in one round trip to the read models. */
+  readonly batchSize?: number;
 }
 
 /**
  * Keeps one projection up to date: subscribes to the store from the checkpoint kept with the read
- * models, applies each event, saves the checkpoint regularly and on stop, and rebuilds from scratch
- * on request.
+ * models and applies events in batches (one read and one write per batch). Events that arrive
+ * together are applied together; a lone event is applied at once. The checkpoint is saved after
+ * each batch, and the projection rebuilds from scratch on request.
  */
 export class ProjectionRunner<T extends ProjectedDocument> {
   private subscription: Subscription | undefined;
   private readonly documents: ReadModelCollection<T>;
-  private savedPosition = 0;
-  private savedAt = 0;
+  private readonly batchSize: number;
+  private pending: RecordedEvent[] = [];
+  private applying: Promise<void> = Promise.resolve();
+  private applyScheduled = false;
+  private appliedPosition = 0;
   private failure: Error | undefined;
   private live = false;
-  private readonly checkpointEvery: number;
-  private readonly checkpointIntervalMs: number;
 
   constructor(
     private readonly store: EventStore,
@@ -43,8 +43,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     options: ProjectionRunnerOptions = {},
   ) {
     this.documents = readModels.collection<T>(projection.collection, projection.indexes);
-    this.checkpointEvery = options.checkpointEvery ?? 100;
-    this.checkpointIntervalMs = options.checkpointIntervalMs ?? 250;
+    this.batchSize = options.batchSize ?? 500;
   }
 
   /** Starts from the saved checkpoint; resolves once the projection has caught up. */
@@ -52,27 +51,23 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     if (this.subscription) return;
     this.failure = undefined;
     this.live = false;
-    this.savedPosition = await this.readModels.loadCheckpoint(this.projection.name);
-    this.savedAt = Date.now();
-    const subscription = this.store.subscribe({ after: this.savedPosition, filter: this.projection.filter }, (event) => this.apply(event));
+    this.appliedPosition = await this.readModels.loadCheckpoint(this.projection.name);
+    const subscription = this.store.subscribe({ after: this.appliedPosition, filter: this.projection.filter }, (event) => this.take(event));
     this.subscription = subscription;
-    subscription.done.catch((error: Error) => {
-      this.failure = error;
-      this.subscription = undefined;
-    });
+    subscription.done.catch((error: Error) => this.fail(error));
     await subscription.caughtUp;
+    await this.applyPending();
     if (this.failure) throw this.failure;
     this.live = true;
-    await this.saveCheckpoint(subscription.position);
   }
 
-  /** Finishes the event in hand and saves the checkpoint. */
+  /** Applies what it has taken and stops. */
   async stop(): Promise<void> {
     const subscription = this.subscription;
     if (!subscription) return;
     this.subscription = undefined;
     await subscription.close();
-    await this.saveCheckpoint(subscription.position);
+    await this.applyPending();
   }
 
   /** Empties the read model and applies every event again. */
@@ -84,35 +79,85 @@ export class ProjectionRunner<T extends ProjectedDocument> {
   }
 
   async status(): Promise<ProjectionStatus> {
-    const position = this.subscription?.position ?? this.savedPosition;
-    const lag = await lagBehind(this.store, position, this.projection.filter);
+    const lag = await lagBehind(this.store, this.appliedPosition, this.projection.filter);
     return {
       name: this.projection.name,
       state: this.failure ? 'failed' : !this.subscription ? 'stopped' : this.live ? 'live' : 'catching-up',
-      position,
+      position: this.appliedPosition,
       lagEvents: lag.events,
       lagSeconds: lag.seconds,
       ...(this.failure ? { error: this.failure.message } : {}),
     };
   }
 
-  private async apply(event: Parameters<Projection<T>['evolve']>[1]): Promise<void> {
-    for (const id of this.projection.documentIds(event)) {
-      const current = await this.documents.get(id);
-      if (current && current.projectedPosition >= event.position) continue;
-      const next = this.projection.evolve(current, event, id);
-      if (next === null) await this.documents.delete(id);
-      else await this.documents.upsert({ ...next, id, projectedPosition: event.position } as T);
-    }
-    if (event.position - this.savedPosition >= this.checkpointEvery || Date.now() - this.savedAt >= this.checkpointIntervalMs) {
-      await this.saveCheckpoint(event.position);
+  private async take(event: RecordedEvent): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.pending.push(event);
+    if (this.pending.length >= this.batchSize) {
+      await this.applyPending();
+      if (this.failure) throw this.failure;
+    } else if (!this.applyScheduled) {
+      this.applyScheduled = true;
+      setImmediate(() => {
+        this.applyScheduled = false;
+        void this.applyPending();
+      });
     }
   }
 
-  private async saveCheckpoint(position: number): Promise<void> {
-    if (position === this.savedPosition) return;
-    await this.readModels.saveCheckpoint(this.projection.name, position);
-    this.savedPosition = position;
-    this.savedAt = Date.now();
+  private applyPending(): Promise<void> {
+    this.applying = this.applying.then(async () => {
+      const batch = this.pending;
+      this.pending = [];
+      if (batch.length === 0 || this.failure) return;
+      try {
+        await this.apply(batch);
+      } catch {
+        await this.applyOneByOne(batch);
+      }
+    });
+    return this.applying;
+  }
+
+  /** Folds a batch over the current documents; an event at or below a document's position is skipped. */
+  private async apply(batch: readonly RecordedEvent[]): Promise<void> {
+    const touched = batch.map((event) => [event, this.projection.documentIds(event)] as const);
+    const ids = [...new Set(touched.flatMap(([, documentIds]) => documentIds))];
+    const current = new Map<string, T | null>((await this.documents.getMany(ids)).map((document) => [document.id, document]));
+    const changed = new Map<string, T | null>();
+    for (const [event, documentIds] of touched) {
+      for (const id of documentIds) {
+        const document = current.get(id) ?? null;
+        if (document && document.projectedPosition >= event.position) continue;
+        const next = this.projection.evolve(document, event, id);
+        const stored = next === null ? null : ({ ...next, id, projectedPosition: event.position } as T);
+        current.set(id, stored);
+        changed.set(id, stored);
+      }
+    }
+    const upserts = [...changed.values()].filter((document): document is T => document !== null);
+    await this.documents.upsertMany(upserts);
+    for (const [id, document] of changed) if (document === null) await this.documents.delete(id);
+    const last = batch.at(-1)?.position ?? this.appliedPosition;
+    await this.readModels.saveCheckpoint(this.projection.name, last);
+    this.appliedPosition = last;
+  }
+
+  /** After a failed batch, applies what precedes the failing event, so the checkpoint stops right before it. */
+  private async applyOneByOne(batch: readonly RecordedEvent[]): Promise<void> {
+    for (const event of batch) {
+      try {
+        await this.apply([event]);
+      } catch (error) {
+        this.fail(error as Error);
+        return;
+      }
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.pending = [];
+    void this.subscription?.close();
   }
 }

@@ -113,7 +113,7 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
   it('reports a failing projection with its error and keeps the checkpoint before the failure', async () => {
     await store.append('goal-c', [progress(-1)], 'no-stream');
     const projection = progressTotals(name);
-    const runner = new ProjectionRunner(store, readModels, projection, { checkpointEvery: 1 });
+    const runner = new ProjectionRunner(store, readModels, projection);
     await expect(runner.start()).rejects.toThrow('negative progress -1 in goal-c');
     expect(await runner.status()).toMatchObject({ state: 'failed', error: 'negative progress -1 in goal-c', lagEvents: 1 });
     expect(await readModels.loadCheckpoint(name)).toBe(4);

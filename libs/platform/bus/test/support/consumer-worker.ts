@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     : busFromUrl(busUrl, { topicNamespace, logger });
   const store = new SqliteEventStore({ file: storeFile });
   const readModels = await readModelsFromUrl(readModelUrl, { dbName });
-  const projection = new ProjectionRunner(store, readModels, measurementsPerRegion, { checkpointEvery: 50 });
+  const projection = new ProjectionRunner(store, readModels, measurementsPerRegion);
   await projection.start();
   await bus.subscribe({
     groupId: 'crash-test-consumer',

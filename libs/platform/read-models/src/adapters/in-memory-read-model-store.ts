@@ -35,16 +35,32 @@ class InMemoryCollection<T extends ReadModelDocument> implements ReadModelCollec
   constructor(private readonly uniqueKeys: readonly string[][]) {}
 
   async upsert(document: T): Promise<void> {
-    validateId(document.id);
-    validateDocument(document);
-    this.checkUnique(document);
-    this.documents.set(document.id, structuredClone(document));
+    await this.upsertMany([document]);
+  }
+
+  async upsertMany(documents: readonly T[]): Promise<void> {
+    for (const document of documents) {
+      validateId(document.id);
+      validateDocument(document);
+    }
+    for (const document of documents) {
+      this.checkUnique(document);
+      this.documents.set(document.id, structuredClone(document));
+    }
   }
 
   async get(id: string): Promise<T | null> {
     validateId(id);
     const document = this.documents.get(id);
     return document ? structuredClone(document) : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<T[]> {
+    ids.forEach(validateId);
+    return ids.flatMap((id) => {
+      const document = this.documents.get(id);
+      return document ? [structuredClone(document)] : [];
+    });
   }
 
   async find(query: FindQuery = {}): Promise<T[]> {

@@ -4,6 +4,11 @@ import { InvalidReadModelInputError, validateDocument, validateFilter, validateF
 
 const CHECKPOINTS = 'projection_checkpoints';
 const DUPLICATE_KEY = 11000;
+/**
+ * FerretDB 1.24 (SQLite backend) never answers a bulk write of 100 or more replacements of existing
+ * documents; 99 works. Chunks of 50 stay well below that.
+ */
+const BULK_WRITE_CHUNK = 50;
 
 interface StoredDocument {
   _id: string;
@@ -72,11 +77,25 @@ class MongooseCollection<T extends ReadModelDocument> implements ReadModelCollec
   constructor(private readonly model: Promise<Model<StoredDocument>>) {}
 
   async upsert(document: T): Promise<void> {
-    validateId(document.id);
-    validateDocument(document);
+    await this.upsertMany([document]);
+  }
+
+  async upsertMany(documents: readonly T[]): Promise<void> {
+    for (const document of documents) {
+      validateId(document.id);
+      validateDocument(document);
+    }
+    if (documents.length === 0) return;
     const model = await this.model;
     try {
-      await model.replaceOne({ _id: document.id }, { ...document, _id: document.id }, { upsert: true, strict: false });
+      const collection = model.collection as unknown as mongoose.mongo.Collection<StoredDocument>;
+      for (let start = 0; start < documents.length; start += BULK_WRITE_CHUNK) {
+        const chunk = documents.slice(start, start + BULK_WRITE_CHUNK);
+        await collection.bulkWrite(
+          chunk.map((document) => ({ replaceOne: { filter: { _id: document.id }, replacement: { ...(document as unknown as StoredDocument), _id: document.id }, upsert: true } })),
+          { ordered: true },
+        );
+      }
     } catch (error) {
       if ((error as { code?: number }).code === DUPLICATE_KEY) {
         throw new InvalidReadModelInputError(`another document already has the same unique values: ${(error as Error).message}`);
@@ -90,6 +109,13 @@ class MongooseCollection<T extends ReadModelDocument> implements ReadModelCollec
     const model = await this.model;
     const stored = await model.findById(id).lean();
     return stored ? withoutId<T>(stored) : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<T[]> {
+    ids.forEach(validateId);
+    if (ids.length === 0) return [];
+    const model = await this.model;
+    return (await model.find({ _id: { $in: [...ids] } }).lean()).map((stored) => withoutId<T>(stored));
   }
 
   async find(query: FindQuery = {}): Promise<T[]> {

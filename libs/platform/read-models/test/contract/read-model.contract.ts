@@ -97,6 +97,32 @@ export function readModelContract(options: ReadModelContractOptions): void {
     expect(await goals.get('g2')).toEqual(rows[1]);
   });
 
+  it('upserts several documents at once and gets several by id', async () => {
+    await goals.upsertMany([
+      { ...rows[0]!, status: 'achieved' },
+      { id: 'g6', title: 'Bindungsquote erhöhen', status: 'draft', stage: 'Hochschule', parties: ['hochschule-osnabrueck'] },
+    ]);
+    const found = await goals.getMany(['g1', 'g6', 'missing']);
+    expect(found.map((row) => [row.id, row.status]).sort()).toEqual([
+      ['g1', 'achieved'],
+      ['g6', 'draft'],
+    ]);
+  });
+
+  it('replaces hundreds of existing documents in one call', async () => {
+    const many = (status: string) => Array.from({ length: 250 }, (_, index) => ({ ...rows[1]!, id: `bulk-${index}`, status }));
+    await goals.upsertMany(many('proposed'));
+    await goals.upsertMany(many('agreed'));
+    expect(await goals.count({ id: { $regex: '^bulk-' }, status: 'agreed' })).toBe(250);
+  });
+
+  it('writes none of a batch when one document in it is invalid', async () => {
+    await expect(goals.upsertMany([{ ...rows[0]!, status: 'achieved' }, { ...rows[1]!, progress: Number.POSITIVE_INFINITY }])).rejects.toThrow(
+      InvalidReadModelInputError,
+    );
+    expect(await goals.get('g1')).toEqual(rows[0]);
+  });
+
   it('keeps unicode and a large document intact', async () => {
     const description = 'Bildungsbüro Osnabrücker Land — Übergänge 🎓 '.repeat(2_000);
     await goals.upsert({ ...rows[0]!, id: 'big', title: description });
