@@ -14,6 +14,10 @@ export const regionKey = z.string().regex(/^\d{5}(\d{3})?$/, 'must be an AGS reg
 export const period = z.string().regex(/^\d{4}(\/\d{2}|-\d{2}-\d{2})?$/, 'must be a year, a school year like 2025/26 or a date');
 export const indicatorKey = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case key like betreuungsquote-u3');
 
+/** What identifies a measured value: which indicator, where, for when. */
+const measuredValue = { measurementId: id, indicatorKey, regionKey, period, value: finite };
+const assessment = z.enum(['on-track', 'at-risk', 'off-track']);
+
 function contract<Data>(topic: string, type: string, schema: z.ZodType<Data>): IntegrationEventContract<Data> {
   return { topic, type, schema };
 }
@@ -22,11 +26,7 @@ export const MeasurementRecorded = contract(
   Topics.monitoring,
   'bildung.monitoring.measurement-recorded.v1',
   z.strictObject({
-    measurementId: id,
-    indicatorKey,
-    regionKey,
-    period,
-    value: finite,
+    ...measuredValue,
     breakdown: z
       .strictObject({ sex: z.enum(['female', 'male', 'diverse']).optional(), nationality: z.enum(['german', 'foreign']).optional() })
       .optional(),
@@ -40,11 +40,7 @@ export const MeasurementCorrected = contract(
   Topics.monitoring,
   'bildung.monitoring.measurement-corrected.v1',
   z.strictObject({
-    measurementId: id,
-    indicatorKey,
-    regionKey,
-    period,
-    value: finite,
+    ...measuredValue,
     previousValue: finite,
     reason: text,
     correctedBy: actor,
@@ -55,11 +51,7 @@ export const ThresholdBreached = contract(
   Topics.monitoring,
   'bildung.monitoring.threshold-breached.v1',
   z.strictObject({
-    measurementId: id,
-    indicatorKey,
-    regionKey,
-    period,
-    value: finite,
+    ...measuredValue,
     threshold: finite,
     preferredDirection: z.enum(['higher', 'lower']),
   }),
@@ -102,8 +94,8 @@ export const AssessmentChanged = contract(
   'bildung.goals.assessment-changed.v1',
   z.strictObject({
     goalId: id,
-    from: z.enum(['on-track', 'at-risk', 'off-track']).nullable(),
-    to: z.enum(['on-track', 'at-risk', 'off-track']),
+    from: assessment.nullable(),
+    to: assessment,
     asOf: isoDate,
   }),
 );

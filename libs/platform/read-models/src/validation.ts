@@ -94,6 +94,14 @@ export function validateDocument(document: unknown, path = 'document'): void {
   }
 }
 
+/** Validates every document of a batch before any of it is written. */
+export function validateDocuments(documents: readonly { readonly id: string }[]): void {
+  for (const document of documents) {
+    validateId(document.id);
+    validateDocument(document);
+  }
+}
+
 export function validateId(id: unknown): asserts id is string {
   if (typeof id !== 'string' || id === '' || id.length > 200) throw new InvalidReadModelInputError('id must be a string of 1 to 200 characters');
 }

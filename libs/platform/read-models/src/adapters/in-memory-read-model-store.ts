@@ -1,6 +1,6 @@
 import { find } from 'mingo';
 import { Filter, FindQuery, IndexDefinition, ReadModelCollection, ReadModelDocument, ReadModelStore } from '../port';
-import { InvalidReadModelInputError, validateDocument, validateFilter, validateFindQuery, validateId, withIdTieBreak } from '../validation';
+import { InvalidReadModelInputError, validateDocuments, validateFilter, validateFindQuery, validateId, withIdTieBreak } from '../validation';
 
 /** Read models in this process's memory, queried by mingo with MongoDB's semantics. */
 export class InMemoryReadModelStore implements ReadModelStore {
@@ -39,10 +39,7 @@ class InMemoryCollection<T extends ReadModelDocument> implements ReadModelCollec
   }
 
   async upsertMany(documents: readonly T[]): Promise<void> {
-    for (const document of documents) {
-      validateId(document.id);
-      validateDocument(document);
-    }
+    validateDocuments(documents);
     for (const document of documents) {
       this.checkUnique(document);
       this.documents.set(document.id, structuredClone(document));

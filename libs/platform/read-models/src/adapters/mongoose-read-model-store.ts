@@ -1,6 +1,6 @@
 import mongoose, { Connection, Model, Schema } from 'mongoose';
 import { Filter, FindQuery, IndexDefinition, ReadModelCollection, ReadModelDocument, ReadModelStore } from '../port';
-import { InvalidReadModelInputError, validateDocument, validateFilter, validateFindQuery, validateId, withIdTieBreak } from '../validation';
+import { InvalidReadModelInputError, validateDocuments, validateFilter, validateFindQuery, validateId, withIdTieBreak } from '../validation';
 
 const CHECKPOINTS = 'projection_checkpoints';
 const DUPLICATE_KEY = 11000;
@@ -81,10 +81,7 @@ class MongooseCollection<T extends ReadModelDocument> implements ReadModelCollec
   }
 
   async upsertMany(documents: readonly T[]): Promise<void> {
-    for (const document of documents) {
-      validateId(document.id);
-      validateDocument(document);
-    }
+    validateDocuments(documents);
     if (documents.length === 0) return;
     const model = await this.model;
     try {
