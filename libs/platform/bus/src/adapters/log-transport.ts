@@ -50,6 +50,8 @@ class LogConsumer implements TransportConsumer {
   readonly done: Promise<void>;
   private readonly memberId = `${hostname()}/${process.pid}/${randomUUID()}`;
   private readonly abort = new AbortController();
+  private owned: TopicPartition[] = [];
+  private claimedAt = 0;
   private wake: (() => void) | undefined;
   /** Set by every append in this process, so one that lands while a fetch is under way is not slept through. */
   private appendedSinceFetch = true;
@@ -83,19 +85,21 @@ class LogConsumer implements TransportConsumer {
     return this.abort.signal.aborted;
   }
 
+  /** Takes free partitions and renews the member's leases, at most every third of a lease. */
+  private renewLeases(): void {
+    if (Date.now() - this.claimedAt <= this.leaseMs / 3) return;
+    this.owned = this.log.claim(this.request.groupId, this.request.topics, this.memberId, this.leaseMs);
+    this.claimedAt = Date.now();
+  }
+
   private async run(): Promise<void> {
-    let owned: TopicPartition[] = [];
-    let claimedAt = 0;
     while (!this.stopping) {
-      if (Date.now() - claimedAt > this.leaseMs / 3) {
-        owned = this.log.claim(this.request.groupId, this.request.topics, this.memberId, this.leaseMs);
-        claimedAt = Date.now();
-      }
+      this.renewLeases();
       this.appendedSinceFetch = false;
       let handled = 0;
-      for (const partition of owned) {
+      for (const partition of this.owned) {
         const result = await this.drain(partition);
-        if (result === 'lost-lease') claimedAt = 0;
+        if (result === 'lost-lease') this.claimedAt = 0;
         else handled += result;
         if (this.stopping) return;
       }
@@ -119,7 +123,8 @@ class LogConsumer implements TransportConsumer {
       try {
         await this.request.onRecord(
           { ...record, topic: partition.topic, partition: partition.partition, offset: String(record.offset) },
-          { signal: this.abort.signal, heartbeat: async () => undefined },
+          // A handler that retries for long keeps its partitions by renewing the leases.
+          { signal: this.abort.signal, heartbeat: async () => this.renewLeases() },
         );
       } catch (error) {
         if (this.stopping) break;
