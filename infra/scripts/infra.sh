@@ -31,8 +31,12 @@ fetch_kafka() {
   if [[ -f "$KAFKA_LIBS/.complete" ]]; then return; fi
   log "fetching Kafka from Maven Central (first run only)"
   rm -rf "$KAFKA_LIBS"
-  mvn -q -B -Dstyle.color=never -f "$INFRA/kafka/pom.xml" dependency:copy-dependencies \
-    -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIBS"
+  mkdir -p "$DATA/kafka"
+  if ! mvn -B -f "$INFRA/kafka/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIBS" >"$DATA/kafka/maven.log" 2>&1; then
+    tail -n 30 "$DATA/kafka/maven.log" >&2
+    exit 1
+  fi
   touch "$KAFKA_LIBS/.complete"
 }
 

@@ -69,9 +69,24 @@ export class Relay {
     this.stopping = false;
     this.checkpoint = await this.options.checkpoints.loadCheckpoint(this.options.name);
     this.lastSeen = this.checkpoint;
-    this.subscription = this.options.store.subscribe({ after: this.checkpoint, filter: this.options.filter }, (event) => this.take(event));
-    await this.subscription.caughtUp;
+    await this.subscribe();
     await this.flush();
+  }
+
+  /** Follows the store from the checkpoint; when reading the store fails, starts over from there after a pause. */
+  private async subscribe(): Promise<void> {
+    const subscription = this.options.store.subscribe({ after: this.checkpoint, filter: this.options.filter }, (event) => this.take(event));
+    this.subscription = subscription;
+    subscription.done.catch(async (error: Error) => {
+      if (this.subscription !== subscription) return;
+      this.lastError = error.message;
+      this.logger.error({ err: error, relay: this.options.name }, 'reading the store failed; resuming from the checkpoint');
+      await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
+      if (this.subscription !== subscription || this.stopping) return;
+      await this.flush();
+      await this.subscribe();
+    });
+    await subscription.caughtUp.catch(() => undefined);
   }
 
   /** Publishes what it has taken (unless the bus is down), saves the checkpoint and stops. */

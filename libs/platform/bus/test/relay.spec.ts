@@ -128,6 +128,24 @@ function relaySpec(createBus: () => TransportBus, timeoutMs: number): void {
     expect(await checkpoints.loadCheckpoint(name)).toBe(1);
   });
 
+  it('starts over from its checkpoint when reading the store fails', async () => {
+    await store.append('measurement-1', [measurement(1), measurement(2)], 'no-stream');
+    let failures = 1;
+    const subscribe = store.subscribe.bind(store);
+    store.subscribe = (options, handler) =>
+      subscribe(options, async (event) => {
+        if (event.position === 2 && failures-- > 0) throw new Error('disk I/O error');
+        await handler(event);
+      });
+    const running = relay();
+    await running.start();
+    await eventually(() => received.length === 2, timeoutMs);
+    await store.append('measurement-1', [measurement(3)], 1);
+    await eventually(() => received.length === 3, timeoutMs);
+    await running.stop();
+    expect(received.map((event) => (event.data as { value: number }).value)).toEqual([1, 2, 3]);
+  });
+
   it('republishes under the same ids when the checkpoint was lost, so consumers can recognise them', async () => {
     await store.append('measurement-1', [measurement(1), measurement(2)], 'no-stream');
     const first = relay();
