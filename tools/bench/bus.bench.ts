@@ -4,7 +4,7 @@
  *   npm run bench:bus          (Kafka is measured when KAFKA_BROKERS or npm run infra:up's broker answers)
  */
 import { MeasurementRecorded, Topics } from '@bildungsregion/contracts';
-import { KafkaTransport, LogTransport, SqliteTopicLog, TransportBus } from '@bildungsregion/bus';
+import { encodeCloudEvent, KafkaTransport, LogTransport, RawRecord, SqliteTopicLog, TransportBus } from '@bildungsregion/bus';
 import { isReachable, kafkaForTests } from '@bildungsregion/testing';
 import Database from 'better-sqlite3';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
@@ -31,7 +31,8 @@ interface RoundResult {
 /** One side of a comparison: start a consumer, then publish batches; `handled(id)` marks arrival. */
 interface Side {
   start(handled: (id: string) => void): Promise<void>;
-  publish(batch: readonly { id: string; key: string; value: string; event: ReturnType<typeof measurement> }[]): Promise<void>;
+  /** Each message comes as the event and as the record the bus would write, so raw clients send the same bytes. */
+  publish(batch: readonly { id: string; event: ReturnType<typeof measurement>; record: RawRecord }[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -72,13 +73,13 @@ async function runRound(side: Side): Promise<RoundResult> {
     if (latencies.length === MESSAGES) done();
   });
   const warmUp = { ...measurement(0), id: warmUpId };
-  await side.publish([{ id: warmUp.id, key: warmUp.subject, value: JSON.stringify(warmUp.data), event: warmUp }]);
+  await side.publish([{ id: warmUp.id, event: warmUp, record: encodeCloudEvent(warmUp, warmUp.subject) }]);
   await warm;
   const started = performance.now();
   for (let i = 0; i < MESSAGES; i += BATCH) {
     const batch = Array.from({ length: BATCH }, (_, k) => {
       const event = measurement(i + k);
-      return { id: event.id, key: event.subject, value: JSON.stringify(event.data), event };
+      return { id: event.id, event, record: encodeCloudEvent(event, event.subject) };
     });
     const now = performance.now();
     for (const message of batch) sentAt.set(message.id, now);
@@ -132,7 +133,7 @@ function rawKafkaSide(brokers: string[]): Side {
       });
     },
     async publish(batch) {
-      await producer.send({ topic, acks: -1, messages: batch.map((message) => ({ key: message.key, value: message.value, headers: { ce_id: message.id } })) });
+      await producer.send({ topic, acks: -1, messages: batch.map(({ record }) => ({ key: record.key, value: record.value, headers: { ...record.headers } })) });
     },
     async stop() {
       await consumer.disconnect();
@@ -170,7 +171,7 @@ function rawSqliteSide(file: () => string): Side {
     },
     async publish(batch) {
       const insert = db.prepare('INSERT INTO records (key, value, headers) VALUES (?, ?, ?)');
-      db.transaction(() => batch.forEach((message) => insert.run(message.key, message.value, JSON.stringify({ ce_id: message.id })))).immediate();
+      db.transaction(() => batch.forEach(({ record }) => insert.run(record.key, record.value, JSON.stringify(record.headers)))).immediate();
       appended.emit('appended');
     },
     async stop() {
