@@ -1,18 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@bildungsregion/event-store';
+import { runScript } from '@bildungsregion/testing';
 
 const root = join(__dirname, '..', '..');
 
 function verifyChain(...args: string[]) {
-  const run = spawnSync(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'verify-chain.ts'), ...args],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, TS_NODE_PROJECT: join(root, 'tools', 'tsconfig.json') } },
-  );
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runScript(join(__dirname, 'verify-chain.ts'), args, join(root, 'tools', 'tsconfig.json'), root);
 }
 
 describe('verify-chain', () => {

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { eventStoreFromUrl, verifyAllStreams, verifyStream } from '@bildungsregion/event-store';
+import { runCommand } from '../cli/run-command';
 
 const usage = 'usage: verify-chain <event store URL: sqlite:<file> | esdb://…> [--stream <stream id>] [--category <category>]';
 
@@ -43,12 +44,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+runCommand(main);

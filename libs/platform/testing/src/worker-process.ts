@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 
 /** A TypeScript worker in its own OS process that prints `ready` once set up. */
 export interface WorkerProcess {
@@ -34,4 +34,14 @@ export function startWorker(script: string, args: readonly string[], tsconfig: s
     finished,
     output: () => stdout,
   };
+}
+
+/** Runs a TypeScript command-line script to its end, as an operator would. */
+export function runScript(script: string, args: readonly string[], tsconfig: string, cwd: string): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, TS_NODE_PROJECT: tsconfig },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
