@@ -32,8 +32,9 @@ fetch_kafka() {
   log "fetching Kafka from Maven Central (first run only)"
   rm -rf "$KAFKA_LIBS"
   mkdir -p "$DATA/kafka"
-  if ! mvn -B -f "$INFRA/kafka/pom.xml" dependency:copy-dependencies \
-    -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIBS" >"$DATA/kafka/maven.log" 2>&1; then
+  local copy=(-B -f "$INFRA/kafka/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIBS")
+  # Offline from ~/.m2 when an earlier run fetched everything; otherwise from Maven Central.
+  if ! mvn -o "${copy[@]}" >"$DATA/kafka/maven.log" 2>&1 && ! mvn "${copy[@]}" >>"$DATA/kafka/maven.log" 2>&1; then
     tail -n 30 "$DATA/kafka/maven.log" >&2
     exit 1
   fi
