@@ -1,4 +1,4 @@
-import { CheckpointStore, EventFilter, EventStore, lagBehind, RecordedEvent, Subscription } from '@bildungsregion/event-store';
+import { CheckpointStore, EventFilter, EventStore, lagBehind, MicroBatcher, RecordedEvent, Subscription } from '@bildungsregion/event-store';
 import { IntegrationEvent } from '@bildungsregion/contracts';
 import { createLogger, Logger } from './logger';
 import { Bus, PublishRequest } from './port';
@@ -46,19 +46,16 @@ export interface RelayStatus {
  */
 export class Relay {
   private subscription: Subscription | undefined;
-  private pending: PublishRequest[] = [];
-  private lastSeen = 0;
   private checkpoint = 0;
-  private flushing: Promise<void> = Promise.resolve();
-  private flushScheduled = false;
   private stopping = false;
   private lastError: string | undefined;
-  private readonly batchSize: number;
+  /** Every event taken, with its public form or null for an internal one: both move the checkpoint. */
+  private readonly batcher: MicroBatcher<{ readonly position: number; readonly request: PublishRequest | null }>;
   private readonly retryDelayMs: number;
   private readonly logger: Logger;
 
   constructor(private readonly options: RelayOptions) {
-    this.batchSize = options.batchSize ?? 200;
+    this.batcher = new MicroBatcher(options.batchSize ?? 200, (batch) => this.publish(batch));
     this.retryDelayMs = options.retryDelayMs ?? 1_000;
     this.logger = options.logger ?? createLogger(`relay:${options.name}`);
   }
@@ -68,9 +65,8 @@ export class Relay {
     if (this.subscription) return;
     this.stopping = false;
     this.checkpoint = await this.options.checkpoints.loadCheckpoint(this.options.name);
-    this.lastSeen = this.checkpoint;
     await this.subscribe();
-    await this.flush();
+    await this.batcher.flush();
   }
 
   /** Follows the store from the checkpoint; when reading the store fails, starts over from there after a pause. */
@@ -83,7 +79,7 @@ export class Relay {
       this.logger.error({ err: error, relay: this.options.name }, 'reading the store failed; resuming from the checkpoint');
       await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
       if (this.subscription !== subscription || this.stopping) return;
-      await this.flush();
+      await this.batcher.flush();
       await this.subscribe();
     });
     await subscription.caughtUp.catch(() => undefined);
@@ -96,7 +92,7 @@ export class Relay {
     this.subscription = undefined;
     await subscription.close();
     this.stopping = true;
-    await this.flush();
+    await this.batcher.flush();
   }
 
   async status(): Promise<RelayStatus> {
@@ -111,18 +107,12 @@ export class Relay {
     };
   }
 
-  private async take(event: RecordedEvent): Promise<void> {
+  private take(event: RecordedEvent): Promise<void> {
     const published = this.options.toPublicEvent(event);
-    if (published) this.pending.push({ topic: this.options.topic, event: this.integrationEventOf(event, published) });
-    this.lastSeen = event.position;
-    if (this.pending.length >= this.batchSize) await this.flush();
-    else if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => {
-        this.flushScheduled = false;
-        void this.flush();
-      });
-    }
+    return this.batcher.add({
+      position: event.position,
+      request: published ? { topic: this.options.topic, event: this.integrationEventOf(event, published) } : null,
+    });
   }
 
   private integrationEventOf(event: RecordedEvent, published: PublicEvent): IntegrationEvent {
@@ -138,30 +128,24 @@ export class Relay {
     };
   }
 
-  private flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.publishPending());
-    return this.flushing;
-  }
-
-  private async publishPending(): Promise<void> {
-    const batch = this.pending;
-    const upTo = this.lastSeen;
-    if (batch.length === 0 && upTo === this.checkpoint) return;
-    this.pending = [];
+  /**
+   * Publishes a batch and then moves the checkpoint past it; retries while the bus refuses. When
+   * stopping it gives up instead: the checkpoint has not moved, so the next start publishes the batch.
+   */
+  private async publish(batch: readonly { position: number; request: PublishRequest | null }[]): Promise<void> {
+    const requests = batch.flatMap(({ request }) => (request ? [request] : []));
+    const upTo = batch[batch.length - 1]?.position ?? this.checkpoint;
     for (;;) {
       try {
-        if (batch.length > 0) await this.options.bus.publish(batch);
+        if (requests.length > 0) await this.options.bus.publish(requests);
         await this.options.checkpoints.saveCheckpoint(this.options.name, upTo);
         this.checkpoint = upTo;
         this.lastError = undefined;
         return;
       } catch (error) {
         this.lastError = (error as Error).message;
-        this.logger.error({ err: error, relay: this.options.name, events: batch.length }, 'publishing failed; retrying');
-        if (this.stopping) {
-          this.pending = [...batch, ...this.pending];
-          return;
-        }
+        this.logger.error({ err: error, relay: this.options.name, events: requests.length }, 'publishing failed; retrying');
+        if (this.stopping) return;
         await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
       }
     }

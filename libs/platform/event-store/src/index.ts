@@ -9,3 +9,4 @@ export * from './upcasting';
 export * from './command-handler';
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './adapters/eventstoredb/eventstoredb-event-store';
 export * from './event-store-from-url';
+export * from './micro-batcher';

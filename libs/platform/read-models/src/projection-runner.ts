@@ -1,4 +1,4 @@
-import { EventStore, lagBehind, RecordedEvent, Subscription } from '@bildungsregion/event-store';
+import { EventStore, lagBehind, MicroBatcher, RecordedEvent, Subscription } from '@bildungsregion/event-store';
 import { Projection, ProjectedDocument } from './projection';
 import { ReadModelCollection, ReadModelStore } from './port';
 
@@ -28,10 +28,7 @@ export interface ProjectionRunnerOptions {
 export class ProjectionRunner<T extends ProjectedDocument> {
   private subscription: Subscription | undefined;
   private readonly documents: ReadModelCollection<T>;
-  private readonly batchSize: number;
-  private pending: RecordedEvent[] = [];
-  private applying: Promise<void> = Promise.resolve();
-  private applyScheduled = false;
+  private readonly batcher: MicroBatcher<RecordedEvent>;
   private appliedPosition = 0;
   private failure: Error | undefined;
   private live = false;
@@ -43,7 +40,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     options: ProjectionRunnerOptions = {},
   ) {
     this.documents = readModels.collection<T>(projection.collection, projection.indexes);
-    this.batchSize = options.batchSize ?? 500;
+    this.batcher = new MicroBatcher(options.batchSize ?? 500, (batch) => this.applyBatch(batch));
   }
 
   /** Starts from the saved checkpoint; resolves once the projection has caught up. */
@@ -56,7 +53,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     this.subscription = subscription;
     subscription.done.catch((error: Error) => this.fail(error));
     await subscription.caughtUp;
-    await this.applyPending();
+    await this.batcher.flush();
     if (this.failure) throw this.failure;
     this.live = true;
   }
@@ -67,7 +64,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     if (!subscription) return;
     this.subscription = undefined;
     await subscription.close();
-    await this.applyPending();
+    await this.batcher.flush();
   }
 
   /** Empties the read model and applies every event again. */
@@ -92,31 +89,17 @@ export class ProjectionRunner<T extends ProjectedDocument> {
 
   private async take(event: RecordedEvent): Promise<void> {
     if (this.failure) throw this.failure;
-    this.pending.push(event);
-    if (this.pending.length >= this.batchSize) {
-      await this.applyPending();
-      if (this.failure) throw this.failure;
-    } else if (!this.applyScheduled) {
-      this.applyScheduled = true;
-      setImmediate(() => {
-        this.applyScheduled = false;
-        void this.applyPending();
-      });
-    }
+    await this.batcher.add(event);
+    if (this.failure) throw this.failure;
   }
 
-  private applyPending(): Promise<void> {
-    this.applying = this.applying.then(async () => {
-      const batch = this.pending;
-      this.pending = [];
-      if (batch.length === 0 || this.failure) return;
-      try {
-        await this.apply(batch);
-      } catch {
-        await this.applyOneByOne(batch);
-      }
-    });
-    return this.applying;
+  private async applyBatch(batch: readonly RecordedEvent[]): Promise<void> {
+    if (this.failure) return;
+    try {
+      await this.apply(batch);
+    } catch {
+      await this.applyOneByOne(batch);
+    }
   }
 
   /** Folds a batch over the current documents; an event at or below a document's position is skipped. */
@@ -157,7 +140,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
 
   private fail(error: Error): void {
     this.failure ??= error;
-    this.pending = [];
+    this.batcher.discard();
     void this.subscription?.close();
   }
 }

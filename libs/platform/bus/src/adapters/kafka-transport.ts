@@ -61,8 +61,13 @@ export class KafkaTransport implements BusTransport {
     });
     const handle = new KafkaConsumer(consumer, () => this.consumers.delete(handle));
     this.consumers.add(handle);
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...request.topics], fromBeginning: true });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...request.topics], fromBeginning: true });
+    } catch (error) {
+      await handle.stop();
+      throw error;
+    }
     await consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachMessage: async ({ topic, partition, message, heartbeat }) => {

@@ -1,0 +1,48 @@
+import { MicroBatcher } from '../src';
+
+describe('MicroBatcher', () => {
+  it('processes items added in one turn together, a full batch at once, and one batch at a time', async () => {
+    const batches: number[][] = [];
+    let running = 0;
+    let overlapped = false;
+    const batcher = new MicroBatcher<number>(3, async (batch) => {
+      overlapped ||= running > 0;
+      running++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      batches.push([...batch]);
+      running--;
+    });
+    const added = [1, 2, 3, 4, 5].map((item) => batcher.add(item));
+    await Promise.all(added);
+    await batcher.flush();
+    expect(batches).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
+    expect(overlapped).toBe(false);
+  });
+
+  it('rejects the flush of a failed batch and goes on with the next one', async () => {
+    const processed: string[][] = [];
+    const batcher = new MicroBatcher<string>(10, async (batch) => {
+      if (batch.includes('poison')) throw new Error('cannot process poison');
+      processed.push([...batch]);
+    });
+    void batcher.add('poison');
+    await expect(batcher.flush()).rejects.toThrow('cannot process poison');
+    void batcher.add('fine');
+    await batcher.flush();
+    expect(processed).toEqual([['fine']]);
+  });
+
+  it('drops what was not processed yet when told to', async () => {
+    const processed: number[][] = [];
+    const batcher = new MicroBatcher<number>(10, async (batch) => {
+      processed.push([...batch]);
+    });
+    void batcher.add(1);
+    batcher.discard();
+    await batcher.flush();
+    expect(processed).toEqual([]);
+  });
+});
