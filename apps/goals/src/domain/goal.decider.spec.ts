@@ -1,0 +1,262 @@
+import { given } from '@bildungsregion/decider';
+import { GoalCommand, GoalEvent, GoalTerms } from './goal';
+import { goalDecider } from './goal.decider';
+
+const terms: GoalTerms = {
+  title: 'Mehr Krippenplätze in Bramsche',
+  description: 'Betreuungsquote unter 3 Jahren bis 2028 auf 45 % heben.',
+  stage: 'fruehkindliche-bildung',
+  regionKeys: ['03459008'],
+  parties: [
+    { id: 'stadt-bramsche', name: 'Stadt Bramsche', role: 'responsible' },
+    { id: 'kita-traeger-nord', name: 'Kita-Träger Nord', role: 'contributing' },
+  ],
+  indicator: { key: 'betreuungsquote-u3', regionKey: '03459008' },
+  baseline: { value: 35, date: '2026-01-01' },
+  target: { value: 45, dueDate: '2028-01-01' },
+  milestones: [],
+  unit: '%',
+  direction: 'higher',
+};
+
+const drafted: GoalEvent = { type: 'GoalDrafted', data: { goalId: 'g1', terms, synthetic: false } };
+const proposed: GoalEvent = { type: 'GoalProposed', data: {} };
+const consentBy = (partyId: string): GoalEvent => ({ type: 'ConsentRecorded', data: { partyId } });
+const agreedEvent: GoalEvent = { type: 'GoalAgreed', data: { authority: 'Kreisausschuss, Beschluss 2026/041', effectiveOn: '2026-02-01' } };
+const agreed: GoalEvent[] = [drafted, proposed, consentBy('stadt-bramsche'), consentBy('kita-traeger-nord'), agreedEvent];
+const progress = (progressId: string, value: number, asOf: string): GoalEvent => ({
+  type: 'ProgressRecorded',
+  data: { progressId, value, asOf, source: 'manual' },
+});
+const suspended: GoalEvent = { type: 'GoalSuspended', data: {} };
+
+function expectEvents(history: GoalEvent[], command: GoalCommand, events: GoalEvent[]): void {
+  expect(given(goalDecider, history).when(command)).toEqual({ accepted: true, events });
+}
+
+function expectRejection(history: GoalEvent[], command: GoalCommand, kind: 'invalid-transition' | 'rule-violation', code: string): void {
+  const decision = given(goalDecider, history).when(command);
+  expect(decision).toMatchObject({ accepted: false, rejection: { kind, code } });
+}
+
+describe('a target agreement (Zielvereinbarung)', () => {
+  describe('drafting', () => {
+    it('drafts a goal with its terms', () => {
+      expectEvents([], { type: 'DraftGoal', goalId: 'g1', terms }, [drafted]);
+    });
+
+    it('marks sample goals as synthetic', () => {
+      expectEvents([], { type: 'DraftGoal', goalId: 'g1', terms, synthetic: true }, [
+        { type: 'GoalDrafted', data: { goalId: 'g1', terms, synthetic: true } },
+      ]);
+    });
+
+    it('refuses a second draft under the same id', () => {
+      expectRejection([drafted], { type: 'DraftGoal', goalId: 'g1', terms }, 'invalid-transition', 'goal-exists');
+    });
+
+    it.each<[string, Partial<GoalTerms>]>([
+      ['target-equals-baseline', { target: { value: 35, dueDate: '2028-01-01' } }],
+      ['target-against-direction', { target: { value: 30, dueDate: '2028-01-01' } }],
+      ['target-against-direction', { direction: 'lower' }],
+      ['due-date-not-after-baseline', { target: { value: 45, dueDate: '2026-01-01' } }],
+      ['party-duplicate', { parties: [terms.parties[0]!, terms.parties[0]!] }],
+      ['responsible-party-missing', { parties: [terms.parties[1]!] }],
+      ['region-duplicate', { regionKeys: ['03459008', '03459008'] }],
+      ['milestone-outside-period', { milestones: [{ date: '2029-01-01', value: 40 }] }],
+      ['milestone-duplicate', { milestones: [{ date: '2027-01-01', value: 40 }, { date: '2027-01-01', value: 41 }] }],
+    ])('refuses terms that break the rule %s', (code, change) => {
+      expectRejection([], { type: 'DraftGoal', goalId: 'g1', terms: { ...terms, ...change } }, 'rule-violation', code);
+    });
+  });
+
+  describe('proposal and consent', () => {
+    it('proposes a draft', () => {
+      expectEvents([drafted], { type: 'ProposeGoal' }, [proposed]);
+    });
+
+    it('refuses to propose a goal that does not exist or is already proposed', () => {
+      expectRejection([], { type: 'ProposeGoal' }, 'invalid-transition', 'goal-not-found');
+      expectRejection([drafted, proposed], { type: 'ProposeGoal' }, 'invalid-transition', 'not-draft');
+    });
+
+    it('records the consent of a party', () => {
+      expectEvents([drafted, proposed], { type: 'RecordConsent', partyId: 'stadt-bramsche' }, [consentBy('stadt-bramsche')]);
+    });
+
+    it('refuses consent from someone who is not a party, twice from the same party, or before the proposal', () => {
+      expectRejection([drafted, proposed], { type: 'RecordConsent', partyId: 'vhs' }, 'rule-violation', 'not-a-party');
+      expectRejection(
+        [drafted, proposed, consentBy('stadt-bramsche')],
+        { type: 'RecordConsent', partyId: 'stadt-bramsche' },
+        'invalid-transition',
+        'consent-already-recorded',
+      );
+      expectRejection([drafted], { type: 'RecordConsent', partyId: 'stadt-bramsche' }, 'invalid-transition', 'not-proposed');
+    });
+  });
+
+  describe('agreement', () => {
+    const agree: GoalCommand = { type: 'AgreeGoal', authority: 'Kreisausschuss, Beschluss 2026/041', effectiveOn: '2026-02-01' };
+
+    it('agrees the goal once every party consented, with the authority and the date it took effect', () => {
+      expectEvents(agreed.slice(0, 4), agree, [agreedEvent]);
+    });
+
+    it('refuses the agreement while a consent is missing, naming who', () => {
+      const decision = given(goalDecider, [drafted, proposed, consentBy('stadt-bramsche')]).when(agree);
+      expect(decision).toMatchObject({ accepted: false, rejection: { code: 'consent-missing', message: expect.stringContaining('kita-traeger-nord') } });
+    });
+
+    it('refuses to agree a draft or an agreed goal', () => {
+      expectRejection([drafted], agree, 'invalid-transition', 'not-proposed');
+      expectRejection(agreed, agree, 'invalid-transition', 'not-proposed');
+    });
+  });
+
+  describe('revision', () => {
+    const newTarget = { value: 50, dueDate: '2028-06-30' };
+
+    it('revises an agreed target, which sends the goal back to proposed and clears the consents', () => {
+      const decision = given(goalDecider, agreed).when({ type: 'ReviseGoal', changes: { target: newTarget }, reason: 'Ausbau schneller als geplant' });
+      expect(decision).toEqual({ accepted: true, events: [{ type: 'GoalRevised', data: { changes: { target: newTarget } } }] });
+      const state = [...agreed, { type: 'GoalRevised', data: { changes: { target: newTarget } } } as GoalEvent].reduce(goalDecider.evolve, goalDecider.initialState);
+      expect(state).toMatchObject({ status: 'proposed', consents: [], terms: { target: newTarget } });
+    });
+
+    it('keeps a revised draft a draft', () => {
+      const state = [drafted, { type: 'GoalRevised', data: { changes: { title: 'Neu' } } } as GoalEvent].reduce(goalDecider.evolve, goalDecider.initialState);
+      expect(state.status).toBe('draft');
+    });
+
+    it('records only what actually changes', () => {
+      expectEvents([drafted], { type: 'ReviseGoal', changes: { title: 'Neu', unitless: undefined, target: terms.target } as never, reason: 'Titel' }, [
+        { type: 'GoalRevised', data: { changes: { title: 'Neu' } } },
+      ]);
+    });
+
+    it('refuses a revision without a reason, without a change, breaking the terms, or of a closed goal', () => {
+      expectRejection(agreed, { type: 'ReviseGoal', changes: { target: newTarget }, reason: ' ' }, 'rule-violation', 'reason-required');
+      expectRejection(agreed, { type: 'ReviseGoal', changes: { target: terms.target }, reason: 'x' }, 'rule-violation', 'revision-without-change');
+      expectRejection(agreed, { type: 'ReviseGoal', changes: { target: { value: 35, dueDate: '2028-01-01' } }, reason: 'x' }, 'rule-violation', 'target-equals-baseline');
+      expectRejection(
+        [...agreed, { type: 'GoalClosed', data: { outcome: 'missed' } }],
+        { type: 'ReviseGoal', changes: { target: newTarget }, reason: 'x' },
+        'invalid-transition',
+        'not-draft-or-proposed-or-agreed',
+      );
+    });
+  });
+
+  describe('milestones', () => {
+    it('adds a milestone inside the goal period', () => {
+      expectEvents(agreed, { type: 'AddMilestone', milestone: { date: '2027-01-01', value: 40 } }, [
+        { type: 'MilestoneAdded', data: { milestone: { date: '2027-01-01', value: 40 } } },
+      ]);
+    });
+
+    it('re-assesses the goal when a milestone moves its trajectory', () => {
+      const history = [...agreed, progress('p1', 40, '2027-01-01'), { type: 'AssessmentChanged', data: { from: null, to: 'on-track', asOf: '2027-01-01' } } as GoalEvent];
+      expectEvents(history, { type: 'AddMilestone', milestone: { date: '2026-12-01', value: 44 } }, [
+        { type: 'MilestoneAdded', data: { milestone: { date: '2026-12-01', value: 44 } } },
+        { type: 'AssessmentChanged', data: { from: 'on-track', to: 'off-track', asOf: '2027-01-01' } },
+      ]);
+    });
+
+    it('refuses a milestone outside the period, on a taken date, or on a closed goal', () => {
+      expectRejection(agreed, { type: 'AddMilestone', milestone: { date: '2025-01-01', value: 40 } }, 'rule-violation', 'milestone-outside-period');
+      expectRejection(
+        [...agreed, { type: 'MilestoneAdded', data: { milestone: { date: '2027-01-01', value: 40 } } }],
+        { type: 'AddMilestone', milestone: { date: '2027-01-01', value: 41 } },
+        'rule-violation',
+        'milestone-duplicate',
+      );
+      expectRejection([...agreed, { type: 'GoalCancelled', data: {} }], { type: 'AddMilestone', milestone: { date: '2027-01-01', value: 40 } }, 'invalid-transition', 'not-draft-or-proposed-or-agreed-or-suspended');
+    });
+  });
+
+  describe('progress control (Zielkontrolle)', () => {
+    it('records progress and the first assessment', () => {
+      expectEvents(agreed, { type: 'RecordProgress', progressId: 'p1', value: 40, asOf: '2027-01-01', source: 'manual' }, [
+        progress('p1', 40, '2027-01-01'),
+        { type: 'AssessmentChanged', data: { from: null, to: 'on-track', asOf: '2027-01-01' } },
+      ]);
+    });
+
+    it('publishes no assessment change when the assessment stays the same', () => {
+      const history = [...agreed, progress('p1', 40, '2027-01-01'), { type: 'AssessmentChanged', data: { from: null, to: 'on-track', asOf: '2027-01-01' } } as GoalEvent];
+      expectEvents(history, { type: 'RecordProgress', progressId: 'p2', value: 41, asOf: '2027-03-01', source: 'manual' }, [progress('p2', 41, '2027-03-01')]);
+    });
+
+    it('keeps the measurement a monitoring value came from', () => {
+      const command: GoalCommand = { type: 'RecordProgress', progressId: 'p1', value: 36, asOf: '2027-01-01', source: 'monitoring', measurementId: 'm-7' };
+      const decision = given(goalDecider, agreed).when(command);
+      expect(decision).toMatchObject({ accepted: true, events: [{ type: 'ProgressRecorded', data: { source: 'monitoring', measurementId: 'm-7' } }, { data: { to: 'off-track' } }] });
+    });
+
+    it('refuses progress before the agreement, twice under one id, or dated before the baseline', () => {
+      expectRejection([drafted, proposed], { type: 'RecordProgress', progressId: 'p1', value: 40, asOf: '2027-01-01', source: 'manual' }, 'invalid-transition', 'not-agreed');
+      expectRejection([...agreed, progress('p1', 40, '2027-01-01')], { type: 'RecordProgress', progressId: 'p1', value: 41, asOf: '2027-02-01', source: 'manual' }, 'invalid-transition', 'progress-already-recorded');
+      expectRejection(agreed, { type: 'RecordProgress', progressId: 'p1', value: 40, asOf: '2025-12-31', source: 'manual' }, 'rule-violation', 'progress-before-baseline');
+    });
+
+    it('corrects an earlier value with a correction event and re-assesses', () => {
+      const history = [...agreed, progress('p1', 40, '2027-01-01'), { type: 'AssessmentChanged', data: { from: null, to: 'on-track', asOf: '2027-01-01' } } as GoalEvent];
+      expectEvents(history, { type: 'CorrectProgress', progressId: 'p1', value: 37, reason: 'Tippfehler' }, [
+        { type: 'ProgressCorrected', data: { progressId: 'p1', value: 37, previousValue: 40 } },
+        { type: 'AssessmentChanged', data: { from: 'on-track', to: 'off-track', asOf: '2027-01-01' } },
+      ]);
+      const state = [...history, { type: 'ProgressCorrected', data: { progressId: 'p1', value: 37, previousValue: 40 } } as GoalEvent].reduce(goalDecider.evolve, goalDecider.initialState);
+      expect(state.progress).toEqual([{ progressId: 'p1', value: 37, asOf: '2027-01-01', source: 'manual', originalValue: 40 }]);
+    });
+
+    it('refuses a correction without a reason, of unknown progress, or that changes nothing', () => {
+      const history = [...agreed, progress('p1', 40, '2027-01-01')];
+      expectRejection(history, { type: 'CorrectProgress', progressId: 'p1', value: 37, reason: '' }, 'rule-violation', 'reason-required');
+      expectRejection(history, { type: 'CorrectProgress', progressId: 'p9', value: 37, reason: 'x' }, 'rule-violation', 'progress-not-found');
+      expectRejection(history, { type: 'CorrectProgress', progressId: 'p1', value: 40, reason: 'x' }, 'rule-violation', 'correction-without-change');
+      expectRejection([drafted], { type: 'CorrectProgress', progressId: 'p1', value: 37, reason: 'x' }, 'invalid-transition', 'not-agreed-or-suspended');
+    });
+  });
+
+  describe('suspension and resumption', () => {
+    it('suspends an agreed goal and resumes it where it was', () => {
+      expectEvents(agreed, { type: 'SuspendGoal', reason: 'Träger insolvent' }, [suspended]);
+      expectEvents([...agreed, suspended], { type: 'ResumeGoal' }, [{ type: 'GoalResumed', data: {} }]);
+      const resumed = [...agreed, suspended, { type: 'GoalResumed', data: {} } as GoalEvent].reduce(goalDecider.evolve, goalDecider.initialState);
+      expect(resumed.status).toBe('agreed');
+      const resumedProposal = [drafted, proposed, suspended, { type: 'GoalResumed', data: {} } as GoalEvent].reduce(goalDecider.evolve, goalDecider.initialState);
+      expect(resumedProposal.status).toBe('proposed');
+    });
+
+    it('refuses a suspension without a reason or of a draft, and a resumption of a goal that is not suspended', () => {
+      expectRejection(agreed, { type: 'SuspendGoal', reason: '' }, 'rule-violation', 'reason-required');
+      expectRejection([drafted], { type: 'SuspendGoal', reason: 'x' }, 'invalid-transition', 'not-proposed-or-agreed');
+      expectRejection(agreed, { type: 'ResumeGoal' }, 'invalid-transition', 'not-suspended');
+    });
+
+    it('refuses progress while suspended', () => {
+      expectRejection([...agreed, suspended], { type: 'RecordProgress', progressId: 'p1', value: 40, asOf: '2027-01-01', source: 'manual' }, 'invalid-transition', 'not-agreed');
+    });
+  });
+
+  describe('closure and cancellation', () => {
+    it('closes an agreed goal as achieved or missed', () => {
+      expectEvents(agreed, { type: 'CloseGoal', outcome: 'achieved', reason: 'Quote 46 % erreicht' }, [{ type: 'GoalClosed', data: { outcome: 'achieved' } }]);
+      expectEvents(agreed, { type: 'CloseGoal', outcome: 'missed', reason: 'Fachkräftemangel' }, [{ type: 'GoalClosed', data: { outcome: 'missed' } }]);
+    });
+
+    it('refuses to close without a reason or a goal that is not agreed', () => {
+      expectRejection(agreed, { type: 'CloseGoal', outcome: 'achieved', reason: '' }, 'rule-violation', 'reason-required');
+      expectRejection([drafted, proposed], { type: 'CloseGoal', outcome: 'achieved', reason: 'x' }, 'invalid-transition', 'not-agreed');
+    });
+
+    it('cancels an open goal with a reason, and nothing happens to it afterwards', () => {
+      expectEvents([drafted], { type: 'CancelGoal', reason: 'Projekt entfällt' }, [{ type: 'GoalCancelled', data: {} }]);
+      const cancelled = [drafted, { type: 'GoalCancelled', data: {} } as GoalEvent];
+      expectRejection(cancelled, { type: 'CancelGoal', reason: 'x' }, 'invalid-transition', 'not-draft-or-proposed-or-agreed-or-suspended');
+      expectRejection(cancelled, { type: 'ProposeGoal' }, 'invalid-transition', 'not-draft');
+      expectRejection([drafted], { type: 'CancelGoal', reason: '' }, 'rule-violation', 'reason-required');
+    });
+  });
+});

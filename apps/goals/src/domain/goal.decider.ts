@@ -1,0 +1,230 @@
+import { accept, Decider, Decision, invalidTransition, ruleViolation } from '@bildungsregion/decider';
+import { Goal, GoalCommand, GoalEvent, GoalStatus, GoalTerms, initialGoal, Milestone, RevisableTerms } from './goal';
+import { assess } from './trajectory';
+
+type Rejected = Decision<never>;
+
+const OPEN_STATUSES: readonly GoalStatus[] = ['draft', 'proposed', 'agreed', 'suspended'];
+
+function describe(status: Goal['status']): string {
+  return status === 'none' ? 'does not exist' : `is ${status}`;
+}
+
+function requireStatus(goal: Goal, allowed: readonly GoalStatus[], action: string): Rejected | undefined {
+  if (goal.status === 'none') return invalidTransition('goal-not-found', 'There is no goal with this id; draft it first.');
+  if (allowed.includes(goal.status)) return undefined;
+  return invalidTransition(
+    `not-${allowed.join('-or-')}`,
+    `Cannot ${action}: the goal ${describe(goal.status)}; this needs a goal that is ${allowed.join(' or ')}.`,
+  );
+}
+
+function requireReason(reason: string | undefined, action: string): Rejected | undefined {
+  return reason && reason.trim() !== '' ? undefined : ruleViolation('reason-required', `Give a reason to ${action}.`);
+}
+
+function checkMilestones(milestones: readonly Milestone[], terms: Pick<GoalTerms, 'baseline' | 'target'>): Rejected | undefined {
+  const dates = new Set<string>();
+  for (const milestone of milestones) {
+    if (milestone.date <= terms.baseline.date || milestone.date >= terms.target.dueDate) {
+      return ruleViolation(
+        'milestone-outside-period',
+        `The milestone on ${milestone.date} must fall after the baseline date ${terms.baseline.date} and before the due date ${terms.target.dueDate}.`,
+      );
+    }
+    if (dates.has(milestone.date)) return ruleViolation('milestone-duplicate', `There is already a milestone on ${milestone.date}.`);
+    dates.add(milestone.date);
+  }
+  return undefined;
+}
+
+/** The business rules every version of the terms must keep. */
+export function checkTerms(terms: GoalTerms): Rejected | undefined {
+  const { baseline, target, direction } = terms;
+  if (target.value === baseline.value) {
+    return ruleViolation('target-equals-baseline', `The target ${target.value} equals the baseline; a goal must aim for a change.`);
+  }
+  if ((direction === 'higher') !== target.value > baseline.value) {
+    return ruleViolation(
+      'target-against-direction',
+      `Higher values are ${direction === 'higher' ? 'better' : 'worse'}, so the target must be ${direction === 'higher' ? 'above' : 'below'} the baseline ${baseline.value}.`,
+    );
+  }
+  if (target.dueDate <= baseline.date) {
+    return ruleViolation('due-date-not-after-baseline', `The due date ${target.dueDate} must be after the baseline date ${baseline.date}.`);
+  }
+  const partyIds = terms.parties.map((party) => party.id);
+  const duplicate = partyIds.find((id, index) => partyIds.indexOf(id) !== index);
+  if (duplicate) return ruleViolation('party-duplicate', `The party ${duplicate} is listed twice.`);
+  if (!terms.parties.some((party) => party.role === 'responsible')) {
+    return ruleViolation('responsible-party-missing', 'Name at least one responsible party.');
+  }
+  const regions = new Set(terms.regionKeys);
+  if (regions.size !== terms.regionKeys.length) return ruleViolation('region-duplicate', 'A region is listed twice.');
+  return checkMilestones(terms.milestones, terms);
+}
+
+/** Events plus an AssessmentChanged when they move the goal to another assessment. */
+function withAssessment(goal: Goal, events: GoalEvent[]): Decision<GoalEvent> {
+  const after = events.reduce(evolveGoal, goal);
+  if (after.status !== 'agreed' && after.status !== 'suspended') return accept(...events);
+  const to = after.terms ? assess(after.terms, after.progress) : null;
+  if (to === null || to === goal.assessment) return accept(...events);
+  const asOf = after.progress.reduce((latest, record) => (record.asOf > latest ? record.asOf : latest), '');
+  return accept(...events, { type: 'AssessmentChanged', data: { from: goal.assessment, to, asOf } });
+}
+
+function revise(goal: Goal, changes: RevisableTerms, reason: string): Decision<GoalEvent> {
+  const rejected = requireStatus(goal, ['draft', 'proposed', 'agreed'], 'revise the goal') ?? requireReason(reason, 'revise the goal');
+  if (rejected) return rejected;
+  const current = goal.terms as GoalTerms;
+  const changed = Object.fromEntries(
+    Object.entries(changes).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(current[key as keyof GoalTerms])),
+  ) as RevisableTerms;
+  if (Object.keys(changed).length === 0) return ruleViolation('revision-without-change', 'The revision changes nothing in the current terms.');
+  const broken = checkTerms({ ...current, ...changed });
+  if (broken) return broken;
+  return withAssessment(goal, [{ type: 'GoalRevised', data: { changes: changed } }]);
+}
+
+export function decideGoal(command: GoalCommand, goal: Goal): Decision<GoalEvent> {
+  switch (command.type) {
+    case 'DraftGoal': {
+      if (goal.status !== 'none') return invalidTransition('goal-exists', `A goal with the id ${command.goalId} already exists.`);
+      const broken = checkTerms(command.terms);
+      if (broken) return broken;
+      return accept({ type: 'GoalDrafted', data: { goalId: command.goalId, terms: command.terms, synthetic: command.synthetic ?? false } });
+    }
+    case 'ProposeGoal':
+      return requireStatus(goal, ['draft'], 'propose the goal') ?? accept({ type: 'GoalProposed', data: {} });
+    case 'RecordConsent': {
+      const rejected = requireStatus(goal, ['proposed'], 'record a consent');
+      if (rejected) return rejected;
+      if (!goal.terms?.parties.some((party) => party.id === command.partyId)) {
+        return ruleViolation('not-a-party', `${command.partyId} is not a party to this goal; only its parties consent.`);
+      }
+      if (goal.consents.includes(command.partyId)) {
+        return invalidTransition('consent-already-recorded', `${command.partyId} has already consented to this proposal.`);
+      }
+      return accept({ type: 'ConsentRecorded', data: { partyId: command.partyId } });
+    }
+    case 'AgreeGoal': {
+      const rejected = requireStatus(goal, ['proposed'], 'record the agreement');
+      if (rejected) return rejected;
+      const missing = (goal.terms?.parties ?? []).filter((party) => !goal.consents.includes(party.id)).map((party) => party.id);
+      if (missing.length > 0) {
+        return invalidTransition('consent-missing', `Every party must consent before the agreement; still missing: ${missing.join(', ')}.`);
+      }
+      return accept({ type: 'GoalAgreed', data: { authority: command.authority, effectiveOn: command.effectiveOn } });
+    }
+    case 'ReviseGoal':
+      return revise(goal, command.changes, command.reason);
+    case 'AddMilestone': {
+      const rejected = requireStatus(goal, OPEN_STATUSES, 'add a milestone');
+      if (rejected) return rejected;
+      const terms = goal.terms as GoalTerms;
+      const broken = checkMilestones([...terms.milestones, command.milestone], terms);
+      if (broken) return broken;
+      return withAssessment(goal, [{ type: 'MilestoneAdded', data: { milestone: command.milestone } }]);
+    }
+    case 'RecordProgress': {
+      const rejected = requireStatus(goal, ['agreed'], 'record progress');
+      if (rejected) return rejected;
+      const { type: _type, ...record } = command;
+      if (goal.progress.some((known) => known.progressId === record.progressId)) {
+        return invalidTransition('progress-already-recorded', `Progress ${record.progressId} has already been recorded.`);
+      }
+      const baselineDate = (goal.terms as GoalTerms).baseline.date;
+      if (record.asOf < baselineDate) {
+        return ruleViolation('progress-before-baseline', `The progress date ${record.asOf} is before the baseline date ${baselineDate}.`);
+      }
+      return withAssessment(goal, [{ type: 'ProgressRecorded', data: record }]);
+    }
+    case 'CorrectProgress': {
+      const rejected = requireStatus(goal, ['agreed', 'suspended'], 'correct progress') ?? requireReason(command.reason, 'correct progress');
+      if (rejected) return rejected;
+      const earlier = goal.progress.find((known) => known.progressId === command.progressId);
+      if (!earlier) return ruleViolation('progress-not-found', `This goal has no progress ${command.progressId} to correct.`);
+      if (earlier.value === command.value) {
+        return ruleViolation('correction-without-change', `Progress ${command.progressId} already has the value ${command.value}.`);
+      }
+      return withAssessment(goal, [
+        { type: 'ProgressCorrected', data: { progressId: command.progressId, value: command.value, previousValue: earlier.value } },
+      ]);
+    }
+    case 'SuspendGoal':
+      return (
+        requireStatus(goal, ['proposed', 'agreed'], 'suspend the goal') ??
+        requireReason(command.reason, 'suspend the goal') ??
+        accept({ type: 'GoalSuspended', data: {} })
+      );
+    case 'ResumeGoal':
+      return requireStatus(goal, ['suspended'], 'resume the goal') ?? accept({ type: 'GoalResumed', data: {} });
+    case 'CloseGoal':
+      return (
+        requireStatus(goal, ['agreed'], `close the goal as ${command.outcome}`) ??
+        requireReason(command.reason, 'close the goal') ??
+        accept({ type: 'GoalClosed', data: { outcome: command.outcome } })
+      );
+    case 'CancelGoal':
+      return (
+        requireStatus(goal, OPEN_STATUSES, 'cancel the goal') ??
+        requireReason(command.reason, 'cancel the goal') ??
+        accept({ type: 'GoalCancelled', data: {} })
+      );
+  }
+}
+
+export function evolveGoal(goal: Goal, event: GoalEvent): Goal {
+  switch (event.type) {
+    case 'GoalDrafted':
+      return { ...initialGoal, status: 'draft', goalId: event.data.goalId, terms: event.data.terms, synthetic: event.data.synthetic };
+    case 'GoalProposed':
+      return { ...goal, status: 'proposed', consents: [] };
+    case 'ConsentRecorded':
+      return { ...goal, consents: [...goal.consents, event.data.partyId] };
+    case 'GoalAgreed':
+      return { ...goal, status: 'agreed', agreement: event.data };
+    case 'GoalRevised':
+      // A revision of a proposed or agreed goal changes what the parties consented to, so they consent again.
+      return {
+        ...goal,
+        terms: { ...(goal.terms as GoalTerms), ...event.data.changes },
+        ...(goal.status === 'draft' ? {} : { status: 'proposed' as const, consents: [] }),
+      };
+    case 'MilestoneAdded': {
+      const terms = goal.terms as GoalTerms;
+      return { ...goal, terms: { ...terms, milestones: [...terms.milestones, event.data.milestone] } };
+    }
+    case 'ProgressRecorded':
+      return { ...goal, progress: [...goal.progress, event.data] };
+    case 'ProgressCorrected':
+      return {
+        ...goal,
+        progress: goal.progress.map((record) =>
+          record.progressId === event.data.progressId
+            ? { ...record, value: event.data.value, originalValue: record.originalValue ?? record.value }
+            : record,
+        ),
+      };
+    case 'AssessmentChanged':
+      return { ...goal, assessment: event.data.to };
+    case 'GoalSuspended':
+      return { ...goal, status: 'suspended', suspendedFrom: goal.status as GoalStatus };
+    case 'GoalResumed': {
+      const { suspendedFrom, ...rest } = goal;
+      return { ...rest, status: suspendedFrom ?? 'agreed' };
+    }
+    case 'GoalClosed':
+      return { ...goal, status: event.data.outcome };
+    case 'GoalCancelled':
+      return { ...goal, status: 'cancelled' };
+  }
+}
+
+/** A Zielvereinbarung as a decider: commands in, events out, state folded from events. */
+export const goalDecider: Decider<GoalCommand, Goal, GoalEvent> = {
+  initialState: initialGoal,
+  decide: decideGoal,
+  evolve: evolveGoal,
+};

@@ -1,0 +1,38 @@
+import { GoalTerms } from './goal';
+import { assess, latestProgress, plannedValueOn } from './trajectory';
+
+const terms = {
+  baseline: { value: 20, date: '2026-01-01' },
+  target: { value: 10, dueDate: '2028-01-01' },
+  milestones: [{ date: '2027-01-01', value: 12 }],
+  direction: 'lower',
+} as GoalTerms;
+
+describe('the trajectory from baseline to target', () => {
+  it('runs straight through the milestones and stays flat outside the goal period', () => {
+    expect(plannedValueOn(terms, '2025-06-01')).toBe(20);
+    expect(plannedValueOn(terms, '2026-07-02')).toBeCloseTo(16, 1);
+    expect(plannedValueOn(terms, '2027-01-01')).toBe(12);
+    expect(plannedValueOn(terms, '2027-07-02')).toBeCloseTo(11, 1);
+    expect(plannedValueOn(terms, '2030-01-01')).toBe(10);
+  });
+
+  it('assesses the latest value against the planned one, in the preferred direction', () => {
+    const at = (value: number) => assess(terms, [{ progressId: 'p', value, asOf: '2027-01-01', source: 'manual' }]);
+    expect(at(11)).toBe('on-track');
+    expect(at(12.5)).toBe('on-track');
+    expect(at(13)).toBe('at-risk');
+    expect(at(13.5)).toBe('at-risk');
+    expect(at(14)).toBe('off-track');
+    expect(assess(terms, [])).toBeNull();
+  });
+
+  it('takes the value with the latest date, and of equal dates the one recorded last', () => {
+    const progress = [
+      { progressId: 'a', value: 1, asOf: '2027-02-01', source: 'manual' as const },
+      { progressId: 'b', value: 2, asOf: '2026-02-01', source: 'manual' as const },
+      { progressId: 'c', value: 3, asOf: '2027-02-01', source: 'manual' as const },
+    ];
+    expect(latestProgress(progress)?.progressId).toBe('c');
+  });
+});
