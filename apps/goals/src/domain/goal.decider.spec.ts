@@ -22,7 +22,7 @@ const terms: GoalTerms = {
 const drafted: GoalEvent = { type: 'GoalDrafted', data: { goalId: 'g1', terms, synthetic: false } };
 const proposed: GoalEvent = { type: 'GoalProposed', data: {} };
 const consentBy = (partyId: string): GoalEvent => ({ type: 'ConsentRecorded', data: { partyId } });
-const agreedEvent: GoalEvent = { type: 'GoalAgreed', data: { authority: 'Kreisausschuss, Beschluss 2026/041', effectiveOn: '2026-02-01' } };
+const agreedEvent: GoalEvent = { type: 'GoalAgreed', data: { authority: 'Kreisausschuss, Beschluss 2026/041', effectiveOn: '2026-02-01', terms } };
 const agreed: GoalEvent[] = [drafted, proposed, consentBy('stadt-bramsche'), consentBy('kita-traeger-nord'), agreedEvent];
 const progress = (progressId: string, value: number, asOf: string): GoalEvent => ({
   type: 'ProgressRecorded',

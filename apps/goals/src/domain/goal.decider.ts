@@ -115,7 +115,7 @@ export function decideGoal(command: GoalCommand, goal: Goal): Decision<GoalEvent
       if (missing.length > 0) {
         return invalidTransition('consent-missing', `Every party must consent before the agreement; still missing: ${missing.join(', ')}.`);
       }
-      return accept({ type: 'GoalAgreed', data: { authority: command.authority, effectiveOn: command.effectiveOn } });
+      return accept({ type: 'GoalAgreed', data: { authority: command.authority, effectiveOn: command.effectiveOn, terms: goal.terms as GoalTerms } });
     }
     case 'ReviseGoal':
       return revise(goal, command.changes, command.reason);
@@ -184,7 +184,7 @@ export function evolveGoal(goal: Goal, event: GoalEvent): Goal {
     case 'ConsentRecorded':
       return { ...goal, consents: [...goal.consents, event.data.partyId] };
     case 'GoalAgreed':
-      return { ...goal, status: 'agreed', agreement: event.data };
+      return { ...goal, status: 'agreed', agreement: { authority: event.data.authority, effectiveOn: event.data.effectiveOn } };
     case 'GoalRevised':
       // A revision of a proposed or agreed goal changes what the parties consented to, so they consent again.
       return {

@@ -100,7 +100,8 @@ export type GoalEvent =
   | DomainEvent<'GoalDrafted', { goalId: string; terms: GoalTerms; synthetic: boolean }>
   | DomainEvent<'GoalProposed', Record<string, never>>
   | DomainEvent<'ConsentRecorded', { partyId: string }>
-  | DomainEvent<'GoalAgreed', { authority: string; effectiveOn: string }>
+  /** Carries the terms as agreed, so the agreement is self-contained in the record. */
+  | DomainEvent<'GoalAgreed', { authority: string; effectiveOn: string; terms: GoalTerms }>
   | DomainEvent<'GoalRevised', { changes: RevisableTerms }>
   | DomainEvent<'MilestoneAdded', { milestone: Milestone }>
   | DomainEvent<'ProgressRecorded', ProgressRecord>

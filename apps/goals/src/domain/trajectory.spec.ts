@@ -1,12 +1,11 @@
-import { GoalTerms } from './goal';
-import { assess, latestProgress, plannedValueOn } from './trajectory';
+import { assess, latestProgress, plannedValueOn, Trajectory } from './trajectory';
 
-const terms = {
+const terms: Trajectory = {
   baseline: { value: 20, date: '2026-01-01' },
   target: { value: 10, dueDate: '2028-01-01' },
   milestones: [{ date: '2027-01-01', value: 12 }],
   direction: 'lower',
-} as GoalTerms;
+};
 
 describe('the trajectory from baseline to target', () => {
   it('runs straight through the milestones and stays flat outside the goal period', () => {

@@ -1,5 +1,8 @@
 import { Assessment, GoalTerms, ProgressRecord } from './goal';
 
+/** What the trajectory depends on. */
+export type Trajectory = Pick<GoalTerms, 'baseline' | 'target' | 'milestones' | 'direction'>;
+
 /**
  * How far behind the planned trajectory a goal may fall, as a share of the distance from baseline
  * to target, and still count as on track, or as merely at risk.
@@ -17,7 +20,7 @@ function dayNumber(date: string): number {
  * The value the goal should have reached on a date: the straight line from the baseline through the
  * milestones to the target, flat before the baseline and after the due date.
  */
-export function plannedValueOn(terms: GoalTerms, date: string): number {
+export function plannedValueOn(terms: Trajectory, date: string): number {
   const points = [
     { date: terms.baseline.date, value: terms.baseline.value },
     ...[...terms.milestones].sort((a, b) => a.date.localeCompare(b.date)),
@@ -44,7 +47,7 @@ export function latestProgress(progress: readonly ProgressRecord[]): ProgressRec
 }
 
 /** On track, at risk or off track: the latest value against the trajectory; null before any progress. */
-export function assess(terms: GoalTerms, progress: readonly ProgressRecord[]): Assessment | null {
+export function assess(terms: Trajectory, progress: readonly ProgressRecord[]): Assessment | null {
   const latest = latestProgress(progress);
   if (!latest) return null;
   const planned = plannedValueOn(terms, latest.asOf);

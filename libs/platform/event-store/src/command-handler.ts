@@ -24,6 +24,8 @@ export interface AsOf {
   readonly recordedAsOf?: string | Date;
   /** Only what had taken effect by then, as far as it is known now (or by `recordedAsOf`). */
   readonly effectiveAsOf?: string | Date;
+  /** Only events up to this stream revision: the state as it was right after that change. */
+  readonly revision?: number;
 }
 
 export interface LoadedState<State> {
@@ -65,7 +67,7 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
   async load(streamId: string, asOf: AsOf = {}): Promise<LoadedState<State>> {
     const recordedBy = asOf.recordedAsOf === undefined ? Infinity : instant(asOf.recordedAsOf, 'recordedAsOf');
     const effectiveBy = asOf.effectiveAsOf === undefined ? Infinity : instant(asOf.effectiveAsOf, 'effectiveAsOf');
-    const stored = await this.store.readStream(streamId);
+    const stored = await this.store.readStream(streamId, asOf.revision === undefined ? {} : { maxCount: asOf.revision + 1 });
     const known =
       recordedBy === Infinity && effectiveBy === Infinity
         ? stored

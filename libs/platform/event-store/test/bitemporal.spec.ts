@@ -33,6 +33,12 @@ describe('bitemporal reads', () => {
     expect((await handler.load('agreement-1', { effectiveAsOf: '2026-04-02' })).state).toMatchObject({ target: 45 });
   });
 
+  it('shows the state right after a given revision', async () => {
+    expect(await handler.load('agreement-1', { revision: 0 })).toMatchObject({ revision: 0, state: { status: 'draft', target: 40 } });
+    expect(await handler.load('agreement-1', { revision: 1 })).toMatchObject({ revision: 1, state: { status: 'agreed', target: 40 } });
+    expect(await handler.load('agreement-1', { revision: 2 })).toMatchObject({ revision: 2, state: { target: 45 } });
+  });
+
   it('combines both: what was known on 8 March to be in effect on 6 March', async () => {
     const { state } = await handler.load('agreement-1', { recordedAsOf: '2026-03-08', effectiveAsOf: '2026-03-06' });
     expect(state).toMatchObject({ status: 'draft' });

@@ -1,20 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, verifyAllStreams, verifyStream } from '../src';
 import { newEvent } from './support/events';
-import { useTempDir } from '@bildungsregion/testing';
+import { changeBytesInFile, useTempDir } from '@bildungsregion/testing';
 
-/** Flips one byte of a stored event by editing the database file itself, the way an intruder would. */
-function changeOneByte(file: string, marker: string, replacement: string): void {
-  const bytes = readFileSync(file);
-  const at = bytes.indexOf(Buffer.from(marker, 'utf8'));
-  expect(at).toBeGreaterThanOrEqual(0);
-  expect(bytes.indexOf(Buffer.from(marker, 'utf8'), at + 1)).toBe(-1);
-  bytes.write(replacement, at, 'utf8');
-  writeFileSync(file, bytes);
-}
-
+/** Changes stored events by editing the database file itself, the way an intruder would. */
 describe('tamper evidence of the SQLite store', () => {
   const tempDir = useTempDir();
   let file: string;
@@ -44,7 +34,7 @@ describe('tamper evidence of the SQLite store', () => {
   });
 
   it('names the first event whose stored bytes were changed', async () => {
-    changeOneByte(file, 'Beschluss 2026/041', 'Beschluss 2026/042');
+    changeBytesInFile(file, 'Beschluss 2026/041', 'Beschluss 2026/042');
     const store = new SqliteEventStore({ file });
     const result = await verifyStream(store, 'goal-1');
     expect(result).toMatchObject({
@@ -59,7 +49,7 @@ describe('tamper evidence of the SQLite store', () => {
   });
 
   it('detects a changed progress value in the data', async () => {
-    changeOneByte(file, '"value":41.5', '"value":91.5');
+    changeBytesInFile(file, '"value":41.5', '"value":91.5');
     const store = new SqliteEventStore({ file });
     expect(await verifyStream(store, 'goal-1')).toMatchObject({ valid: false, firstBroken: { revision: 2, problem: { reason: 'hash-mismatch' } } });
     await store.close();
@@ -70,7 +60,7 @@ describe('tamper evidence of the SQLite store', () => {
     const [, agreed] = await store.readStream('goal-1');
     await store.close();
     const forged = agreed!.metadata.hash.startsWith('a') ? `b${agreed!.metadata.hash.slice(1)}` : `a${agreed!.metadata.hash.slice(1)}`;
-    changeOneByte(file, `${agreed!.metadata.hash}"}`, `${forged}"}`);
+    changeBytesInFile(file, `${agreed!.metadata.hash}"}`, `${forged}"}`);
     const reopened = new SqliteEventStore({ file });
     const result = await verifyStream(reopened, 'goal-1');
     expect(result.valid).toBe(false);

@@ -1,0 +1,120 @@
+import { RecordedEvent } from '@bildungsregion/event-store';
+import { Projection, ProjectedDocument } from '@bildungsregion/read-models';
+import { Assessment, Direction, EducationStage, GoalEvent, GoalStatus, GoalTerms } from '../domain/goal';
+import { GOAL_CATEGORY, goalIdOf } from './goal-streams';
+
+/** One row of the goal list and the dashboard. */
+export interface GoalSummary extends ProjectedDocument {
+  readonly title: string;
+  readonly status: GoalStatus;
+  readonly stage: EducationStage;
+  readonly regionKeys: readonly string[];
+  readonly partyIds: readonly string[];
+  readonly indicatorKey: string | null;
+  readonly assessment: Assessment | null;
+  readonly baseline: GoalTerms['baseline'];
+  readonly target: GoalTerms['target'];
+  readonly dueDate: string;
+  readonly unit: string;
+  readonly direction: Direction;
+  readonly latestProgress: { readonly progressId: string; readonly value: number; readonly asOf: string } | null;
+  readonly synthetic: boolean;
+  /** The status a resumption returns to. */
+  readonly suspendedFrom: GoalStatus | null;
+  /** Stream revision the row reflects; the ETag of the goal at that point. */
+  readonly revision: number;
+  readonly draftedAt: string;
+  readonly updatedAt: string;
+}
+
+export const GOAL_SUMMARIES = 'goal_summaries';
+
+function withTerms(summary: Omit<GoalSummary, 'projectedPosition'>, terms: Partial<GoalTerms>): Omit<GoalSummary, 'projectedPosition'> {
+  return {
+    ...summary,
+    ...(terms.title !== undefined ? { title: terms.title } : {}),
+    ...(terms.regionKeys !== undefined ? { regionKeys: terms.regionKeys } : {}),
+    ...(terms.parties !== undefined ? { partyIds: terms.parties.map((party) => party.id) } : {}),
+    ...('indicator' in terms ? { indicatorKey: terms.indicator?.key ?? null } : {}),
+    ...(terms.target !== undefined ? { target: terms.target, dueDate: terms.target.dueDate } : {}),
+  };
+}
+
+function evolveSummary(current: Omit<GoalSummary, 'projectedPosition'> | null, event: GoalEvent, recorded: RecordedEvent): Omit<GoalSummary, 'projectedPosition'> | null {
+  if (event.type === 'GoalDrafted') {
+    const { terms, synthetic } = event.data;
+    return withTerms(
+      {
+        id: event.data.goalId,
+        title: terms.title,
+        status: 'draft',
+        stage: terms.stage,
+        regionKeys: [],
+        partyIds: [],
+        indicatorKey: null,
+        assessment: null,
+        baseline: terms.baseline,
+        target: terms.target,
+        dueDate: terms.target.dueDate,
+        unit: terms.unit,
+        direction: terms.direction,
+        latestProgress: null,
+        synthetic,
+        suspendedFrom: null,
+        revision: recorded.revision,
+        draftedAt: recorded.recordedAt,
+        updatedAt: recorded.recordedAt,
+      },
+      terms,
+    );
+  }
+  if (!current) return null;
+  const summary = { ...current, revision: recorded.revision, updatedAt: recorded.recordedAt };
+  switch (event.type) {
+    case 'GoalProposed':
+      return { ...summary, status: 'proposed' };
+    case 'GoalAgreed':
+      return { ...summary, status: 'agreed' };
+    case 'GoalRevised':
+      return { ...withTerms(summary, event.data.changes), status: current.status === 'draft' ? 'draft' : 'proposed' };
+    case 'ProgressRecorded': {
+      const { progressId, value, asOf } = event.data;
+      const newer = !current.latestProgress || asOf >= current.latestProgress.asOf;
+      return newer ? { ...summary, latestProgress: { progressId, value, asOf } } : summary;
+    }
+    case 'ProgressCorrected':
+      return current.latestProgress?.progressId === event.data.progressId
+        ? { ...summary, latestProgress: { ...current.latestProgress, value: event.data.value } }
+        : summary;
+    case 'AssessmentChanged':
+      return { ...summary, assessment: event.data.to };
+    case 'GoalSuspended':
+      return { ...summary, status: 'suspended', suspendedFrom: current.status };
+    case 'GoalResumed':
+      return { ...summary, status: current.suspendedFrom ?? 'agreed', suspendedFrom: null };
+    case 'GoalClosed':
+      return { ...summary, status: event.data.outcome };
+    case 'GoalCancelled':
+      return { ...summary, status: 'cancelled' };
+    default:
+      return summary;
+  }
+}
+
+/** The goal list: one document per goal with what coordinators filter, sort and count by. */
+export const goalSummaryProjection: Projection<GoalSummary> = {
+  name: 'goals.summaries',
+  collection: GOAL_SUMMARIES,
+  filter: { categories: [GOAL_CATEGORY] },
+  indexes: [
+    { fields: { status: 1 } },
+    { fields: { stage: 1 } },
+    { fields: { regionKeys: 1 } },
+    { fields: { partyIds: 1 } },
+    { fields: { indicatorKey: 1 } },
+    { fields: { assessment: 1 } },
+    { fields: { updatedAt: -1 } },
+  ],
+  documentIds: (event) => [goalIdOf(event.streamId)],
+  evolve: (current, event) => evolveSummary(current, { type: event.type, data: event.data } as GoalEvent, event),
+};

@@ -1,0 +1,106 @@
+import { Bus, Relay, RelayStatus, createLogger } from '@bildungsregion/bus';
+import { Topics } from '@bildungsregion/contracts';
+import { EventStore } from '@bildungsregion/event-store';
+import { Metrics } from '@bildungsregion/http';
+import { ProjectionRunner, ProjectionStatus, ReadModelStore } from '@bildungsregion/read-models';
+import { GOAL_CATEGORY } from '../application/goal-streams';
+import { GoalSummary, goalSummaryProjection } from '../application/goal-summary.projection';
+import { Goals, SERVICE_NAME } from '../application/goals';
+import { toPublicEvent } from '../application/public-events';
+import { seedSampleGoals } from '../application/sample-goals';
+
+export interface ComponentHealth {
+  readonly status: 'up' | 'down';
+  readonly error?: string;
+}
+
+export interface Health {
+  /** `ok`: everything works; `degraded`: commands work but the bus lags (the relay catches up later); `down`: not ready. */
+  readonly status: 'ok' | 'degraded' | 'down';
+  readonly eventStore: ComponentHealth;
+  readonly readModels: ComponentHealth;
+  readonly projection: ProjectionStatus;
+  readonly relay: RelayStatus;
+}
+
+async function probe(check: () => Promise<unknown>): Promise<ComponentHealth> {
+  try {
+    await check();
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', error: (error as Error).message };
+  }
+}
+
+/**
+ * The moving parts behind the API: the projection that feeds the goal list and the relay that
+ * publishes goals' public events. They start after the store and stop before the bus closes.
+ */
+export class GoalsRuntime {
+  readonly projection: ProjectionRunner<GoalSummary>;
+  readonly relay: Relay;
+  private readonly logger = createLogger(`${SERVICE_NAME}:runtime`);
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModels: ReadModelStore,
+    private readonly bus: Bus,
+    private readonly goals: Goals,
+    metrics: Metrics,
+  ) {
+    this.projection = new ProjectionRunner(store, readModels, goalSummaryProjection);
+    this.relay = new Relay({
+      name: `${SERVICE_NAME}.relay`,
+      source: SERVICE_NAME,
+      topic: Topics.goals,
+      store,
+      bus,
+      checkpoints: readModels,
+      filter: { categories: [GOAL_CATEGORY] },
+      toPublicEvent,
+      logger: this.logger,
+    });
+    metrics.gauge('projection_lag_events', 'Events not yet applied to a read model', ['projection'], async (gauge) => {
+      gauge.set({ projection: goalSummaryProjection.name }, (await this.projection.status()).lagEvents);
+    });
+    metrics.gauge('projection_lag_seconds', 'Age of the oldest event not yet applied to a read model', ['projection'], async (gauge) => {
+      gauge.set({ projection: goalSummaryProjection.name }, (await this.projection.status()).lagSeconds);
+    });
+    metrics.gauge('relay_lag_events', 'Stored public events not yet on the bus', ['relay'], async (gauge) => {
+      gauge.set({ relay: `${SERVICE_NAME}.relay` }, (await this.relay.status()).lagEvents);
+    });
+  }
+
+  async start(options: { seedSampleData: boolean }): Promise<void> {
+    await this.projection.start();
+    await this.bus.ensureTopics([Topics.goals]);
+    await this.relay.start();
+    if (options.seedSampleData) {
+      const seeded = await seedSampleGoals(this.goals, this.store);
+      if (seeded > 0) this.logger.info({ seeded }, 'seeded synthetic sample goals');
+    }
+  }
+
+  /** Publishes what the relay holds and applies what the projection holds, then stops both. */
+  async stop(): Promise<void> {
+    await this.relay.stop();
+    await this.projection.stop();
+  }
+
+  async close(): Promise<void> {
+    await this.readModels.close();
+    await this.store.close();
+  }
+
+  async health(): Promise<Health> {
+    const [eventStore, readModels, projection, relay] = await Promise.all([
+      probe(() => this.store.lastRevision('health-probe')),
+      probe(() => this.readModels.loadCheckpoint(goalSummaryProjection.name)),
+      this.projection.status(),
+      this.relay.status(),
+    ]);
+    const down = eventStore.status === 'down' || readModels.status === 'down' || projection.state === 'failed' || projection.state === 'stopped';
+    const degraded = relay.state !== 'running';
+    return { status: down ? 'down' : degraded ? 'degraded' : 'ok', eventStore, readModels, projection, relay };
+  }
+}

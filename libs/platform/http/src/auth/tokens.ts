@@ -1,0 +1,77 @@
+import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyGetKey, SignJWT } from 'jose';
+import { Principal, Role, ROLES } from './principal';
+
+/** Signs development tokens when no secret is configured; refused when NODE_ENV=production. */
+export const DEVELOPMENT_SECRET = 'bildungsregion-development-secret-not-for-production';
+export const DEFAULT_ISSUER = 'bildungsregion';
+export const DEFAULT_AUDIENCE = 'bildungsregion';
+
+export interface TokenSettings {
+  /** Shared secret for HS256 tokens; ignored when `jwksUrl` is set. */
+  readonly secret?: string;
+  /** JWKS endpoint of an OIDC provider (e.g. Keycloak's …/protocol/openid-connect/certs). */
+  readonly jwksUrl?: string;
+  readonly issuer?: string;
+  readonly audience?: string;
+}
+
+export class InvalidTokenError extends Error {}
+
+function roleOf(payload: JWTPayload): Role {
+  const realmRoles = (payload['realm_access'] as { roles?: unknown } | undefined)?.roles;
+  const claimed = [payload['role'], ...(Array.isArray(payload['roles']) ? payload['roles'] : []), ...(Array.isArray(realmRoles) ? realmRoles : [])];
+  // With several roles the most powerful one counts.
+  const role = (['admin', 'coordinator', 'auditor', 'actor'] as const).find((candidate) => claimed.includes(candidate));
+  if (!role) throw new InvalidTokenError(`The token carries none of the roles ${ROLES.join(', ')}.`);
+  return role;
+}
+
+/** Verifies bearer tokens with a secret or a JWKS and reads the caller's role and id from them. */
+export class TokenVerifier {
+  private readonly key: Uint8Array | JWTVerifyGetKey;
+
+  constructor(private readonly settings: TokenSettings) {
+    if (settings.jwksUrl) this.key = createRemoteJWKSet(new URL(settings.jwksUrl));
+    else if (settings.secret) this.key = new TextEncoder().encode(settings.secret);
+    else throw new Error('Token verification needs JWT_SECRET or JWT_JWKS_URL.');
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      const options = { issuer: this.settings.issuer ?? DEFAULT_ISSUER, audience: this.settings.audience ?? DEFAULT_AUDIENCE };
+      payload = (typeof this.key === 'function' ? await jwtVerify(token, this.key, options) : await jwtVerify(token, this.key, options)).payload;
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw new InvalidTokenError('The token has expired; get a new one.');
+      if (error instanceof errors.JOSEError) throw new InvalidTokenError(`The token is not valid: ${error.message}.`);
+      throw error;
+    }
+    const role = roleOf(payload);
+    const id = role === 'actor' ? payload['actor_id'] : payload.sub;
+    if (typeof id !== 'string' || id === '') {
+      throw new InvalidTokenError(role === 'actor' ? 'An actor token must name the actor in its actor_id claim.' : 'The token has no subject (sub).');
+    }
+    return { id, role };
+  }
+}
+
+export interface TokenRequest {
+  readonly role: Role;
+  readonly subject?: string;
+  readonly actorId?: string;
+  /** Lifetime, e.g. `8h` or `30m`. */
+  readonly expiresIn?: string;
+}
+
+/** Issues an HS256 token for local use and tests. */
+export function issueToken(secret: string, request: TokenRequest, settings: Pick<TokenSettings, 'issuer' | 'audience'> = {}): Promise<string> {
+  if (request.role === 'actor' && !request.actorId) throw new Error('An actor token needs an actor id.');
+  return new SignJWT({ roles: [request.role], ...(request.actorId ? { actor_id: request.actorId } : {}) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(request.subject ?? request.actorId ?? `dev-${request.role}`)
+    .setIssuer(settings.issuer ?? DEFAULT_ISSUER)
+    .setAudience(settings.audience ?? DEFAULT_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(request.expiresIn ?? '8h')
+    .sign(new TextEncoder().encode(secret));
+}

@@ -1,0 +1,113 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import { ReadModelDocument, ReadModelStore } from '@bildungsregion/read-models';
+import canonicalize from 'canonicalize';
+import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
+import { from, lastValueFrom, map, Observable } from 'rxjs';
+import { Principal } from './auth/principal';
+import { ProblemError } from './problems';
+
+export interface StoredResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+interface IdempotencyRecord extends ReadModelDocument {
+  /** Hash of method, path, If-Match and body: the same key must come with the same request. */
+  readonly fingerprint: string;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body as JSON text, so no key in it can clash with the read-model store's rules. */
+  readonly body: string;
+  readonly storedAt: string;
+}
+
+export const IDEMPOTENCY_COLLECTION = 'idempotency_keys';
+const DAY_MS = 86_400_000;
+const REPLAYED_HEADERS = ['etag', 'location'];
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Remembers the first successful response to each Idempotency-Key (per caller) for a day, so a
+ * retried request gets that response again instead of running twice. Failed requests are not kept:
+ * they changed nothing, so a retry may try again.
+ */
+export class IdempotencyStore {
+  private readonly inFlight = new Set<string>();
+
+  constructor(
+    private readonly readModels: ReadModelStore,
+    private readonly retentionMs = DAY_MS,
+  ) {}
+
+  async run(scope: string, fingerprint: string, execute: () => Promise<StoredResponse>): Promise<{ response: StoredResponse; replayed: boolean }> {
+    const id = sha256(scope);
+    const records = this.readModels.collection<IdempotencyRecord>(IDEMPOTENCY_COLLECTION);
+    const earlier = await records.get(id);
+    if (earlier && Date.now() - Date.parse(earlier.storedAt) < this.retentionMs) {
+      if (earlier.fingerprint !== fingerprint) {
+        throw new ProblemError(
+          422,
+          'idempotency-key-reused',
+          'Idempotency-Key reused',
+          'This Idempotency-Key was already used for a different request; use a new key for a new request.',
+        );
+      }
+      return { response: { status: earlier.status, headers: earlier.headers, body: JSON.parse(earlier.body) }, replayed: true };
+    }
+    if (this.inFlight.has(id)) {
+      throw new ProblemError(409, 'idempotency-key-in-flight', 'Request in progress', 'A request with this Idempotency-Key is still being processed; retry in a moment.');
+    }
+    this.inFlight.add(id);
+    try {
+      const response = await execute();
+      await records.upsert({ id, fingerprint, status: response.status, headers: response.headers, body: JSON.stringify(response.body ?? null), storedAt: new Date().toISOString() });
+      return { response, replayed: false };
+    } finally {
+      this.inFlight.delete(id);
+    }
+  }
+}
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+/** Applies `Idempotency-Key` to every POST of a controller. */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const response = context.switchToHttp().getResponse<Response>();
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || key === undefined) return next.handle();
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+      throw new ProblemError(400, 'invalid-idempotency-key', 'Invalid Idempotency-Key', 'Idempotency-Key must be 1 to 200 visible ASCII characters, e.g. a UUID.');
+    }
+    const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
+    const fingerprint = sha256([request.method, request.originalUrl, request.headers['if-match'] ?? '', canonicalize(request.body ?? null) ?? ''].join('\n'));
+    const execute = async (): Promise<StoredResponse> => {
+      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      const headers = Object.fromEntries(REPLAYED_HEADERS.flatMap((name) => (response.hasHeader(name) ? [[name, String(response.getHeader(name))]] : [])));
+      return { status, headers, body };
+    };
+    return from(this.store.run(`${request.principal?.id ?? 'anonymous'}\n${key}`, fingerprint, execute)).pipe(
+      map(({ response: stored, replayed }) => {
+        if (replayed) {
+          for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
+          response.setHeader('Idempotent-Replayed', 'true');
+        }
+        return stored.body;
+      }),
+    );
+  }
+}

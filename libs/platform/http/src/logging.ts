@@ -1,0 +1,32 @@
+import { DynamicModule } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+
+export const CORRELATION_HEADER = 'x-correlation-id';
+const CORRELATION_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** The caller's correlation id when it sends a usable one, else a new one; echoed in the response. */
+export function correlationIdOf(request: IncomingMessage, response: ServerResponse): string {
+  const sent = request.headers[CORRELATION_HEADER];
+  const id = typeof sent === 'string' && CORRELATION_PATTERN.test(sent) ? sent : randomUUID();
+  response.setHeader('X-Correlation-Id', id);
+  return id;
+}
+
+/** JSON logs on stdout: one line per request with its correlation id, and the app's own log lines. */
+export function loggingModule(service: string, level = process.env['LOG_LEVEL'] ?? 'info'): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      name: service,
+      level,
+      genReqId: correlationIdOf,
+      customAttributeKeys: { reqId: 'correlationId' },
+      autoLogging: { ignore: (request) => request.url === '/health/live' || request.url === '/metrics' },
+      redact: ['req.headers.authorization'],
+      serializers: {
+        req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+      },
+    },
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * `npm start`: runs every service in apps/ on the embedded defaults (SQLite event stores, one
+ * SQLite bus file shared by all services, in-memory read models), with synthetic sample data.
+ * Each service's JSON log lines go to this terminal; Ctrl-C stops them all gracefully.
+ */
+import { spawn, ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const PORTS: Record<string, number> = { goals: 3001, monitoring: 3002, ideas: 3003, planning: 3004 };
+
+const services = readdirSync(join(root, 'apps')).filter((name) => existsSync(join(root, 'apps', name, 'src', 'main.ts')));
+const children: ChildProcess[] = services.map((service) => {
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join('apps', service, 'src', 'main.ts')],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        SEED_SAMPLE_DATA: 'true',
+        BUS_URL: 'sqlite:data/bus.sqlite',
+        PORT: String(PORTS[service] ?? 3000),
+        ...process.env,
+        TS_NODE_PROJECT: join('apps', service, 'tsconfig.app.json'),
+      },
+    },
+  );
+  child.on('exit', (code, signal) => {
+    process.stderr.write(`${service} exited (${signal ?? code})\n`);
+    if (!stopping) stop(code ?? 1);
+  });
+  process.stderr.write(`${service}: http://localhost:${PORTS[service] ?? 3000} (OpenAPI at /docs)\n`);
+  return child;
+});
+
+let stopping = false;
+function stop(code: number): void {
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  process.exitCode = code;
+}
+
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
