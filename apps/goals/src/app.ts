@@ -7,10 +7,9 @@ import { GoalsModule } from './goals.module';
 import { GoalsConfig } from './infrastructure/config';
 
 /** Builds the goals service; `listen` is left to the caller (main, or a test on a random port). */
-export async function createGoalsApp(config: GoalsConfig, options: { logs?: boolean } = {}): Promise<INestApplication> {
+export async function createGoalsApp(config: GoalsConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(GoalsModule.forRoot(config), { bufferLogs: true, bodyParser: false });
-  if (options.logs !== false) app.useLogger(app.get(Logger));
-  else app.useLogger(false);
+  app.useLogger(app.get(Logger));
   // Large enough that an oversized field is refused by validation with its name, not by the parser.
   app.useBodyParser('json', { limit: '512kb' });
   app.use(app.get(Metrics).middleware);

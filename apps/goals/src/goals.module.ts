@@ -43,7 +43,7 @@ export class GoalsModule {
     return {
       module: GoalsModule,
       imports: [
-        loggingModule(SERVICE_NAME),
+        loggingModule(SERVICE_NAME, config.logLevel),
         BusModule.forRoot({ url: config.busUrl, groupId: SERVICE_NAME, publishes: [Topics.goals], topicNamespace: config.topicNamespace }),
       ],
       controllers: [GoalCommandsController, GoalQueriesController, OperationsController],

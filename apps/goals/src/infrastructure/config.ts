@@ -16,6 +16,7 @@ const environment = z.object({
   JWT_ISSUER: z.string().min(1).default(DEFAULT_ISSUER),
   JWT_AUDIENCE: z.string().min(1).default(DEFAULT_AUDIENCE),
   SEED_SAMPLE_DATA: flag.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -28,6 +29,7 @@ export interface GoalsConfig {
   readonly topicNamespace: string;
   readonly tokens: TokenSettings;
   readonly seedSampleData: boolean;
+  readonly logLevel: string;
 }
 
 /** Reads the configuration from environment variables and names every bad one. */
@@ -53,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GoalsConfig {
       audience: settings.JWT_AUDIENCE,
     },
     seedSampleData: settings.SEED_SAMPLE_DATA,
+    logLevel: settings.LOG_LEVEL,
   };
 }

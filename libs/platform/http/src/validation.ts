@@ -23,7 +23,8 @@ function fieldOf(location: string, path: readonly PropertyKey[]): string {
 export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransform<unknown, z.output<Schema>> {
   constructor(
     private readonly schema: Schema,
-    private readonly location: 'body' | 'query' | 'path',
+    /** Where the value comes from, for the field names in errors: `body`, `query` or `path.<name>`. */
+    private readonly location: string,
   ) {}
 
   transform(value: unknown): z.output<Schema> {
@@ -55,7 +56,7 @@ export function ValidQuery<Schema extends z.ZodType>(schema: Schema): ParameterD
 }
 
 export function ValidParam<Schema extends z.ZodType>(name: string, schema: Schema): ParameterDecorator {
-  return Param(name, new ZodValidationPipe(schema, 'path'));
+  return Param(name, new ZodValidationPipe(schema, `path.${name}`));
 }
 
 /** OpenAPI for a JSON body. */

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyGetKey, SignJWT } from 'jose';
+import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { Principal, Role, ROLES } from './principal';
 
 /** Signs development tokens when no secret is configured; refused when NODE_ENV=production. */
@@ -28,19 +28,25 @@ function roleOf(payload: JWTPayload): Role {
 
 /** Verifies bearer tokens with a secret or a JWKS and reads the caller's role and id from them. */
 export class TokenVerifier {
-  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly verifyJwt: (token: string) => Promise<{ payload: JWTPayload }>;
 
-  constructor(private readonly settings: TokenSettings) {
-    if (settings.jwksUrl) this.key = createRemoteJWKSet(new URL(settings.jwksUrl));
-    else if (settings.secret) this.key = new TextEncoder().encode(settings.secret);
-    else throw new Error('Token verification needs JWT_SECRET or JWT_JWKS_URL.');
+  constructor(settings: TokenSettings) {
+    const options = { issuer: settings.issuer ?? DEFAULT_ISSUER, audience: settings.audience ?? DEFAULT_AUDIENCE };
+    if (settings.jwksUrl) {
+      const keys = createRemoteJWKSet(new URL(settings.jwksUrl));
+      this.verifyJwt = (token) => jwtVerify(token, keys, options);
+    } else if (settings.secret) {
+      const key = new TextEncoder().encode(settings.secret);
+      this.verifyJwt = (token) => jwtVerify(token, key, options);
+    } else {
+      throw new Error('Token verification needs JWT_SECRET or JWT_JWKS_URL.');
+    }
   }
 
   async verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {
-      const options = { issuer: this.settings.issuer ?? DEFAULT_ISSUER, audience: this.settings.audience ?? DEFAULT_AUDIENCE };
-      payload = (typeof this.key === 'function' ? await jwtVerify(token, this.key, options) : await jwtVerify(token, this.key, options)).payload;
+      payload = (await this.verifyJwt(token)).payload;
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new InvalidTokenError('The token has expired; get a new one.');
       if (error instanceof errors.JOSEError) throw new InvalidTokenError(`The token is not valid: ${error.message}.`);

@@ -1,0 +1,488 @@
+import { Bus, busFromUrl, Delivery } from '@bildungsregion/bus';
+import { Topics } from '@bildungsregion/contracts';
+import { DEVELOPMENT_SECRET, issueToken } from '@bildungsregion/http';
+import { changeBytesInFile, eventually } from '@bildungsregion/testing';
+import { randomUUID } from 'node:crypto';
+import { bearer, draftBody, Environment, startGoals, TestApp, tokens, Tokens } from './goals-test-app';
+
+/**
+ * The goals HTTP API end to end, on whatever event store, bus and read models the environment
+ * names. `environment` is called once per app start; `sqliteFile` is the event store file for the
+ * tamper test.
+ */
+export function goalsApiSuite(environment: () => Environment, sqliteFile: () => string): void {
+  let service: TestApp;
+  let auth: Tokens;
+  let bramsche: string;
+  let outsider: string;
+
+  beforeAll(async () => {
+    service = await startGoals(environment());
+    auth = await tokens();
+    bramsche = await auth.actor('stadt-bramsche');
+    outsider = await auth.actor('vhs-osnabrueck');
+  });
+
+  afterAll(() => service?.close());
+
+  const http = () => service.http();
+  const as = (token: string) => bearer(token);
+
+  async function draft(overrides: Record<string, unknown> = {}): Promise<string> {
+    const response = await http().post('/goals').set(as(auth.coordinator)).send(draftBody(overrides)).expect(201);
+    return response.body.goalId as string;
+  }
+
+  function command(goalId: string, path: string, body: Record<string, unknown> = {}, token = auth.coordinator) {
+    return http().post(`/goals/${goalId}/${path}`).set(as(token)).send(body);
+  }
+
+  async function agreed(overrides: Record<string, unknown> = {}): Promise<string> {
+    const goalId = await draft(overrides);
+    await command(goalId, 'proposal').expect(200);
+    await command(goalId, 'consents', { partyId: 'stadt-bramsche' }).expect(200);
+    await command(goalId, 'consents', { partyId: 'kita-traeger-nord' }).expect(200);
+    await command(goalId, 'agreement', { authority: 'Kreisausschuss, Beschluss 2026/041', effectiveOn: '2026-02-01' }).expect(200);
+    return goalId;
+  }
+
+  async function revisionOf(goalId: string): Promise<string> {
+    const response = await http().get(`/goals/${goalId}`).set(as(auth.auditor)).expect(200);
+    return response.headers['etag'] as string;
+  }
+
+  async function goalCount(): Promise<number> {
+    return (await http().get('/audit').set(as(auth.auditor)).expect(200)).body.streamsChecked as number;
+  }
+
+  describe('the lifecycle of a target agreement', () => {
+    it('drafts, proposes, collects consent, agrees, tracks, suspends, resumes and closes a goal, each step with its ETag', async () => {
+      const drafted = await http().post('/goals').set(as(auth.coordinator)).set('X-Correlation-Id', 'abstimmung-42').send(draftBody()).expect(201);
+      const goalId = drafted.body.goalId as string;
+      expect(drafted.headers['location']).toBe(`/goals/${goalId}`);
+      expect(drafted.headers['etag']).toBe('"0"');
+      expect(drafted.headers['x-correlation-id']).toBe('abstimmung-42');
+      expect(drafted.body.events).toEqual([{ eventId: expect.any(String), type: 'GoalDrafted' }]);
+
+      await http().post(`/goals/${goalId}/proposal`).set(as(auth.coordinator)).set('If-Match', '"0"').send({}).expect(200).expect('ETag', '"1"');
+      await command(goalId, 'consents', {}, bramsche).expect(200).expect('ETag', '"2"');
+      await command(goalId, 'consents', { partyId: 'kita-traeger-nord' }).expect(200);
+      await command(goalId, 'agreement', { authority: 'Kreisausschuss, Beschluss 2026/041', effectiveOn: '2026-02-01' }).expect(200).expect('ETag', '"4"');
+      await command(goalId, 'milestones', { date: '2027-01-01', value: 40 }).expect(200);
+      const progress = await command(goalId, 'progress', { value: 36, asOf: '2026-12-01', note: 'Kita-Statistik' }, bramsche).expect(201);
+      expect(progress.body.events.map((event: { type: string }) => event.type)).toEqual(['ProgressRecorded', 'AssessmentChanged']);
+      expect(progress.headers['location']).toBe(`/goals/${goalId}/progress/${progress.body.progressId}`);
+      await command(goalId, `progress/${progress.body.progressId}/correction`, { value: 39.5, reason: 'Meldung eines Trägers nachgereicht' }).expect(200);
+      await command(goalId, 'suspension', { reason: 'Neubau verzögert sich' }).expect(200);
+      await command(goalId, 'resumption', {}).expect(200);
+      await command(goalId, 'closure', { outcome: 'achieved', reason: 'Quote erreicht', authority: 'Jugendhilfeausschuss 2028/003' }).expect(200);
+
+      const goal = await http().get(`/goals/${goalId}`).set(as(auth.coordinator)).expect(200);
+      expect(goal.headers['etag']).toBe('"12"');
+      expect(goal.body).toMatchObject({
+        goalId,
+        revision: 12,
+        goal: {
+          status: 'achieved',
+          consents: ['stadt-bramsche', 'kita-traeger-nord'],
+          agreement: { authority: 'Kreisausschuss, Beschluss 2026/041', effectiveOn: '2026-02-01' },
+          progress: [{ progressId: progress.body.progressId, value: 39.5, originalValue: 36, source: 'manual', note: 'Kita-Statistik' }],
+          terms: { milestones: [{ date: '2027-01-01', value: 40 }] },
+        },
+      });
+
+      const history = await http().get(`/goals/${goalId}/history`).set(as(auth.auditor)).expect(200);
+      expect(history.body.total).toBe(13);
+      expect(history.body.items.map((entry: { type: string }) => entry.type)).toEqual([
+        'GoalDrafted',
+        'GoalProposed',
+        'ConsentRecorded',
+        'ConsentRecorded',
+        'GoalAgreed',
+        'MilestoneAdded',
+        'ProgressRecorded',
+        'AssessmentChanged',
+        'ProgressCorrected',
+        'AssessmentChanged',
+        'GoalSuspended',
+        'GoalResumed',
+        'GoalClosed',
+      ]);
+      expect(history.body.items[0]).toMatchObject({ revision: 0, actor: { id: 'dev-coordinator', role: 'coordinator' }, correlationId: 'abstimmung-42' });
+      expect(history.body.items[2]).toMatchObject({ actor: { id: 'stadt-bramsche', role: 'actor' } });
+      expect(history.body.items[4]).toMatchObject({ authority: 'Kreisausschuss, Beschluss 2026/041', effectiveAt: '2026-02-01T00:00:00.000Z' });
+      expect(history.body.items[8]).toMatchObject({ reason: 'Meldung eines Trägers nachgereicht', data: { value: 39.5, previousValue: 36 } });
+      expect(history.body.items[12]).toMatchObject({ reason: 'Quote erreicht', authority: 'Jugendhilfeausschuss 2028/003' });
+      expect(history.body.items[1].prevHash).toBe(history.body.items[0].hash);
+    });
+
+    it('sends a revised agreement back to proposed, where every party consents again', async () => {
+      const goalId = await agreed();
+      await command(goalId, 'revisions', { reason: 'Ausbau schneller als geplant', changes: { target: { value: 50, dueDate: '2028-06-30' } } }).expect(200);
+      const goal = await http().get(`/goals/${goalId}`).set(as(auth.coordinator)).expect(200);
+      expect(goal.body.goal).toMatchObject({ status: 'proposed', consents: [], terms: { target: { value: 50, dueDate: '2028-06-30' } } });
+      const refused = await command(goalId, 'agreement', { authority: 'Kreisausschuss 2026/050', effectiveOn: '2026-06-01' }).expect(409);
+      expect(refused.body).toMatchObject({ code: 'consent-missing', detail: expect.stringContaining('stadt-bramsche') });
+      await command(goalId, 'cancellation', { reason: 'Förderung entfällt' }).expect(200);
+      expect((await http().get(`/goals/${goalId}`).set(as(auth.coordinator))).body.goal.status).toBe('cancelled');
+    });
+  });
+
+  describe('authentication and roles', () => {
+    const commands: readonly [string, Record<string, unknown>][] = [
+      ['proposal', {}],
+      ['consents', { partyId: 'stadt-bramsche' }],
+      ['agreement', { authority: 'Kreisausschuss', effectiveOn: '2026-02-01' }],
+      ['revisions', { reason: 'x', changes: { title: 'Neu' } }],
+      ['milestones', { date: '2027-01-01', value: 40 }],
+      ['progress', { value: 40, asOf: '2027-01-01' }],
+      ['progress/p-1/correction', { value: 40, reason: 'x' }],
+      ['suspension', { reason: 'x' }],
+      ['resumption', {}],
+      ['closure', { outcome: 'achieved', reason: 'x' }],
+      ['cancellation', { reason: 'x' }],
+    ];
+
+    it('answers 401 without a token, with a forged one and with an expired one, and records nothing', async () => {
+      const before = await goalCount();
+      const missing = await http().post('/goals').send(draftBody()).expect(401);
+      expect(missing.headers['www-authenticate']).toBe('Bearer');
+      expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const forged = `${auth.coordinator.slice(0, -4)}AAAA`;
+      await http().post('/goals').set(as(forged)).send(draftBody()).expect(401);
+      const expired = await issueToken(DEVELOPMENT_SECRET, { role: 'coordinator', expiresIn: '-1m' });
+      const response = await http().get('/goals').set(as(expired)).expect(401);
+      expect(response.body.detail).toMatch(/expired/);
+      const wrongSecret = await issueToken('another-secret-of-sufficient-length', { role: 'coordinator' });
+      await http().get('/goals').set(as(wrongSecret)).expect(401);
+      expect(await goalCount()).toBe(before);
+    });
+
+    it('forbids every command to auditors, and the stream does not move', async () => {
+      const goalId = await agreed();
+      const revision = await revisionOf(goalId);
+      await http().post('/goals').set(as(auth.auditor)).send(draftBody()).expect(403);
+      for (const [path, body] of commands) {
+        const response = await command(goalId, path, body, auth.auditor);
+        expect([path, response.status, response.body.code]).toEqual([path, 403, 'forbidden']);
+      }
+      expect(await revisionOf(goalId)).toBe(revision);
+    });
+
+    it('lets an actor consent and record progress only on goals it is party to, and nothing else', async () => {
+      const goalId = await draft();
+      await command(goalId, 'proposal').expect(200);
+      const vhs = await command(goalId, 'consents', {}, outsider).expect(403);
+      expect(vhs.body.detail).toMatch(/not a party/);
+      const onBehalf = await command(goalId, 'consents', { partyId: 'kita-traeger-nord' }, bramsche).expect(403);
+      expect(onBehalf.body.detail).toMatch(/only for itself/);
+      await command(goalId, 'consents', {}, bramsche).expect(200);
+      await command(goalId, 'agreement', { authority: 'Kreisausschuss', effectiveOn: '2026-02-01' }, bramsche).expect(403);
+      await command(goalId, 'cancellation', { reason: 'x' }, bramsche).expect(403);
+      await http().post('/goals').set(as(bramsche)).send(draftBody()).expect(403);
+      await http().get(`/goals/${goalId}`).set(as(bramsche)).expect(200);
+      await http().get(`/goals/${goalId}`).set(as(outsider)).expect(403);
+      await http().get(`/goals/${goalId}/history`).set(as(bramsche)).expect(403);
+      await http().get(`/goals/${goalId}/audit`).set(as(bramsche)).expect(403);
+      await http().get('/goals/dashboard').set(as(bramsche)).expect(403);
+      expect(await revisionOf(goalId)).toBe('"2"');
+    });
+
+    it('lets auditors and admins read everything', async () => {
+      const goalId = await draft();
+      for (const token of [auth.auditor, auth.admin]) {
+        await http().get(`/goals/${goalId}`).set(as(token)).expect(200);
+        await http().get(`/goals/${goalId}/history`).set(as(token)).expect(200);
+        await http().get(`/goals/${goalId}/diff?from=0&to=0`).set(as(token)).expect(400);
+        await http().get(`/goals/${goalId}/audit`).set(as(token)).expect(200);
+        await http().get('/audit').set(as(token)).expect(200);
+        await http().get('/goals/dashboard').set(as(token)).expect(200);
+      }
+      await command(goalId, 'proposal', {}, auth.admin).expect(200);
+    });
+  });
+
+  describe('bad input changes nothing', () => {
+    const huge = 'x'.repeat(100_000);
+    const cases: readonly [string, Record<string, unknown>, number, RegExp][] = [
+      ['a missing field', { title: undefined }, 400, /body\.title/],
+      ['an unknown field', { budget: 100_000 }, 400, /unknown field "budget"/],
+      ['a wrong type', { baseline: { value: '35', date: '2026-01-01' } }, 400, /body\.baseline\.value: must be a number/],
+      ['a number as text "NaN"', { target: { value: 'NaN', dueDate: '2028-01-01' } }, 400, /body\.target\.value/],
+      ['a date that is no date', { baseline: { value: 35, date: '2026-13-01' } }, 400, /body\.baseline\.date/],
+      ['dates in the wrong order', { target: { value: 45, dueDate: '2025-01-01' } }, 422, /due date 2025-01-01 must be after the baseline date/],
+      ['a target equal to its baseline', { target: { value: 35, dueDate: '2028-01-01' } }, 422, /equals the baseline/],
+      ['a 100 kB string', { description: huge }, 400, /body\.description: must be at most 5000 characters/],
+      ['an object with $ keys', { indicator: { $ne: null } }, 400, /unknown field "\$ne"/],
+      ['a region that is no AGS key', { regionKeys: ['Bramsche'] }, 400, /AGS/],
+      ['an unknown stage', { stage: 'kita' }, 400, /body\.stage/],
+      ['no responsible party', { parties: [{ id: 'kita', name: 'Kita', role: 'contributing' }] }, 422, /responsible party/],
+    ];
+
+    it.each(cases)('refuses a draft with %s', async (_name, change, status, detail) => {
+      const before = await goalCount();
+      const response = await http().post('/goals').set(as(auth.coordinator)).send(draftBody(change)).expect(status);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({ status, detail: expect.stringMatching(detail), type: expect.stringContaining('/problems/') });
+      expect(await goalCount()).toBe(before);
+    });
+
+    it('refuses malformed JSON and NaN literals with a 400', async () => {
+      const response = await http().post('/goals').set(as(auth.coordinator)).set('Content-Type', 'application/json').send('{"title": NaN}').expect(400);
+      expect(response.body.code).toBe('malformed-json');
+    });
+
+    it('refuses bad commands on an existing goal without moving its stream', async () => {
+      const goalId = await agreed();
+      const revision = await revisionOf(goalId);
+      const attempts: readonly [string, Record<string, unknown>, number][] = [
+        ['progress', { value: 'viel', asOf: '2027-01-01' }, 400],
+        ['progress', { value: 40 }, 400],
+        ['progress', { value: 40, asOf: '2025-01-01' }, 422],
+        ['progress', { value: 40, asOf: '2027-01-01', source: 'monitoring' }, 400],
+        ['revisions', { changes: { title: 'Neu' } }, 400],
+        ['revisions', { reason: 'x', changes: {} }, 400],
+        ['revisions', { reason: 'x', changes: { target: { value: 35, dueDate: '2028-01-01' } } }, 422],
+        ['suspension', {}, 400],
+        ['suspension', { reason: '   ' }, 400],
+        ['closure', { outcome: 'achieved' }, 400],
+        ['closure', { outcome: 'perfect', reason: 'x' }, 400],
+        ['cancellation', {}, 400],
+        ['progress/unknown-progress/correction', { value: 1, reason: 'x' }, 422],
+        ['milestones', { date: '2030-01-01', value: 44 }, 422],
+        ['proposal', { note: 'unerwartet' }, 400],
+      ];
+      for (const [path, body, status] of attempts) {
+        const response = await command(goalId, path, body);
+        expect([path, body, response.status]).toEqual([path, body, status]);
+        expect(response.body.detail).toEqual(expect.any(String));
+      }
+      expect(await revisionOf(goalId)).toBe(revision);
+    });
+
+    it('answers an invalid transition with 409 and changes nothing', async () => {
+      const goalId = await draft();
+      const response = await command(goalId, 'agreement', { authority: 'Kreisausschuss', effectiveOn: '2026-02-01' }).expect(409);
+      expect(response.body).toMatchObject({ code: 'not-proposed', detail: expect.stringContaining('the goal is draft') });
+      await command(goalId, 'resumption', {}).expect(409);
+      expect(await revisionOf(goalId)).toBe('"0"');
+    });
+
+    it('answers unknown and malformed goal ids', async () => {
+      await http().get(`/goals/${randomUUID()}`).set(as(auth.auditor)).expect(404);
+      await command(randomUUID(), 'proposal').expect(404);
+      const malformed = await http().get('/goals/not-a-uuid').set(as(auth.auditor)).expect(400);
+      expect(malformed.body.detail).toMatch(/path\.id/);
+    });
+  });
+
+  describe('concurrency and retries', () => {
+    it('refuses a command based on a stale revision with 409 and the current ETag', async () => {
+      const goalId = await draft();
+      await http().post(`/goals/${goalId}/proposal`).set(as(auth.coordinator)).set('If-Match', '"0"').send({}).expect(200);
+      const stale = await http().post(`/goals/${goalId}/cancellation`).set(as(auth.coordinator)).set('If-Match', '"0"').send({ reason: 'x' }).expect(409);
+      expect(stale.body).toMatchObject({ code: 'stale-revision', currentRevision: 1 });
+      expect(stale.headers['etag']).toBe('"1"');
+      await http().post(`/goals/${goalId}/cancellation`).set(as(auth.coordinator)).set('If-Match', 'yesterday').send({ reason: 'x' }).expect(400);
+      expect(await revisionOf(goalId)).toBe('"1"');
+    });
+
+    it('answers a retried request with the first response and records nothing twice', async () => {
+      const goalId = await agreed();
+      const key = randomUUID();
+      const send = (body: Record<string, unknown>) =>
+        http().post(`/goals/${goalId}/progress`).set(as(auth.coordinator)).set('Idempotency-Key', key).send(body);
+      const first = await send({ value: 37, asOf: '2026-06-30' }).expect(201);
+      const retry = await send({ value: 37, asOf: '2026-06-30' }).expect(201);
+      expect(retry.body).toEqual(first.body);
+      expect(retry.headers['etag']).toBe(first.headers['etag']);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      const reused = await send({ value: 38, asOf: '2026-06-30' }).expect(422);
+      expect(reused.body.code).toBe('idempotency-key-reused');
+      const history = await http().get(`/goals/${goalId}/history`).set(as(auth.auditor)).expect(200);
+      expect(history.body.items.filter((entry: { type: string }) => entry.type === 'ProgressRecorded')).toHaveLength(1);
+    });
+
+    it('creates a goal once for a retried draft', async () => {
+      const before = await goalCount();
+      const key = randomUUID();
+      const body = draftBody();
+      const first = await http().post('/goals').set(as(auth.coordinator)).set('Idempotency-Key', key).send(body).expect(201);
+      const retry = await http().post('/goals').set(as(auth.coordinator)).set('Idempotency-Key', key).send(body).expect(201);
+      expect(retry.body.goalId).toBe(first.body.goalId);
+      expect(await goalCount()).toBe(before + 1);
+    });
+  });
+
+  describe('audit replay', () => {
+    it('shows a goal as recorded by a past time and as effective on a past date', async () => {
+      const goalId = await draft();
+      await command(goalId, 'proposal').expect(200);
+      await command(goalId, 'consents', { partyId: 'stadt-bramsche' }).expect(200);
+      await command(goalId, 'consents', { partyId: 'kita-traeger-nord' }).expect(200);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const beforeAgreement = new Date().toISOString();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      // Recorded now, in effect from a date in the future.
+      await command(goalId, 'agreement', { authority: 'Kreisausschuss, Beschluss 2026/041', effectiveOn: '2030-01-01' }).expect(200);
+
+      const recorded = await http().get(`/goals/${goalId}`).query({ recordedAsOf: beforeAgreement }).set(as(auth.auditor)).expect(200);
+      expect(recorded.headers['etag']).toBe('"3"');
+      expect(recorded.body.goal.status).toBe('proposed');
+      const inEffectToday = await http().get(`/goals/${goalId}`).query({ effectiveAsOf: new Date().toISOString() }).set(as(auth.auditor)).expect(200);
+      expect(inEffectToday.body.goal.status).toBe('proposed');
+      const inEffect2030 = await http().get(`/goals/${goalId}`).query({ effectiveAsOf: '2030-01-01' }).set(as(auth.auditor)).expect(200);
+      expect(inEffect2030.body.goal.status).toBe('agreed');
+      await http().get(`/goals/${goalId}`).query({ recordedAsOf: '2000-01-01' }).set(as(auth.auditor)).expect(404);
+      await http().get(`/goals/${goalId}`).query({ recordedAsOf: 'gestern' }).set(as(auth.auditor)).expect(400);
+    });
+
+    it('pages the history and exports it as CSV', async () => {
+      const goalId = await agreed();
+      const page = await http().get(`/goals/${goalId}/history`).query({ offset: 2, limit: 2 }).set(as(auth.auditor)).expect(200);
+      expect(page.body).toMatchObject({ total: 5, offset: 2, limit: 2 });
+      expect(page.body.items.map((entry: { revision: number }) => entry.revision)).toEqual([2, 3]);
+      const csv = await http().get(`/goals/${goalId}/history`).query({ format: 'csv' }).set(as(auth.auditor)).expect(200);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      const lines = csv.text.trim().split('\n');
+      expect(lines[0]).toBe('revision,recordedAt,effectiveAt,type,actorId,actorRole,reason,authority,correlationId,causationId,eventId,data,prevHash,hash');
+      expect(lines).toHaveLength(6);
+      expect(lines[5]).toContain('"Kreisausschuss, Beschluss 2026/041"');
+      await http().get(`/goals/${goalId}/history`).query({ format: 'pdf' }).set(as(auth.auditor)).expect(400);
+    });
+
+    it('shows what changed between two revisions and which events changed it', async () => {
+      const goalId = await agreed();
+      await command(goalId, 'revisions', { reason: 'Neue Datenlage', changes: { target: { value: 48, dueDate: '2028-01-01' } } }).expect(200);
+      const diff = await http().get(`/goals/${goalId}/diff`).query({ from: 4, to: 5 }).set(as(auth.auditor)).expect(200);
+      expect(diff.body.changes).toEqual(
+        expect.arrayContaining([
+          { path: 'status', kind: 'changed', before: 'agreed', after: 'proposed' },
+          { path: 'terms.target.value', kind: 'changed', before: 45, after: 48 },
+        ]),
+      );
+      expect(diff.body.events).toEqual([expect.objectContaining({ revision: 5, type: 'GoalRevised', reason: 'Neue Datenlage' })]);
+      const whole = await http().get(`/goals/${goalId}/diff`).query({ from: 0, to: 4 }).set(as(auth.auditor)).expect(200);
+      expect(whole.body.events).toHaveLength(4);
+      expect(whole.body.changes).toEqual(expect.arrayContaining([{ path: 'status', kind: 'changed', before: 'draft', after: 'agreed' }]));
+      await http().get(`/goals/${goalId}/diff`).query({ from: 5, to: 4 }).set(as(auth.auditor)).expect(400);
+      await http().get(`/goals/${goalId}/diff`).query({ from: 0, to: 9 }).set(as(auth.auditor)).expect(400);
+    });
+
+    it('verifies the hash chain of one goal and of all goals', async () => {
+      const goalId = await agreed();
+      const one = await http().get(`/goals/${goalId}/audit`).set(as(auth.auditor)).expect(200);
+      expect(one.body).toMatchObject({ streamId: `goal-${goalId}`, valid: true, eventsChecked: 5, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      const all = await http().get('/audit').set(as(auth.auditor)).expect(200);
+      expect(all.body).toMatchObject({ valid: true, broken: [] });
+      expect(all.body.streamsChecked).toBeGreaterThan(0);
+      await http().get(`/goals/${randomUUID()}/audit`).set(as(auth.auditor)).expect(404);
+    });
+  });
+
+  describe('the goal list and the dashboard', () => {
+    it('filters, sorts and pages goals, and actors see only their own', async () => {
+      const region = `0345${Math.floor(1000 + Math.random() * 8999)}`;
+      const early = await agreed({ regionKeys: [region], title: 'A Ganztag', target: { value: 45, dueDate: '2027-06-30' } });
+      const late = await draft({ regionKeys: [region], title: 'B Sprachförderung', stage: 'allgemeinbildende-schulen', parties: [{ id: 'schule-x', name: 'Schule X', role: 'responsible' }] });
+      await command(early, 'progress', { value: 30, asOf: '2026-12-31' }).expect(201);
+      const list = (query: Record<string, string>, token = auth.coordinator) => http().get('/goals').query({ region, ...query }).set(as(token));
+      await eventually(async () => (await list({ assessment: 'off-track' })).body.total === 1, 15_000);
+
+      expect((await list({}).expect(200)).body.total).toBe(2);
+      expect((await list({ status: 'draft' })).body.items.map((goal: { id: string }) => goal.id)).toEqual([late]);
+      expect((await list({ stage: 'fruehkindliche-bildung' })).body.items.map((goal: { id: string }) => goal.id)).toEqual([early]);
+      expect((await list({ party: 'schule-x' })).body.items.map((goal: { id: string }) => goal.id)).toEqual([late]);
+      expect((await list({ indicator: 'betreuungsquote-u3' })).body.total).toBe(2);
+      const offTrack = (await list({ assessment: 'off-track' })).body.items[0];
+      expect(offTrack).toMatchObject({ id: early, status: 'agreed', assessment: 'off-track', latestProgress: { value: 30, asOf: '2026-12-31' }, partyIds: ['stadt-bramsche', 'kita-traeger-nord'] });
+      expect((await list({ sort: 'title' })).body.items.map((goal: { title: string }) => goal.title)).toEqual(['A Ganztag', 'B Sprachförderung']);
+      expect((await list({ sort: '-title' })).body.items.map((goal: { title: string }) => goal.title)).toEqual(['B Sprachförderung', 'A Ganztag']);
+      const second = (await list({ sort: 'dueDate', limit: '1', offset: '1' })).body;
+      expect(second).toMatchObject({ total: 2, offset: 1, limit: 1, items: [{ id: late }] });
+      expect((await list({}, bramsche)).body.items.map((goal: { id: string }) => goal.id)).toEqual([early]);
+      expect((await list({ party: 'schule-x' }, bramsche)).body.total).toBe(0);
+    });
+
+    it('refuses filters that are not plain values', async () => {
+      for (const query of ['status=finished', 'status[$ne]=draft', 'limit=5000', 'limit=ten', 'sort=$where', 'region[$gt]=0', 'colour=red']) {
+        const response = await http().get(`/goals?${query}`).set(as(auth.coordinator));
+        expect([query, response.status, response.body.code]).toEqual([query, 400, 'invalid-request']);
+      }
+    });
+
+    it('counts goals by status, assessment and stage', async () => {
+      const region = `0345${Math.floor(1000 + Math.random() * 8999)}`;
+      const goalId = await agreed({ regionKeys: [region] });
+      await draft({ regionKeys: [region], stage: 'weiterbildung' });
+      await command(goalId, 'progress', { value: 44, asOf: '2026-06-30' }).expect(201);
+      const dashboard = async () => (await http().get('/goals/dashboard').query({ region }).set(as(auth.auditor)).expect(200)).body;
+      await eventually(async () => (await dashboard()).byAssessment['on-track'] === 1, 15_000);
+      const counts = await dashboard();
+      expect(counts).toMatchObject({ total: 2, byStatus: { draft: 1, agreed: 1, proposed: 0 }, byStage: { 'fruehkindliche-bildung': 1, weiterbildung: 1 } });
+      expect(counts.byAssessment).toEqual({ 'on-track': 1, 'at-risk': 0, 'off-track': 0 });
+    });
+  });
+
+  describe('integration events', () => {
+    let bus: Bus;
+    const received: Delivery[] = [];
+
+    beforeAll(async () => {
+      bus = busFromUrl(service.config.busUrl, { topicNamespace: service.config.topicNamespace, clientId: 'goals-api-test' });
+      await bus.subscribe({ groupId: `goals-api-test-${randomUUID()}`, topics: [Topics.goals], handler: async (delivery) => void received.push(delivery) });
+    });
+
+    afterAll(() => bus?.close());
+
+    it('publishes agreement, progress and assessment changes to bildung.goals.v1 with causation and correlation', async () => {
+      const goalId = await agreed();
+      await http().post(`/goals/${goalId}/progress`).set(as(auth.coordinator)).set('X-Correlation-Id', 'meldung-7').send({ value: 36, asOf: '2026-12-01' }).expect(201);
+      const mine = () => received.filter((delivery) => delivery.event.subject === `goal-${goalId}`);
+      await eventually(() => mine().length === 3, 30_000, () => JSON.stringify(mine().map((delivery) => delivery.event.type)));
+      const [agreement, progress, assessment] = mine().map((delivery) => delivery.event);
+      expect(agreement).toMatchObject({ type: 'bildung.goals.goal-agreed.v1', source: 'goals', data: { goalId, authority: 'Kreisausschuss, Beschluss 2026/041', regionKeys: ['03459008'], indicator: { key: 'betreuungsquote-u3' } } });
+      expect(progress).toMatchObject({ type: 'bildung.goals.progress-recorded.v1', correlationId: 'meldung-7', data: { goalId, value: 36, source: 'manual' } });
+      expect(assessment).toMatchObject({ type: 'bildung.goals.assessment-changed.v1', data: { goalId, from: null, to: 'off-track' } });
+      const history = await http().get(`/goals/${goalId}/history`).set(as(auth.auditor)).expect(200);
+      expect(progress?.id).toBe(history.body.items[5].eventId);
+      expect(progress?.causationId).toBe(history.body.items[5].eventId);
+    });
+  });
+
+  describe('operations', () => {
+    it('reports health, metrics and the OpenAPI document without a token', async () => {
+      await draft();
+      const health = await http().get('/health').expect(200);
+      expect(health.body).toMatchObject({ status: 'ok', eventStore: { status: 'up' }, readModels: { status: 'up' }, projection: { state: 'live' }, relay: { state: 'running' } });
+      await http().get('/health/live').expect(200);
+      const metrics = await http().get('/metrics').expect(200);
+      expect(metrics.text).toMatch(/goals_commands_total\{command="DraftGoal",outcome="accepted",service="goals"\} \d+/);
+      expect(metrics.text).toMatch(/projection_lag_events\{projection="goals.summaries",service="goals"\} \d+/);
+      expect(metrics.text).toMatch(/http_requests_total\{method="POST",route="\/goals",status="201",service="goals"\}/);
+      const openapi = await http().get('/docs/openapi.json').expect(200);
+      const paths = Object.keys(openapi.body.paths as object);
+      for (const path of ['/goals', '/goals/{id}/proposal', '/goals/{id}/progress/{progressId}/correction', '/goals/{id}/history', '/goals/{id}/diff', '/goals/{id}/audit', '/audit', '/goals/dashboard', '/health']) {
+        expect(paths).toContain(path);
+      }
+      expect(openapi.body.paths['/goals'].post.requestBody.content['application/json'].schema.required).toEqual(
+        expect.arrayContaining(['title', 'stage', 'baseline', 'target', 'direction']),
+      );
+    });
+  });
+
+  describe('tampering', () => {
+    it('names the first event whose stored bytes were changed on disk', async () => {
+      const goalId = await agreed();
+      await command(goalId, 'progress', { value: 36, asOf: '2026-12-01', note: 'Manipulationsprobe-1234' }).expect(201);
+      await service.close();
+      changeBytesInFile(sqliteFile(), 'Manipulationsprobe-1234', 'Manipulationsprobe-9234');
+      service = await startGoals(environment());
+      const one = await http().get(`/goals/${goalId}/audit`).set(as(auth.auditor)).expect(200);
+      expect(one.body).toMatchObject({ valid: false, eventsChecked: 5, firstBroken: { streamId: `goal-${goalId}`, revision: 5, problem: { reason: 'hash-mismatch' } } });
+      const all = await http().get('/audit').set(as(auth.auditor)).expect(200);
+      expect(all.body.valid).toBe(false);
+      expect(all.body.broken).toEqual([expect.objectContaining({ streamId: `goal-${goalId}`, revision: 5 })]);
+    });
+  });
+}
