@@ -19,4 +19,4 @@ ENV SERVICE=$SERVICE
 COPY --from=build /workspace/node_modules ./node_modules
 COPY --from=build /workspace/dist ./dist
 USER node
-CMD ["sh", "-c", "exec node dist/apps/$SERVICE/main.js"]
+CMD ["sh", "-c", "exec node dist/apps/$SERVICE/apps/$SERVICE/src/main.js"]

@@ -34,7 +34,8 @@ export interface GoalsConfig {
 
 /** Reads the configuration from environment variables and names every bad one. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GoalsConfig {
-  const parsed = environment.safeParse(env);
+  // An empty variable (as compose passes an unset one) means "not set".
+  const parsed = environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }
