@@ -234,7 +234,8 @@ export class Goals {
       if (change.type === 'REMOVE') return { path, kind: 'removed' as const, before: change.oldValue };
       return { path, kind: 'changed' as const, before: change.oldValue, after: change.value };
     });
-    return { goalId, from, to, changes, events: after.events.slice(from + 1).map(toHistoryEntry) };
+    const events = await this.store.readStream(goalStreamId(goalId), { fromRevision: from + 1, maxCount: to - from });
+    return { goalId, from, to, changes, events: events.map(toHistoryEntry) };
   }
 
   async verify(goalId: string): Promise<StreamVerification> {

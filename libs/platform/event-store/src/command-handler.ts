@@ -32,7 +32,6 @@ export interface LoadedState<State> {
   readonly state: State;
   /** Revision of the last event folded in; null when none was. */
   readonly revision: number | null;
-  readonly events: readonly RecordedEvent[];
 }
 
 export interface CommandHandlerOptions {
@@ -41,6 +40,17 @@ export interface CommandHandlerOptions {
   readonly upcasters?: Upcasters;
   /** How often to decide again when another writer got in between. Default 3. */
   readonly maxAttempts?: number;
+  /**
+   * How many streams' latest state to keep in memory (least recently used go first). A cached
+   * stream is brought up to date by reading only the events after the cached revision, so commands
+   * on long streams do not re-read and re-fold the whole history. Default 256; 0 turns it off.
+   */
+  readonly cachedStreams?: number;
+}
+
+interface CachedState<State> {
+  readonly state: State;
+  readonly revision: number;
 }
 
 function instant(value: string | Date, name: string): number {
@@ -53,6 +63,8 @@ function instant(value: string | Date, name: string): number {
 export class CommandHandler<Command, State, Event extends DomainEvent> {
   private readonly upcasters: Upcasters;
   private readonly maxAttempts: number;
+  private readonly cachedStreams: number;
+  private readonly cache = new Map<string, CachedState<State>>();
 
   constructor(
     private readonly store: EventStore,
@@ -61,20 +73,37 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
   ) {
     this.upcasters = options.upcasters ?? new Upcasters();
     this.maxAttempts = options.maxAttempts ?? 3;
+    this.cachedStreams = options.cachedStreams ?? 256;
   }
 
-  /** The state of a stream now, or as recorded and/or effective at a past time. */
+  /** The state of a stream now, or as recorded and/or effective at a past time, or right after a revision. */
   async load(streamId: string, asOf: AsOf = {}): Promise<LoadedState<State>> {
+    if (asOf.recordedAsOf === undefined && asOf.effectiveAsOf === undefined && asOf.revision === undefined) return this.loadLatest(streamId);
     const recordedBy = asOf.recordedAsOf === undefined ? Infinity : instant(asOf.recordedAsOf, 'recordedAsOf');
     const effectiveBy = asOf.effectiveAsOf === undefined ? Infinity : instant(asOf.effectiveAsOf, 'effectiveAsOf');
     const stored = await this.store.readStream(streamId, asOf.revision === undefined ? {} : { maxCount: asOf.revision + 1 });
-    const known =
-      recordedBy === Infinity && effectiveBy === Infinity
-        ? stored
-        : stored.filter((event) => Date.parse(event.recordedAt) <= recordedBy && Date.parse(event.metadata.effectiveAt) <= effectiveBy);
+    const known = stored.filter((event) => Date.parse(event.recordedAt) <= recordedBy && Date.parse(event.metadata.effectiveAt) <= effectiveBy);
     const events = known.map((event) => this.upcasters.upcast(event));
-    const state = fold(this.decider, events.map((event) => ({ type: event.type, data: event.data }) as Event));
-    return { state, revision: events.length === 0 ? null : (events[events.length - 1] as RecordedEvent).revision, events };
+    return { state: this.fold(this.decider.initialState, events), revision: events.length === 0 ? null : (events[events.length - 1] as RecordedEvent).revision };
+  }
+
+  /** The latest state, from the cache plus the events appended since, or from the whole stream. */
+  private async loadLatest(streamId: string): Promise<LoadedState<State>> {
+    const cached = this.cache.get(streamId);
+    const stored = await this.store.readStream(streamId, cached ? { fromRevision: cached.revision + 1 } : {});
+    const events = stored.map((event) => this.upcasters.upcast(event));
+    const state = this.fold(cached?.state ?? this.decider.initialState, events);
+    const revision = events.length > 0 ? (events[events.length - 1] as RecordedEvent).revision : (cached?.revision ?? null);
+    if (revision !== null && this.cachedStreams > 0) {
+      this.cache.delete(streamId);
+      this.cache.set(streamId, { state, revision });
+      if (this.cache.size > this.cachedStreams) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    return { state, revision };
+  }
+
+  private fold(initial: State, events: readonly RecordedEvent[]): State {
+    return fold({ initialState: initial, evolve: this.decider.evolve }, events.map((event) => ({ type: event.type, data: event.data }) as Event));
   }
 
   async handle(streamId: string, command: Command, context: CommandContext): Promise<CommandResult> {

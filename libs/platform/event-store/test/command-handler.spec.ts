@@ -95,3 +95,32 @@ describe('CommandHandler', () => {
     await expect(result).rejects.toThrow(/Stream id/);
   });
 });
+
+describe('CommandHandler state cache', () => {
+  it('reads only the events after the cached revision, and sees what other writers appended', async () => {
+    const store = new InMemoryEventStore();
+    const handler = new CommandHandler(store, agreementDecider, { source: 'goals' });
+    const otherProcess = new CommandHandler(store, agreementDecider, { source: 'goals' });
+    await handler.handle('agreement-1', { type: 'Draft', title: 'Ganztag', target: 40 }, context);
+    await handler.load('agreement-1');
+    await otherProcess.handle('agreement-1', { type: 'Revise', target: 45 }, context);
+    const reads = jest.spyOn(store, 'readStream');
+    expect(await handler.load('agreement-1')).toEqual({ revision: 1, state: { status: 'draft', title: 'Ganztag', target: 45, revisions: 1 } });
+    expect(reads).toHaveBeenCalledWith('agreement-1', { fromRevision: 1 });
+    expect(await handler.handle('agreement-1', { type: 'Revise', target: 45 }, context)).toMatchObject({ outcome: 'rejected' });
+  });
+
+  it('stays correct when streams are evicted, and can be turned off', async () => {
+    const store = new InMemoryEventStore();
+    for (const cachedStreams of [1, 0]) {
+      const handler = new CommandHandler(store, agreementDecider, { source: 'goals', cachedStreams });
+      for (const id of ['a', 'b', 'a', 'b']) {
+        const streamId = `agreement-${cachedStreams}-${id}`;
+        const { state } = await handler.load(streamId);
+        await handler.handle(streamId, state.status === 'none' ? { type: 'Draft', title: id, target: 1 } : { type: 'Revise', target: state.revisions + 2 }, context);
+      }
+      expect((await handler.load(`agreement-${cachedStreams}-a`)).state).toMatchObject({ target: 2, revisions: 1 });
+      expect((await handler.load(`agreement-${cachedStreams}-b`)).revision).toBe(1);
+    }
+  });
+});

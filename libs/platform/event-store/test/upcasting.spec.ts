@@ -38,7 +38,7 @@ describe('upcasting', () => {
     const handler = new CommandHandler(store, decider, { source: 'goals', upcasters });
     const loaded = await handler.load('goal-1');
     expect(loaded.state).toEqual({ value: 55, unit: '%' });
-    expect(loaded.events[0]).toMatchObject({ data: { target: { value: 55, unit: '%' } }, metadata: { schemaVersion: 2 } });
+    expect(upcasters.upcast((await store.readStream('goal-1'))[0]!)).toMatchObject({ data: { target: { value: 55, unit: '%' } }, metadata: { schemaVersion: 2 } });
 
     await handler.handle('goal-1', { type: 'Set', value: 60, unit: 'Prozentpunkte' }, { actor: coordinator });
     const raw = await store.readStream('goal-1');
