@@ -1,21 +1,19 @@
-import { Controller, HttpCode, Inject, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, UseInterceptors } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { eventIdFor } from '@bildungsregion/bus';
 import {
   ApiJsonBody,
   ApiPathParam,
-  CurrentPrincipal,
+  Caller,
+  CurrentCaller,
   etagOf,
-  expectedRevisionFrom,
   IdempotencyInterceptor,
   Metrics,
-  Principal,
   RequestValidationError,
   Roles,
   ValidBody,
   ValidParam,
 } from '@bildungsregion/http';
-import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CommandOutcome, CommandRequest, Goals } from '../application/goals';
@@ -76,15 +74,12 @@ export class GoalCommandsController {
   @ApiJsonBody(DraftGoalRequest)
   async draft(
     @ValidBody(DraftGoalRequest) body: z.output<typeof DraftGoalRequest>,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<CommandResponse> {
-    const key = request.headers['idempotency-key'];
-    const id = typeof key === 'string' ? eventIdFor('goal', principal.id, key) : randomUUID();
+    const id = caller.idempotencyKey ? eventIdFor('goal', caller.principal.id, caller.idempotencyKey) : randomUUID();
     const { indicator, ...terms } = body;
-    const result = await this.run(id, { type: 'DraftGoal', goalId: id, terms: { ...terms, ...(indicator ? { indicator } : {}) } }, principal, request, response, {});
-    response.setHeader('Location', `/goals/${id}`);
+    const result = await this.run(id, { type: 'DraftGoal', goalId: id, terms: { ...terms, ...(indicator ? { indicator } : {}) } }, caller, {});
+    caller.setHeader('Location', `/goals/${id}`);
     return result;
   }
 
@@ -97,11 +92,9 @@ export class GoalCommandsController {
   propose(
     @ValidParam('id', goalId) id: string,
     @ValidBody(ProposalRequest) _body: z.output<typeof ProposalRequest>,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<CommandResponse> {
-    return this.run(id, { type: 'ProposeGoal' }, principal, request, response, {});
+    return this.run(id, { type: 'ProposeGoal' }, caller, {});
   }
 
   @Post(':id/consents')
@@ -113,15 +106,13 @@ export class GoalCommandsController {
   consent(
     @ValidParam('id', goalId) id: string,
     @ValidBody(ConsentRequest) body: z.output<typeof ConsentRequest>,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<CommandResponse> {
-    const partyId = body.partyId ?? (principal.role === 'actor' ? principal.id : undefined);
+    const partyId = body.partyId ?? (caller.principal.role === 'actor' ? caller.principal.id : undefined);
     if (!partyId) {
       return Promise.reject(new RequestValidationError([{ field: 'body.partyId', message: 'required when a coordinator records consent on behalf of a party' }]));
     }
-    return this.run(id, { type: 'RecordConsent', partyId }, principal, request, response, {});
+    return this.run(id, { type: 'RecordConsent', partyId }, caller, {});
   }
 
   @Post(':id/agreement')
@@ -133,12 +124,10 @@ export class GoalCommandsController {
   agree(
     @ValidParam('id', goalId) id: string,
     @ValidBody(AgreementRequest) body: z.output<typeof AgreementRequest>,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<CommandResponse> {
     const command: GoalCommand = { type: 'AgreeGoal', authority: body.authority, effectiveOn: body.effectiveOn };
-    return this.run(id, command, principal, request, response, { authority: body.authority, effectiveOn: body.effectiveOn });
+    return this.run(id, command, caller, { authority: body.authority, effectiveOn: body.effectiveOn });
   }
 
   @Post(':id/revisions')
@@ -150,12 +139,10 @@ export class GoalCommandsController {
   revise(
     @ValidParam('id', goalId) id: string,
     @ValidBody(RevisionRequest) body: z.output<typeof RevisionRequest>,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<CommandResponse> {
     const { reason, changes } = body;
-    return this.run(id, { type: 'ReviseGoal', changes, reason }, principal, request, response, body);
+    return this.run(id, { type: 'ReviseGoal', changes, reason }, caller, body);
   }
 
   @Post(':id/milestones')
@@ -167,11 +154,9 @@ export class GoalCommandsController {
   addMilestone(
     @ValidParam('id', goalId) id: string,
     @ValidBody(MilestoneRequest) body: z.output<typeof MilestoneRequest>,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<CommandResponse> {
-    return this.run(id, { type: 'AddMilestone', milestone: body }, principal, request, response, {});
+    return this.run(id, { type: 'AddMilestone', milestone: body }, caller, {});
   }
 
   @Post(':id/progress')
@@ -182,12 +167,9 @@ export class GoalCommandsController {
   async recordProgress(
     @ValidParam('id', goalId) id: string,
     @ValidBody(ProgressRequest) body: z.output<typeof ProgressRequest>,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<CommandResponse & { progressId: string }> {
-    const key = request.headers['idempotency-key'];
-    const newProgressId = typeof key === 'string' ? eventIdFor('progress', principal.id, id, key) : randomUUID();
+    const newProgressId = caller.idempotencyKey ? eventIdFor('progress', caller.principal.id, id, caller.idempotencyKey) : randomUUID();
     const command: GoalCommand = {
       type: 'RecordProgress',
       progressId: newProgressId,
@@ -196,8 +178,8 @@ export class GoalCommandsController {
       source: 'manual',
       ...(body.note !== undefined ? { note: body.note } : {}),
     };
-    const result = await this.run(id, command, principal, request, response, { effectiveOn: body.asOf });
-    response.setHeader('Location', `/goals/${id}/progress/${newProgressId}`);
+    const result = await this.run(id, command, caller, { effectiveOn: body.asOf });
+    caller.setHeader('Location', `/goals/${id}/progress/${newProgressId}`);
     return { ...result, progressId: newProgressId };
   }
 
@@ -212,11 +194,9 @@ export class GoalCommandsController {
     @ValidParam('id', goalId) id: string,
     @ValidParam('progressId', progressId) progress: string,
     @ValidBody(CorrectionRequest) body: z.output<typeof CorrectionRequest>,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<CommandResponse> {
-    return this.run(id, { type: 'CorrectProgress', progressId: progress, value: body.value, reason: body.reason }, principal, request, response, body);
+    return this.run(id, { type: 'CorrectProgress', progressId: progress, value: body.value, reason: body.reason }, caller, body);
   }
 
   @Post(':id/suspension')
@@ -228,11 +208,9 @@ export class GoalCommandsController {
   suspend(
     @ValidParam('id', goalId) id: string,
     @ValidBody(SuspensionRequest) body: z.output<typeof SuspensionRequest>,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<CommandResponse> {
-    return this.run(id, { type: 'SuspendGoal', reason: body.reason }, principal, request, response, body);
+    return this.run(id, { type: 'SuspendGoal', reason: body.reason }, caller, body);
   }
 
   @Post(':id/resumption')
@@ -244,11 +222,9 @@ export class GoalCommandsController {
   resume(
     @ValidParam('id', goalId) id: string,
     @ValidBody(ResumptionRequest) body: z.output<typeof ResumptionRequest>,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<CommandResponse> {
-    return this.run(id, { type: 'ResumeGoal', ...(body.reason ? { reason: body.reason } : {}) }, principal, request, response, body);
+    return this.run(id, { type: 'ResumeGoal', ...(body.reason ? { reason: body.reason } : {}) }, caller, body);
   }
 
   @Post(':id/closure')
@@ -260,11 +236,9 @@ export class GoalCommandsController {
   close(
     @ValidParam('id', goalId) id: string,
     @ValidBody(ClosureRequest) body: z.output<typeof ClosureRequest>,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<CommandResponse> {
-    return this.run(id, { type: 'CloseGoal', outcome: body.outcome, reason: body.reason }, principal, request, response, body);
+    return this.run(id, { type: 'CloseGoal', outcome: body.outcome, reason: body.reason }, caller, body);
   }
 
   @Post(':id/cancellation')
@@ -276,32 +250,29 @@ export class GoalCommandsController {
   cancel(
     @ValidParam('id', goalId) id: string,
     @ValidBody(CancellationRequest) body: z.output<typeof CancellationRequest>,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<CommandResponse> {
-    return this.run(id, { type: 'CancelGoal', reason: body.reason }, principal, request, response, body);
+    return this.run(id, { type: 'CancelGoal', reason: body.reason }, caller, body);
   }
 
-  private async run(id: string, command: GoalCommand, principal: Principal, request: Request, response: Response, grounds: Grounds): Promise<CommandResponse> {
-    const expectedRevision = expectedRevisionFrom(request.headers['if-match']);
-    const commandRequest: CommandRequest = {
-      principal,
-      correlationId: String(request.id),
-      ...(expectedRevision !== undefined ? { expectedRevision } : {}),
+  private async run(id: string, command: GoalCommand, caller: Caller, grounds: Grounds): Promise<CommandResponse> {
+    const request: CommandRequest = {
+      principal: caller.principal,
+      correlationId: caller.correlationId,
+      ...(caller.expectedRevision !== undefined ? { expectedRevision: caller.expectedRevision } : {}),
       ...(grounds.reason !== undefined ? { reason: grounds.reason } : {}),
       ...(grounds.authority !== undefined ? { authority: grounds.authority } : {}),
       ...(grounds.effectiveOn !== undefined ? { effectiveAt: grounds.effectiveOn } : {}),
     };
     let outcome: CommandOutcome;
     try {
-      outcome = await this.goals.execute(id, command, commandRequest);
+      outcome = await this.goals.execute(id, command, request);
     } catch (error) {
       this.commands.inc({ command: command.type, outcome: 'refused' });
       throw error;
     }
     this.commands.inc({ command: command.type, outcome: 'accepted' });
-    response.setHeader('ETag', etagOf(outcome.revision));
+    caller.setHeader('ETag', etagOf(outcome.revision));
     return { goalId: id, revision: outcome.revision, events: outcome.events.map((event) => ({ eventId: event.id, type: event.type })) };
   }
 }

@@ -8,3 +8,4 @@ export * from './idempotency';
 export * from './metrics';
 export * from './logging';
 export * from './openapi';
+export * from './caller';
