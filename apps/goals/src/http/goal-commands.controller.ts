@@ -1,5 +1,5 @@
-import { Controller, HttpCode, Inject, Post, UseInterceptors } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { applyDecorators, Controller, HttpCode, Inject, Post, UseInterceptors } from '@nestjs/common';
+import { ApiConflictResponse, ApiHeader, ApiOperation, ApiOperationOptions, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { eventIdFor } from '@bildungsregion/bus';
 import {
   ApiJsonBody,
@@ -10,6 +10,7 @@ import {
   IdempotencyInterceptor,
   Metrics,
   RequestValidationError,
+  Role,
   Roles,
   ValidBody,
   ValidParam,
@@ -48,7 +49,10 @@ interface Grounds {
   readonly effectiveOn?: string;
 }
 
-const GOAL_ID = ApiPathParam('id', goalId, 'The goal id');
+/** A command on one goal: route, status, body schema (validated and documented), roles and OpenAPI summary. */
+function GoalCommandRoute(path: string, status: 200 | 201, body: z.ZodType, roles: Role[], operation: ApiOperationOptions): MethodDecorator {
+  return applyDecorators(Post(path), HttpCode(status), Roles(...roles), ApiOperation(operation), ApiPathParam('id', goalId, 'The goal id'), ApiJsonBody(body));
+}
 
 @ApiTags('goal commands')
 @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the revision the change is based on; 409 when the goal has changed since.' })
@@ -83,12 +87,7 @@ export class GoalCommandsController {
     return result;
   }
 
-  @Post(':id/proposal')
-  @HttpCode(200)
-  @Roles('coordinator', 'admin')
-  @ApiOperation({ summary: 'Propose the draft to its parties' })
-  @GOAL_ID
-  @ApiJsonBody(ProposalRequest)
+  @GoalCommandRoute(':id/proposal', 200, ProposalRequest, ['coordinator', 'admin'], { summary: 'Propose the draft to its parties' })
   propose(
     @ValidParam('id', goalId) id: string,
     @ValidBody(ProposalRequest) _body: z.output<typeof ProposalRequest>,
@@ -97,12 +96,7 @@ export class GoalCommandsController {
     return this.run(id, { type: 'ProposeGoal' }, caller, {});
   }
 
-  @Post(':id/consents')
-  @HttpCode(200)
-  @Roles('coordinator', 'admin', 'actor')
-  @ApiOperation({ summary: "Record a party's consent to the proposal", description: 'Actors consent for themselves; coordinators record consent on behalf of a party.' })
-  @GOAL_ID
-  @ApiJsonBody(ConsentRequest)
+  @GoalCommandRoute(':id/consents', 200, ConsentRequest, ['coordinator', 'admin', 'actor'], { summary: "Record a party's consent to the proposal", description: 'Actors consent for themselves; coordinators record consent on behalf of a party.' })
   consent(
     @ValidParam('id', goalId) id: string,
     @ValidBody(ConsentRequest) body: z.output<typeof ConsentRequest>,
@@ -115,12 +109,7 @@ export class GoalCommandsController {
     return this.run(id, { type: 'RecordConsent', partyId }, caller, {});
   }
 
-  @Post(':id/agreement')
-  @HttpCode(200)
-  @Roles('coordinator', 'admin')
-  @ApiOperation({ summary: 'Record the decision that agrees the goal', description: 'Needs the consent of every party.' })
-  @GOAL_ID
-  @ApiJsonBody(AgreementRequest)
+  @GoalCommandRoute(':id/agreement', 200, AgreementRequest, ['coordinator', 'admin'], { summary: 'Record the decision that agrees the goal', description: 'Needs the consent of every party.' })
   agree(
     @ValidParam('id', goalId) id: string,
     @ValidBody(AgreementRequest) body: z.output<typeof AgreementRequest>,
@@ -130,12 +119,7 @@ export class GoalCommandsController {
     return this.run(id, command, caller, { authority: body.authority, effectiveOn: body.effectiveOn });
   }
 
-  @Post(':id/revisions')
-  @HttpCode(200)
-  @Roles('coordinator', 'admin')
-  @ApiOperation({ summary: 'Revise the terms', description: 'A proposed or agreed goal goes back to proposed and needs every consent again.' })
-  @GOAL_ID
-  @ApiJsonBody(RevisionRequest)
+  @GoalCommandRoute(':id/revisions', 200, RevisionRequest, ['coordinator', 'admin'], { summary: 'Revise the terms', description: 'A proposed or agreed goal goes back to proposed and needs every consent again.' })
   revise(
     @ValidParam('id', goalId) id: string,
     @ValidBody(RevisionRequest) body: z.output<typeof RevisionRequest>,
@@ -145,12 +129,7 @@ export class GoalCommandsController {
     return this.run(id, { type: 'ReviseGoal', changes, reason }, caller, body);
   }
 
-  @Post(':id/milestones')
-  @HttpCode(200)
-  @Roles('coordinator', 'admin')
-  @ApiOperation({ summary: 'Add a milestone to the trajectory' })
-  @GOAL_ID
-  @ApiJsonBody(MilestoneRequest)
+  @GoalCommandRoute(':id/milestones', 200, MilestoneRequest, ['coordinator', 'admin'], { summary: 'Add a milestone to the trajectory' })
   addMilestone(
     @ValidParam('id', goalId) id: string,
     @ValidBody(MilestoneRequest) body: z.output<typeof MilestoneRequest>,
@@ -159,11 +138,7 @@ export class GoalCommandsController {
     return this.run(id, { type: 'AddMilestone', milestone: body }, caller, {});
   }
 
-  @Post(':id/progress')
-  @Roles('coordinator', 'admin', 'actor')
-  @ApiOperation({ summary: 'Record a progress value', description: 'Answers with the progress id under which corrections refer to the value.' })
-  @GOAL_ID
-  @ApiJsonBody(ProgressRequest)
+  @GoalCommandRoute(':id/progress', 201, ProgressRequest, ['coordinator', 'admin', 'actor'], { summary: 'Record a progress value', description: 'Answers with the progress id under which corrections refer to the value.' })
   async recordProgress(
     @ValidParam('id', goalId) id: string,
     @ValidBody(ProgressRequest) body: z.output<typeof ProgressRequest>,
@@ -183,13 +158,8 @@ export class GoalCommandsController {
     return { ...result, progressId: newProgressId };
   }
 
-  @Post(':id/progress/:progressId/correction')
-  @HttpCode(200)
-  @Roles('coordinator', 'admin')
-  @ApiOperation({ summary: 'Correct an earlier progress value', description: 'The earlier value stays in the history; the correction names it and why.' })
-  @GOAL_ID
+  @GoalCommandRoute(':id/progress/:progressId/correction', 200, CorrectionRequest, ['coordinator', 'admin'], { summary: 'Correct an earlier progress value', description: 'The earlier value stays in the history; the correction names it and why.' })
   @ApiPathParam('progressId', progressId, 'The progress record to correct')
-  @ApiJsonBody(CorrectionRequest)
   correctProgress(
     @ValidParam('id', goalId) id: string,
     @ValidParam('progressId', progressId) progress: string,
@@ -199,12 +169,7 @@ export class GoalCommandsController {
     return this.run(id, { type: 'CorrectProgress', progressId: progress, value: body.value, reason: body.reason }, caller, body);
   }
 
-  @Post(':id/suspension')
-  @HttpCode(200)
-  @Roles('coordinator', 'admin')
-  @ApiOperation({ summary: 'Suspend the goal' })
-  @GOAL_ID
-  @ApiJsonBody(SuspensionRequest)
+  @GoalCommandRoute(':id/suspension', 200, SuspensionRequest, ['coordinator', 'admin'], { summary: 'Suspend the goal' })
   suspend(
     @ValidParam('id', goalId) id: string,
     @ValidBody(SuspensionRequest) body: z.output<typeof SuspensionRequest>,
@@ -213,12 +178,7 @@ export class GoalCommandsController {
     return this.run(id, { type: 'SuspendGoal', reason: body.reason }, caller, body);
   }
 
-  @Post(':id/resumption')
-  @HttpCode(200)
-  @Roles('coordinator', 'admin')
-  @ApiOperation({ summary: 'Resume a suspended goal where it was' })
-  @GOAL_ID
-  @ApiJsonBody(ResumptionRequest)
+  @GoalCommandRoute(':id/resumption', 200, ResumptionRequest, ['coordinator', 'admin'], { summary: 'Resume a suspended goal where it was' })
   resume(
     @ValidParam('id', goalId) id: string,
     @ValidBody(ResumptionRequest) body: z.output<typeof ResumptionRequest>,
@@ -227,12 +187,7 @@ export class GoalCommandsController {
     return this.run(id, { type: 'ResumeGoal', ...(body.reason ? { reason: body.reason } : {}) }, caller, body);
   }
 
-  @Post(':id/closure')
-  @HttpCode(200)
-  @Roles('coordinator', 'admin')
-  @ApiOperation({ summary: 'Close the goal as achieved or missed' })
-  @GOAL_ID
-  @ApiJsonBody(ClosureRequest)
+  @GoalCommandRoute(':id/closure', 200, ClosureRequest, ['coordinator', 'admin'], { summary: 'Close the goal as achieved or missed' })
   close(
     @ValidParam('id', goalId) id: string,
     @ValidBody(ClosureRequest) body: z.output<typeof ClosureRequest>,
@@ -241,12 +196,7 @@ export class GoalCommandsController {
     return this.run(id, { type: 'CloseGoal', outcome: body.outcome, reason: body.reason }, caller, body);
   }
 
-  @Post(':id/cancellation')
-  @HttpCode(200)
-  @Roles('coordinator', 'admin')
-  @ApiOperation({ summary: 'Cancel the goal' })
-  @GOAL_ID
-  @ApiJsonBody(CancellationRequest)
+  @GoalCommandRoute(':id/cancellation', 200, CancellationRequest, ['coordinator', 'admin'], { summary: 'Cancel the goal' })
   cancel(
     @ValidParam('id', goalId) id: string,
     @ValidBody(CancellationRequest) body: z.output<typeof CancellationRequest>,
