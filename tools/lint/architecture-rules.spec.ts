@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -74,5 +75,16 @@ describe('architecture rules', () => {
       expect.stringMatching(/no-restricted-imports: 'mongoose'.*through ports/),
       expect.stringMatching(/no-restricted-imports: '..\/http\/controller'.*must not depend on infrastructure or http/),
     ]);
+  });
+
+  it('gives every service the same shape and the tags the rules work on', () => {
+    const services = readdirSync(join(root, 'apps'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    expect(services.length).toBeGreaterThan(0);
+    for (const service of services) {
+      const layers = ['domain', 'application', 'infrastructure', 'http'].filter((layer) => !existsSync(join(root, 'apps', service, 'src', layer)));
+      expect([service, layers]).toEqual([service, []]);
+      const project = JSON.parse(readFileSync(join(root, 'apps', service, 'project.json'), 'utf8')) as { tags: string[] };
+      expect([service, project.tags]).toEqual([service, expect.arrayContaining([`scope:${service}`, 'type:app'])]);
+    }
   });
 });
