@@ -15,10 +15,16 @@ import { runCommand } from '../cli/run-command';
 const usage = `usage: token --role ${ROLES.join('|')} [--actor <actor id>] [--subject <user>] [--expires-in 8h]`;
 
 runCommand(async () => {
-  const { values } = parseArgs({
-    options: { role: { type: 'string' }, actor: { type: 'string' }, subject: { type: 'string' }, 'expires-in': { type: 'string' } },
-    strict: true,
-  });
+  const { values } = (() => {
+    try {
+      return parseArgs({
+        options: { role: { type: 'string' }, actor: { type: 'string' }, subject: { type: 'string' }, 'expires-in': { type: 'string' } },
+        strict: true,
+      });
+    } catch (error) {
+      throw new Error(`${usage}\n${(error as Error).message}`);
+    }
+  })();
   const role = values.role as Role | undefined;
   if (!role || !ROLES.includes(role)) throw new Error(`${usage}\n--role is required and must be one of ${ROLES.join(', ')}.`);
   if (role === 'actor' && !values.actor) throw new Error(`${usage}\nAn actor token needs --actor <actor id>.`);

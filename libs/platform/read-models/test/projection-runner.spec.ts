@@ -58,6 +58,8 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
 
     await store.append('goal-b', [progress(5)], 0);
     await eventually(async () => (await totals.get('goal-b'))?.total === 15);
+    // The document is written before the checkpoint that the status reports.
+    await eventually(async () => (await runner.status()).position === 6);
     expect(await runner.status()).toMatchObject({ name, state: 'live', position: 6, lagEvents: 0, lagSeconds: 0 });
     await runner.stop();
     expect(await readModels.loadCheckpoint(name)).toBe(6);
