@@ -158,6 +158,33 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       expect(await goalCount()).toBe(before);
     });
 
+    it('answers 401 on every route but health, metrics and docs when no token is sent', async () => {
+      const goalId = randomUUID();
+      const routes: [string, string][] = [
+        ['get', '/goals'],
+        ['get', '/goals/dashboard'],
+        ['get', `/goals/${goalId}`],
+        ['get', `/goals/${goalId}/history`],
+        ['get', `/goals/${goalId}/diff?from=0&to=1`],
+        ['get', `/goals/${goalId}/audit`],
+        ['get', '/audit'],
+        ['post', '/goals'],
+        ...commands.map(([path]): [string, string] => ['post', `/goals/${goalId}/${path}`]),
+      ];
+      for (const [method, path] of routes) {
+        const response = await (method === 'get' ? http().get(path) : http().post(path).send({}));
+        expect([method, path, response.status]).toEqual([method, path, 401]);
+      }
+    });
+
+    it('forbids auditor-only reads to actors, even on their own goals', async () => {
+      const goalId = await draft();
+      for (const path of [`/goals/${goalId}/history`, `/goals/${goalId}/diff?from=0&to=1`, `/goals/${goalId}/audit`, '/audit', '/goals/dashboard']) {
+        const response = await http().get(path).set(as(bramsche));
+        expect([path, response.status, response.body.code]).toEqual([path, 403, 'forbidden']);
+      }
+    });
+
     it('forbids every command to auditors, and the stream does not move', async () => {
       const goalId = await agreed();
       const revision = await revisionOf(goalId);
