@@ -260,3 +260,22 @@ describe('a target agreement (Zielvereinbarung)', () => {
     });
   });
 });
+
+describe('folding a long history', () => {
+  it('gives the same state as evolving event by event, without touching the state it starts from', () => {
+    const history: GoalEvent[] = [...agreed];
+    for (let index = 0; index < 300; index++) {
+      history.push(progress(`p${index}`, 35 + (index % 10), `2026-${String(1 + (index % 12)).padStart(2, '0')}-15`));
+      if (index % 7 === 0) history.push({ type: 'ProgressCorrected', data: { progressId: `p${index}`, value: 40, previousValue: 35 } });
+      if (index % 50 === 0) history.push({ type: 'AssessmentChanged', data: { from: null, to: 'at-risk', asOf: '2026-06-30' } });
+      if (index === 150) history.push(suspended, { type: 'GoalResumed', data: {} });
+    }
+    const oneByOne = history.reduce(goalDecider.evolve, goalDecider.initialState);
+    expect(goalDecider.evolveAll!(goalDecider.initialState, history)).toEqual(oneByOne);
+
+    const middle = history.slice(0, 200).reduce(goalDecider.evolve, goalDecider.initialState);
+    const frozen = JSON.stringify(middle);
+    expect(goalDecider.evolveAll!(middle, history.slice(200))).toEqual(oneByOne);
+    expect(JSON.stringify(middle)).toBe(frozen);
+  });
+});

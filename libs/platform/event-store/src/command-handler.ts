@@ -103,7 +103,7 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
   }
 
   private fold(initial: State, events: readonly RecordedEvent[]): State {
-    return fold({ initialState: initial, evolve: this.decider.evolve }, events.map((event) => ({ type: event.type, data: event.data }) as Event));
+    return fold(this.decider, events.map((event) => ({ type: event.type, data: event.data }) as Event), initial);
   }
 
   async handle(streamId: string, command: Command, context: CommandContext): Promise<CommandResult> {
