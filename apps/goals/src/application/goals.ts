@@ -208,11 +208,6 @@ export class Goals {
     return { goalId, revision, goal: state };
   }
 
-  /** Current revision of a goal, or null when it does not exist. */
-  revisionOf(goalId: string): Promise<number | null> {
-    return this.store.lastRevision(goalStreamId(goalId));
-  }
-
   async history(goalId: string, page: { offset: number; limit: number }): Promise<Page<HistoryEntry>> {
     const streamId = goalStreamId(goalId);
     const last = await this.store.lastRevision(streamId);

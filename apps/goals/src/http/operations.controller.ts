@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Metrics, Public } from '@bildungsregion/http';
 import type { Response } from 'express';
@@ -14,7 +14,6 @@ export class OperationsController {
   ) {}
 
   @Get('health/live')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Liveness: the process answers' })
   live(): { status: 'ok' } {
     return { status: 'ok' };

@@ -60,11 +60,14 @@ export class GoalsRuntime {
       toPublicEvent,
       logger: this.logger,
     });
+    // Both projection gauges are collected in one scrape; they share one status read of the store.
+    let pendingStatus: Promise<ProjectionStatus> | undefined;
+    const projectionStatus = () => (pendingStatus ??= this.projection.status().finally(() => (pendingStatus = undefined)));
     metrics.gauge('projection_lag_events', 'Events not yet applied to a read model', ['projection'], async (gauge) => {
-      gauge.set({ projection: goalSummaryProjection.name }, (await this.projection.status()).lagEvents);
+      gauge.set({ projection: goalSummaryProjection.name }, (await projectionStatus()).lagEvents);
     });
     metrics.gauge('projection_lag_seconds', 'Age of the oldest event not yet applied to a read model', ['projection'], async (gauge) => {
-      gauge.set({ projection: goalSummaryProjection.name }, (await this.projection.status()).lagSeconds);
+      gauge.set({ projection: goalSummaryProjection.name }, (await projectionStatus()).lagSeconds);
     });
     metrics.gauge('relay_lag_events', 'Stored public events not yet on the bus', ['relay'], async (gauge) => {
       gauge.set({ relay: `${SERVICE_NAME}.relay` }, (await this.relay.status()).lagEvents);
