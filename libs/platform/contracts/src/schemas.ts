@@ -12,6 +12,23 @@ const actor = z.strictObject({ id, role: z.string().min(1).max(50) });
 export const regionKey = z.string().regex(/^\d{5}(\d{3})?$/, 'must be an AGS region key of 5 or 8 digits');
 /** A year (2025), a school year (2025/26) or a reference date (2025-06-30). */
 export const period = z.string().regex(/^\d{4}(\/\d{2}|-\d{2}-\d{2})?$/, 'must be a year, a school year like 2025/26 or a date');
+
+/**
+ * The calendar date a period's value describes: the last day of a year, 31 July at the end of a
+ * school year (2025/26 → 2026-07-31), or the reference date itself. Periods compare by it, and a
+ * measurement becomes a goal's progress as of it. Null when the period is not a real period.
+ */
+export function periodEndDate(value: string): string | null {
+  if (!period.safeParse(value).success) return null;
+  if (/^\d{4}$/.test(value)) return `${value}-12-31`;
+  const schoolYear = /^(\d{4})\/(\d{2})$/.exec(value);
+  if (schoolYear) {
+    const start = Number(schoolYear[1]);
+    return (start + 1) % 100 === Number(schoolYear[2]) ? `${start + 1}-07-31` : null;
+  }
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : null;
+}
 export const indicatorKey = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case key like betreuungsquote-u3');
 
 /** What identifies a measured value: which indicator, where, for when. */
@@ -86,6 +103,20 @@ export const ProgressRecorded = contract(
     value: finite,
     asOf: isoDate,
     source: z.enum(['manual', 'monitoring']),
+    /** The monitoring measurement that reported the value, when the source is monitoring. */
+    measurementId: id.optional(),
+  }),
+);
+
+export const ProgressCorrected = contract(
+  Topics.goals,
+  'bildung.goals.progress-corrected.v1',
+  z.strictObject({
+    goalId: id,
+    progressId: id,
+    value: finite,
+    previousValue: finite,
+    measurementId: id.optional(),
   }),
 );
 
@@ -108,6 +139,7 @@ export const integrationEventContracts: readonly IntegrationEventContract[] = [
   ReleasePublished,
   GoalAgreed,
   ProgressRecorded,
+  ProgressCorrected,
   AssessmentChanged,
 ];
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MeasurementRecorded, Topics, validateIntegrationEvent } from '../src';
+import { MeasurementRecorded, periodEndDate, Topics, validateIntegrationEvent } from '../src';
 
 function measurementRecorded(data: Record<string, unknown> = {}) {
   return {
@@ -59,5 +59,20 @@ describe('integration event validation', () => {
     expect(validateIntegrationEvent(withoutId, Topics.monitoring)).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid envelope: id:/) });
     const badTime = { ...measurementRecorded(), time: 'yesterday' };
     expect(validateIntegrationEvent(badTime, Topics.monitoring)).toMatchObject({ ok: false, error: expect.stringMatching(/time:/) });
+  });
+});
+
+describe('periodEndDate', () => {
+  it.each([
+    ['2025', '2025-12-31'],
+    ['2025/26', '2026-07-31'],
+    ['1999/00', '2000-07-31'],
+    ['2025-06-30', '2025-06-30'],
+  ])('maps %s to %s', (given, expected) => {
+    expect(periodEndDate(given)).toBe(expected);
+  });
+
+  it.each(['2025/27', '2025-02-30', '2025-13-01', '25', 'next year'])('refuses %s', (given) => {
+    expect(periodEndDate(given)).toBeNull();
   });
 });
