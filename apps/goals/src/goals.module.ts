@@ -3,13 +3,12 @@ import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
 import { Bus, BUS, BusModule } from '@bildungsregion/bus';
 import { Topics } from '@bildungsregion/contracts';
 import { EventStore, eventStoreFromUrl } from '@bildungsregion/event-store';
-import { AuthGuard, IdempotencyInterceptor, IdempotencyStore, loggingModule, Metrics, ProblemFilter, TokenVerifier } from '@bildungsregion/http';
+import { AuthGuard, HEALTH_SOURCE, IdempotencyInterceptor, IdempotencyStore, loggingModule, Metrics, OperationsController, ProblemFilter, TokenVerifier } from '@bildungsregion/http';
 import { ReadModelStore, readModelsFromUrl } from '@bildungsregion/read-models';
 import { Goals, SERVICE_NAME } from './application/goals';
 import { GoalCommandsController } from './http/goal-commands.controller';
 import { goalErrorToProblem } from './http/goal-errors';
 import { GoalQueriesController } from './http/goal-queries.controller';
-import { OperationsController } from './http/operations.controller';
 import { GoalsConfig } from './infrastructure/config';
 import { GoalsRuntime } from './infrastructure/goals-runtime';
 
@@ -58,6 +57,7 @@ export class GoalsModule {
           inject: [EVENT_STORE, READ_MODELS, BUS, Goals, Metrics],
           useFactory: (store: EventStore, readModels: ReadModelStore, bus: Bus, goals: Goals, metrics: Metrics) => new GoalsRuntime(store, readModels, bus, goals, metrics),
         },
+        { provide: HEALTH_SOURCE, useExisting: GoalsRuntime },
         { provide: IdempotencyStore, inject: [READ_MODELS], useFactory: (readModels: ReadModelStore) => new IdempotencyStore(readModels) },
         { provide: IdempotencyInterceptor, inject: [IdempotencyStore, Reflector], useFactory: (store: IdempotencyStore, reflector: Reflector) => new IdempotencyInterceptor(store, reflector) },
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(config.tokens) },

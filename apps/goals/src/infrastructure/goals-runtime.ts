@@ -1,18 +1,13 @@
 import { Bus, Relay, RelayStatus, createLogger } from '@bildungsregion/bus';
 import { Topics } from '@bildungsregion/contracts';
 import { EventStore } from '@bildungsregion/event-store';
-import { Metrics } from '@bildungsregion/http';
+import { ComponentHealth, Metrics, probe } from '@bildungsregion/http';
 import { ProjectionRunner, ProjectionStatus, ReadModelStore } from '@bildungsregion/read-models';
 import { GOAL_CATEGORY } from '../application/goal-streams';
 import { GoalSummary, goalSummaryProjection } from '../application/goal-summary.projection';
 import { Goals, SERVICE_NAME } from '../application/goals';
 import { toPublicEvent } from '../application/public-events';
 import { seedSampleGoals } from '../application/sample-goals';
-
-export interface ComponentHealth {
-  readonly status: 'up' | 'down';
-  readonly error?: string;
-}
 
 export interface Health {
   /** `ok`: everything works; `degraded`: commands work but the bus lags (the relay catches up later); `down`: not ready. */
@@ -21,15 +16,6 @@ export interface Health {
   readonly readModels: ComponentHealth;
   readonly projection: ProjectionStatus;
   readonly relay: RelayStatus;
-}
-
-async function probe(check: () => Promise<unknown>): Promise<ComponentHealth> {
-  try {
-    await check();
-    return { status: 'up' };
-  } catch (error) {
-    return { status: 'down', error: (error as Error).message };
-  }
 }
 
 /**

@@ -132,7 +132,7 @@ describe('an indicator of the monitoring catalogue', () => {
     const history = [defined, withThreshold, recorded(measurement('m1', BRAMSCHE, '2024', 32))];
     const breach = (m: Measurement, previousValue: number | null): IndicatorEvent => ({
       type: 'ThresholdBreached',
-      data: { measurementId: m.measurementId, indicatorKey: definition.key, regionKey: m.regionKey, period: m.period, value: m.value, threshold, previousValue },
+      data: { measurementId: m.measurementId, indicatorKey: definition.key, regionKey: m.regionKey, period: m.period, value: m.value, threshold, preferredDirection: 'higher', previousValue },
     });
 
     it('reports a value that falls below the threshold from above', () => {

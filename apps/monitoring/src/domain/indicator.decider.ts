@@ -114,6 +114,7 @@ function breaches(indicator: Indicator, measurement: Measurement, totals: () => 
         period: measurement.period,
         value: measurement.value,
         threshold,
+        preferredDirection: direction as 'higher' | 'lower',
         previousValue: previous,
       },
     }));

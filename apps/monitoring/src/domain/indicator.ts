@@ -59,6 +59,8 @@ export interface Measurement {
   readonly value: number;
   /** Where the value comes from, e.g. "LSN, Tabelle K3050131". */
   readonly source: string;
+  /** Sample data that the project ships; never an official value. */
+  readonly synthetic?: boolean;
   /** The CSV import that delivered it, if any. */
   readonly importId?: string;
 }
@@ -83,7 +85,16 @@ export type IndicatorEvent =
     >
   | DomainEvent<
       'ThresholdBreached',
-      { measurementId: string; indicatorKey: string; regionKey: string; period: string; value: number; threshold: Threshold; previousValue: number | null }
+      {
+        measurementId: string;
+        indicatorKey: string;
+        regionKey: string;
+        period: string;
+        value: number;
+        threshold: Threshold;
+        preferredDirection: 'higher' | 'lower';
+        previousValue: number | null;
+      }
     >;
 
 /** A measurement as a command carries it; the id is derived from its slot by the application. */
@@ -111,6 +122,6 @@ export function slotKey(slot: Slot): string {
   return [slot.regionKey, slot.period, slot.breakdown?.sex ?? '*', slot.breakdown?.nationality ?? '*'].join('|');
 }
 
-export function isTotal(slot: Slot): boolean {
+export function isTotal(slot: Pick<Slot, 'breakdown'>): boolean {
   return slot.breakdown?.sex === undefined && slot.breakdown?.nationality === undefined;
 }

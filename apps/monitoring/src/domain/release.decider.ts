@@ -40,7 +40,7 @@ export function decideRelease(command: PublishRelease, release: Release): Decisi
   });
 }
 
-export function evolveRelease(release: Release, event: ReleaseEvent): Release {
+export function evolveRelease(_release: Release, event: ReleaseEvent): Release {
   const { releaseId, title, periods, indicatorKeys, note } = event.data;
   return { status: 'published', releaseId, title, periods, indicatorKeys, ...(note !== undefined ? { note } : {}) };
 }

@@ -9,3 +9,6 @@ export * from './metrics';
 export * from './logging';
 export * from './openapi';
 export * from './caller';
+export * from './config';
+export * from './health';
+export * from './operations.controller';

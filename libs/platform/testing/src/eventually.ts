@@ -8,3 +8,16 @@ export async function eventually(condition: () => boolean | Promise<boolean>, ti
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** Retries an assertion every 10 ms until it passes and returns its result; rethrows its last failure after the timeout. */
+export async function eventuallyPasses<T>(assertion: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}

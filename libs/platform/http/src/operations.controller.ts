@@ -1,15 +1,24 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Metrics, Public } from '@bildungsregion/http';
 import type { Response } from 'express';
-import { GoalsRuntime, Health } from '../infrastructure/goals-runtime';
+import { Public } from './auth/auth.guard';
+import { Metrics } from './metrics';
 
+/** What a service's runtime reports for `/health`; `down` answers 503. */
+export interface HealthSource {
+  health(): Promise<{ readonly status: 'ok' | 'degraded' | 'down' }>;
+}
+
+/** Injection token of the service's HealthSource. */
+export const HEALTH_SOURCE = Symbol('HEALTH_SOURCE');
+
+/** Liveness, readiness and Prometheus metrics, the same on every service. */
 @ApiTags('operations')
 @Public()
 @Controller()
 export class OperationsController {
   constructor(
-    private readonly runtime: GoalsRuntime,
+    @Inject(HEALTH_SOURCE) private readonly runtime: HealthSource,
     @Inject(Metrics) private readonly metrics: Metrics,
   ) {}
 
@@ -20,8 +29,8 @@ export class OperationsController {
   }
 
   @Get('health')
-  @ApiOperation({ summary: 'Readiness of event store, read models, projection and relay', description: '503 when the service cannot serve requests.' })
-  async health(@Res({ passthrough: true }) response: Response): Promise<Health> {
+  @ApiOperation({ summary: 'Readiness of event store, read models, projections, relay and bus', description: '503 when the service cannot serve requests.' })
+  async health(@Res({ passthrough: true }) response: Response): Promise<unknown> {
     const health = await this.runtime.health();
     response.status(health.status === 'down' ? 503 : 200);
     return health;

@@ -1,7 +1,8 @@
-import { DEVELOPMENT_SECRET } from '@bildungsregion/http';
-import { loadConfig } from './config';
+import { DEVELOPMENT_SECRET, loadServiceConfig } from '../src';
 
-describe('configuration', () => {
+const loadConfig = (env: NodeJS.ProcessEnv) => loadServiceConfig({ name: 'goals', port: 3001 }, env);
+
+describe('service configuration', () => {
   it('runs on the embedded defaults without any setting', () => {
     expect(loadConfig({})).toMatchObject({
       port: 3001,

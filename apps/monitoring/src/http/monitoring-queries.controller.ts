@@ -1,0 +1,102 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPathParam, ApiQueryFrom, etagOf, Roles, ValidParam, ValidQuery } from '@bildungsregion/http';
+import { StoreVerification, StreamVerification } from '@bildungsregion/event-store';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { Comparison, HistoryEntry, Monitoring } from '../application/monitoring';
+import { IndicatorSummary, LatestValue, ReleaseSummary } from '../application/projections';
+import { Region } from '../domain/regions';
+import { ComparisonQuery, HistoryQuery, IndicatorListQuery, key, LatestQuery, SeriesQuery } from './monitoring-requests';
+
+const READERS = ['coordinator', 'admin', 'auditor', 'actor'] as const;
+const AUDITORS = ['coordinator', 'admin', 'auditor'] as const;
+const KEY = ApiPathParam('key', key, 'The indicator key');
+
+@ApiTags('monitoring queries')
+@Controller()
+export class MonitoringQueriesController {
+  constructor(private readonly monitoring: Monitoring) {}
+
+  @Get('indicators')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The indicator catalogue', description: 'Optionally of one Bildungsbereich.' })
+  @ApiQueryFrom(IndicatorListQuery)
+  list(@ValidQuery(IndicatorListQuery) query: z.output<typeof IndicatorListQuery>): Promise<IndicatorSummary[]> {
+    return this.monitoring.listIndicators(query.stage);
+  }
+
+  @Get('indicators/:key')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'One indicator with its thresholds', description: 'ETag is the stream revision; send it as If-Match with the next command.' })
+  @KEY
+  async get(@ValidParam('key', key) indicator: string, @Res({ passthrough: true }) response: Response): Promise<unknown> {
+    const view = await this.monitoring.indicator(indicator);
+    response.setHeader('ETag', etagOf(view.revision));
+    return view;
+  }
+
+  @Get('indicators/:key/series')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Time series of an indicator for one region', description: 'Total values unless a breakdown is named.' })
+  @KEY
+  @ApiQueryFrom(SeriesQuery)
+  series(@ValidParam('key', key) indicator: string, @ValidQuery(SeriesQuery) query: z.output<typeof SeriesQuery>): Promise<unknown> {
+    return this.monitoring.series(indicator, query.region, query.breakdown);
+  }
+
+  @Get('indicators/:key/comparison')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'All municipalities for one period, ranked best first', description: 'With the Landkreis value as reference and the municipalities that have no value.' })
+  @KEY
+  @ApiQueryFrom(ComparisonQuery)
+  comparison(@ValidParam('key', key) indicator: string, @ValidQuery(ComparisonQuery) query: z.output<typeof ComparisonQuery>): Promise<Comparison> {
+    return this.monitoring.comparison(indicator, query.period, query.breakdown);
+  }
+
+  @Get('indicators/:key/history')
+  @Roles(...AUDITORS)
+  @ApiOperation({ summary: 'Every recorded event of the indicator, with who, when and why' })
+  @KEY
+  @ApiQueryFrom(HistoryQuery)
+  history(@ValidParam('key', key) indicator: string, @ValidQuery(HistoryQuery) query: z.output<typeof HistoryQuery>): Promise<{ items: HistoryEntry[]; total: number }> {
+    return this.monitoring.history(indicator, query);
+  }
+
+  @Get('indicators/:key/audit')
+  @Roles(...AUDITORS)
+  @ApiOperation({ summary: "Verify the indicator's hash chain" })
+  @KEY
+  audit(@ValidParam('key', key) indicator: string): Promise<StreamVerification> {
+    return this.monitoring.verify(indicator);
+  }
+
+  @Get('audit')
+  @Roles(...AUDITORS)
+  @ApiOperation({ summary: 'Verify the hash chains of all indicators, releases and imports' })
+  auditAll(): Promise<StoreVerification> {
+    return this.monitoring.verifyAll();
+  }
+
+  @Get('measurements/latest')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The latest total value per indicator and region', description: 'Filtered by indicator and/or region.' })
+  @ApiQueryFrom(LatestQuery)
+  latest(@ValidQuery(LatestQuery) query: z.output<typeof LatestQuery>): Promise<LatestValue[]> {
+    return this.monitoring.latestValues(query);
+  }
+
+  @Get('regions')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Landkreis Osnabrück and its 34 municipalities with AGS keys and Samtgemeinde' })
+  regions(): readonly Region[] {
+    return this.monitoring.regions();
+  }
+
+  @Get('releases')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Published data releases, newest first' })
+  releases(): Promise<ReleaseSummary[]> {
+    return this.monitoring.listReleases();
+  }
+}
