@@ -11,6 +11,8 @@ import { goalErrorToProblem } from './http/goal-errors';
 import { GoalQueriesController } from './http/goal-queries.controller';
 import { GoalsConfig } from './infrastructure/config';
 import { GoalsRuntime } from './infrastructure/goals-runtime';
+import { MonitoringEventsConsumer } from './infrastructure/monitoring-events.consumer';
+import { MeasurementReactions } from './application/measurement-reactions';
 
 const CONFIG = Symbol('GOALS_CONFIG');
 const EVENT_STORE = Symbol('EVENT_STORE');
@@ -39,18 +41,26 @@ class GoalsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
 @Module({})
 export class GoalsModule {
   static forRoot(config: GoalsConfig): DynamicModule {
+    const metrics = new Metrics(SERVICE_NAME);
+    const deadLetters = metrics.counter('bus_dead_letters_total', 'Consumed messages moved to a dead-letter topic', ['topic']);
     return {
       module: GoalsModule,
       imports: [
         loggingModule(SERVICE_NAME, config.logLevel),
-        BusModule.forRoot({ url: config.busUrl, groupId: SERVICE_NAME, publishes: [Topics.goals], topicNamespace: config.topicNamespace }),
+        BusModule.forRoot({
+          url: config.busUrl,
+          groupId: SERVICE_NAME,
+          publishes: [Topics.goals],
+          topicNamespace: config.topicNamespace,
+          onDeadLetter: ({ topic }) => deadLetters.inc({ topic }),
+        }),
       ],
       controllers: [GoalCommandsController, GoalQueriesController, OperationsController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: EVENT_STORE, useFactory: () => eventStoreFromUrl(config.eventStoreUrl) },
         { provide: READ_MODELS, useFactory: () => readModelsFromUrl(config.readModelsUrl, { dbName: config.readModelsDb }) },
-        { provide: Metrics, useFactory: () => new Metrics(SERVICE_NAME) },
+        { provide: Metrics, useValue: metrics },
         { provide: Goals, inject: [EVENT_STORE, READ_MODELS], useFactory: (store: EventStore, readModels: ReadModelStore) => new Goals(store, readModels) },
         {
           provide: GoalsRuntime,
@@ -58,6 +68,8 @@ export class GoalsModule {
           useFactory: (store: EventStore, readModels: ReadModelStore, bus: Bus, goals: Goals, metrics: Metrics) => new GoalsRuntime(store, readModels, bus, goals, metrics),
         },
         { provide: HEALTH_SOURCE, useExisting: GoalsRuntime },
+        { provide: MeasurementReactions, inject: [Goals], useFactory: (goals: Goals) => new MeasurementReactions(goals) },
+        MonitoringEventsConsumer,
         { provide: IdempotencyStore, inject: [READ_MODELS], useFactory: (readModels: ReadModelStore) => new IdempotencyStore(readModels) },
         { provide: IdempotencyInterceptor, inject: [IdempotencyStore, Reflector], useFactory: (store: IdempotencyStore, reflector: Reflector) => new IdempotencyInterceptor(store, reflector) },
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(config.tokens) },

@@ -11,6 +11,8 @@ export interface GoalSummary extends ProjectedDocument {
   readonly regionKeys: readonly string[];
   readonly partyIds: readonly string[];
   readonly indicatorKey: string | null;
+  /** The region whose measurements of the indicator show the goal's progress. */
+  readonly indicatorRegionKey: string | null;
   readonly assessment: Assessment | null;
   readonly baseline: GoalTerms['baseline'];
   readonly target: GoalTerms['target'];
@@ -35,7 +37,7 @@ function withTerms(summary: Omit<GoalSummary, 'projectedPosition'>, terms: Parti
     ...(terms.title !== undefined ? { title: terms.title } : {}),
     ...(terms.regionKeys !== undefined ? { regionKeys: terms.regionKeys } : {}),
     ...(terms.parties !== undefined ? { partyIds: terms.parties.map((party) => party.id) } : {}),
-    ...('indicator' in terms ? { indicatorKey: terms.indicator?.key ?? null } : {}),
+    ...('indicator' in terms ? { indicatorKey: terms.indicator?.key ?? null, indicatorRegionKey: terms.indicator?.regionKey ?? null } : {}),
     ...(terms.target !== undefined ? { target: terms.target, dueDate: terms.target.dueDate } : {}),
   };
 }
@@ -52,6 +54,7 @@ function evolveSummary(current: Omit<GoalSummary, 'projectedPosition'> | null, e
         regionKeys: [],
         partyIds: [],
         indicatorKey: null,
+        indicatorRegionKey: null,
         assessment: null,
         baseline: terms.baseline,
         target: terms.target,
@@ -111,7 +114,7 @@ export const goalSummaryProjection: Projection<GoalSummary> = {
     { fields: { stage: 1 } },
     { fields: { regionKeys: 1 } },
     { fields: { partyIds: 1 } },
-    { fields: { indicatorKey: 1 } },
+    { fields: { indicatorKey: 1, indicatorRegionKey: 1 } },
     { fields: { assessment: 1 } },
     { fields: { updatedAt: -1 } },
   ],

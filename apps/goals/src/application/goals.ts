@@ -11,7 +11,7 @@ import {
 } from '@bildungsregion/event-store';
 import { ReadModelCollection, ReadModelStore, SortOrder } from '@bildungsregion/read-models';
 import diff from 'microdiff';
-import { Assessment, ASSESSMENTS, EDUCATION_STAGES, EducationStage, Goal, GoalCommand, GOAL_STATUSES, GoalStatus } from '../domain/goal';
+import { Assessment, ASSESSMENTS, EDUCATION_STAGES, EducationStage, Goal, GoalCommand, GoalEvent, GOAL_STATUSES, GoalStatus, MeasurementProvenance } from '../domain/goal';
 import { goalDecider } from '../domain/goal.decider';
 import { GOAL_CATEGORY, goalStreamId } from './goal-streams';
 import { GOAL_SUMMARIES, GoalSummary } from './goal-summary.projection';
@@ -53,8 +53,14 @@ export class GoalNotFoundError extends Error {
 export class InvalidGoalQueryError extends Error {}
 
 /** Who issues a command and on what grounds; becomes the events' metadata. */
+/** A service reacting to another service's event, recorded as the actor of what it causes. */
+export interface ServiceActor {
+  readonly id: string;
+  readonly role: 'service';
+}
+
 export interface CommandRequest {
-  readonly principal: Principal;
+  readonly principal: Principal | ServiceActor;
   readonly correlationId: string;
   /** The revision the caller saw (`If-Match`); without it the command applies to the latest state. */
   readonly expectedRevision?: number;
@@ -132,6 +138,45 @@ export interface Dashboard {
   readonly byStage: Record<string, number>;
 }
 
+interface Recording {
+  readonly eventId: string;
+  readonly revision: number;
+  readonly recordedAt: string;
+  readonly actor: { readonly id: string; readonly role: string };
+  readonly correlationId: string;
+  readonly causationId?: string;
+}
+
+/** A progress value with the chain of what caused it and every correction since. */
+export interface ProgressTrace {
+  readonly goalId: string;
+  readonly progressId: string;
+  readonly value: number;
+  readonly asOf: string;
+  readonly source: 'manual' | 'monitoring';
+  readonly recorded: Recording;
+  readonly cause:
+    | { readonly kind: 'manual-entry'; readonly by: { readonly id: string; readonly role: string }; readonly correlationId: string }
+    | ({ readonly kind: 'monitoring-measurement'; readonly measurementId: string; readonly origin: { readonly kind: 'import'; readonly importId: string } | { readonly kind: 'request'; readonly correlationId: string } } & MeasurementProvenance);
+  readonly corrections: readonly (Recording & {
+    readonly value: number;
+    readonly previousValue: number;
+    readonly reason?: string;
+    readonly cause: { readonly kind: 'manual-entry' } | { readonly kind: 'monitoring-correction'; readonly eventId: string; readonly correctedBy: { readonly id: string; readonly role: string } };
+  })[];
+}
+
+function recordingOf(event: RecordedEvent): Recording {
+  return {
+    eventId: event.id,
+    revision: event.revision,
+    recordedAt: event.recordedAt,
+    actor: event.metadata.actor,
+    correlationId: event.metadata.correlationId,
+    ...(event.metadata.causationId !== undefined ? { causationId: event.metadata.causationId } : {}),
+  };
+}
+
 export function toHistoryEntry(event: RecordedEvent): HistoryEntry {
   const { metadata } = event;
   return {
@@ -171,10 +216,11 @@ export class Goals {
 
   async execute(goalId: string, command: GoalCommand, request: CommandRequest): Promise<CommandOutcome> {
     const streamId = goalStreamId(goalId);
-    if (request.principal.role === 'actor') {
+    const { principal } = request;
+    if (principal.role === 'actor') {
       const { state } = await this.handler.load(streamId);
       if (state.status === 'none') throw new GoalNotFoundError(goalId);
-      assertMayCommand(request.principal, state, command);
+      assertMayCommand(principal, state, command);
     }
     const result = await this.handler.handle(streamId, command, {
       actor: { id: request.principal.id, role: request.principal.role },
@@ -206,6 +252,61 @@ export class Goals {
     if (state.status === 'none' || revision === null) throw new GoalNotFoundError(goalId, asOf);
     assertMayRead(principal, state);
     return { goalId, revision, goal: state };
+  }
+
+  /**
+   * Walks from a progress value back to its cause: the manual entry, or the monitoring measurement
+   * with the import or request it came from and who made it, from what goals kept of the event.
+   */
+  async trace(goalId: string, progressId: string, principal: Principal): Promise<ProgressTrace> {
+    const { goal } = await this.get(goalId, principal);
+    const record = goal.progress.find((known) => known.progressId === progressId);
+    if (!record) throw new GoalNotFoundError(`${goalId} with progress ${progressId}`);
+    const events = await this.store.readStream(goalStreamId(goalId));
+    const concerning = events.filter((event) => (event.data as { progressId?: string }).progressId === progressId);
+    const recordedEvent = concerning.find((event) => event.type === 'ProgressRecorded') as RecordedEvent;
+    const recorded = recordingOf(recordedEvent);
+    const { measurement } = record;
+    return {
+      goalId,
+      progressId,
+      value: record.value,
+      asOf: record.asOf,
+      source: record.source,
+      recorded,
+      cause: measurement
+        ? {
+            kind: 'monitoring-measurement',
+            measurementId: record.measurementId ?? '',
+            ...measurement,
+            origin: measurement.importId ? { kind: 'import', importId: measurement.importId } : { kind: 'request', correlationId: measurement.correlationId },
+          }
+        : { kind: 'manual-entry', by: recorded.actor, correlationId: recorded.correlationId },
+      corrections: concerning
+        .filter((event) => event.type === 'ProgressCorrected')
+        .map((event) => {
+          const { data } = { type: event.type, data: event.data } as Extract<GoalEvent, { type: 'ProgressCorrected' }>;
+          return {
+            ...recordingOf(event),
+            value: data.value,
+            previousValue: data.previousValue,
+            ...(event.metadata.reason !== undefined ? { reason: event.metadata.reason } : {}),
+            cause: data.measurementCorrection ? { kind: 'monitoring-correction' as const, ...data.measurementCorrection } : { kind: 'manual-entry' as const },
+          };
+        }),
+    };
+  }
+
+  /** Goals linked to the indicator in the region, whatever their status; the decider decides what applies. */
+  async linkedTo(indicatorKey: string, regionKey: string): Promise<string[]> {
+    const linked = await this.summaries.find({ filter: { indicatorKey, indicatorRegionKey: regionKey }, limit: 1_000 });
+    return linked.map((summary) => summary.id);
+  }
+
+  /** The progress a monitoring measurement became on a goal, if it became any. */
+  async progressOfMeasurement(goalId: string, measurementId: string): Promise<string | undefined> {
+    const { state } = await this.handler.load(goalStreamId(goalId));
+    return state.progress.find((record) => record.measurementId === measurementId)?.progressId;
   }
 
   async history(goalId: string, page: { offset: number; limit: number }): Promise<Page<HistoryEntry>> {

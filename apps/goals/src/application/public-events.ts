@@ -1,4 +1,4 @@
-import { AssessmentChanged, GoalAgreed, ProgressRecorded } from '@bildungsregion/contracts';
+import { AssessmentChanged, GoalAgreed, ProgressCorrected, ProgressRecorded } from '@bildungsregion/contracts';
 import { PublicEvent } from '@bildungsregion/bus';
 import { RecordedEvent } from '@bildungsregion/event-store';
 import { GoalEvent } from '../domain/goal';
@@ -27,11 +27,14 @@ export function toPublicEvent(event: RecordedEvent): PublicEvent | null {
         },
       };
     }
-    case 'ProgressRecorded':
-      return {
-        type: ProgressRecorded.type,
-        data: { goalId, progressId: domainEvent.data.progressId, value: domainEvent.data.value, asOf: domainEvent.data.asOf, source: domainEvent.data.source },
-      };
+    case 'ProgressRecorded': {
+      const { progressId, value, asOf, source, measurementId } = domainEvent.data;
+      return { type: ProgressRecorded.type, data: { goalId, progressId, value, asOf, source, ...(measurementId ? { measurementId } : {}) } };
+    }
+    case 'ProgressCorrected': {
+      const { progressId, value, previousValue } = domainEvent.data;
+      return { type: ProgressCorrected.type, data: { goalId, progressId, value, previousValue } };
+    }
     case 'AssessmentChanged':
       return { type: AssessmentChanged.type, data: { goalId, ...domainEvent.data } };
     default:

@@ -259,6 +259,62 @@ describe('a target agreement (Zielvereinbarung)', () => {
       expectRejection([drafted], { type: 'CancelGoal', reason: '' }, 'rule-violation', 'reason-required');
     });
   });
+
+  describe('progress reported by monitoring', () => {
+    const measurement = {
+      eventId: 'e-1',
+      indicatorKey: 'betreuungsquote-u3',
+      regionKey: '03459008',
+      period: '2026',
+      value: 37,
+      source: 'KJH',
+      recordedBy: { id: 'coordinator-1', role: 'coordinator' },
+      recordedAt: '2027-03-01T10:00:00.000Z',
+      correlationId: 'import-2026',
+      importId: 'i-1',
+    };
+    const fromMonitoring: GoalCommand = { type: 'RecordProgress', progressId: 'p-m', value: 37, asOf: '2026-12-31', source: 'monitoring', measurementId: 'm-1', measurement };
+    const recordedFromMonitoring: GoalEvent = {
+      type: 'ProgressRecorded',
+      data: { progressId: 'p-m', value: 37, asOf: '2026-12-31', source: 'monitoring', measurementId: 'm-1', measurement, measurementEvents: ['e-1'] },
+    };
+    const correction = (eventId: string, value: number): GoalCommand => ({
+      type: 'CorrectProgress',
+      progressId: 'p-m',
+      value,
+      reason: 'Korrektur aus dem Bildungsmonitoring',
+      measurementCorrection: { eventId, correctedBy: { id: 'coordinator-1', role: 'coordinator' } },
+    });
+
+    it('keeps the measurement it came from and the event that carried it', () => {
+      const decision = given(goalDecider, agreed).when(fromMonitoring);
+      expect(decision.accepted && decision.events[0]).toEqual(recordedFromMonitoring);
+    });
+
+    it('records nothing when the same measurement event arrives again', () => {
+      expectEvents([...agreed, recordedFromMonitoring], fromMonitoring, []);
+    });
+
+    it('corrects the value once per correction event, and not again on redelivery', () => {
+      const decision = given(goalDecider, [...agreed, recordedFromMonitoring]).when(correction('e-2', 39));
+      expect(decision.accepted && decision.events[0]).toMatchObject({
+        type: 'ProgressCorrected',
+        data: { progressId: 'p-m', value: 39, previousValue: 37, measurementCorrection: { eventId: 'e-2' } },
+      });
+      const correctedEvents = decision.accepted ? [...decision.events] : [];
+      expectEvents([...agreed, recordedFromMonitoring, ...correctedEvents], correction('e-2', 39), []);
+      expectEvents([...agreed, recordedFromMonitoring, ...correctedEvents, { type: 'ProgressCorrected', data: { progressId: 'p-m', value: 41, previousValue: 39, measurementCorrection: { eventId: 'e-3', correctedBy: { id: 'c', role: 'coordinator' } } } }], correction('e-2', 39), []);
+    });
+
+    it('ignores a correction to the value the goal already shows', () => {
+      expectEvents([...agreed, recordedFromMonitoring], correction('e-2', 37), []);
+    });
+
+    it('does not apply a measurement to a goal that is not agreed', () => {
+      expectRejection([drafted, proposed], fromMonitoring, 'invalid-transition', 'not-agreed');
+    });
+  });
+
 });
 
 describe('folding a long history', () => {

@@ -131,25 +131,32 @@ export function decideGoal(command: GoalCommand, goal: Goal): Decision<GoalEvent
       const rejected = requireStatus(goal, ['agreed'], 'record progress');
       if (rejected) return rejected;
       const { type: _type, ...record } = command;
-      if (goal.progress.some((known) => known.progressId === record.progressId)) {
-        return invalidTransition('progress-already-recorded', `Progress ${record.progressId} has already been recorded.`);
-      }
+      const known = goal.progress.find((earlier) => earlier.progressId === record.progressId);
+      // A redelivered measurement is recognised by its event id and changes nothing.
+      if (known && record.measurement && known.measurementEvents?.includes(record.measurement.eventId)) return accept();
+      if (known) return invalidTransition('progress-already-recorded', `Progress ${record.progressId} has already been recorded.`);
       const baselineDate = (goal.terms as GoalTerms).baseline.date;
       if (record.asOf < baselineDate) {
         return ruleViolation('progress-before-baseline', `The progress date ${record.asOf} is before the baseline date ${baselineDate}.`);
       }
-      return withAssessment(goal, [{ type: 'ProgressRecorded', data: record }]);
+      return withAssessment(goal, [{ type: 'ProgressRecorded', data: record.measurement ? { ...record, measurementEvents: [record.measurement.eventId] } : record }]);
     }
     case 'CorrectProgress': {
       const rejected = requireStatus(goal, ['agreed', 'suspended'], 'correct progress') ?? requireReason(command.reason, 'correct progress');
       if (rejected) return rejected;
       const earlier = goal.progress.find((known) => known.progressId === command.progressId);
       if (!earlier) return ruleViolation('progress-not-found', `This goal has no progress ${command.progressId} to correct.`);
+      const fromMonitoring = command.measurementCorrection;
+      // A redelivered correction, or one that the goal already shows, changes nothing.
+      if (fromMonitoring && (earlier.measurementEvents?.includes(fromMonitoring.eventId) || earlier.value === command.value)) return accept();
       if (earlier.value === command.value) {
         return ruleViolation('correction-without-change', `Progress ${command.progressId} already has the value ${command.value}.`);
       }
       return withAssessment(goal, [
-        { type: 'ProgressCorrected', data: { progressId: command.progressId, value: command.value, previousValue: earlier.value } },
+        {
+          type: 'ProgressCorrected',
+          data: { progressId: command.progressId, value: command.value, previousValue: earlier.value, ...(fromMonitoring ? { measurementCorrection: fromMonitoring } : {}) },
+        },
       ]);
     }
     case 'SuspendGoal':
@@ -175,8 +182,14 @@ export function decideGoal(command: GoalCommand, goal: Goal): Decision<GoalEvent
   }
 }
 
-function corrected(record: ProgressRecord, value: number): ProgressRecord {
-  return { ...record, value, originalValue: record.originalValue ?? record.value };
+function corrected(record: ProgressRecord, correction: { value: number; measurementCorrection?: { eventId: string } }): ProgressRecord {
+  const eventId = correction.measurementCorrection?.eventId;
+  return {
+    ...record,
+    value: correction.value,
+    originalValue: record.originalValue ?? record.value,
+    ...(eventId ? { measurementEvents: [...(record.measurementEvents ?? []), eventId] } : {}),
+  };
 }
 
 export function evolveGoal(goal: Goal, event: GoalEvent): Goal {
@@ -205,7 +218,7 @@ export function evolveGoal(goal: Goal, event: GoalEvent): Goal {
     case 'ProgressCorrected':
       return {
         ...goal,
-        progress: goal.progress.map((record) => (record.progressId === event.data.progressId ? corrected(record, event.data.value) : record)),
+        progress: goal.progress.map((record) => (record.progressId === event.data.progressId ? corrected(record, event.data) : record)),
       };
     case 'AssessmentChanged':
       return { ...goal, assessment: event.data.to };
@@ -236,7 +249,7 @@ export function evolveGoalAll(goal: Goal, events: readonly GoalEvent[]): Goal {
         owned.push(event.data);
       } else {
         const index = owned.findIndex((record) => record.progressId === event.data.progressId);
-        if (index >= 0) owned[index] = corrected(owned[index] as ProgressRecord, event.data.value);
+        if (index >= 0) owned[index] = corrected(owned[index] as ProgressRecord, event.data);
       }
       state = { ...state, progress: owned };
     } else {

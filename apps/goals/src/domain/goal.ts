@@ -68,6 +68,26 @@ export interface GoalTerms {
 /** The terms a revision may change; baseline, stage and unit stay, since progress is measured against them. */
 export type RevisableTerms = Partial<Pick<GoalTerms, 'title' | 'description' | 'regionKeys' | 'parties' | 'indicator' | 'target' | 'milestones'>>;
 
+/**
+ * What goals keep of the monitoring measurement that reported a progress value, so the value can be
+ * traced back to its data import or request without asking monitoring.
+ */
+export interface MeasurementProvenance {
+  /** The id of the integration event that carried the measurement. */
+  readonly eventId: string;
+  readonly indicatorKey: string;
+  readonly regionKey: string;
+  readonly period: string;
+  readonly value: number;
+  /** Where monitoring has the value from, e.g. a statistics office table. */
+  readonly source: string;
+  readonly recordedBy: { readonly id: string; readonly role: string };
+  readonly recordedAt: string;
+  readonly correlationId: string;
+  /** The CSV import that delivered the value, if it came from one. */
+  readonly importId?: string;
+}
+
 export interface ProgressRecord {
   readonly progressId: string;
   readonly value: number;
@@ -77,8 +97,17 @@ export interface ProgressRecord {
   readonly note?: string;
   /** The monitoring measurement that reported the value, when the source is monitoring. */
   readonly measurementId?: string;
+  readonly measurement?: MeasurementProvenance;
+  /** Ids of the monitoring events already applied to this record (its measurement and corrections). */
+  readonly measurementEvents?: readonly string[];
   /** The value first recorded, when it has since been corrected. */
   readonly originalValue?: number;
+}
+
+/** Who corrected a measurement in monitoring, when a correction of a goal's progress comes from there. */
+export interface MeasurementCorrection {
+  readonly eventId: string;
+  readonly correctedBy: { readonly id: string; readonly role: string };
 }
 
 export interface Goal {
@@ -105,7 +134,7 @@ export type GoalEvent =
   | DomainEvent<'GoalRevised', { changes: RevisableTerms }>
   | DomainEvent<'MilestoneAdded', { milestone: Milestone }>
   | DomainEvent<'ProgressRecorded', ProgressRecord>
-  | DomainEvent<'ProgressCorrected', { progressId: string; value: number; previousValue: number }>
+  | DomainEvent<'ProgressCorrected', { progressId: string; value: number; previousValue: number; measurementCorrection?: MeasurementCorrection }>
   | DomainEvent<'AssessmentChanged', { from: Assessment | null; to: Assessment; asOf: string }>
   | DomainEvent<'GoalSuspended', Record<string, never>>
   | DomainEvent<'GoalResumed', Record<string, never>>
@@ -126,8 +155,8 @@ export type GoalCommand =
   | { readonly type: 'AgreeGoal'; readonly authority: string; readonly effectiveOn: string }
   | ({ readonly type: 'ReviseGoal'; readonly changes: RevisableTerms } & WithReason)
   | { readonly type: 'AddMilestone'; readonly milestone: Milestone }
-  | ({ readonly type: 'RecordProgress' } & Omit<ProgressRecord, 'originalValue'>)
-  | ({ readonly type: 'CorrectProgress'; readonly progressId: string; readonly value: number } & WithReason)
+  | ({ readonly type: 'RecordProgress' } & Omit<ProgressRecord, 'originalValue' | 'measurementEvents'>)
+  | ({ readonly type: 'CorrectProgress'; readonly progressId: string; readonly value: number; readonly measurementCorrection?: MeasurementCorrection } & WithReason)
   | ({ readonly type: 'SuspendGoal' } & WithReason)
   | { readonly type: 'ResumeGoal'; readonly reason?: string }
   | ({ readonly type: 'CloseGoal'; readonly outcome: 'achieved' | 'missed' } & WithReason)

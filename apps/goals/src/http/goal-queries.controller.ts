@@ -16,8 +16,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { GoalSummary } from '../application/goal-summary.projection';
-import { Dashboard, GoalDiff, Goals, GoalView, HistoryEntry, Page } from '../application/goals';
-import { DashboardQuery, DiffQuery, goalId, GoalAsOfQuery, GoalListQuery, HistoryQuery } from './goal-requests';
+import { Dashboard, GoalDiff, Goals, GoalView, HistoryEntry, Page, ProgressTrace } from '../application/goals';
+import { DashboardQuery, DiffQuery, goalId, GoalAsOfQuery, GoalListQuery, HistoryQuery, progressId } from './goal-requests';
 
 const READERS = ['coordinator', 'auditor', 'admin'] as const;
 const GOAL_ID = ApiPathParam('id', goalId, 'The goal id');
@@ -89,6 +89,18 @@ export class GoalQueriesController {
     const view = await this.goals.get(id, principal, asOf);
     response.setHeader('ETag', etagOf(view.revision));
     return view;
+  }
+
+  @Get('goals/:id/progress/:progressId/trace')
+  @Roles(...READERS, 'actor')
+  @ApiOperation({
+    summary: 'Where a progress value came from',
+    description: 'The manual entry, or the monitoring measurement (indicator, region, period, value) with the import or request it came from and who made it, and every correction since. Answered from what goals kept; monitoring is not asked.',
+  })
+  @GOAL_ID
+  @ApiPathParam('progressId', progressId, 'The progress record')
+  trace(@ValidParam('id', goalId) id: string, @ValidParam('progressId', progressId) progress: string, @CurrentPrincipal() principal: Principal): Promise<ProgressTrace> {
+    return this.goals.trace(id, progress, principal);
   }
 
   @Get('goals/:id/history')

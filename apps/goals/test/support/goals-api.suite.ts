@@ -1,5 +1,5 @@
-import { Bus, busFromUrl, Delivery } from '@bildungsregion/bus';
-import { Topics } from '@bildungsregion/contracts';
+import { Bus, busFromUrl, DeadLetter, Delivery } from '@bildungsregion/bus';
+import { IntegrationEvent, MeasurementCorrected, MeasurementRecorded, Topics } from '@bildungsregion/contracts';
 import { DEVELOPMENT_SECRET, issueToken } from '@bildungsregion/http';
 import { changeBytesInFile, eventually } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
@@ -474,6 +474,135 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       const history = await http().get(`/goals/${goalId}/history`).set(as(auth.auditor)).expect(200);
       expect(progress?.id).toBe(history.body.items[5].eventId);
       expect(progress?.causationId).toBe(history.body.items[5].eventId);
+    });
+  });
+
+  describe('reacting to monitoring', () => {
+    let bus: Bus;
+    const deadLetters: DeadLetter[] = [];
+
+    beforeAll(async () => {
+      bus = busFromUrl(service.config.busUrl, { topicNamespace: service.config.topicNamespace, clientId: 'monitoring-stand-in' });
+      await bus.ensureTopics([Topics.monitoring]);
+      await bus.subscribeDeadLetters({ groupId: `dlq-reader-${randomUUID()}`, topics: [Topics.monitoring], handler: async (deadLetter) => void deadLetters.push(deadLetter) });
+    });
+
+    afterAll(() => bus?.close());
+
+    /** A measurement as monitoring publishes it; each test links its goals to an indicator of its own. */
+    function measurement(indicatorKey: string, overrides: { regionKey?: string; period?: string; value?: number; breakdown?: Record<string, string> } = {}): IntegrationEvent {
+      const measurementId = randomUUID();
+      return {
+        id: randomUUID(),
+        type: MeasurementRecorded.type,
+        source: 'monitoring',
+        subject: `indicator-${indicatorKey}`,
+        time: '2027-03-01T09:00:00.000Z',
+        correlationId: 'import-kjh-2026',
+        data: {
+          measurementId,
+          indicatorKey,
+          regionKey: overrides.regionKey ?? '03459008',
+          period: overrides.period ?? '2026',
+          value: overrides.value ?? 38,
+          ...(overrides.breakdown ? { breakdown: overrides.breakdown } : {}),
+          source: 'Kinder- und Jugendhilfestatistik',
+          recordedBy: { id: 'koordination-1', role: 'coordinator' },
+          importId: '6f1c2b9e-4a7d-4c55-9b0e-2f4f7a1d9c01',
+        },
+      };
+    }
+
+    const publish = (...events: IntegrationEvent[]) => bus.publish(events.map((event) => ({ topic: Topics.monitoring, event })));
+    const progressOf = async (goalId: string) => (await http().get(`/goals/${goalId}`).set(as(auth.auditor)).expect(200)).body.goal.progress as { progressId: string; value: number; source: string }[];
+    const indicatorKey = () => `reaktion-${randomUUID().slice(0, 8)}`;
+
+    it('records a linked measurement as progress on the agreed goal, once, and traces it back to the import', async () => {
+      const key = indicatorKey();
+      const goalId = await agreed({ indicator: { key, regionKey: '03459008' } });
+      const event = measurement(key);
+      await publish(event);
+      await eventually(async () => (await progressOf(goalId)).length === 1, 15_000);
+      await publish(event);
+      const marker = measurement(key, { period: '2027', value: 39 });
+      await publish(marker);
+      await eventually(async () => (await progressOf(goalId)).some((progress) => progress.value === 39), 15_000);
+      expect(await progressOf(goalId)).toHaveLength(2);
+      const [first] = await progressOf(goalId);
+      expect(first).toMatchObject({ value: 38, asOf: '2026-12-31', source: 'monitoring', measurementId: (event.data as { measurementId: string }).measurementId });
+      const history = await http().get(`/goals/${goalId}/history`).set(as(auth.auditor)).expect(200);
+      const recorded = history.body.items.find((entry: { type: string }) => entry.type === 'ProgressRecorded');
+      expect(recorded).toMatchObject({ causationId: event.id, correlationId: 'import-kjh-2026', actor: { id: 'goals.monitoring-consumer', role: 'service' } });
+      const trace = await http().get(`/goals/${goalId}/progress/${first?.progressId}/trace`).set(as(auth.auditor)).expect(200);
+      expect(trace.body).toMatchObject({
+        value: 38,
+        source: 'monitoring',
+        recorded: { causationId: event.id },
+        cause: {
+          kind: 'monitoring-measurement',
+          eventId: event.id,
+          indicatorKey: key,
+          regionKey: '03459008',
+          period: '2026',
+          value: 38,
+          recordedBy: { id: 'koordination-1', role: 'coordinator' },
+          origin: { kind: 'import', importId: '6f1c2b9e-4a7d-4c55-9b0e-2f4f7a1d9c01' },
+        },
+        corrections: [],
+      });
+    });
+
+    it('corrects the progress when monitoring corrects the measurement, and not again on redelivery', async () => {
+      const key = indicatorKey();
+      const goalId = await agreed({ indicator: { key, regionKey: '03459008' } });
+      const event = measurement(key, { value: 37 });
+      await publish(event);
+      await eventually(async () => (await progressOf(goalId)).length === 1, 15_000);
+      const data = event.data as { measurementId: string; indicatorKey: string; regionKey: string; period: string };
+      const correction: IntegrationEvent = {
+        ...event,
+        id: randomUUID(),
+        type: MeasurementCorrected.type,
+        data: { measurementId: data.measurementId, indicatorKey: key, regionKey: data.regionKey, period: data.period, value: 40, previousValue: 37, reason: 'Nachmeldung eines Trägers', correctedBy: { id: 'koordination-2', role: 'coordinator' } },
+      };
+      await publish(correction, correction);
+      await eventually(async () => (await progressOf(goalId))[0]?.value === 40, 15_000);
+      const [progress] = await progressOf(goalId);
+      const trace = await http().get(`/goals/${goalId}/progress/${progress?.progressId}/trace`).set(as(auth.auditor)).expect(200);
+      expect(trace.body.corrections).toEqual([
+        expect.objectContaining({ value: 40, previousValue: 37, causationId: correction.id, reason: 'Korrektur im Bildungsmonitoring: Nachmeldung eines Trägers', cause: { kind: 'monitoring-correction', eventId: correction.id, correctedBy: { id: 'koordination-2', role: 'coordinator' } } }),
+      ]);
+    });
+
+    it('changes nothing for another indicator, another region, a subgroup, a period before the baseline or a goal not yet agreed', async () => {
+      const key = indicatorKey();
+      const goalId = await agreed({ indicator: { key, regionKey: '03459008' } });
+      const draftOnly = await draft({ indicator: { key, regionKey: '03459008' } });
+      await publish(
+        measurement(indicatorKey()),
+        measurement(key, { regionKey: '03459014' }),
+        measurement(key, { breakdown: { sex: 'female' } }),
+        measurement(key, { period: '2024' }),
+      );
+      const marker = measurement(key, { period: '2027', value: 41 });
+      await publish(marker);
+      await eventually(async () => (await progressOf(goalId)).length === 1, 15_000);
+      expect((await progressOf(goalId))[0]).toMatchObject({ value: 41, asOf: '2027-12-31' });
+      expect(await progressOf(draftOnly)).toEqual([]);
+    });
+
+    it('moves a message it cannot handle to the dead-letter topic with its error and handles the ones after it', async () => {
+      const key = indicatorKey();
+      const goalId = await agreed({ indicator: { key, regionKey: '03459008' } });
+      const poison = measurement(key, { period: '2026-02-30' });
+      await publish(poison, measurement(key, { period: '2026', value: 42 }));
+      await eventually(async () => (await progressOf(goalId)).length === 1, 30_000);
+      await eventually(() => deadLetters.some((deadLetter) => deadLetter.value.includes(poison.id) || deadLetter.headers['ce_id'] === poison.id), 30_000);
+      const deadLetter = deadLetters.find((candidate) => candidate.headers['ce_id'] === poison.id);
+      expect(deadLetter).toMatchObject({ consumerGroup: 'goals', attempts: 5, error: expect.stringContaining('2026-02-30, which is not a real year') });
+      const metrics = await http().get('/metrics').expect(200);
+      expect(metrics.text).toMatch(/bus_dead_letters_total\{topic="bildung.monitoring.v1",service="goals"\} [1-9]/);
+      expect(metrics.text).toMatch(/goals_monitoring_reactions_total\{event="measurement-recorded",outcome="applied",service="goals"\} [1-9]/);
     });
   });
 

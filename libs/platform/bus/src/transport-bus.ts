@@ -26,6 +26,8 @@ export interface TransportBusOptions {
    * cluster: `demo` turns bildung.goals.v1 into demo.bildung.goals.v1. Handlers see logical names.
    */
   readonly topicNamespace?: string;
+  /** Told about every message this bus moves to a dead-letter topic, e.g. to count them in metrics. */
+  readonly onDeadLetter?: (deadLetter: { readonly topic: string; readonly groupId: string; readonly attempts: number; readonly error: string }) => void;
 }
 
 /** The bus semantics (contracts, retries, dead letters) over any transport. */
@@ -34,6 +36,7 @@ export class TransportBus implements Bus {
   private readonly retry: RetryPolicy;
   private readonly logger: Logger;
   private readonly namespace: string;
+  private readonly onDeadLetter: NonNullable<TransportBusOptions['onDeadLetter']>;
 
   constructor(
     private readonly transport: BusTransport,
@@ -43,6 +46,7 @@ export class TransportBus implements Bus {
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.logger = options.logger ?? createLogger('bus');
     this.namespace = options.topicNamespace ? `${options.topicNamespace}.` : '';
+    this.onDeadLetter = options.onDeadLetter ?? (() => undefined);
   }
 
   /** The name of a logical topic on the transport. */
@@ -149,6 +153,7 @@ export class TransportBus implements Bus {
     };
     await this.transport.produce(this.physicalTopic(deadLetterTopicOf(record.topic)), [{ key: record.key, value: record.value, headers }]);
     this.logger.error({ topic: record.topic, partition: record.partition, offset: record.offset, groupId, attempts, error }, 'message moved to the dead-letter topic');
+    this.onDeadLetter({ topic: record.topic, groupId, attempts, error });
   }
 }
 

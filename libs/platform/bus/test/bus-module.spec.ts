@@ -28,9 +28,20 @@ class Publisher {
   constructor(@Inject(BUS) readonly bus: Bus) {}
 }
 
+const deadLettered: { topic: string; groupId: string; attempts: number; error: string }[] = [];
+
 function moduleFor(url: string, topicNamespace: string) {
   @Module({
-    imports: [BusModule.forRoot({ url, groupId: 'goals', publishes: [Topics.goals], topicNamespace, retry: { maxAttempts: 2, initialBackoffMs: 5 } })],
+    imports: [
+      BusModule.forRoot({
+        url,
+        groupId: 'goals',
+        publishes: [Topics.goals],
+        topicNamespace,
+        retry: { maxAttempts: 2, initialBackoffMs: 5 },
+        onDeadLetter: (deadLetter) => deadLettered.push(deadLetter),
+      }),
+    ],
     providers: [ProgressFromMeasurements, Publisher],
   })
   class GoalsTestModule {}
@@ -83,6 +94,7 @@ function busModuleSpec(url: () => string, timeoutMs: number): void {
     await reader.stop();
     expect(handler.handled[0]!.event).toEqual(recorded);
     expect(deadLetters[0]).toMatchObject({ error: 'Error: corrections are not linked yet', attempts: 2, consumerGroup: 'goals' });
+    expect(deadLettered).toContainEqual({ topic: Topics.monitoring, groupId: 'goals', attempts: 2, error: 'Error: corrections are not linked yet' });
   });
 
   it('creates the topics the service publishes to', async () => {

@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstr
 import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { busFromUrl } from '../bus-from-url';
 import { Bus, BusSubscription, Delivery, RetryPolicy } from '../port';
+import { TransportBusOptions } from '../transport-bus';
 import { INTEGRATION_EVENT_HANDLER, IntegrationEventHandlerMetadata } from './on-integration-event.decorator';
 
 /** Injection token of the service's `Bus`. */
@@ -17,6 +18,7 @@ export interface BusModuleOptions {
   readonly publishes?: readonly string[];
   readonly topicNamespace?: string;
   readonly retry?: Partial<RetryPolicy>;
+  readonly onDeadLetter?: TransportBusOptions['onDeadLetter'];
 }
 
 type Handler = (delivery: Delivery) => Promise<void>;
@@ -85,7 +87,7 @@ export class BusModule {
       imports: [DiscoveryModule],
       providers: [
         { provide: BUS_MODULE_OPTIONS, useValue: options },
-        { provide: BUS, useFactory: () => busFromUrl(options.url, { topicNamespace: options.topicNamespace, clientId: options.groupId }) },
+        { provide: BUS, useFactory: () => busFromUrl(options.url, { topicNamespace: options.topicNamespace, clientId: options.groupId, onDeadLetter: options.onDeadLetter }) },
         IntegrationEventConsumer,
       ],
       exports: [BUS],
