@@ -2,6 +2,7 @@
  * `npm start`: runs every service in apps/ on the embedded defaults (SQLite event stores, one
  * SQLite bus file shared by all services, in-memory read models), with synthetic sample data.
  * Each service's JSON log lines go to this terminal; Ctrl-C stops them all gracefully.
+ * DATA_DIR moves the files (default data/); <SERVICE>_PORT, e.g. GOALS_PORT, moves a service.
  */
 import { spawn, ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -9,6 +10,9 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const PORTS: Record<string, number> = { goals: 3001, monitoring: 3002, ideas: 3003, planning: 3004 };
+
+const dataDir = process.env['DATA_DIR'] ?? 'data';
+const portOf = (service: string) => Number(process.env[`${service.toUpperCase()}_PORT`] ?? PORTS[service] ?? 3000);
 
 const services = readdirSync(join(root, 'apps')).filter((name) => existsSync(join(root, 'apps', name, 'src', 'main.ts')));
 const children: ChildProcess[] = services.map((service) => {
@@ -20,9 +24,10 @@ const children: ChildProcess[] = services.map((service) => {
       stdio: 'inherit',
       env: {
         SEED_SAMPLE_DATA: 'true',
-        BUS_URL: 'sqlite:data/bus.sqlite',
-        PORT: String(PORTS[service] ?? 3000),
+        BUS_URL: `sqlite:${join(dataDir, 'bus.sqlite')}`,
+        EVENT_STORE_URL: `sqlite:${join(dataDir, service, 'events.sqlite')}`,
         ...process.env,
+        PORT: String(portOf(service)),
         TS_NODE_PROJECT: join('apps', service, 'tsconfig.app.json'),
       },
     },
@@ -31,7 +36,7 @@ const children: ChildProcess[] = services.map((service) => {
     process.stderr.write(`${service} exited (${signal ?? code})\n`);
     if (!stopping) stop(code ?? 1);
   });
-  process.stderr.write(`${service}: http://localhost:${PORTS[service] ?? 3000} (OpenAPI at /docs)\n`);
+  process.stderr.write(`${service}: http://localhost:${portOf(service)} (OpenAPI at /docs)\n`);
   return child;
 });
 

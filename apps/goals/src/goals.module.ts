@@ -68,7 +68,11 @@ export class GoalsModule {
           useFactory: (store: EventStore, readModels: ReadModelStore, bus: Bus, goals: Goals, metrics: Metrics) => new GoalsRuntime(store, readModels, bus, goals, metrics),
         },
         { provide: HEALTH_SOURCE, useExisting: GoalsRuntime },
-        { provide: MeasurementReactions, inject: [Goals], useFactory: (goals: Goals) => new MeasurementReactions(goals) },
+        {
+          provide: MeasurementReactions,
+          inject: [Goals, GoalsRuntime],
+          useFactory: (goals: Goals, runtime: GoalsRuntime) => new MeasurementReactions(goals, () => runtime.projection.caughtUpWithStore()),
+        },
         MonitoringEventsConsumer,
         { provide: IdempotencyStore, inject: [READ_MODELS], useFactory: (readModels: ReadModelStore) => new IdempotencyStore(readModels) },
         { provide: IdempotencyInterceptor, inject: [IdempotencyStore, Reflector], useFactory: (store: IdempotencyStore, reflector: Reflector) => new IdempotencyInterceptor(store, reflector) },

@@ -25,7 +25,14 @@ export class UnreadablePeriodError extends Error {}
  * Everything derives from the integration event's id, so a redelivered message records nothing twice.
  */
 export class MeasurementReactions {
-  constructor(private readonly goals: Goals) {}
+  /**
+   * @param readModelsCurrent resolves once the goal list holds every goal stored so far, so a goal
+   * agreed just before a measurement arrives (or a list still rebuilding after a restart) is not missed.
+   */
+  constructor(
+    private readonly goals: Goals,
+    private readonly readModelsCurrent: () => Promise<void>,
+  ) {}
 
   async measurementRecorded(event: IntegrationEvent<DataOf<typeof MeasurementRecorded>>): Promise<ReactionOutcome[]> {
     const { data } = event;
@@ -33,6 +40,7 @@ export class MeasurementReactions {
     if (data.breakdown && (data.breakdown.sex || data.breakdown.nationality)) return ['breakdown'];
     const asOf = periodEndDate(data.period);
     if (asOf === null) throw new UnreadablePeriodError(`The measurement ${data.measurementId} has the period ${data.period}, which is not a real year, school year or date.`);
+    await this.readModelsCurrent();
     const goalIds = await this.goals.linkedTo(data.indicatorKey, data.regionKey);
     const outcomes: ReactionOutcome[] = [];
     for (const goalId of goalIds) {
@@ -64,6 +72,7 @@ export class MeasurementReactions {
   async measurementCorrected(event: IntegrationEvent<DataOf<typeof MeasurementCorrected>>): Promise<ReactionOutcome[]> {
     const { data } = event;
     const outcomes: ReactionOutcome[] = [];
+    await this.readModelsCurrent();
     for (const goalId of await this.goals.linkedTo(data.indicatorKey, data.regionKey)) {
       const progressId = await this.goals.progressOfMeasurement(goalId, data.measurementId);
       if (!progressId) {

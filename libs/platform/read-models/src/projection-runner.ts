@@ -1,4 +1,4 @@
-import { EventStore, lagBehind, MicroBatcher, RecordedEvent, Subscription } from '@bildungsregion/event-store';
+import { EventStore, LAG_COUNT_LIMIT, lagBehind, MicroBatcher, RecordedEvent, Subscription } from '@bildungsregion/event-store';
 import { Projection, ProjectedDocument } from './projection';
 import { ReadModelCollection, ReadModelStore } from './port';
 
@@ -73,6 +73,27 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     await this.documents.clear();
     await this.readModels.saveCheckpoint(this.projection.name, 0);
     await this.start();
+  }
+
+  /**
+   * Resolves once every event stored before the call is applied, so a reader of the read model sees
+   * at least what the store held then. Rejects after `timeoutMs`, e.g. while the projection is failed.
+   */
+  async caughtUpWithStore(timeoutMs = 30_000): Promise<void> {
+    let target = this.appliedPosition;
+    for (;;) {
+      const pending = await this.store.readAll({ after: target, filter: this.projection.filter, maxCount: LAG_COUNT_LIMIT });
+      if (pending.length === 0) break;
+      target = (pending[pending.length - 1] as RecordedEvent).position;
+    }
+    const started = Date.now();
+    while (this.appliedPosition < target) {
+      if (this.failure) throw this.failure;
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(`The projection ${this.projection.name} is at position ${this.appliedPosition}, behind ${target}, after ${timeoutMs} ms.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   async status(): Promise<ProjectionStatus> {

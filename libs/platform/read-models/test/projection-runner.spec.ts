@@ -112,6 +112,21 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
     await runner.stop();
   });
 
+  it('lets a reader wait until everything stored so far is applied, and gives up on a failed projection', async () => {
+    const projection = progressTotals(name);
+    const runner = new ProjectionRunner(store, readModels, projection);
+    const totals = readModels.collection<ProgressTotal>(projection.collection);
+    const waiting = runner.caughtUpWithStore(5_000).then(async () => (await totals.get('goal-a'))?.total);
+    await runner.start();
+    await expect(waiting).resolves.toBe(6);
+    await store.append('goal-a', [progress(4)], 2);
+    await runner.caughtUpWithStore(5_000);
+    expect((await totals.get('goal-a'))?.total).toBe(10);
+    await store.append('goal-a', [progress(-5)], 3);
+    await expect(runner.caughtUpWithStore(5_000)).rejects.toThrow('negative progress -5 in goal-a');
+    await runner.stop();
+  });
+
   it('reports a failing projection with its error and keeps the checkpoint before the failure', async () => {
     await store.append('goal-c', [progress(-1)], 'no-stream');
     const projection = progressTotals(name);
