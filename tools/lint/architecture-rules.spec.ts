@@ -77,6 +77,11 @@ describe('architecture rules', () => {
     ]);
   });
 
+  it('keeps one service from importing another', async () => {
+    const found = await violations('apps/goals/src/application/probe.ts', "import { REGIONS } from '../../../monitoring/src/domain/regions';\nexport const probe = REGIONS;\n");
+    expect(found).toEqual([expect.stringMatching(/enforce-module-boundaries: Projects cannot be imported by a relative or absolute path/)]);
+  });
+
   it('gives every service the same shape and the tags the rules work on', () => {
     const services = readdirSync(join(root, 'apps'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
     expect(services.length).toBeGreaterThan(0);
