@@ -1,10 +1,9 @@
 import { BeforeApplicationShutdown, DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
 import { Bus, BUS, BusModule } from '@bildungsregion/bus';
 import { Topics } from '@bildungsregion/contracts';
-import { EventStore, eventStoreFromUrl } from '@bildungsregion/event-store';
-import { AuthGuard, HEALTH_SOURCE, IdempotencyInterceptor, IdempotencyStore, loggingModule, Metrics, OperationsController, ProblemFilter, TokenVerifier } from '@bildungsregion/http';
-import { ReadModelStore, readModelsFromUrl } from '@bildungsregion/read-models';
+import { EventStore } from '@bildungsregion/event-store';
+import { EVENT_STORE, HEALTH_SOURCE, loggingModule, Metrics, OperationsController, READ_MODELS, serviceProviders } from '@bildungsregion/http';
+import { ReadModelStore } from '@bildungsregion/read-models';
 import { Goals, SERVICE_NAME } from './application/goals';
 import { GoalCommandsController } from './http/goal-commands.controller';
 import { goalErrorToProblem } from './http/goal-errors';
@@ -15,8 +14,6 @@ import { MonitoringEventsConsumer } from './infrastructure/monitoring-events.con
 import { MeasurementReactions } from './application/measurement-reactions';
 
 const CONFIG = Symbol('GOALS_CONFIG');
-const EVENT_STORE = Symbol('EVENT_STORE');
-const READ_MODELS = Symbol('READ_MODELS');
 
 /** Starts the projection and the relay with the app, and stops them before the bus closes. */
 class GoalsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -58,9 +55,7 @@ export class GoalsModule {
       controllers: [GoalCommandsController, GoalQueriesController, OperationsController],
       providers: [
         { provide: CONFIG, useValue: config },
-        { provide: EVENT_STORE, useFactory: () => eventStoreFromUrl(config.eventStoreUrl) },
-        { provide: READ_MODELS, useFactory: () => readModelsFromUrl(config.readModelsUrl, { dbName: config.readModelsDb }) },
-        { provide: Metrics, useValue: metrics },
+        ...serviceProviders(config, { metrics, mapError: goalErrorToProblem }),
         { provide: Goals, inject: [EVENT_STORE, READ_MODELS], useFactory: (store: EventStore, readModels: ReadModelStore) => new Goals(store, readModels) },
         {
           provide: GoalsRuntime,
@@ -74,11 +69,6 @@ export class GoalsModule {
           useFactory: (goals: Goals, runtime: GoalsRuntime) => new MeasurementReactions(goals, () => runtime.projection.caughtUpWithStore()),
         },
         MonitoringEventsConsumer,
-        { provide: IdempotencyStore, inject: [READ_MODELS], useFactory: (readModels: ReadModelStore) => new IdempotencyStore(readModels) },
-        { provide: IdempotencyInterceptor, inject: [IdempotencyStore, Reflector], useFactory: (store: IdempotencyStore, reflector: Reflector) => new IdempotencyInterceptor(store, reflector) },
-        { provide: TokenVerifier, useFactory: () => new TokenVerifier(config.tokens) },
-        { provide: APP_GUARD, inject: [TokenVerifier, Reflector], useFactory: (verifier: TokenVerifier, reflector: Reflector) => new AuthGuard(verifier, reflector) },
-        { provide: APP_FILTER, useFactory: () => new ProblemFilter(goalErrorToProblem) },
         GoalsLifecycle,
       ],
     };

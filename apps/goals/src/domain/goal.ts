@@ -1,15 +1,8 @@
 import { DomainEvent } from '@bildungsregion/decider';
 
-/** Bildungsbereiche: the stages of learning the office steers, from Kita to Weiterbildung. */
-export const EDUCATION_STAGES = [
-  'fruehkindliche-bildung',
-  'allgemeinbildende-schulen',
-  'berufliche-bildung',
-  'hochschule',
-  'weiterbildung',
-  'rahmenbedingungen',
-] as const;
-export type EducationStage = (typeof EDUCATION_STAGES)[number];
+import { EducationStage } from '@bildungsregion/contracts';
+
+export { EDUCATION_STAGES, type EducationStage } from '@bildungsregion/contracts';
 
 export const GOAL_STATUSES = ['draft', 'proposed', 'agreed', 'suspended', 'achieved', 'missed', 'cancelled'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];

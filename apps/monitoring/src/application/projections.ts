@@ -1,20 +1,12 @@
 import { periodEndDate } from '@bildungsregion/contracts';
 import { RecordedEvent } from '@bildungsregion/event-store';
 import { Projection, ProjectedDocument } from '@bildungsregion/read-models';
-import { Breakdown, Direction, EducationStage, IndicatorDefinition, IndicatorEvent, isTotal, Periodicity, Threshold, Unit } from '../domain/indicator';
+import { Breakdown, IndicatorDefinition, IndicatorEvent, isTotal, Threshold } from '../domain/indicator';
 import { ReleaseEvent } from '../domain/release.decider';
 import { idInStream, INDICATOR_CATEGORY, RELEASE_CATEGORY } from './streams';
 
 /** One entry of the indicator catalogue. */
-export interface IndicatorSummary extends ProjectedDocument {
-  readonly key: string;
-  readonly name: string;
-  readonly stage: EducationStage;
-  readonly unit: Unit;
-  readonly definition: string;
-  readonly source: string;
-  readonly preferredDirection: Direction;
-  readonly periodicity: Periodicity;
+export interface IndicatorSummary extends ProjectedDocument, IndicatorDefinition {
   readonly thresholds: readonly Threshold[];
   readonly synthetic: boolean;
   readonly measurementCount: number;

@@ -1,15 +1,8 @@
 import { DomainEvent } from '@bildungsregion/decider';
 
-/** Bildungsbereiche, the same stages the goals service steers. */
-export const EDUCATION_STAGES = [
-  'fruehkindliche-bildung',
-  'allgemeinbildende-schulen',
-  'berufliche-bildung',
-  'hochschule',
-  'weiterbildung',
-  'rahmenbedingungen',
-] as const;
-export type EducationStage = (typeof EDUCATION_STAGES)[number];
+import { EducationStage } from '@bildungsregion/contracts';
+
+export { EDUCATION_STAGES, type EducationStage } from '@bildungsregion/contracts';
 
 /** What a value counts; it also bounds the values (a percentage lies between 0 and 100). */
 export const UNITS = ['percent', 'count', 'per-100', 'per-1000', 'hours', 'ratio'] as const;

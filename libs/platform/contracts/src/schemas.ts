@@ -8,6 +8,17 @@ const finite = z.number().finite();
 const isoDate = z.iso.date();
 const actor = z.strictObject({ id, role: z.string().min(1).max(50) });
 
+/** Bildungsbereiche: the stages of learning the office steers, from Kita to Weiterbildung; every service uses them. */
+export const EDUCATION_STAGES = [
+  'fruehkindliche-bildung',
+  'allgemeinbildende-schulen',
+  'berufliche-bildung',
+  'hochschule',
+  'weiterbildung',
+  'rahmenbedingungen',
+] as const;
+export type EducationStage = (typeof EDUCATION_STAGES)[number];
+
 /** Amtlicher Gemeindeschlüssel: 5 digits for a Kreis, 8 for a municipality. */
 export const regionKey = z.string().regex(/^\d{5}(\d{3})?$/, 'must be an AGS region key of 5 or 8 digits');
 /** A year (2025), a school year (2025/26) or a reference date (2025-06-30). */
@@ -86,7 +97,7 @@ export const GoalAgreed = contract(
   z.strictObject({
     goalId: id,
     title: text,
-    stage: text,
+    stage: z.enum(EDUCATION_STAGES),
     regionKeys: z.array(regionKey).min(1),
     indicator: z.strictObject({ key: indicatorKey, regionKey }).optional(),
     authority: text,

@@ -12,3 +12,4 @@ export * from './caller';
 export * from './config';
 export * from './health';
 export * from './operations.controller';
+export * from './service-providers';
