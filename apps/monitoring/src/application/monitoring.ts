@@ -22,6 +22,7 @@ import {
 import { importStreamId, INDICATOR_CATEGORY, indicatorStreamId, RELEASE_CATEGORY, IMPORT_CATEGORY, releaseStreamId } from './streams';
 
 export const SERVICE_NAME = 'monitoring';
+const MAX_IMPORT_ATTEMPTS = 5;
 
 export class MonitoringCommandRejectedError extends Error {
   constructor(readonly rejection: Rejection) {
@@ -234,7 +235,7 @@ export class Monitoring {
 
   private async importInto(key: string, rows: readonly ImportRow[], importId: string, request: CommandRequest): Promise<MeasurementOutcome[]> {
     const measurements = rows.map(({ line: _line, indicatorKey: _key, ...row }) => ({ ...row, source: row.source ?? '', measurementId: measurementIdFor(key, row), importId }));
-    for (;;) {
+    for (let attempt = 1; ; attempt++) {
       const { state, revision } = await this.indicators.load(indicatorStreamId(key));
       if (state.status === 'none') return rows.map(() => ({ status: 'rejected', reason: `there is no indicator ${key} in the catalogue` }));
       const definition = state.definition as IndicatorDefinition;
@@ -249,6 +250,8 @@ export class Monitoring {
       );
       if (result.outcome === 'accepted') return plan.outcomes;
       if (result.outcome === 'rejected') throw new MonitoringCommandRejectedError(result.rejection);
+      // Another writer got in between: check the rows again against what it wrote.
+      if (attempt >= MAX_IMPORT_ATTEMPTS) throw new StaleRevisionError(result.actualRevision);
     }
   }
 
