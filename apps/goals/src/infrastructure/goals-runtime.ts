@@ -16,6 +16,8 @@ export interface Health {
   readonly readModels: ComponentHealth;
   readonly projection: ProjectionStatus;
   readonly relay: RelayStatus;
+  /** Monitoring messages not yet handled by goals' consumer group, per topic. */
+  readonly consumer: ComponentHealth & { readonly lag?: Record<string, number> };
 }
 
 /**
@@ -55,6 +57,9 @@ export class GoalsRuntime {
     metrics.gauge('projection_lag_seconds', 'Age of the oldest event not yet applied to a read model', ['projection'], async (gauge) => {
       gauge.set({ projection: goalSummaryProjection.name }, (await projectionStatus()).lagSeconds);
     });
+    metrics.gauge('bus_consumer_lag_messages', 'Messages of a consumed topic not yet handled by this service', ['topic'], async (gauge) => {
+      for (const [topic, lag] of Object.entries(await this.consumerLag())) gauge.set({ topic }, lag);
+    });
     metrics.gauge('relay_lag_events', 'Stored public events not yet on the bus', ['relay'], async (gauge) => {
       gauge.set({ relay: `${SERVICE_NAME}.relay` }, (await this.relay.status()).lagEvents);
     });
@@ -82,14 +87,20 @@ export class GoalsRuntime {
   }
 
   async health(): Promise<Health> {
-    const [eventStore, readModels, projection, relay] = await Promise.all([
+    let lag: Record<string, number> | undefined;
+    const [eventStore, readModels, projection, relay, consumer] = await Promise.all([
       probe(() => this.store.lastRevision('health-probe')),
       probe(() => this.readModels.loadCheckpoint(goalSummaryProjection.name)),
       this.projection.status(),
       this.relay.status(),
+      probe(async () => (lag = await this.consumerLag())),
     ]);
     const down = eventStore.status === 'down' || readModels.status === 'down' || projection.state === 'failed' || projection.state === 'stopped';
-    const degraded = relay.state !== 'running';
-    return { status: down ? 'down' : degraded ? 'degraded' : 'ok', eventStore, readModels, projection, relay };
+    const degraded = relay.state !== 'running' || consumer.status === 'down';
+    return { status: down ? 'down' : degraded ? 'degraded' : 'ok', eventStore, readModels, projection, relay, consumer: { ...consumer, ...(lag ? { lag } : {}) } };
+  }
+
+  private consumerLag(): Promise<Record<string, number>> {
+    return this.bus.consumerLag(SERVICE_NAME, [Topics.monitoring]);
   }
 }

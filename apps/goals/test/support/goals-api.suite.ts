@@ -602,6 +602,8 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       expect(deadLetter).toMatchObject({ consumerGroup: 'goals', attempts: 5, error: expect.stringContaining('2026-02-30, which is not a real year') });
       const metrics = await http().get('/metrics').expect(200);
       expect(metrics.text).toMatch(/bus_dead_letters_total\{topic="bildung.monitoring.v1",service="goals"\} [1-9]/);
+      expect(metrics.text).toMatch(/bus_consumer_lag_messages\{topic="bildung.monitoring.v1",service="goals"\} \d+/);
+      await eventually(async () => (await http().get('/health').expect(200)).body.consumer?.lag?.['bildung.monitoring.v1'] === 0, 15_000);
       expect(metrics.text).toMatch(/goals_monitoring_reactions_total\{event="measurement-recorded",outcome="applied",service="goals"\} [1-9]/);
     });
   });

@@ -79,5 +79,7 @@ export interface Bus {
   publish(requests: readonly PublishRequest[]): Promise<void>;
   subscribe(request: SubscribeRequest): Promise<BusSubscription>;
   subscribeDeadLetters(request: DeadLetterSubscribeRequest): Promise<BusSubscription>;
+  /** Per topic, how many messages the group has not handled yet (summed over partitions). */
+  consumerLag(groupId: string, topics: readonly string[]): Promise<Record<string, number>>;
   close(): Promise<void>;
 }

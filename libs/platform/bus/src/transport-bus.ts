@@ -109,6 +109,13 @@ export class TransportBus implements Bus {
     });
   }
 
+  async consumerLag(groupId: string, topics: readonly string[]): Promise<Record<string, number>> {
+    const lags = await this.transport.consumerLag(groupId, topics.map((topic) => this.physicalTopic(topic)));
+    const byTopic: Record<string, number> = Object.fromEntries(topics.map((topic) => [topic, 0]));
+    for (const { topic, lag } of lags) byTopic[this.logicalTopic(topic)] = (byTopic[this.logicalTopic(topic)] ?? 0) + lag;
+    return byTopic;
+  }
+
   close(): Promise<void> {
     return this.transport.close();
   }

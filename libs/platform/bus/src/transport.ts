@@ -40,11 +40,21 @@ export interface TransportConsumer {
   readonly done: Promise<void>;
 }
 
+/** How far a consumer group is behind on one partition. */
+export interface PartitionLag {
+  readonly topic: string;
+  readonly partition: number;
+  /** Records stored but not yet handled (committed) by the group. */
+  readonly lag: number;
+}
+
 export interface BusTransport {
   /** Creates the topics that do not exist yet; existing ones are left as they are. */
   ensureTopics(topics: readonly string[], partitions: number): Promise<void>;
   /** Resolves once the records are durably stored; records of one key stay in order. */
   produce(topic: string, records: readonly RawRecord[]): Promise<void>;
   consume(request: ConsumeRequest): Promise<TransportConsumer>;
+  /** Per partition of the topics, how many records the group has not handled yet. */
+  consumerLag(groupId: string, topics: readonly string[]): Promise<PartitionLag[]>;
   close(): Promise<void>;
 }

@@ -43,6 +43,7 @@ class FlakyBus implements Bus {
   }
   subscribe: Bus['subscribe'] = (request) => this.inner.subscribe(request);
   subscribeDeadLetters: Bus['subscribeDeadLetters'] = (request) => this.inner.subscribeDeadLetters(request);
+  consumerLag: Bus['consumerLag'] = (groupId, topics) => this.inner.consumerLag(groupId, topics);
   close() {
     return this.inner.close();
   }

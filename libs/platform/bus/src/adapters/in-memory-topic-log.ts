@@ -37,6 +37,10 @@ export class InMemoryTopicLog implements TopicLog {
     return this.partition(topic, partition).slice(fromOffset, fromOffset + maxCount);
   }
 
+  endOffset({ topic, partition }: TopicPartition): number {
+    return this.partition(topic, partition).length;
+  }
+
   committedOffset(groupId: string, partition: TopicPartition): number {
     return this.offsets.get(keyOf(groupId, partition)) ?? 0;
   }

@@ -1,5 +1,5 @@
 import { Admin, Consumer, IHeaders, Kafka, KafkaConfig, logLevel, Partitioners, Producer } from 'kafkajs';
-import { BusTransport, ConsumeRequest, RawRecord, TransportConsumer } from '../transport';
+import { BusTransport, ConsumeRequest, PartitionLag, RawRecord, TransportConsumer } from '../transport';
 
 export interface KafkaTransportOptions {
   readonly brokers: readonly string[];
@@ -20,6 +20,7 @@ export class KafkaTransport implements BusTransport {
   private readonly kafka: Kafka;
   private readonly consumers = new Set<KafkaConsumer>();
   private producer: Promise<Producer> | undefined;
+  private admin: Promise<Admin> | undefined;
 
   constructor(private readonly options: KafkaTransportOptions) {
     this.kafka = new Kafka({
@@ -87,10 +88,35 @@ export class KafkaTransport implements BusTransport {
     return handle;
   }
 
+  /** Committed offsets of the group against the partitions' high watermarks; a group without a commit starts at the earliest record. */
+  async consumerLag(groupId: string, topics: readonly string[]): Promise<PartitionLag[]> {
+    const admin = await this.connectedAdmin();
+    const lags: PartitionLag[] = [];
+    for (const topic of topics) {
+      const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
+      for (const end of ends) {
+        const offset = Number(committed?.partitions.find((partition) => partition.partition === end.partition)?.offset ?? -1);
+        lags.push({ topic, partition: end.partition, lag: Number(end.high) - (offset >= 0 ? offset : Number(end.low)) });
+      }
+    }
+    return lags;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
     if (this.producer) await (await this.producer).disconnect();
     this.producer = undefined;
+    if (this.admin) await (await this.admin).disconnect();
+    this.admin = undefined;
+  }
+
+  private connectedAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      this.admin = admin.connect().then(() => admin);
+      this.admin.catch(() => (this.admin = undefined));
+    }
+    return this.admin;
   }
 
   private connectedProducer(): Promise<Producer> {

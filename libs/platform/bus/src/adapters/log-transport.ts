@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { partitionFor } from '../partitioner';
-import { BusTransport, ConsumeRequest, RawRecord, TransportConsumer } from '../transport';
+import { BusTransport, ConsumeRequest, PartitionLag, RawRecord, TransportConsumer } from '../transport';
 import { TopicLog, TopicPartition } from './topic-log';
 
 const FETCH_SIZE = 100;
@@ -38,6 +38,16 @@ export class LogTransport implements BusTransport {
     const consumer = new LogConsumer(this.log, request, this.leaseMs, () => this.consumers.delete(consumer));
     this.consumers.add(consumer);
     return consumer;
+  }
+
+  async consumerLag(groupId: string, topics: readonly string[]): Promise<PartitionLag[]> {
+    return topics.flatMap((topic) =>
+      Array.from({ length: this.log.partitionsOf(topic) }, (_, partition) => ({
+        topic,
+        partition,
+        lag: this.log.endOffset({ topic, partition }) - this.log.committedOffset(groupId, { topic, partition }),
+      })),
+    );
   }
 
   async close(): Promise<void> {

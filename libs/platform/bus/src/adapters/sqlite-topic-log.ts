@@ -131,6 +131,10 @@ export class SqliteTopicLog implements TopicLog {
     }));
   }
 
+  endOffset({ topic, partition }: TopicPartition): number {
+    return this.statements.nextOffset.get(topic, partition)?.next ?? 0;
+  }
+
   committedOffset(groupId: string, { topic, partition }: TopicPartition): number {
     return this.statements.committed.get(groupId, topic, partition)?.next_offset ?? 0;
   }

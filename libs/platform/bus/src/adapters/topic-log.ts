@@ -17,6 +17,8 @@ export interface TopicLog {
   partitionsOf(topic: string): number;
   append(topic: string, records: readonly (RawRecord & { partition: number })[]): void;
   read(partition: TopicPartition, fromOffset: number, maxCount: number): StoredRecord[];
+  /** The offset the next record of the partition will get. */
+  endOffset(partition: TopicPartition): number;
   /** The next offset the group has to handle. */
   committedOffset(groupId: string, partition: TopicPartition): number;
   /** Commits unless the member lost its lease; returns whether it did. */

@@ -189,6 +189,18 @@ export function busContract(options: BusContractOptions): void {
     expect(deadLetters[1]!.value).toBe('{"value": 2');
   });
 
+  it('reports how many messages a group has not handled yet, and none once it has', async () => {
+    await underTest.bus.publish([1, 2, 3].map((sequence) => ({ topic, event: measurementRecorded('03459020', sequence) })));
+    expect(await underTest.bus.consumerLag('lagging', [topic])).toEqual({ [topic]: 3 });
+    const handled: number[] = [];
+    await subscribe('lagging', async ({ event }) => {
+      handled.push(valueOf(event));
+    });
+    await wait(() => handled.length === 3);
+    await eventually(async () => (await underTest.bus.consumerLag('lagging', [topic]))[topic] === 0, options.timeoutMs);
+    expect(await underTest.bus.consumerLag('another-group', [topic])).toEqual({ [topic]: 3 });
+  });
+
   it('finishes the message in hand when stopped and commits it, so the group resumes after it', async () => {
     const key = 'same-key';
     await underTest.bus.publish([1, 2, 3].map((sequence) => ({ topic, key, event: measurementRecorded('03459020', sequence) })));
