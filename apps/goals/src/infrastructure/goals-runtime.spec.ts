@@ -16,7 +16,7 @@ describe('goals runtime health', () => {
       expect((await runtime.health()).status).toBe('down');
       await runtime.start({ seedSampleData: true });
       await eventually(async () => (await runtime.health()).projection.lagEvents === 0, 5_000);
-      expect(await runtime.health()).toMatchObject({ status: 'ok', projection: { state: 'live' }, relay: { state: 'running' } });
+      expect(await runtime.health()).toMatchObject({ status: 'ok', projection: { state: 'live' }, relay: { state: 'running' }, consumer: { status: 'up', lag: { 'bildung.monitoring.v1': 0 } } });
       jest.spyOn(store, 'lastRevision').mockRejectedValueOnce(new Error('disk I/O error'));
       expect(await runtime.health()).toMatchObject({ status: 'down', eventStore: { status: 'down', error: 'disk I/O error' } });
     } finally {

@@ -67,7 +67,8 @@ export class GoalsRuntime {
 
   async start(options: { seedSampleData: boolean }): Promise<void> {
     await this.projection.start();
-    await this.bus.ensureTopics([Topics.goals]);
+    // Monitoring's topic too: goals consumes it and reports its lag there.
+    await this.bus.ensureTopics([Topics.goals, Topics.monitoring]);
     await this.relay.start();
     if (options.seedSampleData) {
       const seeded = await seedSampleGoals(this.goals, this.store);
