@@ -10,6 +10,8 @@ import { MUNICIPALITIES, Region, REGIONS, regionOf } from '../domain/regions';
 import { releaseDecider } from '../domain/release.decider';
 import { ImportRow, ParsedImport, RejectedRow } from './csv-import';
 import {
+  IMPORTS,
+  ImportSummary,
   INDICATORS,
   IndicatorSummary,
   LATEST_VALUES,
@@ -134,6 +136,7 @@ export class Monitoring {
   private readonly measurements: ReadModelCollection<MeasurementDocument>;
   private readonly latest: ReadModelCollection<LatestValue>;
   private readonly releaseList: ReadModelCollection<ReleaseSummary>;
+  private readonly importList: ReadModelCollection<ImportSummary>;
   /** Imports into one indicator run one after another in this process, so they do not keep conflicting. */
   private readonly importQueue = new Map<string, Promise<unknown>>();
 
@@ -147,6 +150,7 @@ export class Monitoring {
     this.measurements = readModels.collection<MeasurementDocument>(MEASUREMENTS);
     this.latest = readModels.collection<LatestValue>(LATEST_VALUES);
     this.releaseList = readModels.collection<ReleaseSummary>(RELEASES);
+    this.importList = readModels.collection<ImportSummary>(IMPORTS);
   }
 
   async execute(key: string, command: IndicatorCommand, request: CommandRequest): Promise<CommandOutcome> {
@@ -253,6 +257,10 @@ export class Monitoring {
       // Another writer got in between: check the rows again against what it wrote.
       if (attempt >= MAX_IMPORT_ATTEMPTS) throw new StaleRevisionError(result.actualRevision);
     }
+  }
+
+  listImports(page: { offset: number; limit: number }): Promise<ImportSummary[]> {
+    return this.importList.find({ sort: { importedAt: -1 }, skip: page.offset, limit: page.limit });
   }
 
   async importReport(importId: string): Promise<ImportReport> {

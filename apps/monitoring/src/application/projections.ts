@@ -3,7 +3,7 @@ import { RecordedEvent } from '@bildungsregion/event-store';
 import { Projection, ProjectedDocument } from '@bildungsregion/read-models';
 import { Breakdown, IndicatorDefinition, IndicatorEvent, isTotal, Threshold } from '../domain/indicator';
 import { ReleaseEvent } from '../domain/release.decider';
-import { idInStream, INDICATOR_CATEGORY, RELEASE_CATEGORY } from './streams';
+import { idInStream, IMPORT_CATEGORY, INDICATOR_CATEGORY, RELEASE_CATEGORY } from './streams';
 
 /** One entry of the indicator catalogue. */
 export interface IndicatorSummary extends ProjectedDocument, IndicatorDefinition {
@@ -55,7 +55,20 @@ export interface ReleaseSummary extends ProjectedDocument {
   readonly publishedBy: string;
 }
 
+/** One row of the import list: what a file brought, without its rejected rows. */
+export interface ImportSummary extends ProjectedDocument {
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly rows: number;
+  readonly recorded: number;
+  readonly unchanged: number;
+  readonly rejected: number;
+  readonly importedAt: string;
+  readonly importedBy: string;
+}
+
 export const INDICATORS = 'indicators';
+export const IMPORTS = 'imports';
 export const MEASUREMENTS = 'measurements';
 export const LATEST_VALUES = 'latest_values';
 export const RELEASES = 'releases';
@@ -181,4 +194,16 @@ export const releaseProjection: Projection<ReleaseSummary> = {
   },
 };
 
-export const MONITORING_PROJECTIONS = [catalogueProjection, measurementProjection, latestValueProjection, releaseProjection] as const;
+export const importProjection: Projection<ImportSummary> = {
+  name: 'monitoring.imports',
+  collection: IMPORTS,
+  filter: { categories: [IMPORT_CATEGORY] },
+  indexes: [{ fields: { importedAt: -1 } }],
+  documentIds: (event) => [idInStream(event.streamId)],
+  evolve: (_current, recorded, id) => {
+    const { fileName, sha256, rows, recorded: recordedRows, unchanged, rejected } = recorded.data as Omit<ImportSummary, 'id' | 'projectedPosition' | 'importedAt' | 'importedBy'>;
+    return { id, fileName, sha256, rows, recorded: recordedRows, unchanged, rejected, importedAt: recorded.recordedAt, importedBy: recorded.metadata.actor.id };
+  },
+};
+
+export const MONITORING_PROJECTIONS = [catalogueProjection, measurementProjection, latestValueProjection, releaseProjection, importProjection] as const;

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPathParam, Caller, CurrentCaller, Metrics, ProblemError, Roles, ValidParam } from '@bildungsregion/http';
+import { ApiPathParam, ApiQueryFrom, Caller, CurrentCaller, Metrics, ProblemError, Roles, ValidParam, ValidQuery } from '@bildungsregion/http';
+import { z } from 'zod';
 import { parseMeasurementCsv } from '../application/csv-import';
 import { ImportReport, Monitoring } from '../application/monitoring';
-import { importId } from './monitoring-requests';
+import { HistoryQuery, importId } from './monitoring-requests';
+import { ImportSummary } from '../application/projections';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -54,6 +56,14 @@ export class MeasurementImportsController {
     this.importedRows.inc({ outcome: 'rejected' }, report.rejected);
     caller.setHeader('Location', `/measurements/imports/${report.importId}`);
     return report;
+  }
+
+  @Get()
+  @Roles('coordinator', 'admin', 'auditor', 'actor')
+  @ApiOperation({ summary: 'Earlier imports, newest first, with their counts' })
+  @ApiQueryFrom(HistoryQuery)
+  list(@ValidQuery(HistoryQuery) page: z.output<typeof HistoryQuery>): Promise<ImportSummary[]> {
+    return this.monitoring.listImports(page);
   }
 
   @Get(':id')

@@ -181,6 +181,12 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       expect(indicator.body.indicator.measurementCount).toBe(3);
       const report = await http().get(`/measurements/imports/${first.body.importId}`).set(as(auth.auditor)).expect(200);
       expect(report.body).toMatchObject({ recorded: 3, sha256: first.body.sha256, importedBy: expect.any(String) });
+      const list = await eventuallyPasses(async () => {
+        const response = await http().get('/measurements/imports').set(as(auth.auditor)).expect(200);
+        expect(response.body.map((entry: { id: string }) => entry.id)).toEqual(expect.arrayContaining([first.body.importId, second.body.importId]));
+        return response.body as { id: string; recorded: number; unchanged: number }[];
+      });
+      expect(list.find((entry) => entry.id === second.body.importId)).toMatchObject({ recorded: 0, unchanged: 3, rejected: 4 });
     });
 
     it('imports a multipart upload and refuses a file without the required columns', async () => {
