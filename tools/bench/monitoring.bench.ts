@@ -4,7 +4,9 @@
  *   GET /goals/{id}, p50/p99, on the embedded SQLite bus and on Kafka (when KAFKA_BROKERS, default
  *   127.0.0.1:19092, answers), against the round trip of one GET /goals/{id} on the same goal;
  * - CSV import of 10,000 rows over HTTP, rows/s, against appending the same number of events to a
- *   SQLite event store in this process (the raw storage cost of the rows).
+ *   SQLite event store in this process (the raw storage cost of the rows);
+ * - how fast goals applies a 1,000-row import linked to one goal (measurements/s until all show),
+ *   against recording the same number of progress values through POST /goals/{id}/progress.
  *   npm run bench:monitoring   (BENCH_SAMPLES, BENCH_ROUNDS, BENCH_ROWS)
  */
 import { SqliteEventStore } from '@bildungsregion/event-store';
@@ -99,6 +101,7 @@ async function endToEnd(bus: string, label: string, ports: { goals: number; moni
       }
       latencies.push(performance.now() - returned);
     }
+    const applied = await reactionRate(monitoring, goals, auth);
     const round = (value: number) => value.toFixed(1);
     process.stdout.write(
       [
@@ -110,12 +113,37 @@ async function endToEnd(bus: string, label: string, ports: { goals: number; moni
         `| POST /measurements round trip | ${round(median(posts))} ms | ${round(percentile(posts, 99))} ms |`,
         `| ratio end-to-end / GET round trip | ${(median(latencies) / median(polls)).toFixed(1)}× | ${(percentile(latencies, 99) / percentile(polls, 99)).toFixed(1)}× |`,
         '',
+        `| ${REACTION_ROWS} linked rows imported at once | per second |`,
+        '| --- | ---: |',
+        `| goals applies them as progress (import returned → last one visible) | ${Math.round(applied.reactions)} |`,
+        `| baseline: POST /goals/{id}/progress one after another | ${Math.round(applied.direct)} |`,
+        `| ratio | ${(applied.reactions / applied.direct).toFixed(2)} |`,
+        '',
       ].join('\n') + '\n',
     );
   } finally {
     await Promise.all([goals.stop(), monitoring.stop()]);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const REACTION_ROWS = 1_000;
+
+/** A whole import linked to one goal, applied by goals' consumer, against the same number of direct progress commands. */
+async function reactionRate(monitoring: ServiceProcess, goals: ServiceProcess, auth: Headers): Promise<{ reactions: number; direct: number }> {
+  const key = await defineIndicator(monitoring, auth);
+  const goalId = await agreedGoal(goals, auth, key);
+  const csv = ['indicator,region,period,value', ...Array.from({ length: REACTION_ROWS }, (_, index) => `${key},${BRAMSCHE},${day(index)},${10 + (index % 50)}`)].join('\n');
+  await call(`${monitoring.url}/measurements/imports`, { headers: auth.coordinator, csv });
+  const started = performance.now();
+  while ((await progressCount(goals, auth, goalId)) < REACTION_ROWS) await new Promise((resolve) => setTimeout(resolve, 100));
+  const reactions = REACTION_ROWS / ((performance.now() - started) / 1_000);
+  const other = await agreedGoal(goals, auth, await defineIndicator(monitoring, auth));
+  const directStarted = performance.now();
+  for (let index = 0; index < REACTION_ROWS; index++) {
+    await call(`${goals.url}/goals/${other}/progress`, { headers: auth.coordinator, body: { value: 10 + (index % 50), asOf: day(index) } });
+  }
+  return { reactions, direct: REACTION_ROWS / ((performance.now() - directStarted) / 1_000) };
 }
 
 /** The same number of MeasurementRecorded events, appended in one go to a SQLite store in this process. */
