@@ -209,7 +209,8 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       await importCsv(`indicator,region,period,value\n${key},${BRAMSCHE},2025,12\n${key},${MELLE},2025,8\n${key},03459,2025,10\n${key},${MELLE},2024,9\n`).expect(201);
       const comparison = await eventuallyPasses(async () => {
         const response = await http().get(`/indicators/${key}/comparison?period=2025`).set(as(auth.actor)).expect(200);
-        expect(response.body.ranking).toHaveLength(2);
+        // The four rows may reach the read model in more than one write (FerretDB has no transactions).
+        expect(response.body).toMatchObject({ ranking: [{}, {}], landkreis: 10 });
         return response.body;
       });
       expect(comparison.ranking.map((entry: { regionName: string; rank: number }) => [entry.rank, entry.regionName])).toEqual([
@@ -218,8 +219,10 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       ]);
       expect(comparison.landkreis).toBe(10);
       expect(comparison.missing).toHaveLength(32);
-      const latest = await http().get(`/measurements/latest?indicator=${key}&region=${MELLE}`).set(as(auth.actor)).expect(200);
-      expect(latest.body).toEqual([expect.objectContaining({ period: '2025', value: 8 })]);
+      await eventuallyPasses(async () => {
+        const latest = await http().get(`/measurements/latest?indicator=${key}&region=${MELLE}`).set(as(auth.actor)).expect(200);
+        expect(latest.body).toEqual([expect.objectContaining({ period: '2025', value: 8 })]);
+      });
       await http().get(`/indicators/${key}/comparison?period=[$ne]`).set(as(auth.actor)).expect(400);
       await http().get(`/indicators/${key}/series?region=03459099`).set(as(auth.actor)).expect(400);
     });
