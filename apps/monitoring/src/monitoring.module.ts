@@ -1,8 +1,8 @@
-import { BeforeApplicationShutdown, DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { Bus, BUS, BusModule } from '@bildungsregion/bus';
 import { Topics } from '@bildungsregion/contracts';
 import { EventStore } from '@bildungsregion/event-store';
-import { EVENT_STORE, HEALTH_SOURCE, loggingModule, Metrics, OperationsController, READ_MODELS, serviceProviders } from '@bildungsregion/http';
+import { EVENT_STORE, SERVICE_RUNTIME, loggingModule, Metrics, OperationsController, READ_MODELS, serviceProviders } from '@bildungsregion/http';
 import { ReadModelStore } from '@bildungsregion/read-models';
 import { Monitoring, SERVICE_NAME } from './application/monitoring';
 import { MeasurementImportsController } from './http/measurement-imports.controller';
@@ -11,28 +11,6 @@ import { monitoringErrorToProblem } from './http/monitoring-errors';
 import { MonitoringQueriesController } from './http/monitoring-queries.controller';
 import { MonitoringConfig } from './infrastructure/config';
 import { MonitoringRuntime } from './infrastructure/monitoring-runtime';
-
-const CONFIG = Symbol('MONITORING_CONFIG');
-
-/** Starts the projections and the relay with the app, and stops them before the bus closes. */
-class MonitoringLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
-  constructor(
-    @Inject(MonitoringRuntime) private readonly runtime: MonitoringRuntime,
-    @Inject(CONFIG) private readonly config: MonitoringConfig,
-  ) {}
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.runtime.start({ seedSampleData: this.config.seedSampleData });
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.runtime.stop();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.runtime.close();
-  }
-}
 
 @Module({})
 export class MonitoringModule {
@@ -46,7 +24,6 @@ export class MonitoringModule {
       ],
       controllers: [MonitoringCommandsController, MeasurementImportsController, MonitoringQueriesController, OperationsController],
       providers: [
-        { provide: CONFIG, useValue: config },
         ...serviceProviders(config, { metrics, mapError: monitoringErrorToProblem }),
         { provide: Monitoring, inject: [EVENT_STORE, READ_MODELS], useFactory: (store: EventStore, readModels: ReadModelStore) => new Monitoring(store, readModels) },
         {
@@ -54,8 +31,7 @@ export class MonitoringModule {
           inject: [EVENT_STORE, READ_MODELS, BUS, Monitoring, Metrics],
           useFactory: (store: EventStore, readModels: ReadModelStore, bus: Bus, monitoring: Monitoring, metrics: Metrics) => new MonitoringRuntime(store, readModels, bus, monitoring, metrics),
         },
-        { provide: HEALTH_SOURCE, useExisting: MonitoringRuntime },
-        MonitoringLifecycle,
+        { provide: SERVICE_RUNTIME, useExisting: MonitoringRuntime },
       ],
     };
   }

@@ -3,6 +3,10 @@ import {
   AsOf,
   CommandHandler,
   EventStore,
+  HistoryEntry,
+  Page,
+  readHistoryPage,
+  toHistoryEntry,
   RecordedEvent,
   StoreVerification,
   StreamVerification,
@@ -84,30 +88,6 @@ export interface GoalView {
   readonly goal: Goal;
 }
 
-export interface HistoryEntry {
-  readonly revision: number;
-  readonly eventId: string;
-  readonly type: string;
-  readonly recordedAt: string;
-  readonly effectiveAt: string;
-  readonly actor: { readonly id: string; readonly role: string };
-  readonly reason?: string;
-  readonly authority?: string;
-  readonly correlationId: string;
-  readonly causationId?: string;
-  readonly schemaVersion: number;
-  readonly data: unknown;
-  readonly prevHash: string;
-  readonly hash: string;
-}
-
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly total: number;
-  readonly offset: number;
-  readonly limit: number;
-}
-
 export interface GoalDiff {
   readonly goalId: string;
   readonly from: number;
@@ -174,26 +154,6 @@ function recordingOf(event: RecordedEvent): Recording {
     actor: event.metadata.actor,
     correlationId: event.metadata.correlationId,
     ...(event.metadata.causationId !== undefined ? { causationId: event.metadata.causationId } : {}),
-  };
-}
-
-export function toHistoryEntry(event: RecordedEvent): HistoryEntry {
-  const { metadata } = event;
-  return {
-    revision: event.revision,
-    eventId: event.id,
-    type: event.type,
-    recordedAt: event.recordedAt,
-    effectiveAt: metadata.effectiveAt,
-    actor: metadata.actor,
-    ...(metadata.reason !== undefined ? { reason: metadata.reason } : {}),
-    ...(metadata.authority !== undefined ? { authority: metadata.authority } : {}),
-    correlationId: metadata.correlationId,
-    ...(metadata.causationId !== undefined ? { causationId: metadata.causationId } : {}),
-    schemaVersion: metadata.schemaVersion,
-    data: event.data,
-    prevHash: metadata.prevHash,
-    hash: metadata.hash,
   };
 }
 
@@ -310,11 +270,9 @@ export class Goals {
   }
 
   async history(goalId: string, page: { offset: number; limit: number }): Promise<Page<HistoryEntry>> {
-    const streamId = goalStreamId(goalId);
-    const last = await this.store.lastRevision(streamId);
-    if (last === null) throw new GoalNotFoundError(goalId);
-    const events = page.offset > last ? [] : await this.store.readStream(streamId, { fromRevision: page.offset, maxCount: page.limit });
-    return { items: events.map(toHistoryEntry), total: last + 1, offset: page.offset, limit: page.limit };
+    const history = await readHistoryPage(this.store, goalStreamId(goalId), page);
+    if (!history) throw new GoalNotFoundError(goalId);
+    return history;
   }
 
   async diff(goalId: string, from: number, to: number): Promise<GoalDiff> {

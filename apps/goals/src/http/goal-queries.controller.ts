@@ -10,13 +10,13 @@ import {
   ValidParam,
   ValidQuery,
 } from '@bildungsregion/http';
-import { StoreVerification, StreamVerification } from '@bildungsregion/event-store';
+import { HistoryEntry, Page, StoreVerification, StreamVerification } from '@bildungsregion/event-store';
 import { SortOrder } from '@bildungsregion/read-models';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { GoalSummary } from '../application/goal-summary.projection';
-import { Dashboard, GoalDiff, Goals, GoalView, HistoryEntry, Page, ProgressTrace } from '../application/goals';
+import { Dashboard, GoalDiff, Goals, GoalView, ProgressTrace } from '../application/goals';
 import { DashboardQuery, DiffQuery, goalId, GoalAsOfQuery, GoalListQuery, HistoryQuery, progressId } from './goal-requests';
 
 const READERS = ['coordinator', 'auditor', 'admin'] as const;

@@ -1,7 +1,7 @@
 import { Bus, Relay, RelayStatus, createLogger } from '@bildungsregion/bus';
 import { Topics } from '@bildungsregion/contracts';
 import { EventStore } from '@bildungsregion/event-store';
-import { ComponentHealth, Metrics, probe } from '@bildungsregion/http';
+import { ComponentHealth, Metrics, probe, registerLagGauges, ServiceRuntime } from '@bildungsregion/http';
 import { ProjectionRunner, ProjectionStatus, ReadModelStore } from '@bildungsregion/read-models';
 import { GOAL_CATEGORY } from '../application/goal-streams';
 import { GoalSummary, goalSummaryProjection } from '../application/goal-summary.projection';
@@ -24,7 +24,7 @@ export interface Health {
  * The moving parts behind the API: the projection that feeds the goal list and the relay that
  * publishes goals' public events. They start after the store and stop before the bus closes.
  */
-export class GoalsRuntime {
+export class GoalsRuntime implements ServiceRuntime {
   readonly projection: ProjectionRunner<GoalSummary>;
   readonly relay: Relay;
   private readonly logger = createLogger(`${SERVICE_NAME}:runtime`);
@@ -48,20 +48,9 @@ export class GoalsRuntime {
       toPublicEvent,
       logger: this.logger,
     });
-    // Both projection gauges are collected in one scrape; they share one status read of the store.
-    let pendingStatus: Promise<ProjectionStatus> | undefined;
-    const projectionStatus = () => (pendingStatus ??= this.projection.status().finally(() => (pendingStatus = undefined)));
-    metrics.gauge('projection_lag_events', 'Events not yet applied to a read model', ['projection'], async (gauge) => {
-      gauge.set({ projection: goalSummaryProjection.name }, (await projectionStatus()).lagEvents);
-    });
-    metrics.gauge('projection_lag_seconds', 'Age of the oldest event not yet applied to a read model', ['projection'], async (gauge) => {
-      gauge.set({ projection: goalSummaryProjection.name }, (await projectionStatus()).lagSeconds);
-    });
+    registerLagGauges(metrics, { projections: [this.projection], relay: this.relay });
     metrics.gauge('bus_consumer_lag_messages', 'Messages of a consumed topic not yet handled by this service', ['topic'], async (gauge) => {
       for (const [topic, lag] of Object.entries(await this.consumerLag())) gauge.set({ topic }, lag);
-    });
-    metrics.gauge('relay_lag_events', 'Stored public events not yet on the bus', ['relay'], async (gauge) => {
-      gauge.set({ relay: `${SERVICE_NAME}.relay` }, (await this.relay.status()).lagEvents);
     });
   }
 

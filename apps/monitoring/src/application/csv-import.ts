@@ -19,6 +19,23 @@ export interface RejectedRow {
   readonly reason: string;
 }
 
+/** What an import did, row by row; kept as the import's own event. */
+export interface ImportReport {
+  readonly importId: string;
+  readonly fileName: string;
+  /** SHA-256 of the file as received, so the report can be matched to the file. */
+  readonly sha256: string;
+  readonly rows: number;
+  readonly recorded: number;
+  /** Rows whose value was already recorded (a file imported again records nothing twice). */
+  readonly unchanged: number;
+  readonly rejected: number;
+  /** Every rejected row with its line in the file and why, in line order. */
+  readonly rejections: readonly RejectedRow[];
+  readonly importedAt: string;
+  readonly importedBy: string;
+}
+
 export interface ParsedImport {
   readonly rows: ImportRow[];
   readonly rejected: RejectedRow[];

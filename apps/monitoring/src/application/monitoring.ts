@@ -1,6 +1,6 @@
 import { eventIdFor } from '@bildungsregion/bus';
 import { Rejection } from '@bildungsregion/decider';
-import { CommandHandler, EventStore, RecordedEvent, StoreVerification, StreamVerification, verifyAllStreams, verifyStream } from '@bildungsregion/event-store';
+import { CommandHandler, EventStore, HistoryEntry, Page, readHistoryPage, RecordedEvent, StoreVerification, StreamVerification, verifyAllStreams, verifyStream } from '@bildungsregion/event-store';
 import { Principal } from '@bildungsregion/http';
 import { ReadModelCollection, ReadModelStore } from '@bildungsregion/read-models';
 import { createHash, randomUUID } from 'node:crypto';
@@ -8,7 +8,7 @@ import { EducationStage, Indicator, IndicatorCommand, IndicatorDefinition, Indic
 import { indicatorDecider, MeasurementOutcome, planMeasurements } from '../domain/indicator.decider';
 import { MUNICIPALITIES, Region, REGIONS, regionOf } from '../domain/regions';
 import { releaseDecider } from '../domain/release.decider';
-import { ImportRow, ParsedImport, RejectedRow } from './csv-import';
+import { ImportReport, ImportRow, ParsedImport, RejectedRow } from './csv-import';
 import {
   IMPORTS,
   ImportSummary,
@@ -54,22 +54,6 @@ export interface CommandOutcome {
   readonly events: readonly RecordedEvent[];
 }
 
-export interface ImportReport {
-  readonly importId: string;
-  readonly fileName: string;
-  /** SHA-256 of the file as received, so the report can be matched to the file. */
-  readonly sha256: string;
-  readonly rows: number;
-  readonly recorded: number;
-  /** Rows whose value was already recorded (a file imported again records nothing twice). */
-  readonly unchanged: number;
-  readonly rejected: number;
-  /** Every rejected row with its line in the file and why, in line order. */
-  readonly rejections: readonly RejectedRow[];
-  readonly importedAt: string;
-  readonly importedBy: string;
-}
-
 export interface SeriesPoint {
   readonly measurementId: string;
   readonly period: string;
@@ -100,21 +84,6 @@ export interface Comparison {
   readonly missing: readonly { readonly regionKey: string; readonly regionName: string }[];
 }
 
-const toHistory = (event: RecordedEvent) => ({
-  revision: event.revision,
-  eventId: event.id,
-  type: event.type,
-  recordedAt: event.recordedAt,
-  effectiveAt: event.metadata.effectiveAt,
-  actor: event.metadata.actor,
-  ...(event.metadata.reason !== undefined ? { reason: event.metadata.reason } : {}),
-  correlationId: event.metadata.correlationId,
-  ...(event.metadata.causationId !== undefined ? { causationId: event.metadata.causationId } : {}),
-  data: event.data,
-  prevHash: event.metadata.prevHash,
-  hash: event.metadata.hash,
-});
-export type HistoryEntry = ReturnType<typeof toHistory>;
 
 /** A measurement's id follows from its slot, so the same value sent twice is the same measurement. */
 export function measurementIdFor(indicatorKey: string, slot: Slot): string {
@@ -238,14 +207,12 @@ export class Monitoring {
   }
 
   private async importInto(key: string, rows: readonly ImportRow[], importId: string, request: CommandRequest): Promise<MeasurementOutcome[]> {
-    const measurements = rows.map(({ line: _line, indicatorKey: _key, ...row }) => ({ ...row, source: row.source ?? '', measurementId: measurementIdFor(key, row), importId }));
+    const measurements = rows.map(({ line: _line, indicatorKey: _key, ...row }) => ({ ...row, measurementId: measurementIdFor(key, row), importId }));
     for (let attempt = 1; ; attempt++) {
       const { state, revision } = await this.indicators.load(indicatorStreamId(key));
       if (state.status === 'none') return rows.map(() => ({ status: 'rejected', reason: `there is no indicator ${key} in the catalogue` }));
-      const definition = state.definition as IndicatorDefinition;
-      const withSource = measurements.map((measurement) => (measurement.source === '' ? { ...measurement, source: definition.source } : measurement));
-      const plan = planMeasurements(state, withSource);
-      const accepted = withSource.filter((_, index) => plan.outcomes[index]?.status === 'recorded');
+      const plan = planMeasurements(state, measurements);
+      const accepted = measurements.filter((_, index) => plan.outcomes[index]?.status === 'recorded');
       if (accepted.length === 0) return plan.outcomes;
       const result = await this.indicators.handle(
         indicatorStreamId(key),
@@ -358,12 +325,10 @@ export class Monitoring {
     return this.releaseList.find({ sort: { publishedAt: -1 }, limit: 200 });
   }
 
-  async history(key: string, page: { offset: number; limit: number }): Promise<{ items: HistoryEntry[]; total: number; offset: number; limit: number }> {
-    const streamId = indicatorStreamId(key);
-    const last = await this.store.lastRevision(streamId);
-    if (last === null) throw new NotFoundError(`There is no indicator ${key}.`);
-    const events = page.offset > last ? [] : await this.store.readStream(streamId, { fromRevision: page.offset, maxCount: page.limit });
-    return { items: events.map(toHistory), total: last + 1, offset: page.offset, limit: page.limit };
+  async history(key: string, page: { offset: number; limit: number }): Promise<Page<HistoryEntry>> {
+    const history = await readHistoryPage(this.store, indicatorStreamId(key), page);
+    if (!history) throw new NotFoundError(`There is no indicator ${key}.`);
+    return history;
   }
 
   async verify(key: string): Promise<StreamVerification> {

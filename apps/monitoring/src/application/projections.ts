@@ -3,6 +3,7 @@ import { RecordedEvent } from '@bildungsregion/event-store';
 import { Projection, ProjectedDocument } from '@bildungsregion/read-models';
 import { Breakdown, IndicatorDefinition, IndicatorEvent, isTotal, Threshold } from '../domain/indicator';
 import { ReleaseEvent } from '../domain/release.decider';
+import { ImportReport } from './csv-import';
 import { idInStream, IMPORT_CATEGORY, INDICATOR_CATEGORY, RELEASE_CATEGORY } from './streams';
 
 /** One entry of the indicator catalogue. */
@@ -56,16 +57,7 @@ export interface ReleaseSummary extends ProjectedDocument {
 }
 
 /** One row of the import list: what a file brought, without its rejected rows. */
-export interface ImportSummary extends ProjectedDocument {
-  readonly fileName: string;
-  readonly sha256: string;
-  readonly rows: number;
-  readonly recorded: number;
-  readonly unchanged: number;
-  readonly rejected: number;
-  readonly importedAt: string;
-  readonly importedBy: string;
-}
+export type ImportSummary = ProjectedDocument & Omit<ImportReport, 'importId' | 'rejections'>;
 
 export const INDICATORS = 'indicators';
 export const IMPORTS = 'imports';
@@ -201,7 +193,7 @@ export const importProjection: Projection<ImportSummary> = {
   indexes: [{ fields: { importedAt: -1 } }],
   documentIds: (event) => [idInStream(event.streamId)],
   evolve: (_current, recorded, id) => {
-    const { fileName, sha256, rows, recorded: recordedRows, unchanged, rejected } = recorded.data as Omit<ImportSummary, 'id' | 'projectedPosition' | 'importedAt' | 'importedBy'>;
+    const { fileName, sha256, rows, recorded: recordedRows, unchanged, rejected } = recorded.data as ImportReport;
     return { id, fileName, sha256, rows, recorded: recordedRows, unchanged, rejected, importedAt: recorded.recordedAt, importedBy: recorded.metadata.actor.id };
   },
 };

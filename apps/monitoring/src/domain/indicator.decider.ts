@@ -151,10 +151,11 @@ export function planMeasurements(indicator: Indicator, measurements: readonly Ne
         ? { status: 'unchanged', measurementId: existing.measurementId }
         : { status: 'rejected', reason: `${measurement.regionKey} ${measurement.period} is already recorded with the value ${existing.value}; send a correction with a reason to change it` };
     }
-    working.set(key, measurement);
-    const breached = breaches(indicator, measurement, totals, null);
-    index?.set(measurement);
-    events.push({ type: 'MeasurementRecorded', data: { ...measurement, indicatorKey: definition.key } }, ...breached);
+    const recorded: Measurement = { ...measurement, source: measurement.source ?? definition.source };
+    working.set(key, recorded);
+    const breached = breaches(indicator, recorded, totals, null);
+    index?.set(recorded);
+    events.push({ type: 'MeasurementRecorded', data: { ...recorded, indicatorKey: definition.key } }, ...breached);
     return { status: 'recorded', measurementId: measurement.measurementId };
   });
   return { events, outcomes };

@@ -90,8 +90,8 @@ export type IndicatorEvent =
       }
     >;
 
-/** A measurement as a command carries it; the id is derived from its slot by the application. */
-export type NewMeasurement = Measurement;
+/** A measurement as a command carries it: the id comes from its slot, and without a source it gets the indicator's. */
+export type NewMeasurement = Omit<Measurement, 'source'> & { readonly source?: string };
 
 export type IndicatorCommand =
   | { readonly type: 'DefineIndicator'; readonly definition: IndicatorDefinition; readonly thresholds: readonly Threshold[]; readonly synthetic?: boolean }

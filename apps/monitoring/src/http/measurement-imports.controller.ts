@@ -3,8 +3,8 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPathParam, ApiQueryFrom, Caller, CurrentCaller, Metrics, ProblemError, Roles, ValidParam, ValidQuery } from '@bildungsregion/http';
 import { z } from 'zod';
-import { parseMeasurementCsv } from '../application/csv-import';
-import { ImportReport, Monitoring } from '../application/monitoring';
+import { ImportReport, parseMeasurementCsv } from '../application/csv-import';
+import { Monitoring } from '../application/monitoring';
 import { HistoryQuery, importId } from './monitoring-requests';
 import { ImportSummary } from '../application/projections';
 

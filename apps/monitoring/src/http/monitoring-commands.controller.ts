@@ -59,19 +59,10 @@ export class MonitoringCommandsController {
   @CommandRoute('measurements', 201, MeasurementRequest, { summary: 'Record a measurement', description: 'One value of an indicator for a region and period, optionally for a subgroup. Sending the same value again records nothing.' })
   async record(@ValidBody(MeasurementRequest) body: z.output<typeof MeasurementRequest>, @CurrentCaller() caller: Caller): Promise<CommandResponse & { measurementId: string }> {
     const { indicatorKey, source, breakdown, ...slot } = body;
-    let measurementId = '';
-    const response = await this.run('RecordMeasurement', caller, async () => {
-      const { indicator } = await this.monitoring.indicator(indicatorKey);
-      const outcome = await this.monitoring.recordMeasurement(
-        indicatorKey,
-        { ...slot, ...(breakdown && Object.keys(breakdown).length > 0 ? { breakdown } : {}), source: source ?? indicator.source },
-        this.request(caller),
-      );
-      measurementId = outcome.measurementId;
-      return outcome;
-    });
+    const measurement = { ...slot, ...(breakdown && Object.keys(breakdown).length > 0 ? { breakdown } : {}), ...(source ? { source } : {}) };
+    const response = await this.run('RecordMeasurement', caller, () => this.monitoring.recordMeasurement(indicatorKey, measurement, this.request(caller)));
     caller.setHeader('Location', `/indicators/${indicatorKey}/series?region=${body.regionKey}`);
-    return { ...response, measurementId };
+    return response;
   }
 
   @CommandRoute('indicators/:key/corrections', 200, CorrectionRequest, { summary: 'Correct a measurement', description: 'Names the region and period (and subgroup); the earlier value stays in the history with the reason.' })
@@ -86,14 +77,9 @@ export class MonitoringCommandsController {
   @CommandRoute('releases', 201, ReleaseRequest, { summary: 'Publish a data release', description: 'Declares the measurements of the named periods final; every indicator it names must have one.' })
   async publish(@ValidBody(ReleaseRequest) body: z.output<typeof ReleaseRequest>, @CurrentCaller() caller: Caller): Promise<CommandResponse & { releaseId: string; indicatorKeys: string[] }> {
     const releaseId = caller.idempotencyKey ? eventIdFor('release', caller.principal.id, caller.idempotencyKey) : undefined;
-    let published: { releaseId: string; indicatorKeys: string[] } = { releaseId: '', indicatorKeys: [] };
-    const response = await this.run('PublishRelease', caller, async () => {
-      const outcome = await this.monitoring.publishRelease(body, this.request(caller), releaseId);
-      published = { releaseId: outcome.releaseId, indicatorKeys: outcome.indicatorKeys };
-      return outcome;
-    });
-    caller.setHeader('Location', `/releases/${published.releaseId}`);
-    return { ...response, ...published };
+    const response = await this.run('PublishRelease', caller, () => this.monitoring.publishRelease(body, this.request(caller), releaseId));
+    caller.setHeader('Location', `/releases/${response.releaseId}`);
+    return response;
   }
 
   private request(caller: Caller): CommandRequest {
@@ -104,8 +90,9 @@ export class MonitoringCommandsController {
     };
   }
 
-  private async run(command: string, caller: Caller, execute: () => Promise<CommandOutcome>): Promise<CommandResponse> {
-    let outcome: CommandOutcome;
+  /** Runs a use case, counts it, sets the ETag, and answers with the revision, the events and whatever else the use case returned. */
+  private async run<Outcome extends CommandOutcome>(command: string, caller: Caller, execute: () => Promise<Outcome>): Promise<CommandResponse & Omit<Outcome, keyof CommandOutcome>> {
+    let outcome: Outcome;
     try {
       outcome = await execute();
     } catch (error) {
@@ -114,6 +101,7 @@ export class MonitoringCommandsController {
     }
     this.commands.inc({ command, outcome: 'accepted' });
     caller.setHeader('ETag', etagOf(outcome.revision));
-    return { revision: outcome.revision, events: outcome.events.map((event) => ({ eventId: event.id, type: event.type })) };
+    const { revision, events, ...rest } = outcome;
+    return { ...rest, revision, events: events.map((event) => ({ eventId: event.id, type: event.type })) };
   }
 }

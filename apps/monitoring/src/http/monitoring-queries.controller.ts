@@ -1,10 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPathParam, ApiQueryFrom, etagOf, Roles, ValidParam, ValidQuery } from '@bildungsregion/http';
-import { StoreVerification, StreamVerification } from '@bildungsregion/event-store';
+import { HistoryEntry, Page, StoreVerification, StreamVerification } from '@bildungsregion/event-store';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Comparison, HistoryEntry, Monitoring } from '../application/monitoring';
+import { Comparison, Monitoring } from '../application/monitoring';
 import { IndicatorSummary, LatestValue, ReleaseSummary } from '../application/projections';
 import { Region } from '../domain/regions';
 import { ComparisonQuery, HistoryQuery, IndicatorListQuery, key, LatestQuery, SeriesQuery } from './monitoring-requests';
@@ -59,7 +59,7 @@ export class MonitoringQueriesController {
   @ApiOperation({ summary: 'Every recorded event of the indicator, with who, when and why' })
   @KEY
   @ApiQueryFrom(HistoryQuery)
-  history(@ValidParam('key', key) indicator: string, @ValidQuery(HistoryQuery) query: z.output<typeof HistoryQuery>): Promise<{ items: HistoryEntry[]; total: number }> {
+  history(@ValidParam('key', key) indicator: string, @ValidQuery(HistoryQuery) query: z.output<typeof HistoryQuery>): Promise<Page<HistoryEntry>> {
     return this.monitoring.history(indicator, query);
   }
 

@@ -1,7 +1,7 @@
 import { Bus, Relay, RelayStatus, createLogger } from '@bildungsregion/bus';
 import { Topics } from '@bildungsregion/contracts';
 import { EventStore } from '@bildungsregion/event-store';
-import { ComponentHealth, Metrics, probe } from '@bildungsregion/http';
+import { ComponentHealth, Metrics, probe, registerLagGauges, ServiceRuntime } from '@bildungsregion/http';
 import { ProjectedDocument, ProjectionRunner, ProjectionStatus, ReadModelStore } from '@bildungsregion/read-models';
 import { Monitoring, SERVICE_NAME } from '../application/monitoring';
 import { MONITORING_PROJECTIONS } from '../application/projections';
@@ -22,7 +22,7 @@ export interface Health {
  * The moving parts behind the API: the projections that feed the catalogue, series, comparisons and
  * releases, and the relay that publishes monitoring's public events.
  */
-export class MonitoringRuntime {
+export class MonitoringRuntime implements ServiceRuntime {
   readonly projections: readonly ProjectionRunner<ProjectedDocument>[];
   readonly relay: Relay;
   private readonly logger = createLogger(`${SERVICE_NAME}:runtime`);
@@ -46,17 +46,7 @@ export class MonitoringRuntime {
       toPublicEvent,
       logger: this.logger,
     });
-    let pendingStatus: Promise<ProjectionStatus[]> | undefined;
-    const statuses = () => (pendingStatus ??= Promise.all(this.projections.map((runner) => runner.status())).finally(() => (pendingStatus = undefined)));
-    metrics.gauge('projection_lag_events', 'Events not yet applied to a read model', ['projection'], async (gauge) => {
-      for (const status of await statuses()) gauge.set({ projection: status.name }, status.lagEvents);
-    });
-    metrics.gauge('projection_lag_seconds', 'Age of the oldest event not yet applied to a read model', ['projection'], async (gauge) => {
-      for (const status of await statuses()) gauge.set({ projection: status.name }, status.lagSeconds);
-    });
-    metrics.gauge('relay_lag_events', 'Stored public events not yet on the bus', ['relay'], async (gauge) => {
-      gauge.set({ relay: `${SERVICE_NAME}.relay` }, (await this.relay.status()).lagEvents);
-    });
+    registerLagGauges(metrics, { projections: this.projections, relay: this.relay });
   }
 
   async start(options: { seedSampleData: boolean }): Promise<void> {

@@ -10,3 +10,4 @@ export * from './command-handler';
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './adapters/eventstoredb/eventstoredb-event-store';
 export * from './event-store-from-url';
 export * from './micro-batcher';
+export * from './history';

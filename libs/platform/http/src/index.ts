@@ -13,3 +13,4 @@ export * from './config';
 export * from './health';
 export * from './operations.controller';
 export * from './service-providers';
+export * from './service-runtime';

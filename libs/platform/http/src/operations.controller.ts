@@ -3,14 +3,7 @@ import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from './auth/auth.guard';
 import { Metrics } from './metrics';
-
-/** What a service's runtime reports for `/health`; `down` answers 503. */
-export interface HealthSource {
-  health(): Promise<{ readonly status: 'ok' | 'degraded' | 'down' }>;
-}
-
-/** Injection token of the service's HealthSource. */
-export const HEALTH_SOURCE = Symbol('HEALTH_SOURCE');
+import { SERVICE_RUNTIME, ServiceRuntime } from './service-runtime';
 
 /** Liveness, readiness and Prometheus metrics, the same on every service. */
 @ApiTags('operations')
@@ -18,7 +11,7 @@ export const HEALTH_SOURCE = Symbol('HEALTH_SOURCE');
 @Controller()
 export class OperationsController {
   constructor(
-    @Inject(HEALTH_SOURCE) private readonly runtime: HealthSource,
+    @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
     @Inject(Metrics) private readonly metrics: Metrics,
   ) {}
 

@@ -8,6 +8,7 @@ import { ServiceConfig } from './config';
 import { IdempotencyInterceptor, IdempotencyStore } from './idempotency';
 import { Metrics } from './metrics';
 import { ErrorMapper, ProblemFilter } from './problems';
+import { SERVICE_RUNTIME, ServiceLifecycle, ServiceRuntime } from './service-runtime';
 
 /** Injection tokens of the service's event store and read-model store, chosen by URL. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
@@ -15,7 +16,8 @@ export const READ_MODELS = Symbol('READ_MODELS');
 
 /**
  * What every service module provides alike: its stores from the configured URLs, its metrics,
- * Idempotency-Key handling, bearer-token checks on every route and errors as problem+json.
+ * Idempotency-Key handling, bearer-token checks on every route, errors as problem+json, and the
+ * lifecycle of the runtime the module provides under SERVICE_RUNTIME.
  */
 export function serviceProviders(config: ServiceConfig, options: { readonly metrics: Metrics; readonly mapError: ErrorMapper }): Provider[] {
   return [
@@ -27,5 +29,6 @@ export function serviceProviders(config: ServiceConfig, options: { readonly metr
     { provide: TokenVerifier, useFactory: () => new TokenVerifier(config.tokens) },
     { provide: APP_GUARD, inject: [TokenVerifier, Reflector], useFactory: (verifier: TokenVerifier, reflector: Reflector) => new AuthGuard(verifier, reflector) },
     { provide: APP_FILTER, useFactory: () => new ProblemFilter(options.mapError) },
+    { provide: ServiceLifecycle, inject: [SERVICE_RUNTIME], useFactory: (runtime: ServiceRuntime) => new ServiceLifecycle(runtime, config.seedSampleData) },
   ];
 }
