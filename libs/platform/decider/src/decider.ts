@@ -62,12 +62,3 @@ export function fold<State, Event extends DomainEvent>(
   }
   return state;
 }
-
-/** Given-when-then for deciders: `given(decider, pastEvents).when(command)` yields the decision. */
-export function given<Command, State, Event extends DomainEvent>(
-  decider: Decider<Command, State, Event>,
-  pastEvents: readonly Event[] = [],
-): { when(command: Command): Decision<Event> } {
-  const state = fold(decider, pastEvents);
-  return { when: (command) => decider.decide(command, state) };
-}
