@@ -1,6 +1,9 @@
 import { given } from '@bildungsregion/decider';
 import { GoalCommand, GoalEvent, GoalTerms } from './goal';
-import { goalDecider } from './goal.decider';
+import { LANDKREIS_OSNABRUECK } from '@bildungsregion/reference-data';
+import { goalDecider as goalDeciderFor } from './goal.decider';
+
+const goalDecider = goalDeciderFor(LANDKREIS_OSNABRUECK);
 
 const terms: GoalTerms = {
   title: 'Mehr Krippenplätze in Bramsche',
@@ -56,6 +59,8 @@ describe('a target agreement (Zielvereinbarung)', () => {
       ['party-duplicate', { parties: [terms.parties[0]!, terms.parties[0]!] }],
       ['responsible-party-missing', { parties: [terms.parties[1]!] }],
       ['region-duplicate', { regionKeys: ['03459008', '03459008'] }],
+      ['region-unknown', { regionKeys: ['03459008', '03404000'] }],
+      ['region-unknown', { indicator: { key: 'betreuungsquote-u3', regionKey: '03459099' } }],
       ['milestone-outside-period', { milestones: [{ date: '2029-01-01', value: 40 }] }],
       ['milestone-duplicate', { milestones: [{ date: '2027-01-01', value: 40 }, { date: '2027-01-01', value: 41 }] }],
     ])('refuses terms that break the rule %s', (code, change) => {

@@ -1,4 +1,5 @@
-import { accept, Decider, Decision, invalidTransition, ruleViolation } from '@bildungsregion/decider';
+import { accept, Decider, Decision, invalidTransition, ruleViolation, unknownCommand } from '@bildungsregion/decider';
+import { District } from '@bildungsregion/reference-data';
 import { Goal, GoalCommand, GoalEvent, GoalStatus, GoalTerms, initialGoal, Milestone, ProgressRecord, RevisableTerms } from './goal';
 import { assess } from './trajectory';
 
@@ -38,8 +39,15 @@ function checkMilestones(milestones: readonly Milestone[], terms: Pick<GoalTerms
   return undefined;
 }
 
+function checkRegions(district: District, terms: Pick<GoalTerms, 'regionKeys' | 'indicator'>): Rejected | undefined {
+  const unknown = [...terms.regionKeys, ...(terms.indicator ? [terms.indicator.regionKey] : [])].find((key) => !district.regionOf(key));
+  return unknown === undefined
+    ? undefined
+    : ruleViolation('region-unknown', `The region ${unknown} is neither ${district.region.name} (${district.region.key}) nor one of its municipalities.`);
+}
+
 /** The business rules every version of the terms must keep. */
-export function checkTerms(terms: GoalTerms): Rejected | undefined {
+export function checkTerms(district: District, terms: GoalTerms): Rejected | undefined {
   const { baseline, target, direction } = terms;
   if (target.value === baseline.value) {
     return ruleViolation('target-equals-baseline', `The target ${target.value} equals the baseline; a goal must aim for a change.`);
@@ -61,7 +69,7 @@ export function checkTerms(terms: GoalTerms): Rejected | undefined {
   }
   const regions = new Set(terms.regionKeys);
   if (regions.size !== terms.regionKeys.length) return ruleViolation('region-duplicate', 'A region is listed twice.');
-  return checkMilestones(terms.milestones, terms);
+  return checkRegions(district, terms) ?? checkMilestones(terms.milestones, terms);
 }
 
 /** Events plus an AssessmentChanged when they move the goal to another assessment. */
@@ -74,7 +82,7 @@ function withAssessment(goal: Goal, events: GoalEvent[]): Decision<GoalEvent> {
   return accept(...events, { type: 'AssessmentChanged', data: { from: goal.assessment, to, asOf } });
 }
 
-function revise(goal: Goal, changes: RevisableTerms, reason: string): Decision<GoalEvent> {
+function revise(district: District, goal: Goal, changes: RevisableTerms, reason: string): Decision<GoalEvent> {
   const rejected = requireStatus(goal, ['draft', 'proposed', 'agreed'], 'revise the goal') ?? requireReason(reason, 'revise the goal');
   if (rejected) return rejected;
   const current = goal.terms as GoalTerms;
@@ -82,104 +90,128 @@ function revise(goal: Goal, changes: RevisableTerms, reason: string): Decision<G
     Object.entries(changes).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(current[key as keyof GoalTerms])),
   ) as RevisableTerms;
   if (Object.keys(changed).length === 0) return ruleViolation('revision-without-change', 'The revision changes nothing in the current terms.');
-  const broken = checkTerms({ ...current, ...changed });
+  const broken = checkTerms(district, { ...current, ...changed });
   if (broken) return broken;
   return withAssessment(goal, [{ type: 'GoalRevised', data: { changes: changed } }]);
 }
 
-export function decideGoal(command: GoalCommand, goal: Goal): Decision<GoalEvent> {
-  switch (command.type) {
-    case 'DraftGoal': {
-      if (goal.status !== 'none') return invalidTransition('goal-exists', `A goal with the id ${command.goalId} already exists.`);
-      const broken = checkTerms(command.terms);
-      if (broken) return broken;
-      return accept({ type: 'GoalDrafted', data: { goalId: command.goalId, terms: command.terms, synthetic: command.synthetic ?? false } });
-    }
-    case 'ProposeGoal':
-      return requireStatus(goal, ['draft'], 'propose the goal') ?? accept({ type: 'GoalProposed', data: {} });
-    case 'RecordConsent': {
-      const rejected = requireStatus(goal, ['proposed'], 'record a consent');
-      if (rejected) return rejected;
-      if (!goal.terms?.parties.some((party) => party.id === command.partyId)) {
-        return ruleViolation('not-a-party', `${command.partyId} is not a party to this goal; only its parties consent.`);
-      }
-      if (goal.consents.includes(command.partyId)) {
-        return invalidTransition('consent-already-recorded', `${command.partyId} has already consented to this proposal.`);
-      }
-      return accept({ type: 'ConsentRecorded', data: { partyId: command.partyId } });
-    }
-    case 'AgreeGoal': {
-      const rejected = requireStatus(goal, ['proposed'], 'record the agreement');
-      if (rejected) return rejected;
-      const missing = (goal.terms?.parties ?? []).filter((party) => !goal.consents.includes(party.id)).map((party) => party.id);
-      if (missing.length > 0) {
-        return invalidTransition('consent-missing', `Every party must consent before the agreement; still missing: ${missing.join(', ')}.`);
-      }
-      return accept({ type: 'GoalAgreed', data: { authority: command.authority, effectiveOn: command.effectiveOn, terms: goal.terms as GoalTerms } });
-    }
-    case 'ReviseGoal':
-      return revise(goal, command.changes, command.reason);
-    case 'AddMilestone': {
-      const rejected = requireStatus(goal, OPEN_STATUSES, 'add a milestone');
-      if (rejected) return rejected;
-      const terms = goal.terms as GoalTerms;
-      const broken = checkMilestones([...terms.milestones, command.milestone], terms);
-      if (broken) return broken;
-      return withAssessment(goal, [{ type: 'MilestoneAdded', data: { milestone: command.milestone } }]);
-    }
-    case 'RecordProgress': {
-      const rejected = requireStatus(goal, ['agreed'], 'record progress');
-      if (rejected) return rejected;
-      const { type: _type, ...record } = command;
-      const known = goal.progress.find((earlier) => earlier.progressId === record.progressId);
-      // A redelivered measurement is recognised by its event id and changes nothing.
-      if (known && record.measurement && known.measurementEvents?.includes(record.measurement.eventId)) return accept();
-      if (known) return invalidTransition('progress-already-recorded', `Progress ${record.progressId} has already been recorded.`);
-      const baselineDate = (goal.terms as GoalTerms).baseline.date;
-      if (record.asOf < baselineDate) {
-        return ruleViolation('progress-before-baseline', `The progress date ${record.asOf} is before the baseline date ${baselineDate}.`);
-      }
-      return withAssessment(goal, [{ type: 'ProgressRecorded', data: record.measurement ? { ...record, measurementEvents: [record.measurement.eventId] } : record }]);
-    }
-    case 'CorrectProgress': {
-      const rejected = requireStatus(goal, ['agreed', 'suspended'], 'correct progress') ?? requireReason(command.reason, 'correct progress');
-      if (rejected) return rejected;
-      const earlier = goal.progress.find((known) => known.progressId === command.progressId);
-      if (!earlier) return ruleViolation('progress-not-found', `This goal has no progress ${command.progressId} to correct.`);
-      const fromMonitoring = command.measurementCorrection;
-      // A redelivered correction, or one that the goal already shows, changes nothing.
-      if (fromMonitoring && (earlier.measurementEvents?.includes(fromMonitoring.eventId) || earlier.value === command.value)) return accept();
-      if (earlier.value === command.value) {
-        return ruleViolation('correction-without-change', `Progress ${command.progressId} already has the value ${command.value}.`);
-      }
-      return withAssessment(goal, [
-        {
-          type: 'ProgressCorrected',
-          data: { progressId: command.progressId, value: command.value, previousValue: earlier.value, ...(fromMonitoring ? { measurementCorrection: fromMonitoring } : {}) },
-        },
-      ]);
-    }
-    case 'SuspendGoal':
-      return (
-        requireStatus(goal, ['proposed', 'agreed'], 'suspend the goal') ??
-        requireReason(command.reason, 'suspend the goal') ??
-        accept({ type: 'GoalSuspended', data: {} })
-      );
-    case 'ResumeGoal':
-      return requireStatus(goal, ['suspended'], 'resume the goal') ?? accept({ type: 'GoalResumed', data: {} });
-    case 'CloseGoal':
-      return (
-        requireStatus(goal, ['agreed'], `close the goal as ${command.outcome}`) ??
-        requireReason(command.reason, 'close the goal') ??
-        accept({ type: 'GoalClosed', data: { outcome: command.outcome } })
-      );
-    case 'CancelGoal':
-      return (
-        requireStatus(goal, OPEN_STATUSES, 'cancel the goal') ??
-        requireReason(command.reason, 'cancel the goal') ??
-        accept({ type: 'GoalCancelled', data: {} })
-      );
+type CommandOf<Type extends GoalCommand['type']> = Extract<GoalCommand, { type: Type }>;
+
+function draft(district: District, command: CommandOf<'DraftGoal'>, goal: Goal): Decision<GoalEvent> {
+  if (goal.status !== 'none') return invalidTransition('goal-exists', `A goal with the id ${command.goalId} already exists.`);
+  const broken = checkTerms(district, command.terms);
+  if (broken) return broken;
+  return accept({ type: 'GoalDrafted', data: { goalId: command.goalId, terms: command.terms, synthetic: command.synthetic ?? false } });
+}
+
+function consent(partyId: string, goal: Goal): Decision<GoalEvent> {
+  const rejected = requireStatus(goal, ['proposed'], 'record a consent');
+  if (rejected) return rejected;
+  if (!goal.terms?.parties.some((party) => party.id === partyId)) {
+    return ruleViolation('not-a-party', `${partyId} is not a party to this goal; only its parties consent.`);
   }
+  if (goal.consents.includes(partyId)) return invalidTransition('consent-already-recorded', `${partyId} has already consented to this proposal.`);
+  return accept({ type: 'ConsentRecorded', data: { partyId } });
+}
+
+function agree(command: CommandOf<'AgreeGoal'>, goal: Goal): Decision<GoalEvent> {
+  const rejected = requireStatus(goal, ['proposed'], 'record the agreement');
+  if (rejected) return rejected;
+  const missing = (goal.terms?.parties ?? []).filter((party) => !goal.consents.includes(party.id)).map((party) => party.id);
+  if (missing.length > 0) {
+    return invalidTransition('consent-missing', `Every party must consent before the agreement; still missing: ${missing.join(', ')}.`);
+  }
+  return accept({ type: 'GoalAgreed', data: { authority: command.authority, effectiveOn: command.effectiveOn, terms: goal.terms as GoalTerms } });
+}
+
+function addMilestone(milestone: Milestone, goal: Goal): Decision<GoalEvent> {
+  const rejected = requireStatus(goal, OPEN_STATUSES, 'add a milestone');
+  if (rejected) return rejected;
+  const terms = goal.terms as GoalTerms;
+  const broken = checkMilestones([...terms.milestones, milestone], terms);
+  if (broken) return broken;
+  return withAssessment(goal, [{ type: 'MilestoneAdded', data: { milestone } }]);
+}
+
+function recordProgress({ type: _type, ...record }: CommandOf<'RecordProgress'>, goal: Goal): Decision<GoalEvent> {
+  const rejected = requireStatus(goal, ['agreed'], 'record progress');
+  if (rejected) return rejected;
+  const known = goal.progress.find((earlier) => earlier.progressId === record.progressId);
+  // A redelivered measurement is recognised by its event id and changes nothing.
+  if (known && record.measurement && known.measurementEvents?.includes(record.measurement.eventId)) return accept();
+  if (known) return invalidTransition('progress-already-recorded', `Progress ${record.progressId} has already been recorded.`);
+  const baselineDate = (goal.terms as GoalTerms).baseline.date;
+  if (record.asOf < baselineDate) {
+    return ruleViolation('progress-before-baseline', `The progress date ${record.asOf} is before the baseline date ${baselineDate}.`);
+  }
+  return withAssessment(goal, [{ type: 'ProgressRecorded', data: record.measurement ? { ...record, measurementEvents: [record.measurement.eventId] } : record }]);
+}
+
+function correctProgress(command: CommandOf<'CorrectProgress'>, goal: Goal): Decision<GoalEvent> {
+  const rejected = requireStatus(goal, ['agreed', 'suspended'], 'correct progress') ?? requireReason(command.reason, 'correct progress');
+  if (rejected) return rejected;
+  const earlier = goal.progress.find((known) => known.progressId === command.progressId);
+  if (!earlier) return ruleViolation('progress-not-found', `This goal has no progress ${command.progressId} to correct.`);
+  const fromMonitoring = command.measurementCorrection;
+  // A redelivered correction, or one that the goal already shows, changes nothing.
+  if (fromMonitoring && (earlier.measurementEvents?.includes(fromMonitoring.eventId) || earlier.value === command.value)) return accept();
+  if (earlier.value === command.value) {
+    return ruleViolation('correction-without-change', `Progress ${command.progressId} already has the value ${command.value}.`);
+  }
+  const { progressId, value } = command;
+  return withAssessment(goal, [
+    { type: 'ProgressCorrected', data: { progressId, value, previousValue: earlier.value, ...(fromMonitoring ? { measurementCorrection: fromMonitoring } : {}) } },
+  ]);
+}
+
+function suspend(reason: string, goal: Goal): Decision<GoalEvent> {
+  return requireStatus(goal, ['proposed', 'agreed'], 'suspend the goal') ?? requireReason(reason, 'suspend the goal') ?? accept({ type: 'GoalSuspended', data: {} });
+}
+
+function close(command: CommandOf<'CloseGoal'>, goal: Goal): Decision<GoalEvent> {
+  return (
+    requireStatus(goal, ['agreed'], `close the goal as ${command.outcome}`) ??
+    requireReason(command.reason, 'close the goal') ??
+    accept({ type: 'GoalClosed', data: { outcome: command.outcome } })
+  );
+}
+
+function cancel(reason: string, goal: Goal): Decision<GoalEvent> {
+  return requireStatus(goal, OPEN_STATUSES, 'cancel the goal') ?? requireReason(reason, 'cancel the goal') ?? accept({ type: 'GoalCancelled', data: {} });
+}
+
+/** Dispatches each command to its decision; the district's regions are the ones goals may name. */
+export function decideGoal(district: District): (command: GoalCommand, goal: Goal) => Decision<GoalEvent> {
+  return (command, goal) => {
+    switch (command.type) {
+      case 'DraftGoal':
+        return draft(district, command, goal);
+      case 'ProposeGoal':
+        return requireStatus(goal, ['draft'], 'propose the goal') ?? accept({ type: 'GoalProposed', data: {} });
+      case 'RecordConsent':
+        return consent(command.partyId, goal);
+      case 'AgreeGoal':
+        return agree(command, goal);
+      case 'ReviseGoal':
+        return revise(district, goal, command.changes, command.reason);
+      case 'AddMilestone':
+        return addMilestone(command.milestone, goal);
+      case 'RecordProgress':
+        return recordProgress(command, goal);
+      case 'CorrectProgress':
+        return correctProgress(command, goal);
+      case 'SuspendGoal':
+        return suspend(command.reason, goal);
+      case 'ResumeGoal':
+        return requireStatus(goal, ['suspended'], 'resume the goal') ?? accept({ type: 'GoalResumed', data: {} });
+      case 'CloseGoal':
+        return close(command, goal);
+      case 'CancelGoal':
+        return cancel(command.reason, goal);
+      default:
+        return unknownCommand(command);
+    }
+  };
 }
 
 function corrected(record: ProgressRecord, correction: { value: number; measurementCorrection?: { eventId: string } }): ProgressRecord {
@@ -260,10 +292,7 @@ export function evolveGoalAll(goal: Goal, events: readonly GoalEvent[]): Goal {
   return state;
 }
 
-/** A Zielvereinbarung as a decider: commands in, events out, state folded from events. */
-export const goalDecider: Decider<GoalCommand, Goal, GoalEvent> = {
-  initialState: initialGoal,
-  decide: decideGoal,
-  evolve: evolveGoal,
-  evolveAll: evolveGoalAll,
-};
+/** A Zielvereinbarung as a decider for the district's regions: commands in, events out, state folded from events. */
+export function goalDecider(district: District): Decider<GoalCommand, Goal, GoalEvent> {
+  return { initialState: initialGoal, decide: decideGoal(district), evolve: evolveGoal, evolveAll: evolveGoalAll };
+}

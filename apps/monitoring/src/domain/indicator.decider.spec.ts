@@ -1,10 +1,12 @@
 import { given } from '@bildungsregion/decider';
 import { IndicatorCommand, IndicatorDefinition, IndicatorEvent, Measurement } from './indicator';
-import { evolveIndicator, evolveIndicatorAll, indicatorDecider, planMeasurements } from './indicator.decider';
+import { LANDKREIS_OSNABRUECK } from '@bildungsregion/reference-data';
+import { evolveIndicator, evolveIndicatorAll, indicatorDecider as indicatorDeciderFor, planMeasurements } from './indicator.decider';
 import { fold } from '@bildungsregion/decider';
-import { MUNICIPALITIES, REGIONS } from './regions';
 import { STARTER_CATALOGUE } from './starter-catalogue';
 
+const indicatorDecider = indicatorDeciderFor(LANDKREIS_OSNABRUECK);
+const { municipalities: MUNICIPALITIES, regions: REGIONS } = LANDKREIS_OSNABRUECK;
 const BRAMSCHE = '03459014';
 const MELLE = '03459024';
 
@@ -106,7 +108,7 @@ describe('an indicator of the monitoring catalogue', () => {
 
     it('plans each row on its own: recorded, unchanged and rejected with the reason', () => {
       const state = fold(indicatorDecider, [defined, recorded(measurement('m1', BRAMSCHE, '2024', 29))]);
-      const plan = planMeasurements(state, [
+      const plan = planMeasurements(LANDKREIS_OSNABRUECK, state, [
         measurement('m2', BRAMSCHE, '2025', 31),
         measurement('m1', BRAMSCHE, '2024', 29),
         measurement('m3', MELLE, '2025', 140),

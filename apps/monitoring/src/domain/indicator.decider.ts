@@ -1,5 +1,5 @@
 import { periodEndDate } from '@bildungsregion/contracts';
-import { accept, Decider, Decision, invalidTransition, ruleViolation } from '@bildungsregion/decider';
+import { accept, Decider, Decision, invalidTransition, ruleViolation, unknownCommand } from '@bildungsregion/decider';
 import {
   Indicator,
   IndicatorCommand,
@@ -15,7 +15,7 @@ import {
   Threshold,
   Unit,
 } from './indicator';
-import { regionOf } from './regions';
+import { District } from '@bildungsregion/reference-data';
 
 type Rejected = Decision<never>;
 
@@ -51,9 +51,9 @@ function checkThresholds(thresholds: readonly Threshold[], definition: Indicator
 }
 
 /** Why a measurement cannot be recorded for this indicator as it stands, or undefined when it can. */
-export function measurementProblem(definition: IndicatorDefinition, measurement: Pick<Measurement, 'regionKey' | 'period' | 'value'>): string | undefined {
-  if (!regionOf(measurement.regionKey)) {
-    return `region ${measurement.regionKey} is neither Landkreis Osnabrück (03459) nor one of its 34 municipalities`;
+export function measurementProblem(district: District, definition: IndicatorDefinition, measurement: Pick<Measurement, 'regionKey' | 'period' | 'value'>): string | undefined {
+  if (!district.regionOf(measurement.regionKey)) {
+    return `region ${measurement.regionKey} is neither ${district.region.name} (${district.region.key}) nor one of its ${district.municipalities.length} municipalities`;
   }
   const format = PERIOD_FORMATS[definition.periodicity];
   if (!format.pattern.test(measurement.period) || periodEndDate(measurement.period) === null) {
@@ -135,14 +135,14 @@ export interface MeasurementPlan {
  * Decides each measurement on its own: recorded, unchanged (the slot already holds this value, as when
  * a file is imported again), or rejected with the reason. Later measurements see earlier ones.
  */
-export function planMeasurements(indicator: Indicator, measurements: readonly NewMeasurement[]): MeasurementPlan {
+export function planMeasurements(district: District, indicator: Indicator, measurements: readonly NewMeasurement[]): MeasurementPlan {
   const definition = indicator.definition as IndicatorDefinition;
   const working = new Map(indicator.measurements);
   let index: TotalsByRegion | undefined;
   const totals = () => (index ??= new TotalsByRegion(indicator.measurements.values()));
   const events: IndicatorEvent[] = [];
   const outcomes = measurements.map((measurement): MeasurementOutcome => {
-    const problem = measurementProblem(definition, measurement);
+    const problem = measurementProblem(district, definition, measurement);
     if (problem) return { status: 'rejected', reason: problem };
     const key = slotKey(measurement);
     const existing = working.get(key);
@@ -172,67 +172,76 @@ function revise(indicator: Indicator, changes: RevisableDefinition, reason: stri
   return accept({ type: 'IndicatorRevised', data: { changes: changed } });
 }
 
-export function decideIndicator(command: IndicatorCommand, indicator: Indicator): Decision<IndicatorEvent> {
-  switch (command.type) {
-    case 'DefineIndicator': {
-      if (indicator.status !== 'none') return invalidTransition('indicator-exists', `The indicator ${command.definition.key} is already defined; revise it instead.`);
-      const broken = checkThresholds(command.thresholds, command.definition);
-      if (broken) return broken;
-      return accept({ type: 'IndicatorDefined', data: { definition: command.definition, thresholds: [...command.thresholds], synthetic: command.synthetic ?? false } });
-    }
-    case 'ReviseIndicator':
-      return revise(indicator, command.changes, command.reason);
-    case 'SetThresholds': {
-      const rejected = requireDefined(indicator) ?? checkThresholds(command.thresholds, indicator.definition as IndicatorDefinition);
-      if (rejected) return rejected;
-      if (JSON.stringify(command.thresholds) === JSON.stringify(indicator.thresholds)) {
-        return ruleViolation('thresholds-without-change', 'These are already the indicator\'s thresholds.');
-      }
-      return accept({ type: 'ThresholdsSet', data: { thresholds: [...command.thresholds] } });
-    }
-    case 'RecordMeasurements': {
-      const rejected = requireDefined(indicator);
-      if (rejected) return rejected;
-      const plan = planMeasurements(indicator, command.measurements);
-      const refused = plan.outcomes.find((outcome) => outcome.status === 'rejected');
-      if (refused?.status === 'rejected') {
-        return refused.reason.includes('already recorded')
-          ? invalidTransition('measurement-exists', `The measurement of ${refused.reason}.`)
-          : ruleViolation('invalid-measurement', `The measurement cannot be recorded: ${refused.reason}.`);
-      }
-      return accept(...plan.events);
-    }
-    case 'CorrectMeasurement': {
-      const rejected = requireDefined(indicator) ?? (command.reason.trim() === '' ? ruleViolation('reason-required', 'Give a reason to correct a measurement.') : undefined);
-      if (rejected) return rejected;
-      const definition = indicator.definition as IndicatorDefinition;
-      const earlier = indicator.measurements.get(slotKey(command.slot));
-      if (!earlier) {
-        return ruleViolation('measurement-not-found', `There is no measurement of ${definition.key} for ${command.slot.regionKey} ${command.slot.period} to correct.`);
-      }
-      const problem = measurementProblem(definition, { ...earlier, value: command.value });
-      if (problem) return ruleViolation('invalid-measurement', `The correction cannot be recorded: ${problem}.`);
-      if (earlier.value === command.value) {
-        return ruleViolation('correction-without-change', `${command.slot.regionKey} ${command.slot.period} already has the value ${command.value}.`);
-      }
-      const correctedMeasurement = { ...earlier, value: command.value };
-      return accept(
-        {
-          type: 'MeasurementCorrected',
-          data: {
-            measurementId: earlier.measurementId,
-            indicatorKey: definition.key,
-            regionKey: earlier.regionKey,
-            period: earlier.period,
-            ...(earlier.breakdown ? { breakdown: earlier.breakdown } : {}),
-            value: command.value,
-            previousValue: earlier.value,
-          },
-        },
-        ...breaches(indicator, correctedMeasurement, () => new TotalsByRegion(indicator.measurements.values()), earlier.value),
-      );
-    }
+function define(command: Extract<IndicatorCommand, { type: 'DefineIndicator' }>, indicator: Indicator): Decision<IndicatorEvent> {
+  if (indicator.status !== 'none') return invalidTransition('indicator-exists', `The indicator ${command.definition.key} is already defined; revise it instead.`);
+  const broken = checkThresholds(command.thresholds, command.definition);
+  if (broken) return broken;
+  return accept({ type: 'IndicatorDefined', data: { definition: command.definition, thresholds: [...command.thresholds], synthetic: command.synthetic ?? false } });
+}
+
+function setThresholds(thresholds: readonly Threshold[], indicator: Indicator): Decision<IndicatorEvent> {
+  const rejected = requireDefined(indicator) ?? checkThresholds(thresholds, indicator.definition as IndicatorDefinition);
+  if (rejected) return rejected;
+  if (JSON.stringify(thresholds) === JSON.stringify(indicator.thresholds)) {
+    return ruleViolation('thresholds-without-change', "These are already the indicator's thresholds.");
   }
+  return accept({ type: 'ThresholdsSet', data: { thresholds: [...thresholds] } });
+}
+
+function recordMeasurements(district: District, measurements: readonly NewMeasurement[], indicator: Indicator): Decision<IndicatorEvent> {
+  const rejected = requireDefined(indicator);
+  if (rejected) return rejected;
+  const plan = planMeasurements(district, indicator, measurements);
+  const refused = plan.outcomes.find((outcome) => outcome.status === 'rejected');
+  if (refused?.status === 'rejected') {
+    return refused.reason.includes('already recorded')
+      ? invalidTransition('measurement-exists', `The measurement of ${refused.reason}.`)
+      : ruleViolation('invalid-measurement', `The measurement cannot be recorded: ${refused.reason}.`);
+  }
+  return accept(...plan.events);
+}
+
+function correctMeasurement(district: District, command: Extract<IndicatorCommand, { type: 'CorrectMeasurement' }>, indicator: Indicator): Decision<IndicatorEvent> {
+  const rejected = requireDefined(indicator) ?? (command.reason.trim() === '' ? ruleViolation('reason-required', 'Give a reason to correct a measurement.') : undefined);
+  if (rejected) return rejected;
+  const definition = indicator.definition as IndicatorDefinition;
+  const earlier = indicator.measurements.get(slotKey(command.slot));
+  if (!earlier) {
+    return ruleViolation('measurement-not-found', `There is no measurement of ${definition.key} for ${command.slot.regionKey} ${command.slot.period} to correct.`);
+  }
+  const problem = measurementProblem(district, definition, { ...earlier, value: command.value });
+  if (problem) return ruleViolation('invalid-measurement', `The correction cannot be recorded: ${problem}.`);
+  if (earlier.value === command.value) {
+    return ruleViolation('correction-without-change', `${command.slot.regionKey} ${command.slot.period} already has the value ${command.value}.`);
+  }
+  const { measurementId, regionKey, period, breakdown } = earlier;
+  return accept(
+    {
+      type: 'MeasurementCorrected',
+      data: { measurementId, indicatorKey: definition.key, regionKey, period, ...(breakdown ? { breakdown } : {}), value: command.value, previousValue: earlier.value },
+    },
+    ...breaches(indicator, { ...earlier, value: command.value }, () => new TotalsByRegion(indicator.measurements.values()), earlier.value),
+  );
+}
+
+/** Dispatches each command to its decision; the district's regions are the ones measurements may name. */
+export function decideIndicator(district: District): (command: IndicatorCommand, indicator: Indicator) => Decision<IndicatorEvent> {
+  return (command, indicator) => {
+    switch (command.type) {
+      case 'DefineIndicator':
+        return define(command, indicator);
+      case 'ReviseIndicator':
+        return revise(indicator, command.changes, command.reason);
+      case 'SetThresholds':
+        return setThresholds(command.thresholds, indicator);
+      case 'RecordMeasurements':
+        return recordMeasurements(district, command.measurements, indicator);
+      case 'CorrectMeasurement':
+        return correctMeasurement(district, command, indicator);
+      default:
+        return unknownCommand(command);
+    }
+  };
 }
 
 function apply(indicator: Indicator, event: IndicatorEvent, measurements: Map<string, Measurement>): Indicator {
@@ -270,10 +279,7 @@ export function evolveIndicatorAll(indicator: Indicator, events: readonly Indica
   return { ...state, measurements };
 }
 
-/** An indicator of the catalogue with its measurements, as a decider. */
-export const indicatorDecider: Decider<IndicatorCommand, Indicator, IndicatorEvent> = {
-  initialState: initialIndicator,
-  decide: decideIndicator,
-  evolve: evolveIndicator,
-  evolveAll: evolveIndicatorAll,
-};
+/** An indicator of the catalogue with its measurements, as a decider for the district's regions. */
+export function indicatorDecider(district: District): Decider<IndicatorCommand, Indicator, IndicatorEvent> {
+  return { initialState: initialIndicator, decide: decideIndicator(district), evolve: evolveIndicator, evolveAll: evolveIndicatorAll };
+}

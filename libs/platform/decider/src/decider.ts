@@ -62,3 +62,11 @@ export function fold<State, Event extends DomainEvent>(
   }
   return state;
 }
+
+/**
+ * The `default` branch of a `decide` that dispatches on `command.type`: it does not compile while a
+ * command type has no branch, and refuses a command that bypassed the types.
+ */
+export function unknownCommand(command: never): never {
+  throw new Error(`No decision for the command ${JSON.stringify((command as { type?: unknown }).type)}.`);
+}
