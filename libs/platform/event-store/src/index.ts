@@ -11,3 +11,4 @@ export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './ad
 export * from './event-store-from-url';
 export * from './micro-batcher';
 export * from './history';
+export * from './stream-category';

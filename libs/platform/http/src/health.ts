@@ -12,3 +12,11 @@ export async function probe(check: () => Promise<unknown>): Promise<ComponentHea
     return { status: 'down', error: (error as Error).message };
   }
 }
+
+/** What `/health` reports; `down` answers 503. */
+export interface HealthReporter {
+  health(): Promise<{ readonly status: 'ok' | 'degraded' | 'down' }>;
+}
+
+/** Injection token of the service's health reporter (its runtime). */
+export const HEALTH_REPORTER = Symbol('HEALTH_REPORTER');

@@ -6,7 +6,7 @@ import canonicalize from 'canonicalize';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, map, Observable } from 'rxjs';
-import { Principal } from './auth/principal';
+import { Principal } from '@bildungsregion/application';
 import { ProblemError } from './problems';
 
 export interface StoredResponse {

@@ -1,4 +1,3 @@
-export * from './auth/principal';
 export * from './auth/tokens';
 export * from './auth/auth.guard';
 export * from './problems';
@@ -9,8 +8,7 @@ export * from './metrics';
 export * from './logging';
 export * from './openapi';
 export * from './caller';
-export * from './config';
 export * from './health';
 export * from './operations.controller';
-export * from './service-providers';
-export * from './service-runtime';
+export * from './commands';
+export * from './application-errors';

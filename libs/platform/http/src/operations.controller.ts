@@ -3,7 +3,7 @@ import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from './auth/auth.guard';
 import { Metrics } from './metrics';
-import { SERVICE_RUNTIME, ServiceRuntime } from './service-runtime';
+import { HEALTH_REPORTER, HealthReporter } from './health';
 
 /** Liveness, readiness and Prometheus metrics, the same on every service. */
 @ApiTags('operations')
@@ -11,7 +11,7 @@ import { SERVICE_RUNTIME, ServiceRuntime } from './service-runtime';
 @Controller()
 export class OperationsController {
   constructor(
-    @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
+    @Inject(HEALTH_REPORTER) private readonly runtime: HealthReporter,
     @Inject(Metrics) private readonly metrics: Metrics,
   ) {}
 

@@ -2,7 +2,7 @@ import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMet
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ProblemError } from '../problems';
-import { Principal, Role } from './principal';
+import { Principal, Role } from '@bildungsregion/application';
 import { InvalidTokenError, TokenVerifier } from './tokens';
 
 const ROLES_KEY = 'bildungsregion:roles';

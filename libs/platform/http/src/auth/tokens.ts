@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, SignJWT } from 'jose';
-import { Principal, Role, ROLES } from './principal';
+import { Principal, Role, ROLES } from '@bildungsregion/application';
 
 /** Signs development tokens when no secret is configured; refused when NODE_ENV=production. */
 export const DEVELOPMENT_SECRET = 'bildungsregion-development-secret-not-for-production';

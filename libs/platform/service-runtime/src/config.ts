@@ -1,11 +1,16 @@
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEVELOPMENT_SECRET, TokenSettings } from '@bildungsregion/http';
+import { District, DISTRICTS, districtOf } from '@bildungsregion/reference-data';
 import { z } from 'zod';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEVELOPMENT_SECRET, TokenSettings } from './auth/tokens';
+import { serviceEntry } from './registry';
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 /** What every service is configured with; the defaults run it on one machine with no set-up. */
 export interface ServiceConfig {
+  readonly service: string;
   readonly port: number;
+  /** The Landkreis this deployment serves, with its municipalities (`DISTRICT`, its AGS). */
+  readonly district: District;
   readonly eventStoreUrl: string;
   readonly busUrl: string;
   readonly readModelsUrl: string;
@@ -16,10 +21,15 @@ export interface ServiceConfig {
   readonly logLevel: string;
 }
 
-/** Reads a service's configuration from environment variables and names every bad one. */
-export function loadServiceConfig(service: { name: string; port: number }, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+/** Reads a registered service's configuration from environment variables and names every bad one. */
+export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const service = serviceEntry(name);
   const environment = z.object({
     PORT: z.coerce.number().int().min(0).max(65_535).default(service.port),
+    DISTRICT: z
+      .string()
+      .default('03459')
+      .refine((key) => districtOf(key) !== undefined, `must be the AGS of a district with reference data: ${DISTRICTS.map((district) => district.region.key).join(', ')}`),
     EVENT_STORE_URL: z.string().min(1).default(`sqlite:data/${service.name}/events.sqlite`),
     BUS_URL: z.string().min(1).default('sqlite:data/bus.sqlite'),
     READ_MODELS_URL: z.string().min(1).default('memory:'),
@@ -43,7 +53,9 @@ export function loadServiceConfig(service: { name: string; port: number }, env: 
     throw new Error('Invalid configuration: set JWT_SECRET or JWT_JWKS_URL; the development secret is refused in production.');
   }
   return {
+    service: service.name,
     port: settings.PORT,
+    district: districtOf(settings.DISTRICT) as District,
     eventStoreUrl: settings.EVENT_STORE_URL,
     busUrl: settings.BUS_URL,
     readModelsUrl: settings.READ_MODELS_URL,

@@ -6,3 +6,9 @@ export interface Principal {
   readonly id: string;
   readonly role: Role;
 }
+
+/** A service reacting to another service's event, recorded as the actor of what it causes. */
+export interface ServiceActor {
+  readonly id: string;
+  readonly role: 'service';
+}

@@ -1,0 +1,63 @@
+import { applyDecorators, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { ApiConflictResponse, ApiHeader, ApiOperation, ApiOperationOptions, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Counter } from 'prom-client';
+import { Role, CommandOutcome } from '@bildungsregion/application';
+import { z } from 'zod';
+import { Roles } from './auth/auth.guard';
+import { Caller } from './caller';
+import { IdempotencyInterceptor } from './idempotency';
+import { Metrics } from './metrics';
+import { etagOf } from './revisions';
+import { ApiJsonBody } from './validation';
+
+/** What every command answers: the aggregate's new revision (also in `ETag`) and what was recorded. */
+export interface CommandResponse {
+  readonly revision: number;
+  readonly events: readonly { readonly eventId: string; readonly type: string }[];
+}
+
+/**
+ * A controller of task-based commands: `If-Match`, `Idempotency-Key` and `X-Correlation-Id` documented
+ * and applied, and the 409/422 answers every command can give.
+ */
+export function CommandController(path: string, tag: string, noun: string): ClassDecorator {
+  return applyDecorators(
+    ApiTags(tag),
+    ApiHeader({ name: 'If-Match', required: false, description: `ETag of the ${noun}'s revision the change is based on; 409 when it has changed since.` }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key returns the first response and records nothing twice.' }),
+    ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into the recorded events and the logs; generated when absent.' }),
+    ApiConflictResponse({ description: 'Invalid transition, or a stale If-Match (problem+json).' }),
+    ApiUnprocessableEntityResponse({ description: 'The command breaks a business rule (problem+json).' }),
+    UseInterceptors(IdempotencyInterceptor),
+    Controller(path),
+  );
+}
+
+/** One command route: path, status, validated and documented body, the roles that may send it, and its summary. */
+export function CommandRoute(path: string, status: 200 | 201, body: z.ZodType, roles: readonly Role[], operation: ApiOperationOptions): MethodDecorator {
+  return applyDecorators(Post(path), HttpCode(status), Roles(...roles), ApiOperation(operation), ApiJsonBody(body));
+}
+
+/** Runs commands for controllers: counts each by name and outcome, sets the `ETag`, and shapes the answer. */
+export class CommandResponses {
+  private readonly commands: Counter<'command' | 'outcome'>;
+
+  constructor(metrics: Metrics, service: string) {
+    this.commands = metrics.counter(`${service}_commands_total`, 'Commands by type and outcome', ['command', 'outcome']);
+  }
+
+  /** The answer is the revision, the events, and whatever else the use case returned besides its id. */
+  async run<Outcome extends CommandOutcome>(command: string, caller: Caller, execute: () => Promise<Outcome>): Promise<CommandResponse & Omit<Outcome, keyof CommandOutcome>> {
+    let outcome: Outcome;
+    try {
+      outcome = await execute();
+    } catch (error) {
+      this.commands.inc({ command, outcome: 'refused' });
+      throw error;
+    }
+    this.commands.inc({ command, outcome: 'accepted' });
+    caller.setHeader('ETag', etagOf(outcome.revision));
+    const { id: _id, revision, events, ...rest } = outcome;
+    return { ...rest, revision, events: events.map((event) => ({ eventId: event.id, type: event.type })) };
+  }
+}

@@ -1,0 +1,34 @@
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Metrics, setUpOpenApi } from '@bildungsregion/http';
+import { Logger } from 'nestjs-pino';
+import { loadServiceConfig, ServiceConfig } from './config';
+import { serviceEntry } from './registry';
+
+/** Builds a service's Nest application; `listen` is left to the caller (main, or a test on a random port). */
+export async function createServiceApp(module: DynamicModule, config: ServiceConfig, options: { readonly textBodies?: readonly { readonly type: string; readonly limit: number }[] } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  // Large enough that an oversized field is refused by validation with its name, not by the parser.
+  app.useBodyParser('json', { limit: '512kb' });
+  for (const body of options.textBodies ?? []) app.useBodyParser('text', { type: body.type, limit: body.limit });
+  app.use(app.get(Metrics).middleware);
+  app.enableShutdownHooks();
+  const { title, description } = serviceEntry(config.service);
+  setUpOpenApi(app, { title, description, version: '1' });
+  return app;
+}
+
+/** What `main.ts` does: read the configuration, build the app, listen; a start that fails says why and exits 1. */
+export function runService(name: string, build: (config: ServiceConfig) => Promise<INestApplication>): void {
+  const start = async () => {
+    const config = loadServiceConfig(name);
+    const app = await build(config);
+    await app.listen(config.port, '0.0.0.0');
+  };
+  start().catch((error: unknown) => {
+    process.stderr.write(`${name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,5 @@
+export * from './registry';
+export * from './config';
+export * from './runtime';
+export * from './service-module';
+export * from './app';

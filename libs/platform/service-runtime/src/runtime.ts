@@ -1,0 +1,182 @@
+import { BeforeApplicationShutdown, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Bus, createLogger, Logger, PublicEvent, Relay, RelayStatus } from '@bildungsregion/bus';
+import { EventStore, RecordedEvent } from '@bildungsregion/event-store';
+import { ComponentHealth, HealthReporter, Metrics, probe } from '@bildungsregion/http';
+import { ProjectedDocument, Projection, ProjectionRunner, ProjectionStatus, ReadModelStore } from '@bildungsregion/read-models';
+
+/** The moving parts behind a service's API (projections, relay), as its module starts and stops them. */
+export interface ServiceRuntime extends HealthReporter {
+  start(options: { readonly seedSampleData: boolean }): Promise<void>;
+  /** Publishes and applies what is in hand, then stops; runs before the bus closes. */
+  stop(): Promise<void>;
+  /** Closes the stores, last. */
+  close(): Promise<void>;
+}
+
+/** Injection token of the service's runtime. */
+export const SERVICE_RUNTIME = Symbol('SERVICE_RUNTIME');
+
+/** Starts the runtime on bootstrap and stops it before the bus closes; created by `serviceProviders`. */
+export class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly seedSampleData: boolean,
+  ) {}
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.runtime.start({ seedSampleData: this.seedSampleData });
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.runtime.stop();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.runtime.close();
+  }
+}
+
+export interface RuntimeHealth {
+  /** `ok`: everything works; `degraded`: commands work but the bus lags (the relay catches up later); `down`: not ready. */
+  readonly status: 'ok' | 'degraded' | 'down';
+  readonly eventStore: ComponentHealth;
+  readonly readModels: ComponentHealth;
+  readonly projections: readonly ProjectionStatus[];
+  readonly relay: RelayStatus;
+  /** Messages of the consumed topics not yet handled by the service's consumer group, per topic. */
+  readonly consumer?: ComponentHealth & { readonly lag?: Record<string, number> };
+}
+
+/** What a service hands the runtime: the folds behind its queries, what it publishes, what it consumes. */
+export interface RuntimeParts {
+  readonly service: string;
+  readonly projections: readonly Projection<ProjectedDocument>[];
+  readonly relay: {
+    readonly topic: string;
+    /** The stream categories whose events may become public. */
+    readonly categories: readonly string[];
+    toPublicEvent(event: RecordedEvent): PublicEvent | null;
+  };
+  /** Other services' topics it consumes; their lag shows in /health and /metrics. */
+  readonly consumes?: readonly string[];
+  /** The consumer group it consumes with. */
+  readonly consumerGroup?: string;
+  /** Runs after the projections and the relay started, e.g. to define reference data or seed sample data. */
+  seed?(options: { readonly seedSampleData: boolean; readonly logger: Logger }): Promise<void>;
+}
+
+/**
+ * The runtime every service has: its projections, the relay that publishes its public events, and the
+ * lag of what it consumes, started after the store and stopped before the bus closes.
+ */
+export class StandardRuntime implements ServiceRuntime {
+  readonly projections: readonly ProjectionRunner<ProjectedDocument>[];
+  readonly relay: Relay;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModels: ReadModelStore,
+    private readonly bus: Bus,
+    metrics: Metrics,
+    private readonly parts: RuntimeParts,
+  ) {
+    this.logger = createLogger(`${parts.service}:runtime`);
+    this.projections = parts.projections.map((projection) => new ProjectionRunner(store, readModels, projection));
+    this.relay = new Relay({
+      name: `${parts.service}.relay`,
+      source: parts.service,
+      topic: parts.relay.topic,
+      store,
+      bus,
+      checkpoints: readModels,
+      filter: { categories: [...parts.relay.categories] },
+      toPublicEvent: (event) => parts.relay.toPublicEvent(event),
+      logger: this.logger,
+    });
+    registerLagGauges(metrics, { projections: this.projections, relay: this.relay });
+    if (this.consumes.length > 0) {
+      metrics.gauge('bus_consumer_lag_messages', 'Messages of a consumed topic not yet handled by this service', ['topic'], async (gauge) => {
+        for (const [topic, lag] of Object.entries(await this.consumerLag())) gauge.set({ topic }, lag);
+      });
+    }
+  }
+
+  /** The runner of the named projection, e.g. for a reaction that must wait until it caught up. */
+  projection(name: string): ProjectionRunner<ProjectedDocument> {
+    const runner = this.projections[this.parts.projections.findIndex((projection) => projection.name === name)];
+    if (!runner) throw new Error(`${this.parts.service} has no projection ${name}.`);
+    return runner;
+  }
+
+  async start(options: { seedSampleData: boolean }): Promise<void> {
+    for (const runner of this.projections) await runner.start();
+    // Consumed topics too, so their lag can be reported before the first message arrives.
+    await this.bus.ensureTopics([this.parts.relay.topic, ...this.consumes]);
+    await this.relay.start();
+    await this.parts.seed?.({ seedSampleData: options.seedSampleData, logger: this.logger });
+  }
+
+  /** Publishes what the relay holds and applies what the projections hold, then stops them. */
+  async stop(): Promise<void> {
+    await this.relay.stop();
+    for (const runner of this.projections) await runner.stop();
+  }
+
+  async close(): Promise<void> {
+    await this.readModels.close();
+    await this.store.close();
+  }
+
+  async health(): Promise<RuntimeHealth> {
+    let lag: Record<string, number> | undefined;
+    const [eventStore, readModels, projections, relay, consumer] = await Promise.all([
+      probe(() => this.store.lastRevision('health-probe')),
+      probe(() => this.readModels.loadCheckpoint(`${this.parts.service}.relay`)),
+      Promise.all(this.projections.map((runner) => runner.status())),
+      this.relay.status(),
+      this.consumes.length > 0 ? probe(async () => (lag = await this.consumerLag())) : undefined,
+    ]);
+    const down = eventStore.status === 'down' || readModels.status === 'down' || projections.some((status) => status.state === 'failed' || status.state === 'stopped');
+    const degraded = relay.state !== 'running' || consumer?.status === 'down';
+    return {
+      status: down ? 'down' : degraded ? 'degraded' : 'ok',
+      eventStore,
+      readModels,
+      projections,
+      relay,
+      ...(consumer ? { consumer: { ...consumer, ...(lag ? { lag } : {}) } } : {}),
+    };
+  }
+
+  private get consumes(): readonly string[] {
+    return this.parts.consumes ?? [];
+  }
+
+  private consumerLag(): Promise<Record<string, number>> {
+    return this.bus.consumerLag(this.parts.consumerGroup ?? this.parts.service, this.consumes);
+  }
+}
+
+/**
+ * The lag gauges every runtime reports: per projection how many events are not applied yet and how old
+ * the oldest is, and how many public events the relay has not published yet. One scrape reads each
+ * projection's status once for both projection gauges.
+ */
+export function registerLagGauges(
+  metrics: Metrics,
+  parts: { readonly projections: readonly { status(): Promise<ProjectionStatus> }[]; readonly relay: { status(): Promise<{ readonly name: string; readonly lagEvents: number }> } },
+): void {
+  let pending: Promise<ProjectionStatus[]> | undefined;
+  const statuses = () => (pending ??= Promise.all(parts.projections.map((projection) => projection.status())).finally(() => (pending = undefined)));
+  metrics.gauge('projection_lag_events', 'Events not yet applied to a read model', ['projection'], async (gauge) => {
+    for (const status of await statuses()) gauge.set({ projection: status.name }, status.lagEvents);
+  });
+  metrics.gauge('projection_lag_seconds', 'Age of the oldest event not yet applied to a read model', ['projection'], async (gauge) => {
+    for (const status of await statuses()) gauge.set({ projection: status.name }, status.lagSeconds);
+  });
+  metrics.gauge('relay_lag_events', 'Stored public events not yet on the bus', ['relay'], async (gauge) => {
+    const status = await parts.relay.status();
+    gauge.set({ relay: status.name }, status.lagEvents);
+  });
+}
