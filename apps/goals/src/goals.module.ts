@@ -1,52 +1,35 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Bus, BUS, BusModule } from '@bildungsregion/bus';
-import { Topics } from '@bildungsregion/contracts';
 import { EventStore } from '@bildungsregion/event-store';
-import { EVENT_STORE, SERVICE_RUNTIME, loggingModule, Metrics, OperationsController, READ_MODELS, serviceProviders } from '@bildungsregion/http';
 import { ReadModelStore } from '@bildungsregion/read-models';
-import { Goals, SERVICE_NAME } from './application/goals';
-import { GoalCommandsController } from './http/goal-commands.controller';
-import { goalErrorToProblem } from './http/goal-errors';
-import { GoalQueriesController } from './http/goal-queries.controller';
-import { GoalsConfig } from './infrastructure/config';
-import { GoalsRuntime } from './infrastructure/goals-runtime';
-import { MonitoringEventsConsumer } from './infrastructure/monitoring-events.consumer';
+import { EVENT_STORE, READ_MODELS, SERVICE_RUNTIME, ServiceConfig, serviceModule, StandardRuntime } from '@bildungsregion/service-runtime';
+import { GoalAudit } from './application/goal-audit';
+import { GoalCommands } from './application/goal-commands';
+import { GoalListQueries } from './application/goal-list/goal-list.queries';
+import { goalSummaryProjection } from './application/goal-list/goal-summary.projection';
 import { MeasurementReactions } from './application/measurement-reactions';
+import { GoalCommandsController } from './http/goal-commands.controller';
+import { GoalQueriesController } from './http/goal-queries.controller';
+import { MonitoringEventsConsumer } from './infrastructure/monitoring-events.consumer';
+import { goalsRuntimeParts } from './infrastructure/runtime-parts';
 
 @Module({})
 export class GoalsModule {
-  static forRoot(config: GoalsConfig): DynamicModule {
-    const metrics = new Metrics(SERVICE_NAME);
-    const deadLetters = metrics.counter('bus_dead_letters_total', 'Consumed messages moved to a dead-letter topic', ['topic']);
-    return {
-      module: GoalsModule,
-      imports: [
-        loggingModule(SERVICE_NAME, config.logLevel),
-        BusModule.forRoot({
-          url: config.busUrl,
-          groupId: SERVICE_NAME,
-          publishes: [Topics.goals],
-          topicNamespace: config.topicNamespace,
-          onDeadLetter: ({ topic }) => deadLetters.inc({ topic }),
-        }),
-      ],
-      controllers: [GoalCommandsController, GoalQueriesController, OperationsController],
+  static forRoot(config: ServiceConfig): DynamicModule {
+    return serviceModule(GoalsModule, config, {
+      controllers: [GoalCommandsController, GoalQueriesController],
       providers: [
-        ...serviceProviders(config, { metrics, mapError: goalErrorToProblem }),
-        { provide: Goals, inject: [EVENT_STORE, READ_MODELS], useFactory: (store: EventStore, readModels: ReadModelStore) => new Goals(store, readModels) },
-        {
-          provide: GoalsRuntime,
-          inject: [EVENT_STORE, READ_MODELS, BUS, Goals, Metrics],
-          useFactory: (store: EventStore, readModels: ReadModelStore, bus: Bus, goals: Goals, metrics: Metrics) => new GoalsRuntime(store, readModels, bus, goals, metrics),
-        },
-        { provide: SERVICE_RUNTIME, useExisting: GoalsRuntime },
+        { provide: GoalCommands, inject: [EVENT_STORE], useFactory: (store: EventStore) => new GoalCommands(store, config.district) },
+        { provide: GoalAudit, inject: [EVENT_STORE, GoalCommands], useFactory: (store: EventStore, commands: GoalCommands) => new GoalAudit(store, commands.goals) },
+        { provide: GoalListQueries, inject: [READ_MODELS], useFactory: (readModels: ReadModelStore) => new GoalListQueries(readModels) },
         {
           provide: MeasurementReactions,
-          inject: [Goals, GoalsRuntime],
-          useFactory: (goals: Goals, runtime: GoalsRuntime) => new MeasurementReactions(goals, () => runtime.projection.caughtUpWithStore()),
+          inject: [GoalCommands, GoalListQueries, SERVICE_RUNTIME],
+          useFactory: (commands: GoalCommands, list: GoalListQueries, runtime: StandardRuntime) =>
+            new MeasurementReactions(commands, list, () => runtime.projection(goalSummaryProjection.name).caughtUpWithStore()),
         },
         MonitoringEventsConsumer,
       ],
-    };
+      runtime: { inject: [GoalCommands, EVENT_STORE], useFactory: goalsRuntimeParts },
+    });
   }
 }

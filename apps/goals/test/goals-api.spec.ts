@@ -1,11 +1,4 @@
-import { useTempDir } from '@bildungsregion/testing';
-import { join } from 'node:path';
+import { onEmbeddedDefaults } from '@bildungsregion/service-testing';
 import { goalsApiSuite } from './support/goals-api.suite';
 
-describe('goals API on the embedded defaults (SQLite event store, SQLite bus, in-memory read models)', () => {
-  const dir = useTempDir();
-  goalsApiSuite(
-    () => ({ eventStoreUrl: `sqlite:${join(dir(), 'events.sqlite')}`, busUrl: `sqlite:${join(dir(), 'bus.sqlite')}`, readModelsUrl: 'memory:' }),
-    () => join(dir(), 'events.sqlite'),
-  );
-});
+onEmbeddedDefaults('goals', goalsApiSuite);

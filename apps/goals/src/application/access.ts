@@ -1,7 +1,5 @@
-import { Principal } from '@bildungsregion/http';
+import { AccessDeniedError, Principal, ServiceActor } from '@bildungsregion/application';
 import { Goal, GoalCommand } from '../domain/goal';
-
-export class AccessDeniedError extends Error {}
 
 export function isPartyTo(principal: Principal, goal: Goal): boolean {
   return goal.terms?.parties.some((party) => party.id === principal.id) ?? false;
@@ -15,7 +13,7 @@ export function assertMayRead(principal: Principal, goal: Goal): void {
 }
 
 /** Actors record their own consent and progress on goals they are party to; everything else is a coordinator's. */
-export function assertMayCommand(principal: Principal, goal: Goal, command: GoalCommand): void {
+export function assertMayCommand(principal: Principal | ServiceActor, goal: Goal, command: GoalCommand): void {
   if (principal.role !== 'actor') return;
   if (!isPartyTo(principal, goal)) throw new AccessDeniedError(`${principal.id} is not a party to this goal, so it cannot act on it.`);
   if (command.type === 'RecordConsent' && command.partyId !== principal.id) {

@@ -1,7 +1,9 @@
+import { CommandRejectedError, NotFoundError, ServiceActor } from '@bildungsregion/application';
 import { eventIdFor } from '@bildungsregion/bus';
 import { DataOf, IntegrationEvent, MeasurementCorrected, MeasurementRecorded, periodEndDate } from '@bildungsregion/contracts';
 import { GoalCommand } from '../domain/goal';
-import { GoalCommandRejectedError, GoalNotFoundError, Goals, ServiceActor } from './goals';
+import { GoalCommands } from './goal-commands';
+import { GoalListQueries } from './goal-list/goal-list.queries';
 
 /** The actor recorded on progress that monitoring moved; the person behind it is in the provenance. */
 export const MONITORING_CONSUMER: ServiceActor = { id: 'goals.monitoring-consumer', role: 'service' };
@@ -30,7 +32,8 @@ export class MeasurementReactions {
    * agreed just before a measurement arrives (or a list still rebuilding after a restart) is not missed.
    */
   constructor(
-    private readonly goals: Goals,
+    private readonly commands: GoalCommands,
+    private readonly list: GoalListQueries,
     private readonly readModelsCurrent: () => Promise<void>,
   ) {}
 
@@ -41,7 +44,7 @@ export class MeasurementReactions {
     const asOf = periodEndDate(data.period);
     if (asOf === null) throw new UnreadablePeriodError(`The measurement ${data.measurementId} has the period ${data.period}, which is not a real year, school year or date.`);
     await this.readModelsCurrent();
-    const goalIds = await this.goals.linkedTo(data.indicatorKey, data.regionKey);
+    const goalIds = await this.list.linkedTo(data.indicatorKey, data.regionKey);
     const outcomes: ReactionOutcome[] = [];
     for (const goalId of goalIds) {
       const command: GoalCommand = {
@@ -73,8 +76,9 @@ export class MeasurementReactions {
     const { data } = event;
     const outcomes: ReactionOutcome[] = [];
     await this.readModelsCurrent();
-    for (const goalId of await this.goals.linkedTo(data.indicatorKey, data.regionKey)) {
-      const progressId = await this.goals.progressOfMeasurement(goalId, data.measurementId);
+    for (const goalId of await this.list.linkedTo(data.indicatorKey, data.regionKey)) {
+      const { state } = await this.commands.goals.handler.load(this.commands.goals.streamId(goalId));
+      const progressId = state.progress.find((record) => record.measurementId === data.measurementId)?.progressId;
       if (!progressId) {
         outcomes.push('not-recorded');
         continue;
@@ -93,7 +97,7 @@ export class MeasurementReactions {
 
   private async apply(goalId: string, command: GoalCommand, event: IntegrationEvent, grounds: { effectiveAt?: string; reason?: string }): Promise<ReactionOutcome> {
     try {
-      const outcome = await this.goals.execute(goalId, command, {
+      const outcome = await this.commands.execute(goalId, command, {
         principal: MONITORING_CONSUMER,
         correlationId: event.correlationId,
         causationId: event.id,
@@ -101,8 +105,8 @@ export class MeasurementReactions {
       });
       return outcome.events.length > 0 ? 'applied' : 'unchanged';
     } catch (error) {
-      if (error instanceof GoalNotFoundError) return 'not-recorded';
-      if (error instanceof GoalCommandRejectedError && NOT_APPLICABLE[error.rejection.code]) return NOT_APPLICABLE[error.rejection.code] as ReactionOutcome;
+      if (error instanceof NotFoundError) return 'not-recorded';
+      if (error instanceof CommandRejectedError && NOT_APPLICABLE[error.rejection.code]) return NOT_APPLICABLE[error.rejection.code] as ReactionOutcome;
       throw error;
     }
   }

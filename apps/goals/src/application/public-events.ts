@@ -2,14 +2,14 @@ import { AssessmentChanged, GoalAgreed, ProgressCorrected, ProgressRecorded } fr
 import { PublicEvent } from '@bildungsregion/bus';
 import { RecordedEvent } from '@bildungsregion/event-store';
 import { GoalEvent } from '../domain/goal';
-import { goalIdOf } from './goal-streams';
+import { GOALS } from './streams';
 
 /**
  * The explicit, versioned mapping from goals' internal events to the integration events other
  * services may rely on. Everything else stays inside the service.
  */
 export function toPublicEvent(event: RecordedEvent): PublicEvent | null {
-  const goalId = goalIdOf(event.streamId);
+  const goalId = GOALS.idOf(event.streamId);
   const domainEvent = { type: event.type, data: event.data } as GoalEvent;
   switch (domainEvent.type) {
     case 'GoalAgreed': {

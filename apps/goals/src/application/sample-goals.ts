@@ -1,9 +1,9 @@
 import { eventIdFor } from '@bildungsregion/bus';
 import { EventStore } from '@bildungsregion/event-store';
-import { Principal } from '@bildungsregion/http';
+import { CommandRejectedError, Principal } from '@bildungsregion/application';
 import { GoalCommand, GoalTerms } from '../domain/goal';
-import { GOAL_CATEGORY } from './goal-streams';
-import { Goals, StaleRevisionError } from './goals';
+import { GoalCommands } from './goal-commands';
+import { GOALS } from './streams';
 
 /** Landkreis Osnabrück (AGS); the sample goals are county-wide so they name no municipality's key. */
 const LANDKREIS_OSNABRUECK = '03459';
@@ -102,17 +102,17 @@ const SAMPLE_GOALS: readonly SampleGoal[] = [
  * Seeds the sample goals, labelled synthetic, into an empty store. Their ids are fixed, so seeding
  * twice (or from two processes) records nothing twice.
  */
-export async function seedSampleGoals(goals: Goals, store: EventStore): Promise<number> {
-  const existing = await store.readAll({ filter: { categories: [GOAL_CATEGORY] }, maxCount: 1 });
+export async function seedSampleGoals(goals: GoalCommands, store: EventStore): Promise<number> {
+  const existing = await store.readAll({ filter: { categories: [GOALS.name] }, maxCount: 1 });
   if (existing.length > 0) return 0;
   let seeded = 0;
   for (const [index, sample] of SAMPLE_GOALS.entries()) {
     const goalId = eventIdFor('sample-goal', String(index));
     const request = { principal: SEEDER, correlationId: eventIdFor('sample-goals') };
     try {
-      await goals.execute(goalId, { type: 'DraftGoal', goalId, terms: sample.terms, synthetic: true }, request);
+      await goals.draft(sample.terms, request, { goalId, synthetic: true });
     } catch (error) {
-      if (error instanceof StaleRevisionError) continue; // another process seeded it first
+      if (error instanceof CommandRejectedError && error.rejection.code === 'goal-exists') continue; // another process seeded it first
       throw error;
     }
     for (const step of sample.steps) {

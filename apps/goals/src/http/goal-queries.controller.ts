@@ -1,22 +1,15 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import {
-  ApiPathParam,
-  ApiQueryFrom,
-  CurrentPrincipal,
-  etagOf,
-  Principal,
-  Roles,
-  ValidParam,
-  ValidQuery,
-} from '@bildungsregion/http';
+import { Principal } from '@bildungsregion/application';
+import { ApiPathParam, ApiQueryFrom, CurrentPrincipal, etagOf, Roles, ValidParam, ValidQuery } from '@bildungsregion/http';
 import { HistoryEntry, Page, StoreVerification, StreamVerification } from '@bildungsregion/event-store';
 import { SortOrder } from '@bildungsregion/read-models';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { GoalSummary } from '../application/goal-summary.projection';
-import { Dashboard, GoalDiff, Goals, GoalView, ProgressTrace } from '../application/goals';
+import { GoalAudit, GoalDiff, GoalView, ProgressTrace } from '../application/goal-audit';
+import { Dashboard, GoalListQueries } from '../application/goal-list/goal-list.queries';
+import { GoalSummary } from '../application/goal-list/goal-summary.projection';
 import { DashboardQuery, DiffQuery, goalId, GoalAsOfQuery, GoalListQuery, HistoryQuery, progressId } from './goal-requests';
 
 const READERS = ['coordinator', 'auditor', 'admin'] as const;
@@ -53,7 +46,10 @@ function historyCsv(entries: readonly HistoryEntry[]): string {
 @ApiTags('goal queries')
 @Controller()
 export class GoalQueriesController {
-  constructor(private readonly goals: Goals) {}
+  constructor(
+    private readonly goals: GoalAudit,
+    private readonly goalList: GoalListQueries,
+  ) {}
 
   @Get('goals')
   @Roles(...READERS, 'actor')
@@ -61,7 +57,7 @@ export class GoalQueriesController {
   @ApiQueryFrom(GoalListQuery)
   list(@ValidQuery(GoalListQuery) query: z.output<typeof GoalListQuery>, @CurrentPrincipal() principal: Principal): Promise<Page<GoalSummary>> {
     const { sort, synthetic, ...filters } = query;
-    return this.goals.list({ ...filters, ...(synthetic ? { synthetic: synthetic === 'true' } : {}), sort: sortOf(sort) }, principal);
+    return this.goalList.list({ ...filters, ...(synthetic ? { synthetic: synthetic === 'true' } : {}), sort: sortOf(sort) }, principal);
   }
 
   @Get('goals/dashboard')
@@ -69,7 +65,7 @@ export class GoalQueriesController {
   @ApiOperation({ summary: 'Counts of goals by status, assessment and stage' })
   @ApiQueryFrom(DashboardQuery)
   dashboard(@ValidQuery(DashboardQuery) query: z.output<typeof DashboardQuery>): Promise<Dashboard> {
-    return this.goals.dashboard(query.region);
+    return this.goalList.dashboard(query.region);
   }
 
   @Get('goals/:id')

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createLogger, Delivery, OnIntegrationEvent } from '@bildungsregion/bus';
 import { DataOf, IntegrationEvent, MeasurementCorrected, MeasurementRecorded } from '@bildungsregion/contracts';
 import { Metrics } from '@bildungsregion/http';
-import { SERVICE_NAME } from '../application/goals';
 import { MeasurementReactions, ReactionOutcome } from '../application/measurement-reactions';
+import { SERVICE_NAME } from '../application/streams';
 
 /** Feeds monitoring's events from the bus into the goals' reactions, and counts what they did. */
 @Injectable()

@@ -3,7 +3,8 @@ import { IntegrationEvent, MeasurementCorrected, MeasurementRecorded, Topics } f
 import { DEVELOPMENT_SECRET, issueToken } from '@bildungsregion/http';
 import { changeBytesInFile, eventually } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
-import { bearer, draftBody, Environment, startGoals, TestApp, tokens, Tokens } from './goals-test-app';
+import { bearer, Environment, TestApp, tokens, Tokens } from '@bildungsregion/service-testing';
+import { draftBody, startGoals } from './goals-test-app';
 
 /**
  * The goals HTTP API end to end, on whatever event store, bus and read models the environment
@@ -242,6 +243,7 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       ['a 100 kB string', { description: huge }, 400, /body\.description: must be at most 5000 characters/],
       ['an object with $ keys', { indicator: { $ne: null } }, 400, /unknown field "\$ne"/],
       ['a region that is no AGS key', { regionKeys: ['Bramsche'] }, 400, /AGS/],
+      ['a municipality outside the district', { regionKeys: ['03404000'] }, 422, /03404000 is neither Landkreis Osnabrück/],
       ['an unknown stage', { stage: 'kita' }, 400, /body\.stage/],
       ['no responsible party', { parties: [{ id: 'kita', name: 'Kita', role: 'contributing' }] }, 422, /responsible party/],
     ];
@@ -408,8 +410,9 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
   });
 
   describe('the goal list and the dashboard', () => {
+    // Each test has a municipality of its own, so the counts are its goals only.
     it('filters, sorts and pages goals, and actors see only their own', async () => {
-      const region = `0345${Math.floor(1000 + Math.random() * 8999)}`;
+      const region = '03459031';
       const early = await agreed({ regionKeys: [region], title: 'A Ganztag', target: { value: 45, dueDate: '2027-06-30' } });
       const late = await draft({ regionKeys: [region], title: 'B Sprachförderung', stage: 'allgemeinbildende-schulen', parties: [{ id: 'schule-x', name: 'Schule X', role: 'responsible' }] });
       await command(early, 'progress', { value: 30, asOf: '2026-12-31' }).expect(201);
@@ -439,7 +442,7 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
     });
 
     it('counts goals by status, assessment and stage', async () => {
-      const region = `0345${Math.floor(1000 + Math.random() * 8999)}`;
+      const region = '03459032';
       const goalId = await agreed({ regionKeys: [region] });
       await draft({ regionKeys: [region], stage: 'weiterbildung' });
       await command(goalId, 'progress', { value: 44, asOf: '2026-06-30' }).expect(201);
@@ -612,7 +615,7 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
     it('reports health, metrics and the OpenAPI document without a token', async () => {
       await draft();
       const health = await http().get('/health').expect(200);
-      expect(health.body).toMatchObject({ status: 'ok', eventStore: { status: 'up' }, readModels: { status: 'up' }, projection: { state: 'live' }, relay: { state: 'running' } });
+      expect(health.body).toMatchObject({ status: 'ok', eventStore: { status: 'up' }, readModels: { status: 'up' }, projections: [{ name: 'goals.summaries', state: 'live' }], relay: { state: 'running' } });
       await http().get('/health/live').expect(200);
       const metrics = await http().get('/metrics').expect(200);
       expect(metrics.text).toMatch(/goals_commands_total\{command="DraftGoal",outcome="accepted",service="goals"\} \d+/);

@@ -46,8 +46,13 @@ export class CommandResponses {
     this.commands = metrics.counter(`${service}_commands_total`, 'Commands by type and outcome', ['command', 'outcome']);
   }
 
-  /** The answer is the revision, the events, and whatever else the use case returned besides its id. */
-  async run<Outcome extends CommandOutcome>(command: string, caller: Caller, execute: () => Promise<Outcome>): Promise<CommandResponse & Omit<Outcome, keyof CommandOutcome>> {
+  /** The answer is the revision, the events, whatever else the use case returned, and the aggregate's id under `idAs` when given. */
+  async run<Outcome extends CommandOutcome, IdKey extends string = never>(
+    command: string,
+    caller: Caller,
+    execute: () => Promise<Outcome>,
+    idAs?: IdKey,
+  ): Promise<CommandResponse & Omit<Outcome, keyof CommandOutcome> & Record<IdKey, string>> {
     let outcome: Outcome;
     try {
       outcome = await execute();
@@ -57,7 +62,8 @@ export class CommandResponses {
     }
     this.commands.inc({ command, outcome: 'accepted' });
     caller.setHeader('ETag', etagOf(outcome.revision));
-    const { id: _id, revision, events, ...rest } = outcome;
-    return { ...rest, revision, events: events.map((event) => ({ eventId: event.id, type: event.type })) };
+    const { id, revision, events, ...rest } = outcome;
+    const named = (idAs === undefined ? {} : { [idAs]: id }) as Record<IdKey, string>;
+    return { ...named, ...rest, revision, events: events.map((event) => ({ eventId: event.id, type: event.type })) };
   }
 }

@@ -1,7 +1,7 @@
 import { RecordedEvent } from '@bildungsregion/event-store';
 import { Projection, ProjectedDocument } from '@bildungsregion/read-models';
-import { Assessment, Direction, EducationStage, GoalEvent, GoalStatus, GoalTerms } from '../domain/goal';
-import { GOAL_CATEGORY, goalIdOf } from './goal-streams';
+import { Assessment, Direction, EducationStage, GoalEvent, GoalStatus, GoalTerms } from '../../domain/goal';
+import { GOALS } from '../streams';
 
 /** One row of the goal list and the dashboard. */
 export interface GoalSummary extends ProjectedDocument {
@@ -108,7 +108,7 @@ function evolveSummary(current: Omit<GoalSummary, 'projectedPosition'> | null, e
 export const goalSummaryProjection: Projection<GoalSummary> = {
   name: 'goals.summaries',
   collection: GOAL_SUMMARIES,
-  filter: { categories: [GOAL_CATEGORY] },
+  filter: { categories: [GOALS.name] },
   indexes: [
     { fields: { status: 1 } },
     { fields: { stage: 1 } },
@@ -118,6 +118,6 @@ export const goalSummaryProjection: Projection<GoalSummary> = {
     { fields: { assessment: 1 } },
     { fields: { updatedAt: -1 } },
   ],
-  documentIds: (event) => [goalIdOf(event.streamId)],
+  documentIds: (event) => [GOALS.idOf(event.streamId)],
   evolve: (current, event) => evolveSummary(current, { type: event.type, data: event.data } as GoalEvent, event),
 };

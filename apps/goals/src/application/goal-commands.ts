@@ -1,0 +1,79 @@
+import { Aggregates, CommandOutcome, CommandRequest, newIdFor } from '@bildungsregion/application';
+import { EventStore } from '@bildungsregion/event-store';
+import { District } from '@bildungsregion/reference-data';
+import { Goal, GoalCommand, GoalEvent, GoalTerms, Milestone, RevisableTerms } from '../domain/goal';
+import { goalDecider } from '../domain/goal.decider';
+import { assertMayCommand } from './access';
+import { GOALS, SERVICE_NAME } from './streams';
+
+/** What the request changes and why; the reason, authority and effective date also go into the request's metadata. */
+type Reasoned = CommandRequest & { readonly reason: string };
+
+/** The goals commands, one per intention; each records through the goal decider with optimistic concurrency. */
+export class GoalCommands {
+  readonly goals: Aggregates<GoalCommand, Goal, GoalEvent>;
+
+  constructor(store: EventStore, district: District) {
+    this.goals = new Aggregates({ store, decider: goalDecider(district), category: GOALS, source: SERVICE_NAME, noun: 'goal' });
+  }
+
+  /** Drafts a goal under a new id (derived from the Idempotency-Key when there is one). */
+  draft(terms: GoalTerms, request: CommandRequest, options: { readonly goalId?: string; readonly synthetic?: boolean } = {}): Promise<CommandOutcome> {
+    const goalId = options.goalId ?? newIdFor(request, 'goal');
+    const command: GoalCommand = { type: 'DraftGoal', goalId, terms, ...(options.synthetic ? { synthetic: true } : {}) };
+    return this.goals.execute(goalId, command, request, { creates: { code: 'goal-exists', message: `A goal with the id ${goalId} already exists.` } });
+  }
+
+  propose(goalId: string, request: CommandRequest): Promise<CommandOutcome> {
+    return this.execute(goalId, { type: 'ProposeGoal' }, request);
+  }
+
+  consent(goalId: string, partyId: string, request: CommandRequest): Promise<CommandOutcome> {
+    return this.execute(goalId, { type: 'RecordConsent', partyId }, request);
+  }
+
+  agree(goalId: string, request: CommandRequest & { readonly authority: string; readonly effectiveAt: string }): Promise<CommandOutcome> {
+    return this.execute(goalId, { type: 'AgreeGoal', authority: request.authority, effectiveOn: request.effectiveAt }, request);
+  }
+
+  revise(goalId: string, changes: RevisableTerms, request: Reasoned): Promise<CommandOutcome> {
+    return this.execute(goalId, { type: 'ReviseGoal', changes, reason: request.reason }, request);
+  }
+
+  addMilestone(goalId: string, milestone: Milestone, request: CommandRequest): Promise<CommandOutcome> {
+    return this.execute(goalId, { type: 'AddMilestone', milestone }, request);
+  }
+
+  /** Records a progress value by hand; it takes effect on the date it describes. */
+  async recordProgress(goalId: string, progress: { value: number; asOf: string; note?: string }, request: CommandRequest): Promise<CommandOutcome & { progressId: string }> {
+    const progressId = newIdFor(request, 'progress', goalId);
+    const command: GoalCommand = { type: 'RecordProgress', progressId, source: 'manual', ...progress };
+    return { ...(await this.execute(goalId, command, { ...request, effectiveAt: progress.asOf })), progressId };
+  }
+
+  correctProgress(goalId: string, progressId: string, value: number, request: Reasoned): Promise<CommandOutcome> {
+    return this.execute(goalId, { type: 'CorrectProgress', progressId, value, reason: request.reason }, request);
+  }
+
+  suspend(goalId: string, request: Reasoned): Promise<CommandOutcome> {
+    return this.execute(goalId, { type: 'SuspendGoal', reason: request.reason }, request);
+  }
+
+  resume(goalId: string, request: CommandRequest): Promise<CommandOutcome> {
+    return this.execute(goalId, { type: 'ResumeGoal', ...(request.reason ? { reason: request.reason } : {}) }, request);
+  }
+
+  close(goalId: string, outcome: 'achieved' | 'missed', request: Reasoned): Promise<CommandOutcome> {
+    return this.execute(goalId, { type: 'CloseGoal', outcome, reason: request.reason }, request);
+  }
+
+  cancel(goalId: string, request: Reasoned): Promise<CommandOutcome> {
+    return this.execute(goalId, { type: 'CancelGoal', reason: request.reason }, request);
+  }
+
+  /** Any goal command; an actor may only send the ones it is allowed to on goals it is party to. */
+  async execute(goalId: string, command: GoalCommand, request: CommandRequest): Promise<CommandOutcome> {
+    if (request.principal.role === 'actor') assertMayCommand(request.principal, (await this.goals.load(goalId)).state, command);
+    return this.goals.execute(goalId, command, request);
+  }
+}

@@ -1,0 +1,24 @@
+import { Topics } from '@bildungsregion/contracts';
+import { EventStore } from '@bildungsregion/event-store';
+import { ProjectedDocument, Projection } from '@bildungsregion/read-models';
+import { RuntimeParts, SERVICES } from '@bildungsregion/service-runtime';
+import { GoalCommands } from '../application/goal-commands';
+import { goalSummaryProjection } from '../application/goal-list/goal-summary.projection';
+import { toPublicEvent } from '../application/public-events';
+import { seedSampleGoals } from '../application/sample-goals';
+import { GOALS, SERVICE_NAME } from '../application/streams';
+
+/** Goals runs the goal list projection, publishes its public events and consumes monitoring's. */
+export function goalsRuntimeParts(commands: GoalCommands, store: EventStore): RuntimeParts {
+  return {
+    service: SERVICE_NAME,
+    projections: [goalSummaryProjection as unknown as Projection<ProjectedDocument>],
+    relay: { topic: SERVICES.goals.topic, categories: [GOALS.name], toPublicEvent },
+    consumes: [Topics.monitoring],
+    async seed({ seedSampleData, logger }) {
+      if (!seedSampleData) return;
+      const seeded = await seedSampleGoals(commands, store);
+      if (seeded > 0) logger.info({ seeded }, 'seeded synthetic sample goals');
+    },
+  };
+}

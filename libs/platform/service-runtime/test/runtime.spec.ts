@@ -1,0 +1,52 @@
+import { busFromUrl } from '@bildungsregion/bus';
+import { InMemoryEventStore } from '@bildungsregion/event-store';
+import { Metrics } from '@bildungsregion/http';
+import { InMemoryReadModelStore, ProjectedDocument, Projection } from '@bildungsregion/read-models';
+import { eventually } from '@bildungsregion/testing';
+import { StandardRuntime } from '../src';
+
+const counts: Projection<ProjectedDocument & { count: number }> = {
+  name: 'demo.counts',
+  collection: 'counts',
+  filter: { categories: ['demo'] },
+  documentIds: () => ['all'],
+  evolve: (current) => ({ id: 'all', count: (current?.count ?? 0) + 1 }),
+};
+
+describe('the standard service runtime', () => {
+  it('is down until its projections run, ok while everything works, reports consumer lag, and is down when the store fails', async () => {
+    const store = new InMemoryEventStore();
+    const readModels = new InMemoryReadModelStore();
+    const bus = busFromUrl('memory:');
+    const metrics = new Metrics('demo');
+    const runtime = new StandardRuntime(store, readModels, bus, metrics, {
+      service: 'demo',
+      projections: [counts as unknown as Projection<ProjectedDocument>],
+      relay: { topic: 'bildung.demo.v1', categories: ['demo'], toPublicEvent: () => null },
+      consumes: ['bildung.monitoring.v1'],
+      seed: async ({ seedSampleData }) => {
+        if (seedSampleData) await store.append('demo-1', [{ type: 'Counted', data: {}, metadata: { actor: { id: 'seed', role: 'admin' }, correlationId: 'c', source: 'demo' } }], 'no-stream');
+      },
+    });
+    try {
+      expect((await runtime.health()).status).toBe('down');
+      await runtime.start({ seedSampleData: true });
+      await eventually(async () => (await runtime.health()).projections[0]?.lagEvents === 0, 5_000);
+      expect(await runtime.health()).toMatchObject({
+        status: 'ok',
+        projections: [{ name: 'demo.counts', state: 'live' }],
+        relay: { state: 'running' },
+        consumer: { status: 'up', lag: { 'bildung.monitoring.v1': 0 } },
+      });
+      expect(await readModels.collection('counts').get('all')).toMatchObject({ count: 1 });
+      expect(await metrics.render()).toMatch(/bus_consumer_lag_messages\{topic="bildung.monitoring.v1",service="demo"\} 0/);
+      expect(() => runtime.projection('demo.other')).toThrow(/no projection demo.other/);
+      jest.spyOn(store, 'lastRevision').mockRejectedValueOnce(new Error('disk I/O error'));
+      expect(await runtime.health()).toMatchObject({ status: 'down', eventStore: { status: 'down', error: 'disk I/O error' } });
+    } finally {
+      await runtime.stop();
+      await bus.close();
+      await runtime.close();
+    }
+  });
+});
