@@ -1,38 +1,42 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Bus, BUS, BusModule } from '@bildungsregion/bus';
-import { Topics } from '@bildungsregion/contracts';
 import { EventStore } from '@bildungsregion/event-store';
-import { EVENT_STORE, SERVICE_RUNTIME, loggingModule, Metrics, OperationsController, READ_MODELS, serviceProviders } from '@bildungsregion/http';
+import { ProblemError } from '@bildungsregion/http';
 import { ReadModelStore } from '@bildungsregion/read-models';
-import { Monitoring, SERVICE_NAME } from './application/monitoring';
+import { EVENT_STORE, READ_MODELS, ServiceConfig, serviceModule } from '@bildungsregion/service-runtime';
+import { CatalogueQueries } from './application/catalogue/catalogue.queries';
+import { InvalidImportFileError } from './application/imports/csv-import';
+import { MeasurementImports } from './application/imports/measurement-imports';
+import { IndicatorCommands } from './application/indicator-commands';
+import { MeasurementQueries } from './application/measurements/measurement.queries';
+import { Releases } from './application/releases/releases';
 import { MeasurementImportsController } from './http/measurement-imports.controller';
 import { MonitoringCommandsController } from './http/monitoring-commands.controller';
-import { monitoringErrorToProblem } from './http/monitoring-errors';
 import { MonitoringQueriesController } from './http/monitoring-queries.controller';
-import { MonitoringConfig } from './infrastructure/config';
-import { MonitoringRuntime } from './infrastructure/monitoring-runtime';
+import { monitoringRuntimeParts } from './infrastructure/runtime-parts';
 
 @Module({})
 export class MonitoringModule {
-  static forRoot(config: MonitoringConfig): DynamicModule {
-    const metrics = new Metrics(SERVICE_NAME);
-    return {
-      module: MonitoringModule,
-      imports: [
-        loggingModule(SERVICE_NAME, config.logLevel),
-        BusModule.forRoot({ url: config.busUrl, groupId: SERVICE_NAME, publishes: [Topics.monitoring], topicNamespace: config.topicNamespace }),
-      ],
-      controllers: [MonitoringCommandsController, MeasurementImportsController, MonitoringQueriesController, OperationsController],
+  static forRoot(config: ServiceConfig): DynamicModule {
+    const { district } = config;
+    return serviceModule(MonitoringModule, config, {
+      controllers: [MonitoringCommandsController, MeasurementImportsController, MonitoringQueriesController],
       providers: [
-        ...serviceProviders(config, { metrics, mapError: monitoringErrorToProblem }),
-        { provide: Monitoring, inject: [EVENT_STORE, READ_MODELS], useFactory: (store: EventStore, readModels: ReadModelStore) => new Monitoring(store, readModels) },
+        { provide: IndicatorCommands, inject: [EVENT_STORE], useFactory: (store: EventStore) => new IndicatorCommands(store, district) },
         {
-          provide: MonitoringRuntime,
-          inject: [EVENT_STORE, READ_MODELS, BUS, Monitoring, Metrics],
-          useFactory: (store: EventStore, readModels: ReadModelStore, bus: Bus, monitoring: Monitoring, metrics: Metrics) => new MonitoringRuntime(store, readModels, bus, monitoring, metrics),
+          provide: MeasurementImports,
+          inject: [EVENT_STORE, IndicatorCommands, READ_MODELS],
+          useFactory: (store: EventStore, commands: IndicatorCommands, readModels: ReadModelStore) => new MeasurementImports(store, commands.indicators, district, readModels),
         },
-        { provide: SERVICE_RUNTIME, useExisting: MonitoringRuntime },
+        { provide: Releases, inject: [EVENT_STORE, READ_MODELS], useFactory: (store: EventStore, readModels: ReadModelStore) => new Releases(store, readModels) },
+        {
+          provide: CatalogueQueries,
+          inject: [EVENT_STORE, IndicatorCommands, READ_MODELS],
+          useFactory: (store: EventStore, commands: IndicatorCommands, readModels: ReadModelStore) => new CatalogueQueries(store, commands.indicators, district, readModels),
+        },
+        { provide: MeasurementQueries, inject: [READ_MODELS], useFactory: (readModels: ReadModelStore) => new MeasurementQueries(district, readModels) },
       ],
-    };
+      runtime: { inject: [IndicatorCommands, EVENT_STORE], useFactory: (commands: IndicatorCommands, store: EventStore) => monitoringRuntimeParts(commands, store, district) },
+      mapError: (error) => (error instanceof InvalidImportFileError ? new ProblemError(422, 'invalid-import-file', 'The file cannot be imported', error.message) : undefined),
+    });
   }
 }

@@ -1,11 +1,4 @@
-import { useTempDir } from '@bildungsregion/testing';
-import { join } from 'node:path';
+import { onEmbeddedDefaults } from '@bildungsregion/service-testing';
 import { monitoringApiSuite } from './support/monitoring-api.suite';
 
-describe('monitoring API on the embedded defaults (SQLite event store, SQLite bus, in-memory read models)', () => {
-  const dir = useTempDir();
-  monitoringApiSuite(
-    () => ({ eventStoreUrl: `sqlite:${join(dir(), 'events.sqlite')}`, busUrl: `sqlite:${join(dir(), 'bus.sqlite')}`, readModelsUrl: 'memory:' }),
-    () => join(dir(), 'events.sqlite'),
-  );
-});
+onEmbeddedDefaults('monitoring', monitoringApiSuite);

@@ -1,24 +1,24 @@
+import { CommandRejectedError, Principal } from '@bildungsregion/application';
 import { EventStore } from '@bildungsregion/event-store';
-import { Principal } from '@bildungsregion/http';
-import { LANDKREIS_OSNABRUECK, MUNICIPALITIES } from '../domain/regions';
+import { District } from '@bildungsregion/reference-data';
 import { STARTER_CATALOGUE } from '../domain/starter-catalogue';
-import { Monitoring, MonitoringCommandRejectedError } from './monitoring';
-import { indicatorStreamId } from './streams';
+import { IndicatorCommands } from './indicator-commands';
+import { INDICATORS } from './streams';
 
 const SEEDER: Principal = { id: 'catalogue-seed', role: 'admin' };
 const SAMPLE_SOURCE = '[Synthetische Beispieldaten] keine amtlichen Werte';
 
 /** Defines every starter indicator that is not defined yet; returns how many it defined. */
-export async function seedCatalogue(monitoring: Monitoring, store: EventStore): Promise<number> {
+export async function seedCatalogue(monitoring: IndicatorCommands, store: EventStore): Promise<number> {
   let defined = 0;
   for (const definition of STARTER_CATALOGUE) {
-    if ((await store.lastRevision(indicatorStreamId(definition.key))) !== null) continue;
+    if ((await store.lastRevision(INDICATORS.streamId(definition.key))) !== null) continue;
     try {
       await monitoring.defineIndicator(definition, [], { principal: SEEDER, correlationId: 'starter-catalogue' });
       defined += 1;
     } catch (error) {
       // Another instance seeded it in between.
-      if (!(error instanceof MonitoringCommandRejectedError)) throw error;
+      if (!(error instanceof CommandRejectedError)) throw error;
     }
   }
   return defined;
@@ -30,11 +30,11 @@ function syntheticValue(regionIndex: number, year: number): number {
 }
 
 /**
- * Synthetic Betreuungsquote-U3 values for 2023–2025, for the Landkreis and every municipality. They
+ * Synthetic Betreuungsquote-U3 values for 2023–2025, for the district and every municipality. They
  * are flagged synthetic and their source says so; a second run records nothing (same values).
  */
-export async function seedSampleMeasurements(monitoring: Monitoring): Promise<number> {
-  const regions = [LANDKREIS_OSNABRUECK, ...MUNICIPALITIES.map((region) => region.key)];
+export async function seedSampleMeasurements(monitoring: IndicatorCommands, district: District): Promise<number> {
+  const regions = district.regions.map((region) => region.key);
   let recorded = 0;
   for (const year of [2023, 2024, 2025]) {
     for (const [index, regionKey] of regions.entries()) {

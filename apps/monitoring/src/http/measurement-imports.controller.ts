@@ -3,10 +3,10 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPathParam, ApiQueryFrom, Caller, CurrentCaller, Metrics, ProblemError, Roles, ValidParam, ValidQuery } from '@bildungsregion/http';
 import { z } from 'zod';
-import { ImportReport, parseMeasurementCsv } from '../application/csv-import';
-import { Monitoring } from '../application/monitoring';
+import { ImportReport, parseMeasurementCsv } from '../application/imports/csv-import';
+import { ImportSummary } from '../application/imports/import.projection';
+import { MeasurementImports } from '../application/imports/measurement-imports';
 import { HistoryQuery, importId } from './monitoring-requests';
-import { ImportSummary } from '../application/projections';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -20,7 +20,7 @@ export class MeasurementImportsController {
   private readonly importedRows;
 
   constructor(
-    private readonly monitoring: Monitoring,
+    private readonly imports: MeasurementImports,
     @Inject(Metrics) metrics: Metrics,
   ) {
     this.importedRows = metrics.counter('monitoring_import_rows_total', 'Imported CSV rows by outcome', ['outcome']);
@@ -50,7 +50,7 @@ export class MeasurementImportsController {
       throw new ProblemError(415, 'unsupported-media-type', 'Send a CSV file', 'Send the file as text/csv, or as multipart/form-data in a field named "file".');
     }
     const text = typeof file.content === 'string' ? file.content : file.content.toString('utf8');
-    const report = await this.monitoring.importMeasurements(parseMeasurementCsv(text), file, { principal: caller.principal, correlationId: caller.correlationId });
+    const report = await this.imports.importMeasurements(parseMeasurementCsv(text), file, caller.command());
     this.importedRows.inc({ outcome: 'recorded' }, report.recorded);
     this.importedRows.inc({ outcome: 'unchanged' }, report.unchanged);
     this.importedRows.inc({ outcome: 'rejected' }, report.rejected);
@@ -63,7 +63,7 @@ export class MeasurementImportsController {
   @ApiOperation({ summary: 'Earlier imports, newest first, with their counts' })
   @ApiQueryFrom(HistoryQuery)
   list(@ValidQuery(HistoryQuery) page: z.output<typeof HistoryQuery>): Promise<ImportSummary[]> {
-    return this.monitoring.listImports(page);
+    return this.imports.listImports(page);
   }
 
   @Get(':id')
@@ -71,6 +71,6 @@ export class MeasurementImportsController {
   @ApiOperation({ summary: 'The report of an earlier import' })
   @ApiPathParam('id', importId, 'The import id')
   report(@ValidParam('id', importId) id: string): Promise<ImportReport> {
-    return this.monitoring.importReport(id);
+    return this.imports.importReport(id);
   }
 }

@@ -4,9 +4,13 @@ import { ApiPathParam, ApiQueryFrom, etagOf, Roles, ValidParam, ValidQuery } fro
 import { HistoryEntry, Page, StoreVerification, StreamVerification } from '@bildungsregion/event-store';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Comparison, Monitoring } from '../application/monitoring';
-import { IndicatorSummary, LatestValue, ReleaseSummary } from '../application/projections';
-import { Region } from '../domain/regions';
+import { Region } from '@bildungsregion/reference-data';
+import { IndicatorSummary } from '../application/catalogue/catalogue.projection';
+import { CatalogueQueries, IndicatorView } from '../application/catalogue/catalogue.queries';
+import { LatestValue } from '../application/measurements/measurement.projections';
+import { Comparison, MeasurementQueries, Series } from '../application/measurements/measurement.queries';
+import { ReleaseSummary } from '../application/releases/release.projection';
+import { Releases } from '../application/releases/releases';
 import { ComparisonQuery, HistoryQuery, IndicatorListQuery, key, LatestQuery, SeriesQuery } from './monitoring-requests';
 
 const READERS = ['coordinator', 'admin', 'auditor', 'actor'] as const;
@@ -16,22 +20,26 @@ const KEY = ApiPathParam('key', key, 'The indicator key');
 @ApiTags('monitoring queries')
 @Controller()
 export class MonitoringQueriesController {
-  constructor(private readonly monitoring: Monitoring) {}
+  constructor(
+    private readonly catalogue: CatalogueQueries,
+    private readonly measurements: MeasurementQueries,
+    private readonly releaseList: Releases,
+  ) {}
 
   @Get('indicators')
   @Roles(...READERS)
   @ApiOperation({ summary: 'The indicator catalogue', description: 'Optionally of one Bildungsbereich.' })
   @ApiQueryFrom(IndicatorListQuery)
   list(@ValidQuery(IndicatorListQuery) query: z.output<typeof IndicatorListQuery>): Promise<IndicatorSummary[]> {
-    return this.monitoring.listIndicators(query.stage);
+    return this.catalogue.list(query.stage);
   }
 
   @Get('indicators/:key')
   @Roles(...READERS)
   @ApiOperation({ summary: 'One indicator with its thresholds', description: 'ETag is the stream revision; send it as If-Match with the next command.' })
   @KEY
-  async get(@ValidParam('key', key) indicator: string, @Res({ passthrough: true }) response: Response): Promise<unknown> {
-    const view = await this.monitoring.indicator(indicator);
+  async get(@ValidParam('key', key) indicator: string, @Res({ passthrough: true }) response: Response): Promise<IndicatorView> {
+    const view = await this.catalogue.indicator(indicator);
     response.setHeader('ETag', etagOf(view.revision));
     return view;
   }
@@ -41,8 +49,8 @@ export class MonitoringQueriesController {
   @ApiOperation({ summary: 'Time series of an indicator for one region', description: 'Total values unless a breakdown is named.' })
   @KEY
   @ApiQueryFrom(SeriesQuery)
-  series(@ValidParam('key', key) indicator: string, @ValidQuery(SeriesQuery) query: z.output<typeof SeriesQuery>): Promise<unknown> {
-    return this.monitoring.series(indicator, query.region, query.breakdown);
+  series(@ValidParam('key', key) indicator: string, @ValidQuery(SeriesQuery) query: z.output<typeof SeriesQuery>): Promise<Series> {
+    return this.measurements.series(indicator, query.region, query.breakdown);
   }
 
   @Get('indicators/:key/comparison')
@@ -51,7 +59,7 @@ export class MonitoringQueriesController {
   @KEY
   @ApiQueryFrom(ComparisonQuery)
   comparison(@ValidParam('key', key) indicator: string, @ValidQuery(ComparisonQuery) query: z.output<typeof ComparisonQuery>): Promise<Comparison> {
-    return this.monitoring.comparison(indicator, query.period, query.breakdown);
+    return this.measurements.comparison(indicator, query.period, query.breakdown);
   }
 
   @Get('indicators/:key/history')
@@ -60,7 +68,7 @@ export class MonitoringQueriesController {
   @KEY
   @ApiQueryFrom(HistoryQuery)
   history(@ValidParam('key', key) indicator: string, @ValidQuery(HistoryQuery) query: z.output<typeof HistoryQuery>): Promise<Page<HistoryEntry>> {
-    return this.monitoring.history(indicator, query);
+    return this.catalogue.history(indicator, query);
   }
 
   @Get('indicators/:key/audit')
@@ -68,14 +76,14 @@ export class MonitoringQueriesController {
   @ApiOperation({ summary: "Verify the indicator's hash chain" })
   @KEY
   audit(@ValidParam('key', key) indicator: string): Promise<StreamVerification> {
-    return this.monitoring.verify(indicator);
+    return this.catalogue.verify(indicator);
   }
 
   @Get('audit')
   @Roles(...AUDITORS)
   @ApiOperation({ summary: 'Verify the hash chains of all indicators, releases and imports' })
   auditAll(): Promise<StoreVerification> {
-    return this.monitoring.verifyAll();
+    return this.catalogue.verifyAll();
   }
 
   @Get('measurements/latest')
@@ -83,20 +91,20 @@ export class MonitoringQueriesController {
   @ApiOperation({ summary: 'The latest total value per indicator and region', description: 'Filtered by indicator and/or region.' })
   @ApiQueryFrom(LatestQuery)
   latest(@ValidQuery(LatestQuery) query: z.output<typeof LatestQuery>): Promise<LatestValue[]> {
-    return this.monitoring.latestValues(query);
+    return this.measurements.latestValues(query);
   }
 
   @Get('regions')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Landkreis Osnabrück and its 34 municipalities with AGS keys and Samtgemeinde' })
+  @ApiOperation({ summary: 'The district and its municipalities with AGS keys and Samtgemeinde' })
   regions(): readonly Region[] {
-    return this.monitoring.regions();
+    return this.catalogue.regions();
   }
 
   @Get('releases')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Published data releases, newest first' })
   releases(): Promise<ReleaseSummary[]> {
-    return this.monitoring.listReleases();
+    return this.releaseList.list();
   }
 }

@@ -1,7 +1,8 @@
 import { Bus, busFromUrl, Delivery } from '@bildungsregion/bus';
 import { Topics } from '@bildungsregion/contracts';
 import { changeBytesInFile, eventuallyPasses } from '@bildungsregion/testing';
-import { bearer, Environment, startMonitoring, TestApp, tokens } from './monitoring-test-app';
+import { bearer, Environment, TestApp, tokens, Tokens } from '@bildungsregion/service-testing';
+import { startMonitoring } from './monitoring-test-app';
 
 const BRAMSCHE = '03459014';
 const MELLE = '03459024';
@@ -12,14 +13,15 @@ const MELLE = '03459024';
  */
 export function monitoringApiSuite(environment: () => Environment, sqliteFile: () => string): void {
   let service: TestApp;
-  let auth: Awaited<ReturnType<typeof tokens>>;
+  let auth: Tokens & { actorToken: string };
   let bus: Bus;
   const published: Delivery[] = [];
   let counter = 0;
 
   beforeAll(async () => {
     service = await startMonitoring(environment());
-    auth = await tokens();
+    const issued = await tokens();
+    auth = { ...issued, actorToken: await issued.actor('stadt-bramsche') };
     bus = busFromUrl(service.config.busUrl, { topicNamespace: service.config.topicNamespace });
     await bus.subscribe({ groupId: `observer-${Date.now()}`, topics: [Topics.monitoring], handler: async (delivery) => void published.push(delivery) });
   });
@@ -60,13 +62,13 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
   describe('the catalogue', () => {
     it('is seeded with the starter catalogue of every stage and lists the 35 regions', async () => {
       const catalogue = await eventuallyPasses(async () => {
-        const response = await http().get('/indicators').set(as(auth.actor)).expect(200);
+        const response = await http().get('/indicators').set(as(auth.actorToken)).expect(200);
         expect(response.body.length).toBeGreaterThanOrEqual(23);
         return response.body as { key: string; stage: string }[];
       });
       expect(new Set(catalogue.map((indicator) => indicator.stage)).size).toBe(6);
       expect(catalogue.map((indicator) => indicator.key)).toContain('betreuungsquote-u3');
-      const regions = await http().get('/regions').set(as(auth.actor)).expect(200);
+      const regions = await http().get('/regions').set(as(auth.actorToken)).expect(200);
       expect(regions.body).toHaveLength(35);
       expect(regions.body).toContainEqual({ key: BRAMSCHE, name: 'Bramsche', kind: 'stadt' });
     });
@@ -97,9 +99,9 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
 
     it('lets auditors and actors read but not write, and nobody without a token', async () => {
       await http().post('/measurements').set(as(auth.auditor)).send({}).expect(403);
-      await http().post('/measurements/imports').set(as(auth.actor)).set('Content-Type', 'text/csv').send('a').expect(403);
+      await http().post('/measurements/imports').set(as(auth.actorToken)).set('Content-Type', 'text/csv').send('a').expect(403);
       await http().get('/indicators').expect(401);
-      await http().get('/indicators/betreuungsquote-u3/history').set(as(auth.actor)).expect(403);
+      await http().get('/indicators/betreuungsquote-u3/history').set(as(auth.actorToken)).expect(403);
     });
   });
 
@@ -116,7 +118,7 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       await http().post(`/indicators/${key}/corrections`).set(as(auth.coordinator)).send({ regionKey: BRAMSCHE, period: '2025', value: 33 }).expect(400);
       await http().post(`/indicators/${key}/corrections`).set(as(auth.coordinator)).send({ regionKey: BRAMSCHE, period: '2025', value: 33, reason: 'Nachmeldung des Trägers' }).expect(200);
       const series = await eventuallyPasses(async () => {
-        const response = await http().get(`/indicators/${key}/series?region=${BRAMSCHE}`).set(as(auth.actor)).expect(200);
+        const response = await http().get(`/indicators/${key}/series?region=${BRAMSCHE}`).set(as(auth.actorToken)).expect(200);
         expect(response.body.points[0]).toMatchObject({ period: '2025', value: 33, corrected: true });
         return response.body;
       });
@@ -208,7 +210,7 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       const key = await defineIndicator({ preferredDirection: 'lower', thresholds: [] });
       await importCsv(`indicator,region,period,value\n${key},${BRAMSCHE},2025,12\n${key},${MELLE},2025,8\n${key},03459,2025,10\n${key},${MELLE},2024,9\n`).expect(201);
       const comparison = await eventuallyPasses(async () => {
-        const response = await http().get(`/indicators/${key}/comparison?period=2025`).set(as(auth.actor)).expect(200);
+        const response = await http().get(`/indicators/${key}/comparison?period=2025`).set(as(auth.actorToken)).expect(200);
         // The four rows may reach the read model in more than one write (FerretDB has no transactions).
         expect(response.body).toMatchObject({ ranking: [{}, {}], landkreis: 10 });
         return response.body;
@@ -220,11 +222,11 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       expect(comparison.landkreis).toBe(10);
       expect(comparison.missing).toHaveLength(32);
       await eventuallyPasses(async () => {
-        const latest = await http().get(`/measurements/latest?indicator=${key}&region=${MELLE}`).set(as(auth.actor)).expect(200);
+        const latest = await http().get(`/measurements/latest?indicator=${key}&region=${MELLE}`).set(as(auth.actorToken)).expect(200);
         expect(latest.body).toEqual([expect.objectContaining({ period: '2025', value: 8 })]);
       });
-      await http().get(`/indicators/${key}/comparison?period=[$ne]`).set(as(auth.actor)).expect(400);
-      await http().get(`/indicators/${key}/series?region=03459099`).set(as(auth.actor)).expect(400);
+      await http().get(`/indicators/${key}/comparison?period=[$ne]`).set(as(auth.actorToken)).expect(400);
+      await http().get(`/indicators/${key}/series?region=03459099`).set(as(auth.actorToken)).expect(400);
     });
 
     it('publishes a release of the indicators measured in its periods', async () => {
@@ -236,7 +238,7 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       });
       await http().post('/releases').set(as(auth.coordinator)).send({ title: 'Leer', periods: ['1990'], indicatorKeys: [key] }).expect(422);
       await eventuallyPasses(async () => {
-        const releases = await http().get('/releases').set(as(auth.actor)).expect(200);
+        const releases = await http().get('/releases').set(as(auth.actorToken)).expect(200);
         expect(releases.body.map((release: { title: string }) => release.title)).toContain('Bildungsbericht 2019');
       });
     });

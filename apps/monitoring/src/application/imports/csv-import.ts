@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { indicatorKey, period, regionKey } from '@bildungsregion/contracts';
-import { Breakdown } from '../domain/indicator';
+import { Breakdown } from '../../domain/indicator';
 
 /** One data row of an import file, checked for form; the indicator's own rules come later. */
 export interface ImportRow {
