@@ -3,6 +3,15 @@ import nx from '@nx/eslint-plugin';
 const services = ['goals', 'monitoring', 'ideas', 'planning'];
 const infrastructurePackages = ['better-sqlite3', '@eventstore/*', 'kafkajs', 'mongoose', 'mingo'];
 const frameworkPackages = ['@nestjs/*', 'express', 'rxjs', 'class-validator', 'class-transformer', 'reflect-metadata'];
+// The platform libraries a service's domain may not use: everything but the decider, the contracts and the reference data.
+const platformLibraries = ['@bildungsregion/event-store', '@bildungsregion/bus', '@bildungsregion/read-models', '@bildungsregion/http', '@bildungsregion/application', '@bildungsregion/service-runtime', '@bildungsregion/testing', '@bildungsregion/service-testing'];
+// Adapters and their factories: the application layer reaches infrastructure only through the ports of these libraries.
+const adapters = [
+  { name: '@bildungsregion/event-store', importNames: ['SqliteEventStore', 'InMemoryEventStore', 'EventStoreDbEventStore', 'eventStoreFromUrl'] },
+  { name: '@bildungsregion/bus', importNames: ['busFromUrl', 'Relay', 'BusModule', 'TransportBus', 'IntegrationEventConsumer'] },
+  { name: '@bildungsregion/read-models', importNames: ['MongooseReadModelStore', 'InMemoryReadModelStore', 'readModelsFromUrl', 'ProjectionRunner'] },
+];
+const adapterMessage = 'The application layer talks to infrastructure through ports; adapters are wired in infrastructure/ and the module.';
 
 export default [
   ...nx.configs['flat/base'],
@@ -28,7 +37,8 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], allowedExternalImports: [] },
             // Integration event contracts are shared by every service, so they depend on nothing but the schema library.
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'], allowedExternalImports: ['zod'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
+            // Test support may start a whole service, so it may use the platform; nothing but tests depends on it.
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing'] },
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing'] },
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing'] },
@@ -52,8 +62,8 @@ export default [
         {
           patterns: [
             {
-              group: [...frameworkPackages, ...infrastructurePackages, '@bildungsregion/event-store'],
-              message: 'Domain code is plain TypeScript: express decisions with @bildungsregion/decider only.',
+              group: [...frameworkPackages, ...infrastructurePackages, ...platformLibraries],
+              message: 'Domain code is plain TypeScript: express decisions with @bildungsregion/decider, the contracts and the reference data only.',
             },
             {
               group: ['**/application/**', '**/infrastructure/**', '**/http/**', '../application', '../infrastructure', '../http'],
@@ -68,13 +78,19 @@ export default [
     files: ['apps/*/src/application/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
+      'max-lines': ['error', { max: 200, skipBlankLines: true, skipComments: true }],
       'no-restricted-imports': [
         'error',
         {
+          paths: adapters.map((library) => ({ ...library, message: adapterMessage })),
           patterns: [
             {
               group: infrastructurePackages,
-              message: 'The application layer talks to infrastructure through ports; adapters live in infrastructure/.',
+              message: adapterMessage,
+            },
+            {
+              group: [...frameworkPackages, '@bildungsregion/http', '@bildungsregion/service-runtime'],
+              message: 'The application layer knows no framework and no HTTP: controllers and the module translate to and from it.',
             },
             {
               group: ['**/infrastructure/**', '**/http/**', '../infrastructure', '../http'],
@@ -84,5 +100,10 @@ export default [
         },
       ],
     },
+  },
+  {
+    // Small files that a reader takes in at once; a growing one is split by use case.
+    files: ['apps/*/src/http/**/*.ts'],
+    rules: { 'max-lines': ['error', { max: 200, skipBlankLines: true, skipComments: true }] },
   },
 ];

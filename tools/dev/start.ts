@@ -4,17 +4,18 @@
  * Each service's JSON log lines go to this terminal; Ctrl-C stops them all gracefully.
  * DATA_DIR moves the files (default data/); <SERVICE>_PORT, e.g. GOALS_PORT, moves a service.
  */
+import { SERVICES } from '@bildungsregion/service-runtime';
 import { spawn, ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const PORTS: Record<string, number> = { goals: 3001, monitoring: 3002, ideas: 3003, planning: 3004 };
 
 const dataDir = process.env['DATA_DIR'] ?? 'data';
-const portOf = (service: string) => Number(process.env[`${service.toUpperCase()}_PORT`] ?? PORTS[service] ?? 3000);
+const portOf = (service: keyof typeof SERVICES) => Number(process.env[`${service.toUpperCase()}_PORT`] ?? SERVICES[service].port);
 
-const services = readdirSync(join(root, 'apps')).filter((name) => existsSync(join(root, 'apps', name, 'src', 'main.ts')));
+// Every registered service that has been built so far.
+const services = (Object.keys(SERVICES) as (keyof typeof SERVICES)[]).filter((name) => existsSync(join(root, 'apps', name, 'src', 'main.ts')));
 const children: ChildProcess[] = services.map((service) => {
   const child = spawn(
     process.execPath,

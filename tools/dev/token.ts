@@ -9,7 +9,8 @@
  * --expires-in <8h | 30m | …>. Exits 2 on bad usage.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEVELOPMENT_SECRET, issueToken, Role, ROLES } from '@bildungsregion/http';
+import { Role, ROLES } from '@bildungsregion/application';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEVELOPMENT_SECRET, issueToken } from '@bildungsregion/http';
 import { runCommand } from '../cli/run-command';
 
 const usage = `usage: token --role ${ROLES.join('|')} [--actor <actor id>] [--subject <user>] [--expires-in 8h]`;

@@ -77,8 +77,56 @@ describe('architecture rules', () => {
     ]);
   });
 
+  it('keeps platform libraries but the decider, the contracts and the reference data out of a service domain', async () => {
+    const libraries = ['http', 'bus', 'read-models', 'event-store', 'application', 'service-runtime'];
+    const code = libraries.map((library, index) => `import * as l${index} from '@bildungsregion/${library}';`).join('\n') + `\nexport const probe = [${libraries.map((_, index) => `l${index}`).join(', ')}];\n`;
+    const found = await violations('apps/goals/src/domain/probe.ts', code);
+    expect(found).toEqual(libraries.map((library) => expect.stringMatching(new RegExp(`no-restricted-imports: '@bildungsregion/${library}'.*Domain code is plain TypeScript`))));
+    const allowed = "import { accept } from '@bildungsregion/decider';\nimport { Topics } from '@bildungsregion/contracts';\nimport { LANDKREIS_OSNABRUECK } from '@bildungsregion/reference-data';\nexport const probe = [accept, Topics, LANDKREIS_OSNABRUECK];\n";
+    expect(await violations('apps/goals/src/domain/probe.ts', allowed)).toEqual([]);
+  });
+
+  it('keeps the application layer away from frameworks, HTTP and adapters, but lets it use the ports', async () => {
+    const found = await violations(
+      'apps/goals/src/application/probe.ts',
+      [
+        "import { Injectable } from '@nestjs/common';",
+        "import { Caller } from '@bildungsregion/http';",
+        "import { SERVICES } from '@bildungsregion/service-runtime';",
+        "import { SqliteEventStore } from '@bildungsregion/event-store';",
+        "import { busFromUrl } from '@bildungsregion/bus';",
+        "import { ProjectionRunner } from '@bildungsregion/read-models';",
+        'export const probe = [Injectable, {} as Caller, SERVICES, SqliteEventStore, busFromUrl, ProjectionRunner];',
+      ].join('\n'),
+    );
+    expect(found).toEqual([
+      expect.stringMatching(/no-restricted-imports: '@nestjs\/common'.*knows no framework and no HTTP/),
+      expect.stringMatching(/no-restricted-imports: '@bildungsregion\/http'.*knows no framework and no HTTP/),
+      expect.stringMatching(/no-restricted-imports: '@bildungsregion\/service-runtime'.*knows no framework and no HTTP/),
+      expect.stringMatching(/no-restricted-imports: 'SqliteEventStore' import from '@bildungsregion\/event-store' is restricted/),
+      expect.stringMatching(/no-restricted-imports: 'busFromUrl' import from '@bildungsregion\/bus' is restricted/),
+      expect.stringMatching(/no-restricted-imports: 'ProjectionRunner' import from '@bildungsregion\/read-models' is restricted/),
+    ]);
+    const ports = [
+      "import { EventStore } from '@bildungsregion/event-store';",
+      "import { Bus, eventIdFor } from '@bildungsregion/bus';",
+      "import { ReadModelStore } from '@bildungsregion/read-models';",
+      "import { Aggregates, Principal } from '@bildungsregion/application';",
+      'export const probe = [{} as EventStore, {} as Bus, eventIdFor, {} as ReadModelStore, Aggregates, {} as Principal];',
+    ].join('\n');
+    expect(await violations('apps/goals/src/application/probe.ts', ports)).toEqual([]);
+  });
+
+  it('keeps application and http files short', async () => {
+    const long = Array.from({ length: 201 }, (_, index) => `export const line${index} = ${index};`).join('\n') + '\n';
+    for (const layer of ['application', 'http']) {
+      expect(await violations(`apps/goals/src/${layer}/probe.ts`, long)).toEqual([expect.stringMatching(/^max-lines: File has too many lines \(201\)/)]);
+    }
+    expect(await violations('apps/goals/src/domain/probe.ts', long)).toEqual([]);
+  });
+
   it('keeps one service from importing another', async () => {
-    const found = await violations('apps/goals/src/application/probe.ts', "import { REGIONS } from '../../../monitoring/src/domain/regions';\nexport const probe = REGIONS;\n");
+    const found = await violations('apps/goals/src/application/probe.ts', "import { SERVICE_NAME } from '../../../monitoring/src/application/streams';\nexport const probe = SERVICE_NAME;\n");
     expect(found).toEqual([expect.stringMatching(/enforce-module-boundaries: Projects cannot be imported by a relative or absolute path/)]);
   });
 

@@ -1,4 +1,5 @@
 import { DEVELOPMENT_SECRET, issueToken } from '@bildungsregion/http';
+import { ServiceName } from '@bildungsregion/service-runtime';
 import { eventually } from '@bildungsregion/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ export interface ServiceProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startService(service: 'goals' | 'monitoring', port: number, env: NodeJS.ProcessEnv): Promise<ServiceProcess> {
+export async function startService(service: ServiceName, port: number, env: NodeJS.ProcessEnv): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join('apps', service, 'src', 'main.ts')], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
