@@ -1,4 +1,7 @@
 export * from './integration-event';
 export * from './topics';
-export * from './schemas';
+export { EDUCATION_STAGES, type EducationStage, indicatorKey, period, periodEndDate, regionKey } from './shared-schemas';
+export * from './monitoring.contracts';
+export * from './goals.contracts';
+export * from './contracts';
 export * from './validation';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IntegrationEvent, IntegrationEventContract, integrationEventEnvelopeSchema } from './integration-event';
-import { integrationEventContracts } from './schemas';
+import { integrationEventContracts } from './contracts';
 
 export type ValidationResult =
   | { readonly ok: true; readonly event: IntegrationEvent; readonly contract: IntegrationEventContract }
