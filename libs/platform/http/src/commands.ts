@@ -43,7 +43,7 @@ export class CommandResponses {
   private readonly commands: Counter<'command' | 'outcome'>;
 
   constructor(metrics: Metrics, service: string) {
-    this.commands = metrics.counter(`${service}_commands_total`, 'Commands by type and outcome', ['command', 'outcome']);
+    this.commands = metrics.counter(`${service.replace(/-/g, '_')}_commands_total`, 'Commands by type and outcome', ['command', 'outcome']);
   }
 
   /** The answer is the revision, the events, whatever else the use case returned, and the aggregate's id under `idAs` when given. */
