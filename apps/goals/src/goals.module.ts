@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore } from '@bildungsregion/event-store';
+import { auditRoutes } from '@bildungsregion/http';
 import { ReadModelStore } from '@bildungsregion/read-models';
 import { EVENT_STORE, READ_MODELS, SERVICE_RUNTIME, ServiceConfig, serviceModule, StandardRuntime } from '@bildungsregion/service-runtime';
 import { GoalAudit } from './application/goal-audit';
@@ -9,6 +10,7 @@ import { goalSummaryProjection } from './application/goal-list/goal-summary.proj
 import { MeasurementReactions } from './application/measurement-reactions';
 import { GoalCommandsController } from './http/goal-commands.controller';
 import { GoalQueriesController } from './http/goal-queries.controller';
+import { goalId } from './http/goal-requests';
 import { MonitoringEventsConsumer } from './infrastructure/monitoring-events.consumer';
 import { goalsRuntimeParts } from './infrastructure/runtime-parts';
 
@@ -16,7 +18,11 @@ import { goalsRuntimeParts } from './infrastructure/runtime-parts';
 export class GoalsModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     return serviceModule(GoalsModule, config, {
-      controllers: [GoalCommandsController, GoalQueriesController],
+      controllers: [
+        GoalCommandsController,
+        GoalQueriesController,
+        auditRoutes({ path: 'goals', param: 'id', idSchema: goalId, noun: 'goal', scope: 'all goals', roles: ['coordinator', 'auditor', 'admin'], reader: GoalAudit }),
+      ],
       providers: [
         { provide: GoalCommands, inject: [EVENT_STORE], useFactory: (store: EventStore) => new GoalCommands(store, config.district) },
         { provide: GoalAudit, inject: [EVENT_STORE, GoalCommands], useFactory: (store: EventStore, commands: GoalCommands) => new GoalAudit(store, commands.goals) },

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore } from '@bildungsregion/event-store';
-import { ProblemError } from '@bildungsregion/http';
+import { auditRoutes, ProblemError } from '@bildungsregion/http';
 import { ReadModelStore } from '@bildungsregion/read-models';
 import { EVENT_STORE, READ_MODELS, ServiceConfig, serviceModule } from '@bildungsregion/service-runtime';
 import { CatalogueQueries } from './application/catalogue/catalogue.queries';
@@ -12,6 +12,7 @@ import { Releases } from './application/releases/releases';
 import { MeasurementImportsController } from './http/measurement-imports.controller';
 import { MonitoringCommandsController } from './http/monitoring-commands.controller';
 import { MonitoringQueriesController } from './http/monitoring-queries.controller';
+import { key } from './http/monitoring-requests';
 import { monitoringRuntimeParts } from './infrastructure/runtime-parts';
 
 @Module({})
@@ -19,7 +20,12 @@ export class MonitoringModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     const { district } = config;
     return serviceModule(MonitoringModule, config, {
-      controllers: [MonitoringCommandsController, MeasurementImportsController, MonitoringQueriesController],
+      controllers: [
+        MonitoringCommandsController,
+        MeasurementImportsController,
+        MonitoringQueriesController,
+        auditRoutes({ path: 'indicators', param: 'key', idSchema: key, noun: 'indicator', scope: 'all indicators, releases and imports', roles: ['coordinator', 'admin', 'auditor'], reader: CatalogueQueries }),
+      ],
       providers: [
         { provide: IndicatorCommands, inject: [EVENT_STORE], useFactory: (store: EventStore) => new IndicatorCommands(store, district) },
         {

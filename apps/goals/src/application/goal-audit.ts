@@ -1,5 +1,5 @@
 import { Aggregates, InvalidQueryError, NotFoundError, Principal } from '@bildungsregion/application';
-import { AsOf, EventStore, HistoryEntry, Page, RecordedEvent, StoreVerification, StreamVerification, toHistoryEntry, verifyAllStreams } from '@bildungsregion/event-store';
+import { AsOf, EventStore, HistoryEntry, Page, RecordedEvent, StoreVerification, StreamVerification, toHistoryEntry } from '@bildungsregion/event-store';
 import diff from 'microdiff';
 import { Goal, GoalCommand, GoalEvent, MeasurementProvenance } from '../domain/goal';
 import { assertMayRead } from './access';
@@ -135,6 +135,6 @@ export class GoalAudit {
   }
 
   verifyAll(): Promise<StoreVerification> {
-    return verifyAllStreams(this.store, { categories: [GOALS.name] });
+    return this.goals.verifyAll();
   }
 }

@@ -1,46 +1,21 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@bildungsregion/application';
 import { ApiPathParam, ApiQueryFrom, CurrentPrincipal, etagOf, Roles, ValidParam, ValidQuery } from '@bildungsregion/http';
-import { HistoryEntry, Page, StoreVerification, StreamVerification } from '@bildungsregion/event-store';
+import { Page } from '@bildungsregion/event-store';
 import { SortOrder } from '@bildungsregion/read-models';
-import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { GoalAudit, GoalDiff, GoalView, ProgressTrace } from '../application/goal-audit';
 import { Dashboard, GoalListQueries } from '../application/goal-list/goal-list.queries';
 import { GoalSummary } from '../application/goal-list/goal-summary.projection';
-import { DashboardQuery, DiffQuery, goalId, GoalAsOfQuery, GoalListQuery, HistoryQuery, progressId } from './goal-requests';
+import { DashboardQuery, DiffQuery, goalId, GoalAsOfQuery, GoalListQuery, progressId } from './goal-requests';
 
 const READERS = ['coordinator', 'auditor', 'admin'] as const;
 const GOAL_ID = ApiPathParam('id', goalId, 'The goal id');
 
 function sortOf(sort: string): SortOrder {
   return sort.startsWith('-') ? { [sort.slice(1)]: -1 } : { [sort]: 1 };
-}
-
-const CSV_COLUMNS = ['revision', 'recordedAt', 'effectiveAt', 'type', 'actorId', 'actorRole', 'reason', 'authority', 'correlationId', 'causationId', 'eventId', 'data', 'prevHash', 'hash'];
-
-function historyCsv(entries: readonly HistoryEntry[]): string {
-  return stringify(
-    entries.map((entry) => [
-      entry.revision,
-      entry.recordedAt,
-      entry.effectiveAt,
-      entry.type,
-      entry.actor.id,
-      entry.actor.role,
-      entry.reason ?? '',
-      entry.authority ?? '',
-      entry.correlationId,
-      entry.causationId ?? '',
-      entry.eventId,
-      JSON.stringify(entry.data),
-      entry.prevHash,
-      entry.hash,
-    ]),
-    { header: true, columns: CSV_COLUMNS },
-  );
 }
 
 @ApiTags('goal queries')
@@ -99,23 +74,6 @@ export class GoalQueriesController {
     return this.goals.trace(id, progress, principal);
   }
 
-  @Get('goals/:id/history')
-  @Roles(...READERS)
-  @ApiOperation({ summary: 'Every recorded event of the goal with who, when, on what authority and why', description: 'format=csv exports the same page as CSV.' })
-  @ApiProduces('application/json', 'text/csv')
-  @GOAL_ID
-  @ApiQueryFrom(HistoryQuery)
-  async history(
-    @ValidParam('id', goalId) id: string,
-    @ValidQuery(HistoryQuery) query: z.output<typeof HistoryQuery>,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<Page<HistoryEntry> | string> {
-    const page = await this.goals.history(id, query);
-    if (query.format === 'json') return page;
-    response.type('text/csv').setHeader('Content-Disposition', `attachment; filename="goal-${id}-history.csv"`);
-    return historyCsv(page.items);
-  }
-
   @Get('goals/:id/diff')
   @Roles(...READERS)
   @ApiOperation({ summary: 'What changed in the goal between two revisions, and the events that changed it' })
@@ -123,20 +81,5 @@ export class GoalQueriesController {
   @ApiQueryFrom(DiffQuery)
   diff(@ValidParam('id', goalId) id: string, @ValidQuery(DiffQuery) query: z.output<typeof DiffQuery>): Promise<GoalDiff> {
     return this.goals.diff(id, query.from, query.to);
-  }
-
-  @Get('goals/:id/audit')
-  @Roles(...READERS)
-  @ApiOperation({ summary: "Verify the goal's hash chain", description: 'valid, or the first event whose hash does not match.' })
-  @GOAL_ID
-  audit(@ValidParam('id', goalId) id: string): Promise<StreamVerification> {
-    return this.goals.verify(id);
-  }
-
-  @Get('audit')
-  @Roles(...READERS)
-  @ApiOperation({ summary: 'Verify the hash chains of all goals' })
-  auditAll(): Promise<StoreVerification> {
-    return this.goals.verifyAll();
   }
 }

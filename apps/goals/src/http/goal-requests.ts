@@ -116,12 +116,6 @@ export const GoalAsOfQuery = z.strictObject({
   effectiveAsOf: timestamp.optional().describe('The goal as in effect at this time, as known now (or by recordedAsOf).'),
 });
 
-export const HistoryQuery = z.strictObject({
-  offset: pageOffset.describe('First revision to return.'),
-  limit: z.coerce.number('must be a whole number').int('must be a whole number').min(1).max(1_000).default(100),
-  format: z.enum(['json', 'csv']).default('json'),
-});
-
 export const DiffQuery = z.strictObject({
   from: z.coerce.number('must be a revision number').int().min(0),
   to: z.coerce.number('must be a revision number').int().min(0),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ImportReport, parseMeasurementCsv } from '../application/imports/csv-import';
 import { ImportSummary } from '../application/imports/import.projection';
 import { MeasurementImports } from '../application/imports/measurement-imports';
-import { HistoryQuery, importId } from './monitoring-requests';
+import { PageQuery, importId } from './monitoring-requests';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -61,8 +61,8 @@ export class MeasurementImportsController {
   @Get()
   @Roles('coordinator', 'admin', 'auditor', 'actor')
   @ApiOperation({ summary: 'Earlier imports, newest first, with their counts' })
-  @ApiQueryFrom(HistoryQuery)
-  list(@ValidQuery(HistoryQuery) page: z.output<typeof HistoryQuery>): Promise<ImportSummary[]> {
+  @ApiQueryFrom(PageQuery)
+  list(@ValidQuery(PageQuery) page: z.output<typeof PageQuery>): Promise<ImportSummary[]> {
     return this.imports.listImports(page);
   }
 

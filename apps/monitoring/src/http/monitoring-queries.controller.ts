@@ -1,7 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPathParam, ApiQueryFrom, etagOf, Roles, ValidParam, ValidQuery } from '@bildungsregion/http';
-import { HistoryEntry, Page, StoreVerification, StreamVerification } from '@bildungsregion/event-store';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Region } from '@bildungsregion/reference-data';
@@ -11,10 +10,9 @@ import { LatestValue } from '../application/measurements/measurement.projections
 import { Comparison, MeasurementQueries, Series } from '../application/measurements/measurement.queries';
 import { ReleaseSummary } from '../application/releases/release.projection';
 import { Releases } from '../application/releases/releases';
-import { ComparisonQuery, HistoryQuery, IndicatorListQuery, key, LatestQuery, SeriesQuery } from './monitoring-requests';
+import { ComparisonQuery, IndicatorListQuery, key, LatestQuery, SeriesQuery } from './monitoring-requests';
 
 const READERS = ['coordinator', 'admin', 'auditor', 'actor'] as const;
-const AUDITORS = ['coordinator', 'admin', 'auditor'] as const;
 const KEY = ApiPathParam('key', key, 'The indicator key');
 
 @ApiTags('monitoring queries')
@@ -60,30 +58,6 @@ export class MonitoringQueriesController {
   @ApiQueryFrom(ComparisonQuery)
   comparison(@ValidParam('key', key) indicator: string, @ValidQuery(ComparisonQuery) query: z.output<typeof ComparisonQuery>): Promise<Comparison> {
     return this.measurements.comparison(indicator, query.period, query.breakdown);
-  }
-
-  @Get('indicators/:key/history')
-  @Roles(...AUDITORS)
-  @ApiOperation({ summary: 'Every recorded event of the indicator, with who, when and why' })
-  @KEY
-  @ApiQueryFrom(HistoryQuery)
-  history(@ValidParam('key', key) indicator: string, @ValidQuery(HistoryQuery) query: z.output<typeof HistoryQuery>): Promise<Page<HistoryEntry>> {
-    return this.catalogue.history(indicator, query);
-  }
-
-  @Get('indicators/:key/audit')
-  @Roles(...AUDITORS)
-  @ApiOperation({ summary: "Verify the indicator's hash chain" })
-  @KEY
-  audit(@ValidParam('key', key) indicator: string): Promise<StreamVerification> {
-    return this.catalogue.verify(indicator);
-  }
-
-  @Get('audit')
-  @Roles(...AUDITORS)
-  @ApiOperation({ summary: 'Verify the hash chains of all indicators, releases and imports' })
-  auditAll(): Promise<StoreVerification> {
-    return this.catalogue.verifyAll();
   }
 
   @Get('measurements/latest')

@@ -75,7 +75,8 @@ export const IndicatorListQuery = z.strictObject({ stage: z.enum(EDUCATION_STAGE
 export const SeriesQuery = z.strictObject({ region: regionKey, breakdown: breakdownKey });
 export const ComparisonQuery = z.strictObject({ period, breakdown: breakdownKey });
 export const LatestQuery = z.strictObject({ indicator: key.optional(), region: regionKey.optional() });
-export const HistoryQuery = z.strictObject({
+/** A page of a list. */
+export const PageQuery = z.strictObject({
   offset: z.coerce.number('must be a whole number').int('must be a whole number').min(0).max(10_000_000).default(0),
   limit: z.coerce.number('must be a whole number').int('must be a whole number').min(1).max(1_000).default(100),
 });

@@ -9,8 +9,10 @@ import {
   readHistoryPage,
   RecordedEvent,
   StreamCategory,
+  StoreVerification,
   StreamVerification,
   Upcasters,
+  verifyAllStreams,
   verifyStream,
 } from '@bildungsregion/event-store';
 import { commandContextOf, CommandRequest } from './command-request';
@@ -99,5 +101,10 @@ export class Aggregates<Command, State, Event extends DomainEvent> {
   async verify(id: string): Promise<StreamVerification> {
     if ((await this.options.store.lastRevision(this.streamId(id))) === null) throw this.notFound(id);
     return verifyStream(this.options.store, this.streamId(id));
+  }
+
+  /** Verifies the hash chain of every aggregate of this kind. */
+  verifyAll(): Promise<StoreVerification> {
+    return verifyAllStreams(this.options.store, { categories: [this.options.category.name] });
   }
 }

@@ -12,3 +12,4 @@ export * from './health';
 export * from './operations.controller';
 export * from './commands';
 export * from './application-errors';
+export * from './audit-routes';
