@@ -4,14 +4,33 @@ const services = ['goals', 'monitoring', 'ideas', 'planning'];
 const infrastructurePackages = ['better-sqlite3', '@eventstore/*', 'kafkajs', 'mongoose', 'mingo'];
 const frameworkPackages = ['@nestjs/*', 'express', 'rxjs', 'class-validator', 'class-transformer', 'reflect-metadata'];
 // The platform libraries a service's domain may not use: everything but the decider, the contracts and the reference data.
-const platformLibraries = ['@bildungsregion/event-store', '@bildungsregion/bus', '@bildungsregion/read-models', '@bildungsregion/http', '@bildungsregion/application', '@bildungsregion/service-runtime', '@bildungsregion/testing', '@bildungsregion/service-testing'];
+const platformLibraries = [
+  '@bildungsregion/event-store',
+  '@bildungsregion/bus',
+  '@bildungsregion/read-models',
+  '@bildungsregion/http',
+  '@bildungsregion/application',
+  '@bildungsregion/service-runtime',
+  '@bildungsregion/testing',
+  '@bildungsregion/service-testing',
+];
 // Adapters and their factories: the application layer reaches infrastructure only through the ports of these libraries.
 const adapters = [
-  { name: '@bildungsregion/event-store', importNames: ['SqliteEventStore', 'InMemoryEventStore', 'EventStoreDbEventStore', 'eventStoreFromUrl'] },
-  { name: '@bildungsregion/bus', importNames: ['busFromUrl', 'Relay', 'BusModule', 'TransportBus', 'IntegrationEventConsumer'] },
-  { name: '@bildungsregion/read-models', importNames: ['MongooseReadModelStore', 'InMemoryReadModelStore', 'readModelsFromUrl', 'ProjectionRunner'] },
+  {
+    name: '@bildungsregion/event-store',
+    importNames: ['SqliteEventStore', 'InMemoryEventStore', 'EventStoreDbEventStore', 'eventStoreFromUrl'],
+  },
+  {
+    name: '@bildungsregion/bus',
+    importNames: ['busFromUrl', 'Relay', 'BusModule', 'TransportBus', 'IntegrationEventConsumer'],
+  },
+  {
+    name: '@bildungsregion/read-models',
+    importNames: ['MongooseReadModelStore', 'InMemoryReadModelStore', 'readModelsFromUrl', 'ProjectionRunner'],
+  },
 ];
-const adapterMessage = 'The application layer talks to infrastructure through ports; adapters are wired in infrastructure/ and the module.';
+const adapterMessage =
+  'The application layer talks to infrastructure through ports; adapters are wired in infrastructure/ and the module.';
 
 export default [
   ...nx.configs['flat/base'],
@@ -36,16 +55,35 @@ export default [
             // Domain code is plain TypeScript: no framework, no infrastructure, no npm package at all.
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], allowedExternalImports: [] },
             // Integration event contracts are shared by every service, so they depend on nothing but the schema library.
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'], allowedExternalImports: ['zod'] },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:contracts'],
+              allowedExternalImports: ['zod'],
+            },
             // Test support may start a whole service, so it may use the platform; nothing but tests depends on it.
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing'] },
-            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing'] },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:platform',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:tooling',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:platform', 'type:testing'],
+            },
           ],
         },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -63,10 +101,18 @@ export default [
           patterns: [
             {
               group: [...frameworkPackages, ...infrastructurePackages, ...platformLibraries],
-              message: 'Domain code is plain TypeScript: express decisions with @bildungsregion/decider, the contracts and the reference data only.',
+              message:
+                'Domain code is plain TypeScript: express decisions with @bildungsregion/decider, the contracts and the reference data only.',
             },
             {
-              group: ['**/application/**', '**/infrastructure/**', '**/http/**', '../application', '../infrastructure', '../http'],
+              group: [
+                '**/application/**',
+                '**/infrastructure/**',
+                '**/http/**',
+                '../application',
+                '../infrastructure',
+                '../http',
+              ],
               message: 'The domain must not depend on outer layers.',
             },
           ],
@@ -90,7 +136,8 @@ export default [
             },
             {
               group: [...frameworkPackages, '@bildungsregion/http', '@bildungsregion/service-runtime'],
-              message: 'The application layer knows no framework and no HTTP: controllers and the module translate to and from it.',
+              message:
+                'The application layer knows no framework and no HTTP: controllers and the module translate to and from it.',
             },
             {
               group: ['**/infrastructure/**', '**/http/**', '../infrastructure', '../http'],

@@ -19,7 +19,11 @@ describe('verify-chain', () => {
     file = join(dir, 'events.sqlite');
     const store = new SqliteEventStore({ file });
     const metadata = { actor: { id: 'koordination-1', role: 'coordinator' }, source: 'goals' };
-    await store.append('goal-1', [{ type: 'Drafted', data: { title: 'Übergänge Kita–Grundschule' }, metadata }], 'no-stream');
+    await store.append(
+      'goal-1',
+      [{ type: 'Drafted', data: { title: 'Übergänge Kita–Grundschule' }, metadata }],
+      'no-stream',
+    );
     await store.append('goal-2', [{ type: 'Drafted', data: { title: 'Ganztagsquote 2030' }, metadata }], 'no-stream');
     await store.close();
   });
@@ -48,6 +52,9 @@ describe('verify-chain', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/usage: verify-chain/);
     expect(verifyChain('postgres://x').stderr).toMatch(/Unknown event store URL/);
-    expect(verifyChain(`sqlite:${join(dir, 'typo.sqlite')}`)).toMatchObject({ code: 2, stderr: expect.stringMatching(/No event store file/) });
+    expect(verifyChain(`sqlite:${join(dir, 'typo.sqlite')}`)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/No event store file/),
+    });
   });
 });

@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { eventStoreFromUrl, verifyAllStreams, verifyStream } from '@bildungsregion/event-store';
 import { runCommand } from '../cli/run-command';
 
-const usage = 'usage: verify-chain <event store URL: sqlite:<file> | esdb://…> [--stream <stream id>] [--category <category>]';
+const usage =
+  'usage: verify-chain <event store URL: sqlite:<file> | esdb://…> [--stream <stream id>] [--category <category>]';
 
 async function main(): Promise<number> {
   let parsed;

@@ -4,7 +4,14 @@
  *   npm run bench:bus          (Kafka is measured when KAFKA_BROKERS or npm run infra:up's broker answers)
  */
 import { MeasurementRecorded, Topics } from '@bildungsregion/contracts';
-import { encodeCloudEvent, KafkaTransport, LogTransport, RawRecord, SqliteTopicLog, TransportBus } from '@bildungsregion/bus';
+import {
+  encodeCloudEvent,
+  KafkaTransport,
+  LogTransport,
+  RawRecord,
+  SqliteTopicLog,
+  TransportBus,
+} from '@bildungsregion/bus';
 import { isReachable, kafkaForTests } from '@bildungsregion/testing';
 import Database from 'better-sqlite3';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
@@ -98,7 +105,11 @@ function busSide(createTransport: () => TransportBus): Side {
     async start(handled) {
       bus = createTransport();
       await bus.ensureTopics([Topics.monitoring]);
-      const subscription = await bus.subscribe({ groupId: 'bench', topics: [Topics.monitoring], handler: async ({ event }) => handled(event.id) });
+      const subscription = await bus.subscribe({
+        groupId: 'bench',
+        topics: [Topics.monitoring],
+        handler: async ({ event }) => handled(event.id),
+      });
       stop = () => subscription.stop();
     },
     async publish(batch) {
@@ -113,7 +124,11 @@ function busSide(createTransport: () => TransportBus): Side {
 
 function rawKafkaSide(brokers: string[]): Side {
   const kafka = new Kafka({ brokers, clientId: 'bench-raw', logLevel: logLevel.NOTHING });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   let consumer: ReturnType<Kafka['consumer']>;
   let topic: string;
   return {
@@ -133,7 +148,11 @@ function rawKafkaSide(brokers: string[]): Side {
       });
     },
     async publish(batch) {
-      await producer.send({ topic, acks: -1, messages: batch.map(({ record }) => ({ key: record.key, value: record.value, headers: { ...record.headers } })) });
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: batch.map(({ record }) => ({ key: record.key, value: record.value, headers: { ...record.headers } })),
+      });
     },
     async stop() {
       await consumer.disconnect();
@@ -153,8 +172,12 @@ function rawSqliteSide(file: () => string): Side {
       db = new Database(file());
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
-      db.exec('CREATE TABLE records (offset INTEGER PRIMARY KEY, key TEXT NOT NULL, value TEXT NOT NULL, headers TEXT NOT NULL)');
-      const read = db.prepare<[number], { offset: number; headers: string }>('SELECT offset, headers FROM records WHERE offset > ? ORDER BY offset LIMIT 100');
+      db.exec(
+        'CREATE TABLE records (offset INTEGER PRIMARY KEY, key TEXT NOT NULL, value TEXT NOT NULL, headers TEXT NOT NULL)',
+      );
+      const read = db.prepare<[number], { offset: number; headers: string }>(
+        'SELECT offset, headers FROM records WHERE offset > ? ORDER BY offset LIMIT 100',
+      );
       running = true;
       reading = (async () => {
         let last = 0;
@@ -171,7 +194,9 @@ function rawSqliteSide(file: () => string): Side {
     },
     async publish(batch) {
       const insert = db.prepare('INSERT INTO records (key, value, headers) VALUES (?, ?, ?)');
-      db.transaction(() => batch.forEach(({ record }) => insert.run(record.key, record.value, JSON.stringify(record.headers)))).immediate();
+      db.transaction(() =>
+        batch.forEach(({ record }) => insert.run(record.key, record.value, JSON.stringify(record.headers))),
+      ).immediate();
       appended.emit('appended');
     },
     async stop() {
@@ -192,9 +217,24 @@ async function compareSides(name: string, subject: Side, baseline: Side): Promis
   }
   const pick = (side: RoundResult[], field: keyof RoundResult) => median(side.map((result) => result[field]));
   return [
-    { name: `${name}: publish→handle throughput`, unit: 'msg/s', subject: pick(results.subject, 'throughput'), baseline: pick(results.baseline, 'throughput') },
-    { name: `${name}: latency p50 (lower is better)`, unit: 'ms', subject: pick(results.subject, 'p50'), baseline: pick(results.baseline, 'p50') },
-    { name: `${name}: latency p99 (lower is better)`, unit: 'ms', subject: pick(results.subject, 'p99'), baseline: pick(results.baseline, 'p99') },
+    {
+      name: `${name}: publish→handle throughput`,
+      unit: 'msg/s',
+      subject: pick(results.subject, 'throughput'),
+      baseline: pick(results.baseline, 'throughput'),
+    },
+    {
+      name: `${name}: latency p50 (lower is better)`,
+      unit: 'ms',
+      subject: pick(results.subject, 'p50'),
+      baseline: pick(results.baseline, 'p50'),
+    },
+    {
+      name: `${name}: latency p99 (lower is better)`,
+      unit: 'ms',
+      subject: pick(results.subject, 'p99'),
+      baseline: pick(results.baseline, 'p99'),
+    },
   ];
 }
 
@@ -217,17 +257,28 @@ async function main(): Promise<void> {
       comparisons.push(
         ...(await compareSides(
           `Kafka bus vs raw kafkajs (${kafka.hostPort})`,
-          busSide(() => new TransportBus(new KafkaTransport({ brokers }), { logger: silent, topicNamespace: `bench${randomUUID().slice(0, 8)}` })),
+          busSide(
+            () =>
+              new TransportBus(new KafkaTransport({ brokers }), {
+                logger: silent,
+                topicNamespace: `bench${randomUUID().slice(0, 8)}`,
+              }),
+          ),
           rawKafkaSide(brokers),
         )),
       );
     } else {
-      process.stderr.write(`Kafka bus skipped: Kafka is not reachable at ${kafka.hostPort}; npm run infra:up starts it\n`);
+      process.stderr.write(
+        `Kafka bus skipped: Kafka is not reachable at ${kafka.hostPort}; npm run infra:up starts it\n`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  report(`Bus, ${MESSAGES.toLocaleString('en')} messages in batches of ${BATCH} (${ROUNDS} rounds, medians, node ${process.version})`, comparisons);
+  report(
+    `Bus, ${MESSAGES.toLocaleString('en')} messages in batches of ${BATCH} (${ROUNDS} rounds, medians, node ${process.version})`,
+    comparisons,
+  );
 }
 
 main().then(

@@ -77,7 +77,11 @@ async function rowsAsTheAdapterStoresThem(batchSize: number): Promise<Record<str
   await appendThroughAdapter(store, batchSize);
   await store.close();
   const db = new Database(file, { readonly: true });
-  const rows = db.prepare('SELECT id, stream_id, category, revision, type, recorded_at, data, metadata FROM events ORDER BY position').all();
+  const rows = db
+    .prepare(
+      'SELECT id, stream_id, category, revision, type, recorded_at, data, metadata FROM events ORDER BY position',
+    )
+    .all();
   db.close();
   return rows as Record<string, unknown>[];
 }
@@ -101,7 +105,11 @@ async function replay(): Promise<Comparison> {
   const streams = 1_000;
   const perStream = REPLAY_EVENTS / streams;
   for (let stream = 0; stream < streams; stream++) {
-    await store.append(`goal-${stream}`, Array.from({ length: perStream }, (_, k) => progressEvent(stream, k)), 'no-stream');
+    await store.append(
+      `goal-${stream}`,
+      Array.from({ length: perStream }, (_, k) => progressEvent(stream, k)),
+      'no-stream',
+    );
   }
   await store.append('indicator-1', [progressEvent(0, 0)], 'no-stream');
   const raw = new Database(file, { readonly: true });
@@ -114,10 +122,13 @@ async function replay(): Promise<Comparison> {
     () =>
       rate(REPLAY_EVENTS, async () => {
         const states = new Map<string, Progress>();
-        for (let after = 0; ; ) {
+        for (let after = 0; ;) {
           const page = await store.readAll({ after, maxCount: 5_000, filter: { categories: ['goal'] } });
           for (const event of page) {
-            states.set(event.streamId, progressDecider.evolve(states.get(event.streamId) ?? progressDecider.initialState, event));
+            states.set(
+              event.streamId,
+              progressDecider.evolve(states.get(event.streamId) ?? progressDecider.initialState, event),
+            );
             after = event.position;
           }
           if (page.length < 5_000) break;

@@ -30,8 +30,16 @@ const root = join(__dirname, '..', '..');
 let token = '';
 const headers = () => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${base}${path}`, { method, headers: headers(), ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: headers(),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   const json = (await response.json()) as Record<string, unknown>;
   if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
   return { status: response.status, json };
@@ -57,19 +65,23 @@ async function agreedGoal(party: string): Promise<string> {
 }
 
 function startService(dir: string): ChildProcess {
-  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/goals/src/main.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      TS_NODE_PROJECT: 'apps/goals/tsconfig.app.json',
-      PORT: String(PORT),
-      EVENT_STORE_URL: `sqlite:${join(dir, 'events.sqlite')}`,
-      BUS_URL: `sqlite:${join(dir, 'bus.sqlite')}`,
-      READ_MODELS_URL: 'memory:',
-      LOG_LEVEL: 'warn',
+  return spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/goals/src/main.ts'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        TS_NODE_PROJECT: 'apps/goals/tsconfig.app.json',
+        PORT: String(PORT),
+        EVENT_STORE_URL: `sqlite:${join(dir, 'events.sqlite')}`,
+        BUS_URL: `sqlite:${join(dir, 'bus.sqlite')}`,
+        READ_MODELS_URL: 'memory:',
+        LOG_LEVEL: 'warn',
+      },
     },
-  });
+  );
 }
 
 async function waitUntilLive(): Promise<void> {
@@ -86,11 +98,15 @@ async function waitUntilLive(): Promise<void> {
 
 function load(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
   });
 }
 
-async function progressUnderLoad(goals: readonly string[]): Promise<{ progress: autocannon.Result[]; trivial: autocannon.Result[] }> {
+async function progressUnderLoad(
+  goals: readonly string[],
+): Promise<{ progress: autocannon.Result[]; trivial: autocannon.Result[] }> {
   const progress: autocannon.Result[] = [];
   const trivial: autocannon.Result[] = [];
   let next = 0;
@@ -103,7 +119,11 @@ async function progressUnderLoad(goals: readonly string[]): Promise<{ progress: 
           {
             method: 'POST',
             headers: headers(),
-            setupRequest: (request) => ({ ...request, path: `/goals/${goals[next++ % goals.length]}/progress`, body: JSON.stringify({ value: 10, asOf: '2026-06-30' }) }),
+            setupRequest: (request) => ({
+              ...request,
+              path: `/goals/${goals[next++ % goals.length]}/progress`,
+              body: JSON.stringify({ value: 10, asOf: '2026-06-30' }),
+            }),
           },
         ],
       }),
@@ -186,9 +206,13 @@ async function main(): Promise<void> {
     const current = await latencies(50, `/goals/${long}`);
     const small = await latencies(50, `/goals/${fresh}`);
     const commandOnLong: number[] = [];
-    for (let sample = 0; sample < 20; sample++) commandOnLong.push(await timed(() => call('POST', `/goals/${long}/progress`, { value: 1, asOf: '2026-07-01' })));
+    for (let sample = 0; sample < 20; sample++)
+      commandOnLong.push(await timed(() => call('POST', `/goals/${long}/progress`, { value: 1, asOf: '2026-07-01' })));
     const commandOnFresh: number[] = [];
-    for (let sample = 0; sample < 20; sample++) commandOnFresh.push(await timed(() => call('POST', `/goals/${fresh}/progress`, { value: 1, asOf: '2026-07-01' })));
+    for (let sample = 0; sample < 20; sample++)
+      commandOnFresh.push(
+        await timed(() => call('POST', `/goals/${fresh}/progress`, { value: 1, asOf: '2026-07-01' })),
+      );
 
     const lines = [
       `# goals API (${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS} connections; medians; same process, same run)`,

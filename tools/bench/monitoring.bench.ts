@@ -41,7 +41,16 @@ async function defineIndicator(monitoring: ServiceProcess, auth: Headers): Promi
   const key = `bench-${randomUUID().slice(0, 8)}`;
   const { status } = await call(`${monitoring.url}/indicators`, {
     headers: auth.coordinator,
-    body: { key, name: 'Benchmark-Quote', stage: 'weiterbildung', unit: 'percent', definition: 'Messwerte für den Benchmark.', source: 'Benchmark', preferredDirection: 'higher', periodicity: 'reference-date' },
+    body: {
+      key,
+      name: 'Benchmark-Quote',
+      stage: 'weiterbildung',
+      unit: 'percent',
+      definition: 'Messwerte für den Benchmark.',
+      source: 'Benchmark',
+      preferredDirection: 'higher',
+      periodicity: 'reference-date',
+    },
   });
   if (status !== 201) throw new Error(`defining ${key} answered ${status}`);
   return key;
@@ -66,20 +75,32 @@ async function agreedGoal(goals: ServiceProcess, auth: Headers, key: string): Pr
   const { goalId } = drafted.body;
   await call(`${goals.url}/goals/${goalId}/proposal`, { headers: auth.coordinator, body: {} });
   await call(`${goals.url}/goals/${goalId}/consents`, { headers: auth.coordinator, body: { partyId: 'bench' } });
-  await call(`${goals.url}/goals/${goalId}/agreement`, { headers: auth.coordinator, body: { authority: 'Benchmark', effectiveOn: '2026-01-02' } });
+  await call(`${goals.url}/goals/${goalId}/agreement`, {
+    headers: auth.coordinator,
+    body: { authority: 'Benchmark', effectiveOn: '2026-01-02' },
+  });
   return goalId;
 }
 
 async function progressCount(goals: ServiceProcess, auth: Headers, goalId: string): Promise<number> {
-  return (await call<{ goal: { progress: unknown[] } }>(`${goals.url}/goals/${goalId}`, { headers: auth.auditor })).body.goal.progress.length;
+  return (await call<{ goal: { progress: unknown[] } }>(`${goals.url}/goals/${goalId}`, { headers: auth.auditor })).body
+    .goal.progress.length;
 }
 
 /** Sequential measurements; each is timed from its 201 until the goal shows it (polling without pause). */
 async function endToEnd(bus: string, label: string, ports: { goals: number; monitoring: number }): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-monitoring-'));
   const namespace = `bench-${randomUUID().slice(0, 8)}`;
-  const env = (service: string) => ({ EVENT_STORE_URL: `sqlite:${join(dir, `${service}.sqlite`)}`, BUS_URL: bus, READ_MODELS_URL: 'memory:', TOPIC_NAMESPACE: namespace });
-  const [monitoring, goals] = await Promise.all([startService('monitoring', ports.monitoring, env('monitoring')), startService('goals', ports.goals, env('goals'))]);
+  const env = (service: string) => ({
+    EVENT_STORE_URL: `sqlite:${join(dir, `${service}.sqlite`)}`,
+    BUS_URL: bus,
+    READ_MODELS_URL: 'memory:',
+    TOPIC_NAMESPACE: namespace,
+  });
+  const [monitoring, goals] = await Promise.all([
+    startService('monitoring', ports.monitoring, env('monitoring')),
+    startService('goals', ports.goals, env('goals')),
+  ]);
   try {
     const auth = await authHeaders();
     const key = await defineIndicator(monitoring, auth);
@@ -89,7 +110,10 @@ async function endToEnd(bus: string, label: string, ports: { goals: number; moni
     const posts: number[] = [];
     for (let sample = 0; sample < SAMPLES; sample++) {
       const before = performance.now();
-      const recorded = await call(`${monitoring.url}/measurements`, { headers: auth.coordinator, body: { indicatorKey: key, regionKey: BRAMSCHE, period: day(sample), value: 10 + (sample % 50) } });
+      const recorded = await call(`${monitoring.url}/measurements`, {
+        headers: auth.coordinator,
+        body: { indicatorKey: key, regionKey: BRAMSCHE, period: day(sample), value: 10 + (sample % 50) },
+      });
       if (recorded.status !== 201) throw new Error(`POST /measurements answered ${recorded.status}`);
       const returned = performance.now();
       posts.push(returned - before);
@@ -130,18 +154,29 @@ async function endToEnd(bus: string, label: string, ports: { goals: number; moni
 const REACTION_ROWS = 1_000;
 
 /** A whole import linked to one goal, applied by goals' consumer, against the same number of direct progress commands. */
-async function reactionRate(monitoring: ServiceProcess, goals: ServiceProcess, auth: Headers): Promise<{ reactions: number; direct: number }> {
+async function reactionRate(
+  monitoring: ServiceProcess,
+  goals: ServiceProcess,
+  auth: Headers,
+): Promise<{ reactions: number; direct: number }> {
   const key = await defineIndicator(monitoring, auth);
   const goalId = await agreedGoal(goals, auth, key);
-  const csv = ['indicator,region,period,value', ...Array.from({ length: REACTION_ROWS }, (_, index) => `${key},${BRAMSCHE},${day(index)},${10 + (index % 50)}`)].join('\n');
+  const csv = [
+    'indicator,region,period,value',
+    ...Array.from({ length: REACTION_ROWS }, (_, index) => `${key},${BRAMSCHE},${day(index)},${10 + (index % 50)}`),
+  ].join('\n');
   await call(`${monitoring.url}/measurements/imports`, { headers: auth.coordinator, csv });
   const started = performance.now();
-  while ((await progressCount(goals, auth, goalId)) < REACTION_ROWS) await new Promise((resolve) => setTimeout(resolve, 100));
+  while ((await progressCount(goals, auth, goalId)) < REACTION_ROWS)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   const reactions = REACTION_ROWS / ((performance.now() - started) / 1_000);
   const other = await agreedGoal(goals, auth, await defineIndicator(monitoring, auth));
   const directStarted = performance.now();
   for (let index = 0; index < REACTION_ROWS; index++) {
-    await call(`${goals.url}/goals/${other}/progress`, { headers: auth.coordinator, body: { value: 10 + (index % 50), asOf: day(index) } });
+    await call(`${goals.url}/goals/${other}/progress`, {
+      headers: auth.coordinator,
+      body: { value: 10 + (index % 50), asOf: day(index) },
+    });
   }
   return { reactions, direct: REACTION_ROWS / ((performance.now() - directStarted) / 1_000) };
 }
@@ -153,7 +188,15 @@ async function rawAppendRate(rows: number): Promise<number> {
   try {
     const events = Array.from({ length: rows }, (_, index) => ({
       type: 'MeasurementRecorded',
-      data: { measurementId: randomUUID(), indicatorKey: 'bench', regionKey: BRAMSCHE, period: day(index), value: 10 + (index % 50), source: 'Benchmark', importId: randomUUID() },
+      data: {
+        measurementId: randomUUID(),
+        indicatorKey: 'bench',
+        regionKey: BRAMSCHE,
+        period: day(index),
+        value: 10 + (index % 50),
+        source: 'Benchmark',
+        importId: randomUUID(),
+      },
       metadata: { actor: { id: 'bench', role: 'coordinator' }, source: 'monitoring' },
     }));
     const started = performance.now();
@@ -167,7 +210,11 @@ async function rawAppendRate(rows: number): Promise<number> {
 
 async function importRate(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
-  const monitoring = await startService('monitoring', 3975, { EVENT_STORE_URL: `sqlite:${join(dir, 'monitoring.sqlite')}`, BUS_URL: `sqlite:${join(dir, 'bus.sqlite')}`, READ_MODELS_URL: 'memory:' });
+  const monitoring = await startService('monitoring', 3975, {
+    EVENT_STORE_URL: `sqlite:${join(dir, 'monitoring.sqlite')}`,
+    BUS_URL: `sqlite:${join(dir, 'bus.sqlite')}`,
+    READ_MODELS_URL: 'memory:',
+  });
   try {
     const auth = await authHeaders();
     const imports: number[] = [];
@@ -175,11 +222,18 @@ async function importRate(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       appends.push(await rawAppendRate(ROWS));
       const key = await defineIndicator(monitoring, auth);
-      const csv = ['indicator,region,period,value', ...Array.from({ length: ROWS }, (_, index) => `${key},${BRAMSCHE},${day(index)},${10 + (index % 50)}`)].join('\n');
+      const csv = [
+        'indicator,region,period,value',
+        ...Array.from({ length: ROWS }, (_, index) => `${key},${BRAMSCHE},${day(index)},${10 + (index % 50)}`),
+      ].join('\n');
       const started = performance.now();
-      const imported = await call<{ recorded: number }>(`${monitoring.url}/measurements/imports`, { headers: auth.coordinator, csv });
+      const imported = await call<{ recorded: number }>(`${monitoring.url}/measurements/imports`, {
+        headers: auth.coordinator,
+        csv,
+      });
       const seconds = (performance.now() - started) / 1_000;
-      if (imported.body.recorded !== ROWS) throw new Error(`the import recorded ${imported.body.recorded} of ${ROWS} rows`);
+      if (imported.body.recorded !== ROWS)
+        throw new Error(`the import recorded ${imported.body.recorded} of ${ROWS} rows`);
       imports.push(ROWS / seconds);
     }
     process.stdout.write(

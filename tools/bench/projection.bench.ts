@@ -6,7 +6,14 @@
  *   npm run bench:projections   (FerretDB is measured when MONGODB_URL or npm run infra:up's server answers)
  */
 import { InMemoryEventStore, NewEvent, RecordedEvent } from '@bildungsregion/event-store';
-import { InMemoryReadModelStore, MongooseReadModelStore, Projection, ProjectedDocument, ProjectionRunner, ReadModelStore } from '@bildungsregion/read-models';
+import {
+  InMemoryReadModelStore,
+  MongooseReadModelStore,
+  Projection,
+  ProjectedDocument,
+  ProjectionRunner,
+  ReadModelStore,
+} from '@bildungsregion/read-models';
 import { ferretDbForTests, isReachable } from '@bildungsregion/testing';
 import mongoose from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -51,7 +58,11 @@ async function seededStore(): Promise<InMemoryEventStore> {
 }
 
 async function rebuildRate(store: InMemoryEventStore, readModels: ReadModelStore): Promise<number> {
-  const runner = new ProjectionRunner(store, readModels, { ...progress, name: `bench-${randomUUID()}`, collection: `bench_${randomUUID().replace(/-/g, '')}` });
+  const runner = new ProjectionRunner(store, readModels, {
+    ...progress,
+    name: `bench-${randomUUID()}`,
+    collection: `bench_${randomUUID().replace(/-/g, '')}`,
+  });
   const perSecond = await rate(EVENTS, () => runner.start());
   await runner.stop();
   return perSecond;
@@ -95,7 +106,11 @@ async function main(): Promise<void> {
               for (const event of events) {
                 const next = fold(documents.get(event.streamId) ?? null, event);
                 documents.set(event.streamId, next);
-                await collection.replaceOne({ _id: event.streamId as never }, { ...next, projectedPosition: event.position }, { upsert: true });
+                await collection.replaceOne(
+                  { _id: event.streamId as never },
+                  { ...next, projectedPosition: event.position },
+                  { upsert: true },
+                );
               }
             });
           },
@@ -108,7 +123,10 @@ async function main(): Promise<void> {
   } else {
     process.stderr.write(`FerretDB skipped: not reachable at ${ferret.hostPort}; npm run infra:up starts it\n`);
   }
-  report(`Projection apply rate, rebuild of ${EVENTS.toLocaleString('en')} events over ${GOALS} documents (${ROUNDS} rounds, medians, node ${process.version})`, comparisons);
+  report(
+    `Projection apply rate, rebuild of ${EVENTS.toLocaleString('en')} events over ${GOALS} documents (${ROUNDS} rounds, medians, node ${process.version})`,
+    comparisons,
+  );
 }
 
 main().then(

@@ -3,7 +3,9 @@ import { performance } from 'node:perf_hooks';
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** Runs `work` and returns how many units per second it did. */
@@ -47,7 +49,8 @@ export function report(title: string, comparisons: readonly Comparison[]): void 
     '| benchmark | subject (median) | baseline (median) | ratio subject/baseline |',
     '| --- | ---: | ---: | ---: |',
     ...comparisons.map(
-      (c) => `| ${c.name} | ${Math.round(c.subject).toLocaleString('en')} ${c.unit} | ${Math.round(c.baseline).toLocaleString('en')} ${c.unit} | ${(c.subject / c.baseline).toFixed(3)} |`,
+      (c) =>
+        `| ${c.name} | ${Math.round(c.subject).toLocaleString('en')} ${c.unit} | ${Math.round(c.baseline).toLocaleString('en')} ${c.unit} | ${(c.subject / c.baseline).toFixed(3)} |`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

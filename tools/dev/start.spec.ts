@@ -11,20 +11,28 @@ describe('npm start', () => {
   const dir = useTempDir();
 
   async function start(): Promise<{ stop(): Promise<number | null> }> {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'start.ts')], {
-      cwd: join(__dirname, '..', '..'),
-      stdio: 'ignore',
-      env: {
-        ...process.env,
-        TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json'),
-        GOALS_PORT: String(PORT),
-        MONITORING_PORT: String(MONITORING_PORT),
-        DATA_DIR: dir(),
-        LOG_LEVEL: 'warn',
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'start.ts')],
+      {
+        cwd: join(__dirname, '..', '..'),
+        stdio: 'ignore',
+        env: {
+          ...process.env,
+          TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json'),
+          GOALS_PORT: String(PORT),
+          MONITORING_PORT: String(MONITORING_PORT),
+          DATA_DIR: dir(),
+          LOG_LEVEL: 'warn',
+        },
       },
-    });
+    );
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    for (const port of [PORT, MONITORING_PORT]) await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.ok === true, 60_000);
+    for (const port of [PORT, MONITORING_PORT])
+      await eventually(
+        async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.ok === true,
+        60_000,
+      );
     return {
       stop: () => {
         child.kill('SIGINT');
@@ -35,13 +43,18 @@ describe('npm start', () => {
 
   async function goals(): Promise<{ title: string; synthetic: boolean; status: string }[]> {
     const token = await issueToken(DEVELOPMENT_SECRET, { role: 'auditor' });
-    const response = await fetch(`http://127.0.0.1:${PORT}/goals?sort=title`, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await fetch(`http://127.0.0.1:${PORT}/goals?sort=title`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     return ((await response.json()) as { items: { title: string; synthetic: boolean; status: string }[] }).items;
   }
 
   async function measurementsOfBramsche(): Promise<{ value: number; synthetic: boolean }[]> {
     const token = await issueToken(DEVELOPMENT_SECRET, { role: 'actor', actorId: 'stadt-bramsche' });
-    const response = await fetch(`http://127.0.0.1:${MONITORING_PORT}/indicators/betreuungsquote-u3/series?region=03459014`, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await fetch(
+      `http://127.0.0.1:${MONITORING_PORT}/indicators/betreuungsquote-u3/series?region=03459014`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
     return ((await response.json()) as { points: { value: number; synthetic: boolean }[] }).points;
   }
 

@@ -12,10 +12,13 @@ import { join } from 'node:path';
 const root = join(__dirname, '..', '..');
 
 const dataDir = process.env['DATA_DIR'] ?? 'data';
-const portOf = (service: keyof typeof SERVICES) => Number(process.env[`${service.toUpperCase()}_PORT`] ?? SERVICES[service].port);
+const portOf = (service: keyof typeof SERVICES) =>
+  Number(process.env[`${service.toUpperCase()}_PORT`] ?? SERVICES[service].port);
 
 // Every registered service that has been built so far.
-const services = (Object.keys(SERVICES) as (keyof typeof SERVICES)[]).filter((name) => existsSync(join(root, 'apps', name, 'src', 'main.ts')));
+const services = (Object.keys(SERVICES) as (keyof typeof SERVICES)[]).filter((name) =>
+  existsSync(join(root, 'apps', name, 'src', 'main.ts')),
+);
 const children: ChildProcess[] = services.map((service) => {
   const child = spawn(
     process.execPath,

@@ -3,7 +3,8 @@ import { runScript } from '@bildungsregion/testing';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const token = (...args: string[]) => runScript(join(__dirname, 'token.ts'), args, join(__dirname, '..', 'tsconfig.json'), root);
+const token = (...args: string[]) =>
+  runScript(join(__dirname, 'token.ts'), args, join(__dirname, '..', 'tsconfig.json'), root);
 
 describe('npm run token', () => {
   it('prints a token the services accept, and nothing else', async () => {

@@ -19,7 +19,12 @@ runCommand(async () => {
   const { values } = (() => {
     try {
       return parseArgs({
-        options: { role: { type: 'string' }, actor: { type: 'string' }, subject: { type: 'string' }, 'expires-in': { type: 'string' } },
+        options: {
+          role: { type: 'string' },
+          actor: { type: 'string' },
+          subject: { type: 'string' },
+          'expires-in': { type: 'string' },
+        },
         strict: true,
       });
     } catch (error) {
@@ -27,11 +32,17 @@ runCommand(async () => {
     }
   })();
   const role = values.role as Role | undefined;
-  if (!role || !ROLES.includes(role)) throw new Error(`${usage}\n--role is required and must be one of ${ROLES.join(', ')}.`);
+  if (!role || !ROLES.includes(role))
+    throw new Error(`${usage}\n--role is required and must be one of ${ROLES.join(', ')}.`);
   if (role === 'actor' && !values.actor) throw new Error(`${usage}\nAn actor token needs --actor <actor id>.`);
   const token = await issueToken(
     process.env['JWT_SECRET'] ?? DEVELOPMENT_SECRET,
-    { role, ...(values.actor ? { actorId: values.actor } : {}), ...(values.subject ? { subject: values.subject } : {}), ...(values['expires-in'] ? { expiresIn: values['expires-in'] } : {}) },
+    {
+      role,
+      ...(values.actor ? { actorId: values.actor } : {}),
+      ...(values.subject ? { subject: values.subject } : {}),
+      ...(values['expires-in'] ? { expiresIn: values['expires-in'] } : {}),
+    },
     { issuer: process.env['JWT_ISSUER'] ?? DEFAULT_ISSUER, audience: process.env['JWT_AUDIENCE'] ?? DEFAULT_AUDIENCE },
   );
   process.stdout.write(`${token}\n`);

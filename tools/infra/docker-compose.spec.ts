@@ -58,7 +58,13 @@ describeIf(
       try {
         const broken = join(dir, 'docker-compose.yml');
         copyFileSync(composeFile, broken);
-        writeFileSync(broken, readFileSync(broken, 'utf8').replace('    image: mongo:7.0\n', '    image: mongo:7.0\n    depends_on: [nowhere]\n'));
+        writeFileSync(
+          broken,
+          readFileSync(broken, 'utf8').replace(
+            '    image: mongo:7.0\n',
+            '    image: mongo:7.0\n    depends_on: [nowhere]\n',
+          ),
+        );
         expect(run(broken, 'config', '-q').status).not.toBe(0);
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -57,7 +57,10 @@ describe('dead-letters', () => {
     const run = deadLetters(`sqlite:${file}`, topic, '--idle-ms', '1000');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const listed = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const listed = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(listed).toHaveLength(2);
     expect(listed).toEqual(
       expect.arrayContaining([
@@ -71,7 +74,12 @@ describe('dead-letters', () => {
           type: MeasurementRecorded.type,
           value: event.data,
         }),
-        expect.objectContaining({ key: 'measurement-8', attempts: 0, error: expect.stringMatching(/^rejected before handling: value is not JSON/), value: 'not json' }),
+        expect.objectContaining({
+          key: 'measurement-8',
+          attempts: 0,
+          error: expect.stringMatching(/^rejected before handling: value is not JSON/),
+          value: 'not json',
+        }),
       ]),
     );
 
@@ -81,7 +89,10 @@ describe('dead-letters', () => {
 
   it('explains bad usage and exits 2', () => {
     expect(deadLetters()).toMatchObject({ code: 2, stderr: expect.stringMatching(/^usage: dead-letters/) });
-    expect(deadLetters(`sqlite:${join(dir(), 'missing.sqlite')}`, topic)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^No bus file at/) });
+    expect(deadLetters(`sqlite:${join(dir(), 'missing.sqlite')}`, topic)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^No bus file at/),
+    });
     expect(deadLetters('memory:', topic, '--idle-ms', 'soon')).toMatchObject({ code: 2 });
   });
 
@@ -89,7 +100,10 @@ describe('dead-letters', () => {
     const file = join(dir(), 'empty.sqlite');
     const bus = busFromUrl(`sqlite:${file}`, { logger: silent });
     return bus.close().then(() => {
-      expect(deadLetters(`sqlite:${file}`, topic)).toMatchObject({ code: 2, stderr: 'topic bildung.monitoring.v1.dlq does not exist; create it with ensureTopics first\n' });
+      expect(deadLetters(`sqlite:${file}`, topic)).toMatchObject({
+        code: 2,
+        stderr: 'topic bildung.monitoring.v1.dlq does not exist; create it with ensureTopics first\n',
+      });
     });
   });
 });

@@ -15,7 +15,8 @@ import pino from 'pino';
 import { busFromUrl, DeadLetter } from '@bildungsregion/bus';
 import { runCommand } from '../cli/run-command';
 
-const usage = 'usage: dead-letters <bus URL: sqlite:<file> | kafka://host:port> <topic> [--namespace <namespace>] [--idle-ms <ms>]';
+const usage =
+  'usage: dead-letters <bus URL: sqlite:<file> | kafka://host:port> <topic> [--namespace <namespace>] [--idle-ms <ms>]';
 
 function describe(deadLetter: DeadLetter): Record<string, unknown> {
   let value: unknown = deadLetter.value;
@@ -42,7 +43,10 @@ function describe(deadLetter: DeadLetter): Record<string, unknown> {
 async function main(): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { namespace: { type: 'string' }, 'idle-ms': { type: 'string', default: '2000' } } });
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { namespace: { type: 'string' }, 'idle-ms': { type: 'string', default: '2000' } },
+    });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${usage}\n`);
     return 2;

@@ -10,8 +10,16 @@ describeWith(kafkaForTests(), 'monitoring → goals as separate processes on Kaf
     const shared = { BUS_URL: `kafka://${brokers}`, READ_MODELS_URL: mongoUrl, TOPIC_NAMESPACE: `system-${run}` };
     monitoringToGoalsSuite(
       () => ({
-        goals: { ...shared, EVENT_STORE_URL: `sqlite:${join(dir(), 'goals.sqlite')}`, READ_MODELS_DB: `system_goals_${run}` },
-        monitoring: { ...shared, EVENT_STORE_URL: `sqlite:${join(dir(), 'monitoring.sqlite')}`, READ_MODELS_DB: `system_monitoring_${run}` },
+        goals: {
+          ...shared,
+          EVENT_STORE_URL: `sqlite:${join(dir(), 'goals.sqlite')}`,
+          READ_MODELS_DB: `system_goals_${run}`,
+        },
+        monitoring: {
+          ...shared,
+          EVENT_STORE_URL: `sqlite:${join(dir(), 'monitoring.sqlite')}`,
+          READ_MODELS_DB: `system_monitoring_${run}`,
+        },
       }),
       { goals: 3963, monitoring: 3964 },
     );

@@ -8,7 +8,11 @@ describe('monitoring → goals as separate processes on the embedded defaults (S
   monitoringToGoalsSuite(
     () => ({
       goals: { EVENT_STORE_URL: `sqlite:${join(dir(), 'goals.sqlite')}`, BUS_URL: bus(), READ_MODELS_URL: 'memory:' },
-      monitoring: { EVENT_STORE_URL: `sqlite:${join(dir(), 'monitoring.sqlite')}`, BUS_URL: bus(), READ_MODELS_URL: 'memory:' },
+      monitoring: {
+        EVENT_STORE_URL: `sqlite:${join(dir(), 'monitoring.sqlite')}`,
+        BUS_URL: bus(),
+        READ_MODELS_URL: 'memory:',
+      },
     }),
     { goals: 3961, monitoring: 3962 },
   );

@@ -2,7 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore } from '@bildungsregion/event-store';
 import { auditRoutes } from '@bildungsregion/http';
 import { ReadModelStore } from '@bildungsregion/read-models';
-import { EVENT_STORE, READ_MODELS, SERVICE_RUNTIME, ServiceConfig, serviceModule, StandardRuntime } from '@bildungsregion/service-runtime';
+import {
+  EVENT_STORE,
+  READ_MODELS,
+  SERVICE_RUNTIME,
+  ServiceConfig,
+  serviceModule,
+  StandardRuntime,
+} from '@bildungsregion/service-runtime';
 import { GoalAudit } from './application/goal-audit';
 import { GoalCommands } from './application/goal-commands';
 import { GoalListQueries } from './application/goal-list/goal-list.queries';
@@ -21,17 +28,39 @@ export class GoalsModule {
       controllers: [
         GoalCommandsController,
         GoalQueriesController,
-        auditRoutes({ path: 'goals', param: 'id', idSchema: goalId, noun: 'goal', scope: 'all goals', roles: ['coordinator', 'auditor', 'admin'], reader: GoalAudit }),
+        auditRoutes({
+          path: 'goals',
+          param: 'id',
+          idSchema: goalId,
+          noun: 'goal',
+          scope: 'all goals',
+          roles: ['coordinator', 'auditor', 'admin'],
+          reader: GoalAudit,
+        }),
       ],
       providers: [
-        { provide: GoalCommands, inject: [EVENT_STORE], useFactory: (store: EventStore) => new GoalCommands(store, config.district) },
-        { provide: GoalAudit, inject: [EVENT_STORE, GoalCommands], useFactory: (store: EventStore, commands: GoalCommands) => new GoalAudit(store, commands.goals) },
-        { provide: GoalListQueries, inject: [READ_MODELS], useFactory: (readModels: ReadModelStore) => new GoalListQueries(readModels) },
+        {
+          provide: GoalCommands,
+          inject: [EVENT_STORE],
+          useFactory: (store: EventStore) => new GoalCommands(store, config.district),
+        },
+        {
+          provide: GoalAudit,
+          inject: [EVENT_STORE, GoalCommands],
+          useFactory: (store: EventStore, commands: GoalCommands) => new GoalAudit(store, commands.goals),
+        },
+        {
+          provide: GoalListQueries,
+          inject: [READ_MODELS],
+          useFactory: (readModels: ReadModelStore) => new GoalListQueries(readModels),
+        },
         {
           provide: MeasurementReactions,
           inject: [GoalCommands, GoalListQueries, SERVICE_RUNTIME],
           useFactory: (commands: GoalCommands, list: GoalListQueries, runtime: StandardRuntime) =>
-            new MeasurementReactions(commands, list, () => runtime.projection(goalSummaryProjection.name).caughtUpWithStore()),
+            new MeasurementReactions(commands, list, () =>
+              runtime.projection(goalSummaryProjection.name).caughtUpWithStore(),
+            ),
         },
         MonitoringEventsConsumer,
       ],

@@ -24,25 +24,54 @@ export class MonitoringModule {
         MonitoringCommandsController,
         MeasurementImportsController,
         MonitoringQueriesController,
-        auditRoutes({ path: 'indicators', param: 'key', idSchema: key, noun: 'indicator', scope: 'all indicators, releases and imports', roles: ['coordinator', 'admin', 'auditor'], reader: CatalogueQueries }),
+        auditRoutes({
+          path: 'indicators',
+          param: 'key',
+          idSchema: key,
+          noun: 'indicator',
+          scope: 'all indicators, releases and imports',
+          roles: ['coordinator', 'admin', 'auditor'],
+          reader: CatalogueQueries,
+        }),
       ],
       providers: [
-        { provide: IndicatorCommands, inject: [EVENT_STORE], useFactory: (store: EventStore) => new IndicatorCommands(store, district) },
+        {
+          provide: IndicatorCommands,
+          inject: [EVENT_STORE],
+          useFactory: (store: EventStore) => new IndicatorCommands(store, district),
+        },
         {
           provide: MeasurementImports,
           inject: [EVENT_STORE, IndicatorCommands, READ_MODELS],
-          useFactory: (store: EventStore, commands: IndicatorCommands, readModels: ReadModelStore) => new MeasurementImports(store, commands.indicators, district, readModels),
+          useFactory: (store: EventStore, commands: IndicatorCommands, readModels: ReadModelStore) =>
+            new MeasurementImports(store, commands.indicators, district, readModels),
         },
-        { provide: Releases, inject: [EVENT_STORE, READ_MODELS], useFactory: (store: EventStore, readModels: ReadModelStore) => new Releases(store, readModels) },
+        {
+          provide: Releases,
+          inject: [EVENT_STORE, READ_MODELS],
+          useFactory: (store: EventStore, readModels: ReadModelStore) => new Releases(store, readModels),
+        },
         {
           provide: CatalogueQueries,
           inject: [EVENT_STORE, IndicatorCommands, READ_MODELS],
-          useFactory: (store: EventStore, commands: IndicatorCommands, readModels: ReadModelStore) => new CatalogueQueries(store, commands.indicators, district, readModels),
+          useFactory: (store: EventStore, commands: IndicatorCommands, readModels: ReadModelStore) =>
+            new CatalogueQueries(store, commands.indicators, district, readModels),
         },
-        { provide: MeasurementQueries, inject: [READ_MODELS], useFactory: (readModels: ReadModelStore) => new MeasurementQueries(district, readModels) },
+        {
+          provide: MeasurementQueries,
+          inject: [READ_MODELS],
+          useFactory: (readModels: ReadModelStore) => new MeasurementQueries(district, readModels),
+        },
       ],
-      runtime: { inject: [IndicatorCommands, EVENT_STORE], useFactory: (commands: IndicatorCommands, store: EventStore) => monitoringRuntimeParts(commands, store, district) },
-      mapError: (error) => (error instanceof InvalidImportFileError ? new ProblemError(422, 'invalid-import-file', 'The file cannot be imported', error.message) : undefined),
+      runtime: {
+        inject: [IndicatorCommands, EVENT_STORE],
+        useFactory: (commands: IndicatorCommands, store: EventStore) =>
+          monitoringRuntimeParts(commands, store, district),
+      },
+      mapError: (error) =>
+        error instanceof InvalidImportFileError
+          ? new ProblemError(422, 'invalid-import-file', 'The file cannot be imported', error.message)
+          : undefined,
     });
   }
 }

@@ -24,7 +24,12 @@ describe('nx g @bildungsregion/tools:service', () => {
   const workspace = () => join(dir(), 'workspace');
 
   beforeAll(() => {
-    const files = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+    const files = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
+      .stdout.split('\0')
+      .filter(Boolean);
     for (const file of files.filter((path) => existsSync(join(root, path)))) {
       mkdirSync(dirname(join(workspace(), file)), { recursive: true });
       copyFileSync(join(root, file), join(workspace(), file));
@@ -33,33 +38,73 @@ describe('nx g @bildungsregion/tools:service', () => {
   });
 
   it('refuses a port another service has, and a name that is no service name, changing nothing', () => {
-    const taken = run(workspace(), 'nx/dist/bin/nx.js', ['g', '@bildungsregion/tools:service', 'library', '--port', '3001', '--no-interactive']);
+    const taken = run(workspace(), 'nx/dist/bin/nx.js', [
+      'g',
+      '@bildungsregion/tools:service',
+      'library',
+      '--port',
+      '3001',
+      '--no-interactive',
+    ]);
     expect(taken.status).not.toBe(0);
     expect(taken.output).toContain('Port 3001 belongs to goals; choose another.');
-    const badName = run(workspace(), 'nx/dist/bin/nx.js', ['g', '@bildungsregion/tools:service', 'Library', '--port', '3099', '--no-interactive']);
+    const badName = run(workspace(), 'nx/dist/bin/nx.js', [
+      'g',
+      '@bildungsregion/tools:service',
+      'Library',
+      '--port',
+      '3099',
+      '--no-interactive',
+    ]);
     expect(badName.status).not.toBe(0);
     expect(existsSync(join(workspace(), 'apps', 'library'))).toBe(false);
-    expect(readFileSync(join(workspace(), 'eslint.config.mjs'), 'utf8')).toBe(readFileSync(join(root, 'eslint.config.mjs'), 'utf8'));
+    expect(readFileSync(join(workspace(), 'eslint.config.mjs'), 'utf8')).toBe(
+      readFileSync(join(root, 'eslint.config.mjs'), 'utf8'),
+    );
   });
 
   it('creates a service that passes lint, typecheck and its tests, and registers it', () => {
-    const generated = run(workspace(), 'nx/dist/bin/nx.js', ['g', '@bildungsregion/tools:service', 'library', '--port', '3099', '--consumes', 'bildung.monitoring.v1', '--no-interactive']);
+    const generated = run(workspace(), 'nx/dist/bin/nx.js', [
+      'g',
+      '@bildungsregion/tools:service',
+      'library',
+      '--port',
+      '3099',
+      '--consumes',
+      'bildung.monitoring.v1',
+      '--no-interactive',
+    ]);
     expect(generated.output).toContain('CREATE apps/library/src/domain/entry.decider.ts');
     expect(generated.status).toBe(0);
-    for (const layer of ['domain', 'application', 'infrastructure', 'http']) expect(existsSync(join(workspace(), 'apps', 'library', 'src', layer))).toBe(true);
-    expect(JSON.parse(readFileSync(join(workspace(), 'apps', 'library', 'project.json'), 'utf8')).tags).toEqual(['scope:library', 'type:app']);
+    for (const layer of ['domain', 'application', 'infrastructure', 'http'])
+      expect(existsSync(join(workspace(), 'apps', 'library', 'src', layer))).toBe(true);
+    expect(JSON.parse(readFileSync(join(workspace(), 'apps', 'library', 'project.json'), 'utf8')).tags).toEqual([
+      'scope:library',
+      'type:app',
+    ]);
 
-    const changed = ['apps/library', 'eslint.config.mjs', 'libs/platform/service-runtime/src/registry.ts', 'libs/platform/contracts/src/topics.ts'];
+    const changed = [
+      'apps/library',
+      'eslint.config.mjs',
+      'libs/platform/service-runtime/src/registry.ts',
+      'libs/platform/contracts/src/topics.ts',
+    ];
     const lint = run(workspace(), 'eslint/bin/eslint.js', ['--max-warnings=0', ...changed]);
     expect([lint.status, lint.output]).toEqual([0, expect.any(String)]);
     const typecheck = run(workspace(), 'typescript/bin/tsc', ['--noEmit', '-p', 'apps/library/tsconfig.json']);
     expect([typecheck.status, typecheck.output.trim()]).toEqual([0, '']);
 
-    const tests = run(workspace(), 'jest/bin/jest.js', ['--ci', 'apps/library', 'tools/infra/service-registry.spec.ts']);
+    const tests = run(workspace(), 'jest/bin/jest.js', [
+      '--ci',
+      'apps/library',
+      'tools/infra/service-registry.spec.ts',
+    ]);
     expect([tests.status, tests.output]).toEqual([0, expect.stringMatching(/tests: \d+ passed, 0 failed/)]);
     expect(tests.output).toMatch(/PASS tools tools\/infra\/service-registry\.spec\.ts/);
     expect(tests.output).toMatch(/PASS library apps\/library\/src\/domain\/entry\.decider\.spec\.ts/);
     expect(tests.output).toMatch(/PASS library apps\/library\/test\/library-api\.spec\.ts/);
-    expect(readFileSync(join(workspace(), 'apps', 'library', 'src', 'infrastructure', 'runtime-parts.ts'), 'utf8')).toContain("consumes: ['bildung.monitoring.v1']");
+    expect(
+      readFileSync(join(workspace(), 'apps', 'library', 'src', 'infrastructure', 'runtime-parts.ts'), 'utf8'),
+    ).toContain("consumes: ['bildung.monitoring.v1']");
   });
 });

@@ -31,17 +31,29 @@ const objectKey = (name: string) => (/^[a-z][a-zA-Z0-9]*$/.test(name) ? name : `
 /** The service in the registry (with its port and topic) and the topic in the contracts, unless they are there already. */
 function register(tree: Tree, name: string, port: number): void {
   const registry = read(tree, REGISTRY);
-  const ports = [...registry.matchAll(/entry\('([a-z0-9-]+)', (\d+),/g)].map(([, service, taken]) => ({ service: service as string, port: Number(taken) }));
+  const ports = [...registry.matchAll(/entry\(\s*'([a-z0-9-]+)',\s*(\d+),/g)].map(([, service, taken]) => ({
+    service: service as string,
+    port: Number(taken),
+  }));
   const known = ports.find((entry) => entry.service === name);
-  if (known && known.port !== port) throw new Error(`${name} is registered with port ${known.port}; generate it with --port ${known.port} or change the registry first.`);
+  if (known && known.port !== port)
+    throw new Error(
+      `${name} is registered with port ${known.port}; generate it with --port ${known.port} or change the registry first.`,
+    );
   const taken = ports.find((entry) => entry.service !== name && entry.port === port);
   if (taken) throw new Error(`Port ${port} belongs to ${taken.service}; choose another.`);
   const topic = `bildung.${name}.v1`;
-  if (!read(tree, TOPICS).includes(`'${topic}'`)) insertBefore(tree, TOPICS, '} as const;', `  ${objectKey(name)}: '${topic}',\n`);
+  if (!read(tree, TOPICS).includes(`'${topic}'`))
+    insertBefore(tree, TOPICS, '} as const;', `  ${objectKey(name)}: '${topic}',\n`);
   if (!known) {
     const title = `Bildungsregion ${name}`;
     const topicOf = objectKey(name) === name ? `Topics.${name}` : `Topics['${name}']`;
-    insertBefore(tree, REGISTRY, '} as const satisfies', `  ${objectKey(name)}: entry('${name}', ${port}, ${topicOf}, '${title}', 'The ${name} service.'),\n`);
+    insertBefore(
+      tree,
+      REGISTRY,
+      '} as const satisfies',
+      `  ${objectKey(name)}: entry('${name}', ${port}, ${topicOf}, '${title}', 'The ${name} service.'),\n`,
+    );
   }
 }
 
@@ -52,7 +64,10 @@ function registerInLint(tree: Tree, name: string): void {
   if (!list) throw new Error(`${LINT_CONFIG} has no "const services = [...]" list.`);
   const services = (list[1] as string).match(/'([a-z0-9-]+)'/g)?.map((quoted) => quoted.slice(1, -1)) ?? [];
   if (services.includes(name)) return;
-  tree.write(LINT_CONFIG, config.replace(list[0], `const services = [${[...services, name].map((service) => `'${service}'`).join(', ')}];`));
+  tree.write(
+    LINT_CONFIG,
+    config.replace(list[0], `const services = [${[...services, name].map((service) => `'${service}'`).join(', ')}];`),
+  );
 }
 
 /** The production topology runs every service. */
@@ -89,10 +104,15 @@ function registerInCompose(tree: Tree, name: string, port: number): void {
 /** `nx g @bildungsregion/tools:service <name> --port <n>`: a new service on the service kit, registered everywhere services are listed. */
 export default async function serviceGenerator(tree: Tree, options: ServiceGeneratorSchema): Promise<void> {
   const { name, port } = options;
-  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) throw new Error(`"${name}" is no service name: use lower case letters, digits and dashes, e.g. ideas.`);
-  if (!Number.isInteger(port) || port < 1024 || port > 65_535) throw new Error(`--port ${port} must be a whole number from 1024 to 65535.`);
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name))
+    throw new Error(`"${name}" is no service name: use lower case letters, digits and dashes, e.g. ideas.`);
+  if (!Number.isInteger(port) || port < 1024 || port > 65_535)
+    throw new Error(`--port ${port} must be a whole number from 1024 to 65535.`);
   if (tree.exists(`apps/${name}`)) throw new Error(`apps/${name} exists already.`);
-  const consumes = (options.consumes ?? '').split(',').map((topic) => topic.trim()).filter(Boolean);
+  const consumes = (options.consumes ?? '')
+    .split(',')
+    .map((topic) => topic.trim())
+    .filter(Boolean);
   const bad = consumes.find((topic) => !/^bildung\.[a-z0-9-]+\.v\d+$/.test(topic));
   if (bad) throw new Error(`--consumes ${bad} is not a topic like bildung.monitoring.v1.`);
   register(tree, name, port);

@@ -29,7 +29,10 @@ interface Progress {
  * monitoring and goals as separate processes on one environment: a measurement recorded in
  * monitoring moves the progress of a linked goal in goals, through the bus, exactly once.
  */
-export function monitoringToGoalsSuite(environment: () => { goals: ServiceEnvironment; monitoring: ServiceEnvironment }, ports: { goals: number; monitoring: number }): void {
+export function monitoringToGoalsSuite(
+  environment: () => { goals: ServiceEnvironment; monitoring: ServiceEnvironment },
+  ports: { goals: number; monitoring: number },
+): void {
   let goals: ServiceProcess;
   let monitoring: ServiceProcess;
   let auth: Awaited<ReturnType<typeof authHeaders>>;
@@ -39,14 +42,22 @@ export function monitoringToGoalsSuite(environment: () => { goals: ServiceEnviro
 
   beforeAll(async () => {
     auth = await authHeaders();
-    [monitoring, goals] = await Promise.all([startService('monitoring', ports.monitoring, { ...environment().monitoring }), startGoals()]);
+    [monitoring, goals] = await Promise.all([
+      startService('monitoring', ports.monitoring, { ...environment().monitoring }),
+      startGoals(),
+    ]);
   }, 180_000);
 
   afterAll(async () => {
     await Promise.all([goals?.stop(), monitoring?.stop()]);
   });
 
-  async function agreedGoal(indicator: { key: string; regionKey: string }, baseline: number, target: number, dueDate: string): Promise<string> {
+  async function agreedGoal(
+    indicator: { key: string; regionKey: string },
+    baseline: number,
+    target: number,
+    dueDate: string,
+  ): Promise<string> {
     const drafted = await call<{ goalId: string }>(`${goals.url}/goals`, {
       headers: auth.coordinator,
       body: {
@@ -69,19 +80,33 @@ export function monitoringToGoalsSuite(environment: () => { goals: ServiceEnviro
       ['consents', { partyId: 'stadt-bramsche' }],
       ['agreement', { authority: 'Kreisausschuss, Beschluss 2026/041', effectiveOn: '2026-01-15' }],
     ] as const) {
-      expect((await call(`${goals.url}/goals/${goalId}/${path}`, { headers: auth.coordinator, body })).status).toBe(200);
+      expect((await call(`${goals.url}/goals/${goalId}/${path}`, { headers: auth.coordinator, body })).status).toBe(
+        200,
+      );
     }
     return goalId;
   }
 
   async function goal(goalId: string): Promise<{ progress: Progress[]; assessment: string | null }> {
-    return (await call<{ goal: { progress: Progress[]; assessment: string | null } }>(`${goals.url}/goals/${goalId}`, { headers: auth.auditor })).body.goal;
+    return (
+      await call<{ goal: { progress: Progress[]; assessment: string | null } }>(`${goals.url}/goals/${goalId}`, {
+        headers: auth.auditor,
+      })
+    ).body.goal;
   }
 
   it(`moves the linked goal's progress and assessment within ${PROPAGATION_BOUND_MS / 1000} s of a CSV import`, async () => {
     const goalId = await agreedGoal({ key: 'betreuungsquote-u3', regionKey: BRAMSCHE }, 30, 40, '2028-12-31');
-    const csv = ['indicator;region;period;value', `betreuungsquote-u3;${BRAMSCHE};2026;31,0`, 'betreuungsquote-u3;03459024;2026;29,5', 'betreuungsquote-u3;03459099;2026;29,5'].join('\n');
-    const imported = await call<{ importId: string }>(`${monitoring.url}/measurements/imports`, { headers: auth.coordinator, csv });
+    const csv = [
+      'indicator;region;period;value',
+      `betreuungsquote-u3;${BRAMSCHE};2026;31,0`,
+      'betreuungsquote-u3;03459024;2026;29,5',
+      'betreuungsquote-u3;03459099;2026;29,5',
+    ].join('\n');
+    const imported = await call<{ importId: string }>(`${monitoring.url}/measurements/imports`, {
+      headers: auth.coordinator,
+      csv,
+    });
     expect(imported.body).toMatchObject({ recorded: 2, rejected: 1, rejections: [{ line: 4 }] });
     const started = Date.now();
     await eventually(async () => (await goal(goalId)).progress.length === 1, PROPAGATION_BOUND_MS);
@@ -89,8 +114,16 @@ export function monitoringToGoalsSuite(environment: () => { goals: ServiceEnviro
     const now = await goal(goalId);
     expect(now.progress[0]).toMatchObject({ value: 31, source: 'monitoring' });
     expect(now.assessment).toBe('off-track');
-    const trace = await call<{ cause: unknown }>(`${goals.url}/goals/${goalId}/progress/${now.progress[0]?.progressId}/trace`, { headers: auth.auditor });
-    expect(trace.body.cause).toMatchObject({ kind: 'monitoring-measurement', period: '2026', value: 31, origin: { kind: 'import', importId: imported.body.importId } });
+    const trace = await call<{ cause: unknown }>(
+      `${goals.url}/goals/${goalId}/progress/${now.progress[0]?.progressId}/trace`,
+      { headers: auth.auditor },
+    );
+    expect(trace.body.cause).toMatchObject({
+      kind: 'monitoring-measurement',
+      period: '2026',
+      value: 31,
+      origin: { kind: 'import', importId: imported.body.importId },
+    });
     process.stdout.write(`measurement → goal progress across processes: ${elapsed} ms\n`);
   });
 
@@ -98,21 +131,41 @@ export function monitoringToGoalsSuite(environment: () => { goals: ServiceEnviro
     const key = `systemtest-${run}`;
     const defined = await call(`${monitoring.url}/indicators`, {
       headers: auth.coordinator,
-      body: { key, name: 'Systemtest-Quote', stage: 'fruehkindliche-bildung', unit: 'percent', definition: 'Tägliche Testwerte.', source: 'Systemtest', preferredDirection: 'higher', periodicity: 'reference-date' },
+      body: {
+        key,
+        name: 'Systemtest-Quote',
+        stage: 'fruehkindliche-bildung',
+        unit: 'percent',
+        definition: 'Tägliche Testwerte.',
+        source: 'Systemtest',
+        preferredDirection: 'higher',
+        periodicity: 'reference-date',
+      },
     });
     expect(defined.status).toBe(201);
     const goalId = await agreedGoal({ key, regionKey: BRAMSCHE }, 30, 60, '2029-12-31');
     const day = (index: number) => new Date(Date.UTC(2026, 0, 2 + index)).toISOString().slice(0, 10);
-    const rows = Array.from({ length: 1_000 }, (_, index) => `${key},${BRAMSCHE},${day(index)},${(30 + index / 100).toFixed(2)}`);
-    const imported = await call(`${monitoring.url}/measurements/imports`, { headers: auth.coordinator, csv: ['indicator,region,period,value', ...rows].join('\n') });
+    const rows = Array.from(
+      { length: 1_000 },
+      (_, index) => `${key},${BRAMSCHE},${day(index)},${(30 + index / 100).toFixed(2)}`,
+    );
+    const imported = await call(`${monitoring.url}/measurements/imports`, {
+      headers: auth.coordinator,
+      csv: ['indicator,region,period,value', ...rows].join('\n'),
+    });
     expect(imported.body).toMatchObject({ rows: 1_000, recorded: 1_000, rejected: 0 });
 
     // Watching goals' own store file shows the first applied measurement within milliseconds; then goals is killed.
     const store = eventStoreFromUrl(environment().goals.EVENT_STORE_URL);
     const agreedRevision = await store.lastRevision(`goal-${goalId}`);
-    await eventually(async () => ((await store.lastRevision(`goal-${goalId}`)) ?? 0) > (agreedRevision ?? 0) + 100, 60_000);
+    await eventually(
+      async () => ((await store.lastRevision(`goal-${goalId}`)) ?? 0) > (agreedRevision ?? 0) + 100,
+      60_000,
+    );
     await goals.stop('SIGKILL');
-    const atKill = (await store.readStream(`goal-${goalId}`)).filter((event) => event.type === 'ProgressRecorded').length;
+    const atKill = (await store.readStream(`goal-${goalId}`)).filter(
+      (event) => event.type === 'ProgressRecorded',
+    ).length;
     await store.close();
     expect(atKill).toBeGreaterThan(0);
     expect(atKill).toBeLessThan(1_000);
@@ -125,14 +178,25 @@ export function monitoringToGoalsSuite(environment: () => { goals: ServiceEnviro
     expect(new Set(progress.map((record) => record.measurementId)).size).toBe(1_000);
     const audit = await call(`${goals.url}/goals/${goalId}/audit`, { headers: auth.auditor });
     expect(audit.body).toMatchObject({ valid: true });
-    process.stdout.write(`SIGKILL test: ${atKill} of 1000 applied when goals was killed; 1000 after the restart, no duplicates\n`);
+    process.stdout.write(
+      `SIGKILL test: ${atKill} of 1000 applied when goals was killed; 1000 after the restart, no duplicates\n`,
+    );
   }, 300_000);
 
   it('moves a message goals cannot handle to the dead-letter topic and still handles the next one', async () => {
     const key = `dlq-${run}`;
     await call(`${monitoring.url}/indicators`, {
       headers: auth.coordinator,
-      body: { key, name: 'DLQ-Quote', stage: 'weiterbildung', unit: 'percent', definition: 'x', source: 'Systemtest', preferredDirection: 'higher', periodicity: 'reference-date' },
+      body: {
+        key,
+        name: 'DLQ-Quote',
+        stage: 'weiterbildung',
+        unit: 'percent',
+        definition: 'x',
+        source: 'Systemtest',
+        preferredDirection: 'higher',
+        periodicity: 'reference-date',
+      },
     });
     const goalId = await agreedGoal({ key, regionKey: BRAMSCHE }, 30, 60, '2029-12-31');
     const { BUS_URL, TOPIC_NAMESPACE } = environment().goals;
@@ -146,15 +210,33 @@ export function monitoringToGoalsSuite(environment: () => { goals: ServiceEnviro
         subject: `indicator-${key}`,
         time: new Date().toISOString(),
         correlationId: 'poison',
-        data: { measurementId: randomUUID(), indicatorKey: key, regionKey: BRAMSCHE, period: '2026-02-30', value: 31, source: 'x', recordedBy: { id: 'x', role: 'coordinator' } },
+        data: {
+          measurementId: randomUUID(),
+          indicatorKey: key,
+          regionKey: BRAMSCHE,
+          period: '2026-02-30',
+          value: 31,
+          source: 'x',
+          recordedBy: { id: 'x', role: 'coordinator' },
+        },
       };
       await bus.publish([{ topic: Topics.monitoring, event: poison }]);
-      const recorded = await call(`${monitoring.url}/measurements`, { headers: auth.coordinator, body: { indicatorKey: key, regionKey: BRAMSCHE, period: '2026-03-01', value: 32 } });
+      const recorded = await call(`${monitoring.url}/measurements`, {
+        headers: auth.coordinator,
+        body: { indicatorKey: key, regionKey: BRAMSCHE, period: '2026-03-01', value: 32 },
+      });
       expect(recorded.status).toBe(201);
       await eventually(async () => (await goal(goalId)).progress.length === 1, 60_000);
-      await bus.subscribeDeadLetters({ groupId: `systemtest-${run}`, topics: [Topics.monitoring], handler: async (deadLetter) => void deadLetters.push(deadLetter) });
+      await bus.subscribeDeadLetters({
+        groupId: `systemtest-${run}`,
+        topics: [Topics.monitoring],
+        handler: async (deadLetter) => void deadLetters.push(deadLetter),
+      });
       await eventually(() => deadLetters.some((deadLetter) => deadLetter.headers['ce_id'] === poison.id), 30_000);
-      expect(deadLetters.find((deadLetter) => deadLetter.headers['ce_id'] === poison.id)).toMatchObject({ consumerGroup: 'goals', error: expect.stringContaining('2026-02-30') });
+      expect(deadLetters.find((deadLetter) => deadLetter.headers['ce_id'] === poison.id)).toMatchObject({
+        consumerGroup: 'goals',
+        error: expect.stringContaining('2026-02-30'),
+      });
       const metrics = await fetch(`${goals.url}/metrics`).then((response) => response.text());
       expect(metrics).toMatch(/bus_dead_letters_total\{topic="bildung.monitoring.v1",service="goals"\} [1-9]/);
     } finally {

@@ -15,17 +15,35 @@ export interface ServiceProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startService(service: ServiceName, port: number, env: NodeJS.ProcessEnv): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join('apps', service, 'src', 'main.ts')], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), TS_NODE_PROJECT: join('apps', service, 'tsconfig.app.json') },
-  });
+export async function startService(
+  service: ServiceName,
+  port: number,
+  env: NodeJS.ProcessEnv,
+): Promise<ServiceProcess> {
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join('apps', service, 'src', 'main.ts')],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        ...env,
+        PORT: String(port),
+        TS_NODE_PROJECT: join('apps', service, 'tsconfig.app.json'),
+      },
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  await eventually(async () => (await fetch(`${url}/health`).catch(() => undefined))?.ok === true, 90_000, () => `${service} did not become healthy: ${stderr}`);
+  await eventually(
+    async () => (await fetch(`${url}/health`).catch(() => undefined))?.ok === true,
+    90_000,
+    () => `${service} did not become healthy: ${stderr}`,
+  );
   return {
     url,
     process: child,
@@ -39,16 +57,32 @@ export async function startService(service: ServiceName, port: number, env: Node
 
 /** A coordinator's and an auditor's bearer headers, signed with the development secret the services use. */
 export async function authHeaders(): Promise<{ coordinator: Record<string, string>; auditor: Record<string, string> }> {
-  const bearer = async (role: 'coordinator' | 'auditor') => ({ Authorization: `Bearer ${await issueToken(DEVELOPMENT_SECRET, { role })}` });
+  const bearer = async (role: 'coordinator' | 'auditor') => ({
+    Authorization: `Bearer ${await issueToken(DEVELOPMENT_SECRET, { role })}`,
+  });
   return { coordinator: await bearer('coordinator'), auditor: await bearer('auditor') };
 }
 
 /** A JSON request; `Body` is the shape the caller expects back. */
-export async function call<Body = Record<string, unknown>>(url: string, init: { method?: string; headers?: Record<string, string>; body?: unknown; csv?: string } = {}): Promise<{ status: number; body: Body }> {
+export async function call<Body = Record<string, unknown>>(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: unknown; csv?: string } = {},
+): Promise<{ status: number; body: Body }> {
   const response = await fetch(url, {
     method: init.method ?? (init.body !== undefined || init.csv !== undefined ? 'POST' : 'GET'),
-    headers: { ...(init.headers ?? {}), ...(init.csv !== undefined ? { 'Content-Type': 'text/csv' } : init.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(init.csv !== undefined ? { body: init.csv } : init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    headers: {
+      ...(init.headers ?? {}),
+      ...(init.csv !== undefined
+        ? { 'Content-Type': 'text/csv' }
+        : init.body !== undefined
+          ? { 'Content-Type': 'application/json' }
+          : {}),
+    },
+    ...(init.csv !== undefined
+      ? { body: init.csv }
+      : init.body !== undefined
+        ? { body: JSON.stringify(init.body) }
+        : {}),
   });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Body };

@@ -1,5 +1,14 @@
 import { Aggregates, InvalidQueryError, NotFoundError, Principal } from '@bildungsregion/application';
-import { AsOf, EventStore, HistoryEntry, Page, RecordedEvent, StoreVerification, StreamVerification, toHistoryEntry } from '@bildungsregion/event-store';
+import {
+  AsOf,
+  EventStore,
+  HistoryEntry,
+  Page,
+  RecordedEvent,
+  StoreVerification,
+  StreamVerification,
+  toHistoryEntry,
+} from '@bildungsregion/event-store';
 import diff from 'microdiff';
 import { Goal, GoalCommand, GoalEvent, MeasurementProvenance } from '../domain/goal';
 import { assertMayRead } from './access';
@@ -16,7 +25,12 @@ export interface GoalDiff {
   readonly from: number;
   readonly to: number;
   /** What differs in the goal between the two revisions, by path. */
-  readonly changes: readonly { readonly path: string; readonly kind: 'added' | 'removed' | 'changed'; readonly before?: unknown; readonly after?: unknown }[];
+  readonly changes: readonly {
+    readonly path: string;
+    readonly kind: 'added' | 'removed' | 'changed';
+    readonly before?: unknown;
+    readonly after?: unknown;
+  }[];
   /** The events that made the difference. */
   readonly events: readonly HistoryEntry[];
 }
@@ -39,19 +53,42 @@ export interface ProgressTrace {
   readonly source: 'manual' | 'monitoring';
   readonly recorded: Recording;
   readonly cause:
-    | { readonly kind: 'manual-entry'; readonly by: { readonly id: string; readonly role: string }; readonly correlationId: string }
-    | ({ readonly kind: 'monitoring-measurement'; readonly measurementId: string; readonly origin: { readonly kind: 'import'; readonly importId: string } | { readonly kind: 'request'; readonly correlationId: string } } & MeasurementProvenance);
+    | {
+        readonly kind: 'manual-entry';
+        readonly by: { readonly id: string; readonly role: string };
+        readonly correlationId: string;
+      }
+    | ({
+        readonly kind: 'monitoring-measurement';
+        readonly measurementId: string;
+        readonly origin:
+          | { readonly kind: 'import'; readonly importId: string }
+          | { readonly kind: 'request'; readonly correlationId: string };
+      } & MeasurementProvenance);
   readonly corrections: readonly (Recording & {
     readonly value: number;
     readonly previousValue: number;
     readonly reason?: string;
-    readonly cause: { readonly kind: 'manual-entry' } | { readonly kind: 'monitoring-correction'; readonly eventId: string; readonly correctedBy: { readonly id: string; readonly role: string } };
+    readonly cause:
+      | { readonly kind: 'manual-entry' }
+      | {
+          readonly kind: 'monitoring-correction';
+          readonly eventId: string;
+          readonly correctedBy: { readonly id: string; readonly role: string };
+        };
   })[];
 }
 
 function recordingOf(event: RecordedEvent): Recording {
   const { actor, correlationId, causationId } = event.metadata;
-  return { eventId: event.id, revision: event.revision, recordedAt: event.recordedAt, actor, correlationId, ...(causationId !== undefined ? { causationId } : {}) };
+  return {
+    eventId: event.id,
+    revision: event.revision,
+    recordedAt: event.recordedAt,
+    actor,
+    correlationId,
+    ...(causationId !== undefined ? { causationId } : {}),
+  };
 }
 
 function correctionOf(event: RecordedEvent): ProgressTrace['corrections'][number] {
@@ -61,7 +98,9 @@ function correctionOf(event: RecordedEvent): ProgressTrace['corrections'][number
     value: data.value,
     previousValue: data.previousValue,
     ...(event.metadata.reason !== undefined ? { reason: event.metadata.reason } : {}),
-    cause: data.measurementCorrection ? { kind: 'monitoring-correction', ...data.measurementCorrection } : { kind: 'manual-entry' },
+    cause: data.measurementCorrection
+      ? { kind: 'monitoring-correction', ...data.measurementCorrection }
+      : { kind: 'manual-entry' },
   };
 }
 
@@ -86,7 +125,12 @@ export class GoalAudit {
   async trace(goalId: string, progressId: string, principal: Principal): Promise<ProgressTrace> {
     const { goal } = await this.get(goalId, principal);
     const record = goal.progress.find((known) => known.progressId === progressId);
-    if (!record) throw new NotFoundError(`There is no goal ${goalId} with progress ${progressId}.`, 'goal-not-found', 'Goal not found');
+    if (!record)
+      throw new NotFoundError(
+        `There is no goal ${goalId} with progress ${progressId}.`,
+        'goal-not-found',
+        'Goal not found',
+      );
     const events = await this.store.readStream(GOALS.streamId(goalId));
     const concerning = events.filter((event) => (event.data as { progressId?: string }).progressId === progressId);
     const recorded = recordingOf(concerning.find((event) => event.type === 'ProgressRecorded') as RecordedEvent);
@@ -103,7 +147,9 @@ export class GoalAudit {
             kind: 'monitoring-measurement',
             measurementId: record.measurementId ?? '',
             ...measurement,
-            origin: measurement.importId ? { kind: 'import', importId: measurement.importId } : { kind: 'request', correlationId: measurement.correlationId },
+            origin: measurement.importId
+              ? { kind: 'import', importId: measurement.importId }
+              : { kind: 'request', correlationId: measurement.correlationId },
           }
         : { kind: 'manual-entry', by: recorded.actor, correlationId: recorded.correlationId },
       corrections: concerning.filter((event) => event.type === 'ProgressCorrected').map(correctionOf),
@@ -120,7 +166,10 @@ export class GoalAudit {
     if (to > last) throw new InvalidQueryError(`The goal has revisions 0 to ${last}; there is no revision ${to}.`);
     const before = await this.goals.load(goalId, { revision: from });
     const after = await this.goals.load(goalId, { revision: to });
-    const changes = diff(before.state as unknown as Record<string, unknown>, after.state as unknown as Record<string, unknown>).map((change) => {
+    const changes = diff(
+      before.state as unknown as Record<string, unknown>,
+      after.state as unknown as Record<string, unknown>,
+    ).map((change) => {
       const path = change.path.map(String).join('.');
       if (change.type === 'CREATE') return { path, kind: 'added' as const, after: change.value };
       if (change.type === 'REMOVE') return { path, kind: 'removed' as const, before: change.oldValue };

@@ -14,14 +14,31 @@ export class GoalCommands {
   readonly goals: Aggregates<GoalCommand, Goal, GoalEvent>;
 
   constructor(store: EventStore, district: District) {
-    this.goals = new Aggregates({ store, decider: goalDecider(district), category: GOALS, source: SERVICE_NAME, noun: 'goal' });
+    this.goals = new Aggregates({
+      store,
+      decider: goalDecider(district),
+      category: GOALS,
+      source: SERVICE_NAME,
+      noun: 'goal',
+    });
   }
 
   /** Drafts a goal under a new id (derived from the Idempotency-Key when there is one). */
-  draft(terms: GoalTerms, request: CommandRequest, options: { readonly goalId?: string; readonly synthetic?: boolean } = {}): Promise<CommandOutcome> {
+  draft(
+    terms: GoalTerms,
+    request: CommandRequest,
+    options: { readonly goalId?: string; readonly synthetic?: boolean } = {},
+  ): Promise<CommandOutcome> {
     const goalId = options.goalId ?? newIdFor(request, 'goal');
-    const command: GoalCommand = { type: 'DraftGoal', goalId, terms, ...(options.synthetic ? { synthetic: true } : {}) };
-    return this.goals.execute(goalId, command, request, { creates: { code: 'goal-exists', message: `A goal with the id ${goalId} already exists.` } });
+    const command: GoalCommand = {
+      type: 'DraftGoal',
+      goalId,
+      terms,
+      ...(options.synthetic ? { synthetic: true } : {}),
+    };
+    return this.goals.execute(goalId, command, request, {
+      creates: { code: 'goal-exists', message: `A goal with the id ${goalId} already exists.` },
+    });
   }
 
   propose(goalId: string, request: CommandRequest): Promise<CommandOutcome> {
@@ -32,8 +49,15 @@ export class GoalCommands {
     return this.execute(goalId, { type: 'RecordConsent', partyId }, request);
   }
 
-  agree(goalId: string, request: CommandRequest & { readonly authority: string; readonly effectiveAt: string }): Promise<CommandOutcome> {
-    return this.execute(goalId, { type: 'AgreeGoal', authority: request.authority, effectiveOn: request.effectiveAt }, request);
+  agree(
+    goalId: string,
+    request: CommandRequest & { readonly authority: string; readonly effectiveAt: string },
+  ): Promise<CommandOutcome> {
+    return this.execute(
+      goalId,
+      { type: 'AgreeGoal', authority: request.authority, effectiveOn: request.effectiveAt },
+      request,
+    );
   }
 
   revise(goalId: string, changes: RevisableTerms, request: Reasoned): Promise<CommandOutcome> {
@@ -45,7 +69,11 @@ export class GoalCommands {
   }
 
   /** Records a progress value by hand; it takes effect on the date it describes. */
-  async recordProgress(goalId: string, progress: { value: number; asOf: string; note?: string }, request: CommandRequest): Promise<CommandOutcome & { progressId: string }> {
+  async recordProgress(
+    goalId: string,
+    progress: { value: number; asOf: string; note?: string },
+    request: CommandRequest,
+  ): Promise<CommandOutcome & { progressId: string }> {
     const progressId = newIdFor(request, 'progress', goalId);
     const command: GoalCommand = { type: 'RecordProgress', progressId, source: 'manual', ...progress };
     return { ...(await this.execute(goalId, command, { ...request, effectiveAt: progress.asOf })), progressId };
@@ -73,7 +101,8 @@ export class GoalCommands {
 
   /** Any goal command; an actor may only send the ones it is allowed to on goals it is party to. */
   async execute(goalId: string, command: GoalCommand, request: CommandRequest): Promise<CommandOutcome> {
-    if (request.principal.role === 'actor') assertMayCommand(request.principal, (await this.goals.load(goalId)).state, command);
+    if (request.principal.role === 'actor')
+      assertMayCommand(request.principal, (await this.goals.load(goalId)).state, command);
     return this.goals.execute(goalId, command, request);
   }
 }

@@ -1,6 +1,12 @@
 import { CommandRejectedError, NotFoundError, ServiceActor } from '@bildungsregion/application';
 import { eventIdFor } from '@bildungsregion/bus';
-import { DataOf, IntegrationEvent, MeasurementCorrected, MeasurementRecorded, periodEndDate } from '@bildungsregion/contracts';
+import {
+  DataOf,
+  IntegrationEvent,
+  MeasurementCorrected,
+  MeasurementRecorded,
+  periodEndDate,
+} from '@bildungsregion/contracts';
 import { GoalCommand } from '../domain/goal';
 import { GoalCommands } from './goal-commands';
 import { GoalListQueries } from './goal-list/goal-list.queries';
@@ -42,7 +48,10 @@ export class MeasurementReactions {
     // Goals follow the whole population; values for a subgroup do not move them.
     if (data.breakdown && (data.breakdown.sex || data.breakdown.nationality)) return ['breakdown'];
     const asOf = periodEndDate(data.period);
-    if (asOf === null) throw new UnreadablePeriodError(`The measurement ${data.measurementId} has the period ${data.period}, which is not a real year, school year or date.`);
+    if (asOf === null)
+      throw new UnreadablePeriodError(
+        `The measurement ${data.measurementId} has the period ${data.period}, which is not a real year, school year or date.`,
+      );
     await this.readModelsCurrent();
     const goalIds = await this.list.linkedTo(data.indicatorKey, data.regionKey);
     const outcomes: ReactionOutcome[] = [];
@@ -95,7 +104,12 @@ export class MeasurementReactions {
     return outcomes;
   }
 
-  private async apply(goalId: string, command: GoalCommand, event: IntegrationEvent, grounds: { effectiveAt?: string; reason?: string }): Promise<ReactionOutcome> {
+  private async apply(
+    goalId: string,
+    command: GoalCommand,
+    event: IntegrationEvent,
+    grounds: { effectiveAt?: string; reason?: string },
+  ): Promise<ReactionOutcome> {
     try {
       const outcome = await this.commands.execute(goalId, command, {
         principal: MONITORING_CONSUMER,
@@ -106,7 +120,8 @@ export class MeasurementReactions {
       return outcome.events.length > 0 ? 'applied' : 'unchanged';
     } catch (error) {
       if (error instanceof NotFoundError) return 'not-recorded';
-      if (error instanceof CommandRejectedError && NOT_APPLICABLE[error.rejection.code]) return NOT_APPLICABLE[error.rejection.code] as ReactionOutcome;
+      if (error instanceof CommandRejectedError && NOT_APPLICABLE[error.rejection.code])
+        return NOT_APPLICABLE[error.rejection.code] as ReactionOutcome;
       throw error;
     }
   }

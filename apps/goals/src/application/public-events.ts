@@ -29,7 +29,10 @@ export function toPublicEvent(event: RecordedEvent): PublicEvent | null {
     }
     case 'ProgressRecorded': {
       const { progressId, value, asOf, source, measurementId } = domainEvent.data;
-      return { type: ProgressRecorded.type, data: { goalId, progressId, value, asOf, source, ...(measurementId ? { measurementId } : {}) } };
+      return {
+        type: ProgressRecorded.type,
+        data: { goalId, progressId, value, asOf, source, ...(measurementId ? { measurementId } : {}) },
+      };
     }
     case 'ProgressCorrected': {
       const { progressId, value, previousValue } = domainEvent.data;

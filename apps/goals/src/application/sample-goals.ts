@@ -14,21 +14,37 @@ const AGREEMENT = 'Kreisausschuss, Beschluss 2026/041 (synthetisch)';
 interface SampleGoal {
   readonly terms: GoalTerms;
   /** What happens to the goal after the draft, in order. */
-  readonly steps: readonly { readonly command: GoalCommand; readonly reason?: string; readonly authority?: string; readonly effectiveAt?: string }[];
+  readonly steps: readonly {
+    readonly command: GoalCommand;
+    readonly reason?: string;
+    readonly authority?: string;
+    readonly effectiveAt?: string;
+  }[];
 }
 
-const landkreis = { id: 'landkreis-osnabrueck', name: 'Landkreis Osnabrück, Bildungsbüro', role: 'responsible' as const };
+const landkreis = {
+  id: 'landkreis-osnabrueck',
+  name: 'Landkreis Osnabrück, Bildungsbüro',
+  role: 'responsible' as const,
+};
 
 function agreeWith(...partyIds: string[]): SampleGoal['steps'] {
   return [
     { command: { type: 'ProposeGoal' } },
     ...partyIds.map((partyId) => ({ command: { type: 'RecordConsent' as const, partyId } })),
-    { command: { type: 'AgreeGoal', authority: AGREEMENT, effectiveOn: '2026-03-01' }, authority: AGREEMENT, effectiveAt: '2026-03-01' },
+    {
+      command: { type: 'AgreeGoal', authority: AGREEMENT, effectiveOn: '2026-03-01' },
+      authority: AGREEMENT,
+      effectiveAt: '2026-03-01',
+    },
   ];
 }
 
 function progress(progressId: string, value: number, asOf: string): SampleGoal['steps'][number] {
-  return { command: { type: 'RecordProgress', progressId, value, asOf, source: 'manual', note: 'synthetischer Wert' }, effectiveAt: asOf };
+  return {
+    command: { type: 'RecordProgress', progressId, value, asOf, source: 'manual', note: 'synthetischer Wert' },
+    effectiveAt: asOf,
+  };
 }
 
 const SAMPLE_GOALS: readonly SampleGoal[] = [
@@ -38,7 +54,10 @@ const SAMPLE_GOALS: readonly SampleGoal[] = [
       description: 'Ausbau der Krippenplätze im Landkreis gemeinsam mit den Kita-Trägern.',
       stage: 'fruehkindliche-bildung',
       regionKeys: [LANDKREIS_OSNABRUECK],
-      parties: [landkreis, { id: 'kita-traeger-verbund', name: 'Verbund der Kita-Träger (synthetisch)', role: 'contributing' }],
+      parties: [
+        landkreis,
+        { id: 'kita-traeger-verbund', name: 'Verbund der Kita-Träger (synthetisch)', role: 'contributing' },
+      ],
       indicator: { key: 'betreuungsquote-u3', regionKey: LANDKREIS_OSNABRUECK },
       baseline: { value: 36.5, date: '2026-01-01' },
       target: { value: 45, dueDate: '2029-12-31' },
@@ -46,7 +65,10 @@ const SAMPLE_GOALS: readonly SampleGoal[] = [
       unit: '%',
       direction: 'higher',
     },
-    steps: [...agreeWith('landkreis-osnabrueck', 'kita-traeger-verbund'), progress('sample-u3-2026', 38.2, '2026-12-31')],
+    steps: [
+      ...agreeWith('landkreis-osnabrueck', 'kita-traeger-verbund'),
+      progress('sample-u3-2026', 38.2, '2026-12-31'),
+    ],
   },
   {
     terms: {
@@ -54,7 +76,14 @@ const SAMPLE_GOALS: readonly SampleGoal[] = [
       description: 'Weniger Jugendliche verlassen die Schule ohne Abschluss.',
       stage: 'allgemeinbildende-schulen',
       regionKeys: [LANDKREIS_OSNABRUECK],
-      parties: [landkreis, { id: 'regionales-landesamt-schule', name: 'Regionales Landesamt für Schule und Bildung (synthetisch)', role: 'contributing' }],
+      parties: [
+        landkreis,
+        {
+          id: 'regionales-landesamt-schule',
+          name: 'Regionales Landesamt für Schule und Bildung (synthetisch)',
+          role: 'contributing',
+        },
+      ],
       indicator: { key: 'schulabgaenge-ohne-abschluss', regionKey: LANDKREIS_OSNABRUECK },
       baseline: { value: 6.8, date: '2026-01-01' },
       target: { value: 5, dueDate: '2028-07-31' },
@@ -62,7 +91,10 @@ const SAMPLE_GOALS: readonly SampleGoal[] = [
       unit: '%',
       direction: 'lower',
     },
-    steps: [...agreeWith('landkreis-osnabrueck', 'regionales-landesamt-schule'), progress('sample-abschluss-2026', 6.9, '2026-08-01')],
+    steps: [
+      ...agreeWith('landkreis-osnabrueck', 'regionales-landesamt-schule'),
+      progress('sample-abschluss-2026', 6.9, '2026-08-01'),
+    ],
   },
   {
     terms: {
@@ -70,7 +102,11 @@ const SAMPLE_GOALS: readonly SampleGoal[] = [
       description: 'Übergang Schule–Beruf stärken, mit Kammern und Agentur für Arbeit.',
       stage: 'berufliche-bildung',
       regionKeys: [LANDKREIS_OSNABRUECK],
-      parties: [landkreis, { id: 'ihk-osnabrueck', name: 'IHK (synthetisch)', role: 'contributing' }, { id: 'agentur-fuer-arbeit', name: 'Agentur für Arbeit (synthetisch)', role: 'contributing' }],
+      parties: [
+        landkreis,
+        { id: 'ihk-osnabrueck', name: 'IHK (synthetisch)', role: 'contributing' },
+        { id: 'agentur-fuer-arbeit', name: 'Agentur für Arbeit (synthetisch)', role: 'contributing' },
+      ],
       indicator: { key: 'neue-ausbildungsvertraege', regionKey: LANDKREIS_OSNABRUECK },
       baseline: { value: 2400, date: '2026-01-01' },
       target: { value: 2700, dueDate: '2028-12-31' },
@@ -78,7 +114,10 @@ const SAMPLE_GOALS: readonly SampleGoal[] = [
       unit: 'Verträge',
       direction: 'higher',
     },
-    steps: [{ command: { type: 'ProposeGoal' } }, { command: { type: 'RecordConsent', partyId: 'landkreis-osnabrueck' } }],
+    steps: [
+      { command: { type: 'ProposeGoal' } },
+      { command: { type: 'RecordConsent', partyId: 'landkreis-osnabrueck' } },
+    ],
   },
   {
     terms: {
@@ -86,7 +125,10 @@ const SAMPLE_GOALS: readonly SampleGoal[] = [
       description: 'Mehr wohnortnahe Weiterbildung in den Samtgemeinden.',
       stage: 'weiterbildung',
       regionKeys: [LANDKREIS_OSNABRUECK],
-      parties: [landkreis, { id: 'vhs-osnabruecker-land', name: 'VHS Osnabrücker Land (synthetisch)', role: 'contributing' }],
+      parties: [
+        landkreis,
+        { id: 'vhs-osnabruecker-land', name: 'VHS Osnabrücker Land (synthetisch)', role: 'contributing' },
+      ],
       indicator: { key: 'vhs-kurse-je-1000', regionKey: LANDKREIS_OSNABRUECK },
       baseline: { value: 4.1, date: '2026-01-01' },
       target: { value: 5, dueDate: '2027-12-31' },
@@ -116,7 +158,11 @@ export async function seedSampleGoals(goals: GoalCommands, store: EventStore): P
       throw error;
     }
     for (const step of sample.steps) {
-      await goals.execute(goalId, step.command, { ...request, ...(step.authority ? { authority: step.authority } : {}), ...(step.effectiveAt ? { effectiveAt: step.effectiveAt } : {}) });
+      await goals.execute(goalId, step.command, {
+        ...request,
+        ...(step.authority ? { authority: step.authority } : {}),
+        ...(step.effectiveAt ? { effectiveAt: step.effectiveAt } : {}),
+      });
     }
     seeded += 1;
   }

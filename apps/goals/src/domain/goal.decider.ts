@@ -1,6 +1,16 @@
 import { accept, Decider, Decision, invalidTransition, ruleViolation, unknownCommand } from '@bildungsregion/decider';
 import { District } from '@bildungsregion/reference-data';
-import { Goal, GoalCommand, GoalEvent, GoalStatus, GoalTerms, initialGoal, Milestone, ProgressRecord, RevisableTerms } from './goal';
+import {
+  Goal,
+  GoalCommand,
+  GoalEvent,
+  GoalStatus,
+  GoalTerms,
+  initialGoal,
+  Milestone,
+  ProgressRecord,
+  RevisableTerms,
+} from './goal';
 import { assess } from './trajectory';
 
 type Rejected = Decision<never>;
@@ -12,7 +22,8 @@ function describe(status: Goal['status']): string {
 }
 
 function requireStatus(goal: Goal, allowed: readonly GoalStatus[], action: string): Rejected | undefined {
-  if (goal.status === 'none') return invalidTransition('goal-not-found', 'There is no goal with this id; draft it first.');
+  if (goal.status === 'none')
+    return invalidTransition('goal-not-found', 'There is no goal with this id; draft it first.');
   if (allowed.includes(goal.status)) return undefined;
   return invalidTransition(
     `not-${allowed.join('-or-')}`,
@@ -24,7 +35,10 @@ function requireReason(reason: string | undefined, action: string): Rejected | u
   return reason && reason.trim() !== '' ? undefined : ruleViolation('reason-required', `Give a reason to ${action}.`);
 }
 
-function checkMilestones(milestones: readonly Milestone[], terms: Pick<GoalTerms, 'baseline' | 'target'>): Rejected | undefined {
+function checkMilestones(
+  milestones: readonly Milestone[],
+  terms: Pick<GoalTerms, 'baseline' | 'target'>,
+): Rejected | undefined {
   const dates = new Set<string>();
   for (const milestone of milestones) {
     if (milestone.date <= terms.baseline.date || milestone.date >= terms.target.dueDate) {
@@ -33,24 +47,33 @@ function checkMilestones(milestones: readonly Milestone[], terms: Pick<GoalTerms
         `The milestone on ${milestone.date} must fall after the baseline date ${terms.baseline.date} and before the due date ${terms.target.dueDate}.`,
       );
     }
-    if (dates.has(milestone.date)) return ruleViolation('milestone-duplicate', `There is already a milestone on ${milestone.date}.`);
+    if (dates.has(milestone.date))
+      return ruleViolation('milestone-duplicate', `There is already a milestone on ${milestone.date}.`);
     dates.add(milestone.date);
   }
   return undefined;
 }
 
 function checkRegions(district: District, terms: Pick<GoalTerms, 'regionKeys' | 'indicator'>): Rejected | undefined {
-  const unknown = [...terms.regionKeys, ...(terms.indicator ? [terms.indicator.regionKey] : [])].find((key) => !district.regionOf(key));
+  const unknown = [...terms.regionKeys, ...(terms.indicator ? [terms.indicator.regionKey] : [])].find(
+    (key) => !district.regionOf(key),
+  );
   return unknown === undefined
     ? undefined
-    : ruleViolation('region-unknown', `The region ${unknown} is neither ${district.region.name} (${district.region.key}) nor one of its municipalities.`);
+    : ruleViolation(
+        'region-unknown',
+        `The region ${unknown} is neither ${district.region.name} (${district.region.key}) nor one of its municipalities.`,
+      );
 }
 
 /** The business rules every version of the terms must keep. */
 export function checkTerms(district: District, terms: GoalTerms): Rejected | undefined {
   const { baseline, target, direction } = terms;
   if (target.value === baseline.value) {
-    return ruleViolation('target-equals-baseline', `The target ${target.value} equals the baseline; a goal must aim for a change.`);
+    return ruleViolation(
+      'target-equals-baseline',
+      `The target ${target.value} equals the baseline; a goal must aim for a change.`,
+    );
   }
   if ((direction === 'higher') !== target.value > baseline.value) {
     return ruleViolation(
@@ -59,7 +82,10 @@ export function checkTerms(district: District, terms: GoalTerms): Rejected | und
     );
   }
   if (target.dueDate <= baseline.date) {
-    return ruleViolation('due-date-not-after-baseline', `The due date ${target.dueDate} must be after the baseline date ${baseline.date}.`);
+    return ruleViolation(
+      'due-date-not-after-baseline',
+      `The due date ${target.dueDate} must be after the baseline date ${baseline.date}.`,
+    );
   }
   const partyIds = terms.parties.map((party) => party.id);
   const duplicate = partyIds.find((id, index) => partyIds.indexOf(id) !== index);
@@ -83,13 +109,17 @@ function withAssessment(goal: Goal, events: GoalEvent[]): Decision<GoalEvent> {
 }
 
 function revise(district: District, goal: Goal, changes: RevisableTerms, reason: string): Decision<GoalEvent> {
-  const rejected = requireStatus(goal, ['draft', 'proposed', 'agreed'], 'revise the goal') ?? requireReason(reason, 'revise the goal');
+  const rejected =
+    requireStatus(goal, ['draft', 'proposed', 'agreed'], 'revise the goal') ?? requireReason(reason, 'revise the goal');
   if (rejected) return rejected;
   const current = goal.terms as GoalTerms;
   const changed = Object.fromEntries(
-    Object.entries(changes).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(current[key as keyof GoalTerms])),
+    Object.entries(changes).filter(
+      ([key, value]) => JSON.stringify(value) !== JSON.stringify(current[key as keyof GoalTerms]),
+    ),
   ) as RevisableTerms;
-  if (Object.keys(changed).length === 0) return ruleViolation('revision-without-change', 'The revision changes nothing in the current terms.');
+  if (Object.keys(changed).length === 0)
+    return ruleViolation('revision-without-change', 'The revision changes nothing in the current terms.');
   const broken = checkTerms(district, { ...current, ...changed });
   if (broken) return broken;
   return withAssessment(goal, [{ type: 'GoalRevised', data: { changes: changed } }]);
@@ -98,10 +128,14 @@ function revise(district: District, goal: Goal, changes: RevisableTerms, reason:
 type CommandOf<Type extends GoalCommand['type']> = Extract<GoalCommand, { type: Type }>;
 
 function draft(district: District, command: CommandOf<'DraftGoal'>, goal: Goal): Decision<GoalEvent> {
-  if (goal.status !== 'none') return invalidTransition('goal-exists', `A goal with the id ${command.goalId} already exists.`);
+  if (goal.status !== 'none')
+    return invalidTransition('goal-exists', `A goal with the id ${command.goalId} already exists.`);
   const broken = checkTerms(district, command.terms);
   if (broken) return broken;
-  return accept({ type: 'GoalDrafted', data: { goalId: command.goalId, terms: command.terms, synthetic: command.synthetic ?? false } });
+  return accept({
+    type: 'GoalDrafted',
+    data: { goalId: command.goalId, terms: command.terms, synthetic: command.synthetic ?? false },
+  });
 }
 
 function consent(partyId: string, goal: Goal): Decision<GoalEvent> {
@@ -110,18 +144,27 @@ function consent(partyId: string, goal: Goal): Decision<GoalEvent> {
   if (!goal.terms?.parties.some((party) => party.id === partyId)) {
     return ruleViolation('not-a-party', `${partyId} is not a party to this goal; only its parties consent.`);
   }
-  if (goal.consents.includes(partyId)) return invalidTransition('consent-already-recorded', `${partyId} has already consented to this proposal.`);
+  if (goal.consents.includes(partyId))
+    return invalidTransition('consent-already-recorded', `${partyId} has already consented to this proposal.`);
   return accept({ type: 'ConsentRecorded', data: { partyId } });
 }
 
 function agree(command: CommandOf<'AgreeGoal'>, goal: Goal): Decision<GoalEvent> {
   const rejected = requireStatus(goal, ['proposed'], 'record the agreement');
   if (rejected) return rejected;
-  const missing = (goal.terms?.parties ?? []).filter((party) => !goal.consents.includes(party.id)).map((party) => party.id);
+  const missing = (goal.terms?.parties ?? [])
+    .filter((party) => !goal.consents.includes(party.id))
+    .map((party) => party.id);
   if (missing.length > 0) {
-    return invalidTransition('consent-missing', `Every party must consent before the agreement; still missing: ${missing.join(', ')}.`);
+    return invalidTransition(
+      'consent-missing',
+      `Every party must consent before the agreement; still missing: ${missing.join(', ')}.`,
+    );
   }
-  return accept({ type: 'GoalAgreed', data: { authority: command.authority, effectiveOn: command.effectiveOn, terms: goal.terms as GoalTerms } });
+  return accept({
+    type: 'GoalAgreed',
+    data: { authority: command.authority, effectiveOn: command.effectiveOn, terms: goal.terms as GoalTerms },
+  });
 }
 
 function addMilestone(milestone: Milestone, goal: Goal): Decision<GoalEvent> {
@@ -139,33 +182,64 @@ function recordProgress({ type: _type, ...record }: CommandOf<'RecordProgress'>,
   const known = goal.progress.find((earlier) => earlier.progressId === record.progressId);
   // A redelivered measurement is recognised by its event id and changes nothing.
   if (known && record.measurement && known.measurementEvents?.includes(record.measurement.eventId)) return accept();
-  if (known) return invalidTransition('progress-already-recorded', `Progress ${record.progressId} has already been recorded.`);
+  if (known)
+    return invalidTransition('progress-already-recorded', `Progress ${record.progressId} has already been recorded.`);
   const baselineDate = (goal.terms as GoalTerms).baseline.date;
   if (record.asOf < baselineDate) {
-    return ruleViolation('progress-before-baseline', `The progress date ${record.asOf} is before the baseline date ${baselineDate}.`);
+    return ruleViolation(
+      'progress-before-baseline',
+      `The progress date ${record.asOf} is before the baseline date ${baselineDate}.`,
+    );
   }
-  return withAssessment(goal, [{ type: 'ProgressRecorded', data: record.measurement ? { ...record, measurementEvents: [record.measurement.eventId] } : record }]);
+  return withAssessment(goal, [
+    {
+      type: 'ProgressRecorded',
+      data: record.measurement ? { ...record, measurementEvents: [record.measurement.eventId] } : record,
+    },
+  ]);
 }
 
 function correctProgress(command: CommandOf<'CorrectProgress'>, goal: Goal): Decision<GoalEvent> {
-  const rejected = requireStatus(goal, ['agreed', 'suspended'], 'correct progress') ?? requireReason(command.reason, 'correct progress');
+  const rejected =
+    requireStatus(goal, ['agreed', 'suspended'], 'correct progress') ??
+    requireReason(command.reason, 'correct progress');
   if (rejected) return rejected;
   const earlier = goal.progress.find((known) => known.progressId === command.progressId);
-  if (!earlier) return ruleViolation('progress-not-found', `This goal has no progress ${command.progressId} to correct.`);
+  if (!earlier)
+    return ruleViolation('progress-not-found', `This goal has no progress ${command.progressId} to correct.`);
   const fromMonitoring = command.measurementCorrection;
   // A redelivered correction, or one that the goal already shows, changes nothing.
-  if (fromMonitoring && (earlier.measurementEvents?.includes(fromMonitoring.eventId) || earlier.value === command.value)) return accept();
+  if (
+    fromMonitoring &&
+    (earlier.measurementEvents?.includes(fromMonitoring.eventId) || earlier.value === command.value)
+  )
+    return accept();
   if (earlier.value === command.value) {
-    return ruleViolation('correction-without-change', `Progress ${command.progressId} already has the value ${command.value}.`);
+    return ruleViolation(
+      'correction-without-change',
+      `Progress ${command.progressId} already has the value ${command.value}.`,
+    );
   }
   const { progressId, value } = command;
   return withAssessment(goal, [
-    { type: 'ProgressCorrected', data: { progressId, value, previousValue: earlier.value, ...(fromMonitoring ? { measurementCorrection: fromMonitoring } : {}) } },
+    {
+      type: 'ProgressCorrected',
+      data: {
+        progressId,
+        value,
+        previousValue: earlier.value,
+        ...(fromMonitoring ? { measurementCorrection: fromMonitoring } : {}),
+      },
+    },
   ]);
 }
 
 function suspend(reason: string, goal: Goal): Decision<GoalEvent> {
-  return requireStatus(goal, ['proposed', 'agreed'], 'suspend the goal') ?? requireReason(reason, 'suspend the goal') ?? accept({ type: 'GoalSuspended', data: {} });
+  return (
+    requireStatus(goal, ['proposed', 'agreed'], 'suspend the goal') ??
+    requireReason(reason, 'suspend the goal') ??
+    accept({ type: 'GoalSuspended', data: {} })
+  );
 }
 
 function close(command: CommandOf<'CloseGoal'>, goal: Goal): Decision<GoalEvent> {
@@ -177,7 +251,11 @@ function close(command: CommandOf<'CloseGoal'>, goal: Goal): Decision<GoalEvent>
 }
 
 function cancel(reason: string, goal: Goal): Decision<GoalEvent> {
-  return requireStatus(goal, OPEN_STATUSES, 'cancel the goal') ?? requireReason(reason, 'cancel the goal') ?? accept({ type: 'GoalCancelled', data: {} });
+  return (
+    requireStatus(goal, OPEN_STATUSES, 'cancel the goal') ??
+    requireReason(reason, 'cancel the goal') ??
+    accept({ type: 'GoalCancelled', data: {} })
+  );
 }
 
 /** Dispatches each command to its decision; the district's regions are the ones goals may name. */
@@ -214,7 +292,10 @@ export function decideGoal(district: District): (command: GoalCommand, goal: Goa
   };
 }
 
-function corrected(record: ProgressRecord, correction: { value: number; measurementCorrection?: { eventId: string } }): ProgressRecord {
+function corrected(
+  record: ProgressRecord,
+  correction: { value: number; measurementCorrection?: { eventId: string } },
+): ProgressRecord {
   const eventId = correction.measurementCorrection?.eventId;
   return {
     ...record,
@@ -227,13 +308,23 @@ function corrected(record: ProgressRecord, correction: { value: number; measurem
 export function evolveGoal(goal: Goal, event: GoalEvent): Goal {
   switch (event.type) {
     case 'GoalDrafted':
-      return { ...initialGoal, status: 'draft', goalId: event.data.goalId, terms: event.data.terms, synthetic: event.data.synthetic };
+      return {
+        ...initialGoal,
+        status: 'draft',
+        goalId: event.data.goalId,
+        terms: event.data.terms,
+        synthetic: event.data.synthetic,
+      };
     case 'GoalProposed':
       return { ...goal, status: 'proposed', consents: [] };
     case 'ConsentRecorded':
       return { ...goal, consents: [...goal.consents, event.data.partyId] };
     case 'GoalAgreed':
-      return { ...goal, status: 'agreed', agreement: { authority: event.data.authority, effectiveOn: event.data.effectiveOn } };
+      return {
+        ...goal,
+        status: 'agreed',
+        agreement: { authority: event.data.authority, effectiveOn: event.data.effectiveOn },
+      };
     case 'GoalRevised':
       // A revision of a proposed or agreed goal changes what the parties consented to, so they consent again.
       return {
@@ -250,7 +341,9 @@ export function evolveGoal(goal: Goal, event: GoalEvent): Goal {
     case 'ProgressCorrected':
       return {
         ...goal,
-        progress: goal.progress.map((record) => (record.progressId === event.data.progressId ? corrected(record, event.data) : record)),
+        progress: goal.progress.map((record) =>
+          record.progressId === event.data.progressId ? corrected(record, event.data) : record,
+        ),
       };
     case 'AssessmentChanged':
       return { ...goal, assessment: event.data.to };

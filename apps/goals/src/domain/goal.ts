@@ -59,7 +59,9 @@ export interface GoalTerms {
 }
 
 /** The terms a revision may change; baseline, stage and unit stay, since progress is measured against them. */
-export type RevisableTerms = Partial<Pick<GoalTerms, 'title' | 'description' | 'regionKeys' | 'parties' | 'indicator' | 'target' | 'milestones'>>;
+export type RevisableTerms = Partial<
+  Pick<GoalTerms, 'title' | 'description' | 'regionKeys' | 'parties' | 'indicator' | 'target' | 'milestones'>
+>;
 
 /**
  * What goals keep of the monitoring measurement that reported a progress value, so the value can be
@@ -127,7 +129,10 @@ export type GoalEvent =
   | DomainEvent<'GoalRevised', { changes: RevisableTerms }>
   | DomainEvent<'MilestoneAdded', { milestone: Milestone }>
   | DomainEvent<'ProgressRecorded', ProgressRecord>
-  | DomainEvent<'ProgressCorrected', { progressId: string; value: number; previousValue: number; measurementCorrection?: MeasurementCorrection }>
+  | DomainEvent<
+      'ProgressCorrected',
+      { progressId: string; value: number; previousValue: number; measurementCorrection?: MeasurementCorrection }
+    >
   | DomainEvent<'AssessmentChanged', { from: Assessment | null; to: Assessment; asOf: string }>
   | DomainEvent<'GoalSuspended', Record<string, never>>
   | DomainEvent<'GoalResumed', Record<string, never>>
@@ -149,7 +154,12 @@ export type GoalCommand =
   | ({ readonly type: 'ReviseGoal'; readonly changes: RevisableTerms } & WithReason)
   | { readonly type: 'AddMilestone'; readonly milestone: Milestone }
   | ({ readonly type: 'RecordProgress' } & Omit<ProgressRecord, 'originalValue' | 'measurementEvents'>)
-  | ({ readonly type: 'CorrectProgress'; readonly progressId: string; readonly value: number; readonly measurementCorrection?: MeasurementCorrection } & WithReason)
+  | ({
+      readonly type: 'CorrectProgress';
+      readonly progressId: string;
+      readonly value: number;
+      readonly measurementCorrection?: MeasurementCorrection;
+    } & WithReason)
   | ({ readonly type: 'SuspendGoal' } & WithReason)
   | { readonly type: 'ResumeGoal'; readonly reason?: string }
   | ({ readonly type: 'CloseGoal'; readonly outcome: 'achieved' | 'missed' } & WithReason)

@@ -34,7 +34,8 @@ export function plannedValueOn(terms: Trajectory, date: string): number {
     const to = points[index] as { date: string; value: number };
     const start = dayNumber(from.date);
     const end = dayNumber(to.date);
-    if (day <= end) return end === start ? to.value : from.value + ((to.value - from.value) * (day - start)) / (end - start);
+    if (day <= end)
+      return end === start ? to.value : from.value + ((to.value - from.value) * (day - start)) / (end - start);
   }
   return terms.target.value;
 }

@@ -45,16 +45,25 @@ export class GoalCommandsController {
   ) {}
 
   @CommandRoute('', 201, DraftGoalRequest, COORDINATORS, { summary: 'Draft a target agreement (Zielvereinbarung)' })
-  async draft(@ValidBody(DraftGoalRequest) body: z.output<typeof DraftGoalRequest>, @CurrentCaller() caller: Caller): Promise<GoalResponse> {
+  async draft(
+    @ValidBody(DraftGoalRequest) body: z.output<typeof DraftGoalRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<GoalResponse> {
     const { indicator, ...terms } = body;
-    const response = await this.run('DraftGoal', caller, () => this.goals.draft({ ...terms, ...(indicator ? { indicator } : {}) }, caller.command()));
+    const response = await this.run('DraftGoal', caller, () =>
+      this.goals.draft({ ...terms, ...(indicator ? { indicator } : {}) }, caller.command()),
+    );
     caller.setHeader('Location', `/goals/${response.goalId}`);
     return response;
   }
 
   @CommandRoute(':id/proposal', 200, ProposalRequest, COORDINATORS, { summary: 'Propose the draft to its parties' })
   @GOAL_ID
-  propose(@ValidParam('id', goalId) id: string, @ValidBody(ProposalRequest) _body: unknown, @CurrentCaller() caller: Caller): Promise<GoalResponse> {
+  propose(
+    @ValidParam('id', goalId) id: string,
+    @ValidBody(ProposalRequest) _body: unknown,
+    @CurrentCaller() caller: Caller,
+  ): Promise<GoalResponse> {
     return this.run('ProposeGoal', caller, () => this.goals.propose(id, caller.command()));
   }
 
@@ -63,40 +72,75 @@ export class GoalCommandsController {
     description: 'Actors consent for themselves; coordinators record consent on behalf of a party.',
   })
   @GOAL_ID
-  consent(@ValidParam('id', goalId) id: string, @ValidBody(ConsentRequest) body: z.output<typeof ConsentRequest>, @CurrentCaller() caller: Caller): Promise<GoalResponse> {
+  consent(
+    @ValidParam('id', goalId) id: string,
+    @ValidBody(ConsentRequest) body: z.output<typeof ConsentRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<GoalResponse> {
     const partyId = body.partyId ?? (caller.principal.role === 'actor' ? caller.principal.id : undefined);
     if (!partyId) {
-      return Promise.reject(new RequestValidationError([{ field: 'body.partyId', message: 'required when a coordinator records consent on behalf of a party' }]));
+      return Promise.reject(
+        new RequestValidationError([
+          { field: 'body.partyId', message: 'required when a coordinator records consent on behalf of a party' },
+        ]),
+      );
     }
     return this.run('RecordConsent', caller, () => this.goals.consent(id, partyId, caller.command()));
   }
 
-  @CommandRoute(':id/agreement', 200, AgreementRequest, COORDINATORS, { summary: 'Record the decision that agrees the goal', description: 'Needs the consent of every party.' })
+  @CommandRoute(':id/agreement', 200, AgreementRequest, COORDINATORS, {
+    summary: 'Record the decision that agrees the goal',
+    description: 'Needs the consent of every party.',
+  })
   @GOAL_ID
-  agree(@ValidParam('id', goalId) id: string, @ValidBody(AgreementRequest) body: z.output<typeof AgreementRequest>, @CurrentCaller() caller: Caller): Promise<GoalResponse> {
-    return this.run('AgreeGoal', caller, () => this.goals.agree(id, { ...caller.command(body), authority: body.authority, effectiveAt: body.effectiveOn }));
+  agree(
+    @ValidParam('id', goalId) id: string,
+    @ValidBody(AgreementRequest) body: z.output<typeof AgreementRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<GoalResponse> {
+    return this.run('AgreeGoal', caller, () =>
+      this.goals.agree(id, { ...caller.command(body), authority: body.authority, effectiveAt: body.effectiveOn }),
+    );
   }
 
-  @CommandRoute(':id/revisions', 200, RevisionRequest, COORDINATORS, { summary: 'Revise the terms', description: 'A proposed or agreed goal goes back to proposed and needs every consent again.' })
+  @CommandRoute(':id/revisions', 200, RevisionRequest, COORDINATORS, {
+    summary: 'Revise the terms',
+    description: 'A proposed or agreed goal goes back to proposed and needs every consent again.',
+  })
   @GOAL_ID
-  revise(@ValidParam('id', goalId) id: string, @ValidBody(RevisionRequest) body: z.output<typeof RevisionRequest>, @CurrentCaller() caller: Caller): Promise<GoalResponse> {
-    return this.run('ReviseGoal', caller, () => this.goals.revise(id, body.changes, { ...caller.command(body), reason: body.reason }));
+  revise(
+    @ValidParam('id', goalId) id: string,
+    @ValidBody(RevisionRequest) body: z.output<typeof RevisionRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<GoalResponse> {
+    return this.run('ReviseGoal', caller, () =>
+      this.goals.revise(id, body.changes, { ...caller.command(body), reason: body.reason }),
+    );
   }
 
   @CommandRoute(':id/milestones', 200, MilestoneRequest, COORDINATORS, { summary: 'Add a milestone to the trajectory' })
   @GOAL_ID
-  addMilestone(@ValidParam('id', goalId) id: string, @ValidBody(MilestoneRequest) body: z.output<typeof MilestoneRequest>, @CurrentCaller() caller: Caller): Promise<GoalResponse> {
+  addMilestone(
+    @ValidParam('id', goalId) id: string,
+    @ValidBody(MilestoneRequest) body: z.output<typeof MilestoneRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<GoalResponse> {
     return this.run('AddMilestone', caller, () => this.goals.addMilestone(id, body, caller.command()));
   }
 
-  @CommandRoute(':id/progress', 201, ProgressRequest, PARTIES, { summary: 'Record a progress value', description: 'Answers with the progress id under which corrections refer to the value.' })
+  @CommandRoute(':id/progress', 201, ProgressRequest, PARTIES, {
+    summary: 'Record a progress value',
+    description: 'Answers with the progress id under which corrections refer to the value.',
+  })
   @GOAL_ID
   async recordProgress(
     @ValidParam('id', goalId) id: string,
     @ValidBody(ProgressRequest) body: z.output<typeof ProgressRequest>,
     @CurrentCaller() caller: Caller,
   ): Promise<GoalResponse & { progressId: string }> {
-    const response = await this.run('RecordProgress', caller, () => this.goals.recordProgress(id, body, caller.command()));
+    const response = await this.run('RecordProgress', caller, () =>
+      this.goals.recordProgress(id, body, caller.command()),
+    );
     caller.setHeader('Location', `/goals/${id}/progress/${response.progressId}`);
     return response;
   }
@@ -113,31 +157,57 @@ export class GoalCommandsController {
     @ValidBody(CorrectionRequest) body: z.output<typeof CorrectionRequest>,
     @CurrentCaller() caller: Caller,
   ): Promise<GoalResponse> {
-    return this.run('CorrectProgress', caller, () => this.goals.correctProgress(id, progress, body.value, { ...caller.command(body), reason: body.reason }));
+    return this.run('CorrectProgress', caller, () =>
+      this.goals.correctProgress(id, progress, body.value, { ...caller.command(body), reason: body.reason }),
+    );
   }
 
   @CommandRoute(':id/suspension', 200, SuspensionRequest, COORDINATORS, { summary: 'Suspend the goal' })
   @GOAL_ID
-  suspend(@ValidParam('id', goalId) id: string, @ValidBody(SuspensionRequest) body: z.output<typeof SuspensionRequest>, @CurrentCaller() caller: Caller): Promise<GoalResponse> {
-    return this.run('SuspendGoal', caller, () => this.goals.suspend(id, { ...caller.command(body), reason: body.reason }));
+  suspend(
+    @ValidParam('id', goalId) id: string,
+    @ValidBody(SuspensionRequest) body: z.output<typeof SuspensionRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<GoalResponse> {
+    return this.run('SuspendGoal', caller, () =>
+      this.goals.suspend(id, { ...caller.command(body), reason: body.reason }),
+    );
   }
 
-  @CommandRoute(':id/resumption', 200, ResumptionRequest, COORDINATORS, { summary: 'Resume a suspended goal where it was' })
+  @CommandRoute(':id/resumption', 200, ResumptionRequest, COORDINATORS, {
+    summary: 'Resume a suspended goal where it was',
+  })
   @GOAL_ID
-  resume(@ValidParam('id', goalId) id: string, @ValidBody(ResumptionRequest) body: z.output<typeof ResumptionRequest>, @CurrentCaller() caller: Caller): Promise<GoalResponse> {
+  resume(
+    @ValidParam('id', goalId) id: string,
+    @ValidBody(ResumptionRequest) body: z.output<typeof ResumptionRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<GoalResponse> {
     return this.run('ResumeGoal', caller, () => this.goals.resume(id, caller.command(body)));
   }
 
   @CommandRoute(':id/closure', 200, ClosureRequest, COORDINATORS, { summary: 'Close the goal as achieved or missed' })
   @GOAL_ID
-  close(@ValidParam('id', goalId) id: string, @ValidBody(ClosureRequest) body: z.output<typeof ClosureRequest>, @CurrentCaller() caller: Caller): Promise<GoalResponse> {
-    return this.run('CloseGoal', caller, () => this.goals.close(id, body.outcome, { ...caller.command(body), reason: body.reason }));
+  close(
+    @ValidParam('id', goalId) id: string,
+    @ValidBody(ClosureRequest) body: z.output<typeof ClosureRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<GoalResponse> {
+    return this.run('CloseGoal', caller, () =>
+      this.goals.close(id, body.outcome, { ...caller.command(body), reason: body.reason }),
+    );
   }
 
   @CommandRoute(':id/cancellation', 200, CancellationRequest, COORDINATORS, { summary: 'Cancel the goal' })
   @GOAL_ID
-  cancel(@ValidParam('id', goalId) id: string, @ValidBody(CancellationRequest) body: z.output<typeof CancellationRequest>, @CurrentCaller() caller: Caller): Promise<GoalResponse> {
-    return this.run('CancelGoal', caller, () => this.goals.cancel(id, { ...caller.command(body), reason: body.reason }));
+  cancel(
+    @ValidParam('id', goalId) id: string,
+    @ValidBody(CancellationRequest) body: z.output<typeof CancellationRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<GoalResponse> {
+    return this.run('CancelGoal', caller, () =>
+      this.goals.cancel(id, { ...caller.command(body), reason: body.reason }),
+    );
   }
 
   private run<Outcome extends CommandOutcome>(command: string, caller: Caller, execute: () => Promise<Outcome>) {

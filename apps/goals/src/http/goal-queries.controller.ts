@@ -1,7 +1,15 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@bildungsregion/application';
-import { ApiPathParam, ApiQueryFrom, CurrentPrincipal, etagOf, Roles, ValidParam, ValidQuery } from '@bildungsregion/http';
+import {
+  ApiPathParam,
+  ApiQueryFrom,
+  CurrentPrincipal,
+  etagOf,
+  Roles,
+  ValidParam,
+  ValidQuery,
+} from '@bildungsregion/http';
 import { Page } from '@bildungsregion/event-store';
 import { SortOrder } from '@bildungsregion/read-models';
 import type { Response } from 'express';
@@ -28,11 +36,20 @@ export class GoalQueriesController {
 
   @Get('goals')
   @Roles(...READERS, 'actor')
-  @ApiOperation({ summary: 'List goals', description: 'Filtered, sorted and paginated; actors see the goals they are party to.' })
+  @ApiOperation({
+    summary: 'List goals',
+    description: 'Filtered, sorted and paginated; actors see the goals they are party to.',
+  })
   @ApiQueryFrom(GoalListQuery)
-  list(@ValidQuery(GoalListQuery) query: z.output<typeof GoalListQuery>, @CurrentPrincipal() principal: Principal): Promise<Page<GoalSummary>> {
+  list(
+    @ValidQuery(GoalListQuery) query: z.output<typeof GoalListQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<GoalSummary>> {
     const { sort, synthetic, ...filters } = query;
-    return this.goalList.list({ ...filters, ...(synthetic ? { synthetic: synthetic === 'true' } : {}), sort: sortOf(sort) }, principal);
+    return this.goalList.list(
+      { ...filters, ...(synthetic ? { synthetic: synthetic === 'true' } : {}), sort: sortOf(sort) },
+      principal,
+    );
   }
 
   @Get('goals/dashboard')
@@ -47,7 +64,8 @@ export class GoalQueriesController {
   @Roles(...READERS, 'actor')
   @ApiOperation({
     summary: 'A goal, now or at a past time',
-    description: 'Read from the event store, so it is always current. ETag is the stream revision; send it as If-Match with the next command.',
+    description:
+      'Read from the event store, so it is always current. ETag is the stream revision; send it as If-Match with the next command.',
   })
   @GOAL_ID
   @ApiQueryFrom(GoalAsOfQuery)
@@ -66,11 +84,16 @@ export class GoalQueriesController {
   @Roles(...READERS, 'actor')
   @ApiOperation({
     summary: 'Where a progress value came from',
-    description: 'The manual entry, or the monitoring measurement (indicator, region, period, value) with the import or request it came from and who made it, and every correction since. Answered from what goals kept; monitoring is not asked.',
+    description:
+      'The manual entry, or the monitoring measurement (indicator, region, period, value) with the import or request it came from and who made it, and every correction since. Answered from what goals kept; monitoring is not asked.',
   })
   @GOAL_ID
   @ApiPathParam('progressId', progressId, 'The progress record')
-  trace(@ValidParam('id', goalId) id: string, @ValidParam('progressId', progressId) progress: string, @CurrentPrincipal() principal: Principal): Promise<ProgressTrace> {
+  trace(
+    @ValidParam('id', goalId) id: string,
+    @ValidParam('progressId', progressId) progress: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ProgressTrace> {
     return this.goals.trace(id, progress, principal);
   }
 
@@ -79,7 +102,10 @@ export class GoalQueriesController {
   @ApiOperation({ summary: 'What changed in the goal between two revisions, and the events that changed it' })
   @GOAL_ID
   @ApiQueryFrom(DiffQuery)
-  diff(@ValidParam('id', goalId) id: string, @ValidQuery(DiffQuery) query: z.output<typeof DiffQuery>): Promise<GoalDiff> {
+  diff(
+    @ValidParam('id', goalId) id: string,
+    @ValidQuery(DiffQuery) query: z.output<typeof DiffQuery>,
+  ): Promise<GoalDiff> {
     return this.goals.diff(id, query.from, query.to);
   }
 }

@@ -4,11 +4,14 @@ import { ASSESSMENTS, EDUCATION_STAGES, GOAL_STATUSES } from '../domain/goal';
 
 /** Request shapes. Unknown fields are refused, so a typo never silently drops data. */
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const date = z.iso.date('must be a date like 2026-03-01');
 const value = z.number('must be a number');
 const reason = text(2_000).describe('Why; kept in the audit trail.');
-const authority = text(500).describe('The decision that authorises the change, e.g. "Kreisausschuss, Beschluss 2026/041".');
+const authority = text(500).describe(
+  'The decision that authorises the change, e.g. "Kreisausschuss, Beschluss 2026/041".',
+);
 const effectiveOn = date.describe('When the change took effect; defaults to when it is recorded.');
 const actorId = z
   .string()
@@ -45,7 +48,10 @@ export const ConsentRequest = z.strictObject({
   partyId: actorId.optional().describe('The consenting party; an actor consents for itself and may leave it out.'),
 });
 
-export const AgreementRequest = z.strictObject({ authority, effectiveOn: date.describe('When the decision took effect.') });
+export const AgreementRequest = z.strictObject({
+  authority,
+  effectiveOn: date.describe('When the decision took effect.'),
+});
 
 export const RevisionRequest = z.strictObject({
   reason,
@@ -74,9 +80,17 @@ export const ProgressRequest = z.strictObject({
 
 export const CorrectionRequest = z.strictObject({ value, reason });
 
-export const SuspensionRequest = z.strictObject({ reason, authority: authority.optional(), effectiveOn: effectiveOn.optional() });
+export const SuspensionRequest = z.strictObject({
+  reason,
+  authority: authority.optional(),
+  effectiveOn: effectiveOn.optional(),
+});
 
-export const ResumptionRequest = z.strictObject({ reason: reason.optional(), authority: authority.optional(), effectiveOn: effectiveOn.optional() });
+export const ResumptionRequest = z.strictObject({
+  reason: reason.optional(),
+  authority: authority.optional(),
+  effectiveOn: effectiveOn.optional(),
+});
 
 export const ClosureRequest = z.strictObject({
   outcome: z.enum(['achieved', 'missed']),
@@ -85,10 +99,22 @@ export const ClosureRequest = z.strictObject({
   effectiveOn: effectiveOn.optional(),
 });
 
-export const CancellationRequest = z.strictObject({ reason, authority: authority.optional(), effectiveOn: effectiveOn.optional() });
+export const CancellationRequest = z.strictObject({
+  reason,
+  authority: authority.optional(),
+  effectiveOn: effectiveOn.optional(),
+});
 
-const pageOffset = z.coerce.number('must be a whole number').int('must be a whole number').min(0).max(1_000_000).default(0);
-const timestamp = z.union([z.iso.date(), z.iso.datetime({ offset: true })], 'must be a date (2026-03-01) or a timestamp (2026-03-01T12:00:00Z)');
+const pageOffset = z.coerce
+  .number('must be a whole number')
+  .int('must be a whole number')
+  .min(0)
+  .max(1_000_000)
+  .default(0);
+const timestamp = z.union(
+  [z.iso.date(), z.iso.datetime({ offset: true })],
+  'must be a date (2026-03-01) or a timestamp (2026-03-01T12:00:00Z)',
+);
 
 export const SORTABLE = ['title', 'dueDate', 'updatedAt', 'draftedAt', 'status'] as const;
 const sort = z
@@ -113,7 +139,9 @@ export const DashboardQuery = z.strictObject({ region: regionKey.optional() });
 
 export const GoalAsOfQuery = z.strictObject({
   recordedAsOf: timestamp.optional().describe('The goal as the system knew it at this time.'),
-  effectiveAsOf: timestamp.optional().describe('The goal as in effect at this time, as known now (or by recordedAsOf).'),
+  effectiveAsOf: timestamp
+    .optional()
+    .describe('The goal as in effect at this time, as known now (or by recordedAsOf).'),
 });
 
 export const DiffQuery = z.strictObject({

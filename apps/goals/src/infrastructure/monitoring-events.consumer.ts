@@ -15,17 +15,30 @@ export class MonitoringEventsConsumer {
     private readonly reactions: MeasurementReactions,
     @Inject(Metrics) metrics: Metrics,
   ) {
-    this.outcomes = metrics.counter('goals_monitoring_reactions_total', 'What monitoring events did to linked goals', ['event', 'outcome']);
+    this.outcomes = metrics.counter('goals_monitoring_reactions_total', 'What monitoring events did to linked goals', [
+      'event',
+      'outcome',
+    ]);
   }
 
   @OnIntegrationEvent(MeasurementRecorded)
   async onMeasurementRecorded(delivery: Delivery): Promise<void> {
-    this.count('measurement-recorded', delivery, await this.reactions.measurementRecorded(delivery.event as IntegrationEvent<DataOf<typeof MeasurementRecorded>>));
+    this.count(
+      'measurement-recorded',
+      delivery,
+      await this.reactions.measurementRecorded(delivery.event as IntegrationEvent<DataOf<typeof MeasurementRecorded>>),
+    );
   }
 
   @OnIntegrationEvent(MeasurementCorrected)
   async onMeasurementCorrected(delivery: Delivery): Promise<void> {
-    this.count('measurement-corrected', delivery, await this.reactions.measurementCorrected(delivery.event as IntegrationEvent<DataOf<typeof MeasurementCorrected>>));
+    this.count(
+      'measurement-corrected',
+      delivery,
+      await this.reactions.measurementCorrected(
+        delivery.event as IntegrationEvent<DataOf<typeof MeasurementCorrected>>,
+      ),
+    );
   }
 
   private count(event: string, delivery: Delivery, outcomes: readonly ReactionOutcome[]): void {

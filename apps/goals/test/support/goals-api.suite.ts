@@ -43,7 +43,10 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
     await command(goalId, 'proposal').expect(200);
     await command(goalId, 'consents', { partyId: 'stadt-bramsche' }).expect(200);
     await command(goalId, 'consents', { partyId: 'kita-traeger-nord' }).expect(200);
-    await command(goalId, 'agreement', { authority: 'Kreisausschuss, Beschluss 2026/041', effectiveOn: '2026-02-01' }).expect(200);
+    await command(goalId, 'agreement', {
+      authority: 'Kreisausschuss, Beschluss 2026/041',
+      effectiveOn: '2026-02-01',
+    }).expect(200);
     return goalId;
   }
 
@@ -58,25 +61,53 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
 
   describe('the lifecycle of a target agreement', () => {
     it('drafts, proposes, collects consent, agrees, tracks, suspends, resumes and closes a goal, each step with its ETag', async () => {
-      const drafted = await http().post('/goals').set(as(auth.coordinator)).set('X-Correlation-Id', 'abstimmung-42').send(draftBody()).expect(201);
+      const drafted = await http()
+        .post('/goals')
+        .set(as(auth.coordinator))
+        .set('X-Correlation-Id', 'abstimmung-42')
+        .send(draftBody())
+        .expect(201);
       const goalId = drafted.body.goalId as string;
       expect(drafted.headers['location']).toBe(`/goals/${goalId}`);
       expect(drafted.headers['etag']).toBe('"0"');
       expect(drafted.headers['x-correlation-id']).toBe('abstimmung-42');
       expect(drafted.body.events).toEqual([{ eventId: expect.any(String), type: 'GoalDrafted' }]);
 
-      await http().post(`/goals/${goalId}/proposal`).set(as(auth.coordinator)).set('If-Match', '"0"').send({}).expect(200).expect('ETag', '"1"');
+      await http()
+        .post(`/goals/${goalId}/proposal`)
+        .set(as(auth.coordinator))
+        .set('If-Match', '"0"')
+        .send({})
+        .expect(200)
+        .expect('ETag', '"1"');
       await command(goalId, 'consents', {}, bramsche).expect(200).expect('ETag', '"2"');
       await command(goalId, 'consents', { partyId: 'kita-traeger-nord' }).expect(200);
-      await command(goalId, 'agreement', { authority: 'Kreisausschuss, Beschluss 2026/041', effectiveOn: '2026-02-01' }).expect(200).expect('ETag', '"4"');
+      await command(goalId, 'agreement', { authority: 'Kreisausschuss, Beschluss 2026/041', effectiveOn: '2026-02-01' })
+        .expect(200)
+        .expect('ETag', '"4"');
       await command(goalId, 'milestones', { date: '2027-01-01', value: 40 }).expect(200);
-      const progress = await command(goalId, 'progress', { value: 36, asOf: '2026-12-01', note: 'Kita-Statistik' }, bramsche).expect(201);
-      expect(progress.body.events.map((event: { type: string }) => event.type)).toEqual(['ProgressRecorded', 'AssessmentChanged']);
+      const progress = await command(
+        goalId,
+        'progress',
+        { value: 36, asOf: '2026-12-01', note: 'Kita-Statistik' },
+        bramsche,
+      ).expect(201);
+      expect(progress.body.events.map((event: { type: string }) => event.type)).toEqual([
+        'ProgressRecorded',
+        'AssessmentChanged',
+      ]);
       expect(progress.headers['location']).toBe(`/goals/${goalId}/progress/${progress.body.progressId}`);
-      await command(goalId, `progress/${progress.body.progressId}/correction`, { value: 39.5, reason: 'Meldung eines Trägers nachgereicht' }).expect(200);
+      await command(goalId, `progress/${progress.body.progressId}/correction`, {
+        value: 39.5,
+        reason: 'Meldung eines Trägers nachgereicht',
+      }).expect(200);
       await command(goalId, 'suspension', { reason: 'Neubau verzögert sich' }).expect(200);
       await command(goalId, 'resumption', {}).expect(200);
-      await command(goalId, 'closure', { outcome: 'achieved', reason: 'Quote erreicht', authority: 'Jugendhilfeausschuss 2028/003' }).expect(200);
+      await command(goalId, 'closure', {
+        outcome: 'achieved',
+        reason: 'Quote erreicht',
+        authority: 'Jugendhilfeausschuss 2028/003',
+      }).expect(200);
 
       const goal = await http().get(`/goals/${goalId}`).set(as(auth.coordinator)).expect(200);
       expect(goal.headers['etag']).toBe('"12"');
@@ -87,7 +118,15 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
           status: 'achieved',
           consents: ['stadt-bramsche', 'kita-traeger-nord'],
           agreement: { authority: 'Kreisausschuss, Beschluss 2026/041', effectiveOn: '2026-02-01' },
-          progress: [{ progressId: progress.body.progressId, value: 39.5, originalValue: 36, source: 'manual', note: 'Kita-Statistik' }],
+          progress: [
+            {
+              progressId: progress.body.progressId,
+              value: 39.5,
+              originalValue: 36,
+              source: 'manual',
+              note: 'Kita-Statistik',
+            },
+          ],
           terms: { milestones: [{ date: '2027-01-01', value: 40 }] },
         },
       });
@@ -109,21 +148,47 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
         'GoalResumed',
         'GoalClosed',
       ]);
-      expect(history.body.items[0]).toMatchObject({ revision: 0, actor: { id: 'dev-coordinator', role: 'coordinator' }, correlationId: 'abstimmung-42' });
+      expect(history.body.items[0]).toMatchObject({
+        revision: 0,
+        actor: { id: 'dev-coordinator', role: 'coordinator' },
+        correlationId: 'abstimmung-42',
+      });
       expect(history.body.items[2]).toMatchObject({ actor: { id: 'stadt-bramsche', role: 'actor' } });
-      expect(history.body.items[4]).toMatchObject({ authority: 'Kreisausschuss, Beschluss 2026/041', effectiveAt: '2026-02-01T00:00:00.000Z' });
-      expect(history.body.items[8]).toMatchObject({ reason: 'Meldung eines Trägers nachgereicht', data: { value: 39.5, previousValue: 36 } });
-      expect(history.body.items[12]).toMatchObject({ reason: 'Quote erreicht', authority: 'Jugendhilfeausschuss 2028/003' });
+      expect(history.body.items[4]).toMatchObject({
+        authority: 'Kreisausschuss, Beschluss 2026/041',
+        effectiveAt: '2026-02-01T00:00:00.000Z',
+      });
+      expect(history.body.items[8]).toMatchObject({
+        reason: 'Meldung eines Trägers nachgereicht',
+        data: { value: 39.5, previousValue: 36 },
+      });
+      expect(history.body.items[12]).toMatchObject({
+        reason: 'Quote erreicht',
+        authority: 'Jugendhilfeausschuss 2028/003',
+      });
       expect(history.body.items[1].prevHash).toBe(history.body.items[0].hash);
     });
 
     it('sends a revised agreement back to proposed, where every party consents again', async () => {
       const goalId = await agreed();
-      await command(goalId, 'revisions', { reason: 'Ausbau schneller als geplant', changes: { target: { value: 50, dueDate: '2028-06-30' } } }).expect(200);
+      await command(goalId, 'revisions', {
+        reason: 'Ausbau schneller als geplant',
+        changes: { target: { value: 50, dueDate: '2028-06-30' } },
+      }).expect(200);
       const goal = await http().get(`/goals/${goalId}`).set(as(auth.coordinator)).expect(200);
-      expect(goal.body.goal).toMatchObject({ status: 'proposed', consents: [], terms: { target: { value: 50, dueDate: '2028-06-30' } } });
-      const refused = await command(goalId, 'agreement', { authority: 'Kreisausschuss 2026/050', effectiveOn: '2026-06-01' }).expect(409);
-      expect(refused.body).toMatchObject({ code: 'consent-missing', detail: expect.stringContaining('stadt-bramsche') });
+      expect(goal.body.goal).toMatchObject({
+        status: 'proposed',
+        consents: [],
+        terms: { target: { value: 50, dueDate: '2028-06-30' } },
+      });
+      const refused = await command(goalId, 'agreement', {
+        authority: 'Kreisausschuss 2026/050',
+        effectiveOn: '2026-06-01',
+      }).expect(409);
+      expect(refused.body).toMatchObject({
+        code: 'consent-missing',
+        detail: expect.stringContaining('stadt-bramsche'),
+      });
       await command(goalId, 'cancellation', { reason: 'Förderung entfällt' }).expect(200);
       expect((await http().get(`/goals/${goalId}`).set(as(auth.coordinator))).body.goal.status).toBe('cancelled');
     });
@@ -180,7 +245,13 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
 
     it('forbids auditor-only reads to actors, even on their own goals', async () => {
       const goalId = await draft();
-      for (const path of [`/goals/${goalId}/history`, `/goals/${goalId}/diff?from=0&to=1`, `/goals/${goalId}/audit`, '/audit', '/goals/dashboard']) {
+      for (const path of [
+        `/goals/${goalId}/history`,
+        `/goals/${goalId}/diff?from=0&to=1`,
+        `/goals/${goalId}/audit`,
+        '/audit',
+        '/goals/dashboard',
+      ]) {
         const response = await http().get(path).set(as(bramsche));
         expect([path, response.status, response.body.code]).toEqual([path, 403, 'forbidden']);
       }
@@ -205,7 +276,9 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       const onBehalf = await command(goalId, 'consents', { partyId: 'kita-traeger-nord' }, bramsche).expect(403);
       expect(onBehalf.body.detail).toMatch(/only for itself/);
       await command(goalId, 'consents', {}, bramsche).expect(200);
-      await command(goalId, 'agreement', { authority: 'Kreisausschuss', effectiveOn: '2026-02-01' }, bramsche).expect(403);
+      await command(goalId, 'agreement', { authority: 'Kreisausschuss', effectiveOn: '2026-02-01' }, bramsche).expect(
+        403,
+      );
       await command(goalId, 'cancellation', { reason: 'x' }, bramsche).expect(403);
       await http().post('/goals').set(as(bramsche)).send(draftBody()).expect(403);
       await http().get(`/goals/${goalId}`).set(as(bramsche)).expect(200);
@@ -235,29 +308,58 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
     const cases: readonly [string, Record<string, unknown>, number, RegExp][] = [
       ['a missing field', { title: undefined }, 400, /body\.title/],
       ['an unknown field', { budget: 100_000 }, 400, /unknown field "budget"/],
-      ['a wrong type', { baseline: { value: '35', date: '2026-01-01' } }, 400, /body\.baseline\.value: must be a number/],
+      [
+        'a wrong type',
+        { baseline: { value: '35', date: '2026-01-01' } },
+        400,
+        /body\.baseline\.value: must be a number/,
+      ],
       ['a number as text "NaN"', { target: { value: 'NaN', dueDate: '2028-01-01' } }, 400, /body\.target\.value/],
       ['a date that is no date', { baseline: { value: 35, date: '2026-13-01' } }, 400, /body\.baseline\.date/],
-      ['dates in the wrong order', { target: { value: 45, dueDate: '2025-01-01' } }, 422, /due date 2025-01-01 must be after the baseline date/],
+      [
+        'dates in the wrong order',
+        { target: { value: 45, dueDate: '2025-01-01' } },
+        422,
+        /due date 2025-01-01 must be after the baseline date/,
+      ],
       ['a target equal to its baseline', { target: { value: 35, dueDate: '2028-01-01' } }, 422, /equals the baseline/],
       ['a 100 kB string', { description: huge }, 400, /body\.description: must be at most 5000 characters/],
       ['an object with $ keys', { indicator: { $ne: null } }, 400, /unknown field "\$ne"/],
       ['a region that is no AGS key', { regionKeys: ['Bramsche'] }, 400, /AGS/],
-      ['a municipality outside the district', { regionKeys: ['03404000'] }, 422, /03404000 is neither Landkreis Osnabrück/],
+      [
+        'a municipality outside the district',
+        { regionKeys: ['03404000'] },
+        422,
+        /03404000 is neither Landkreis Osnabrück/,
+      ],
       ['an unknown stage', { stage: 'kita' }, 400, /body\.stage/],
-      ['no responsible party', { parties: [{ id: 'kita', name: 'Kita', role: 'contributing' }] }, 422, /responsible party/],
+      [
+        'no responsible party',
+        { parties: [{ id: 'kita', name: 'Kita', role: 'contributing' }] },
+        422,
+        /responsible party/,
+      ],
     ];
 
     it.each(cases)('refuses a draft with %s', async (_name, change, status, detail) => {
       const before = await goalCount();
       const response = await http().post('/goals').set(as(auth.coordinator)).send(draftBody(change)).expect(status);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(response.body).toMatchObject({ status, detail: expect.stringMatching(detail), type: expect.stringContaining('/problems/') });
+      expect(response.body).toMatchObject({
+        status,
+        detail: expect.stringMatching(detail),
+        type: expect.stringContaining('/problems/'),
+      });
       expect(await goalCount()).toBe(before);
     });
 
     it('refuses malformed JSON and NaN literals with a 400', async () => {
-      const response = await http().post('/goals').set(as(auth.coordinator)).set('Content-Type', 'application/json').send('{"title": NaN}').expect(400);
+      const response = await http()
+        .post('/goals')
+        .set(as(auth.coordinator))
+        .set('Content-Type', 'application/json')
+        .send('{"title": NaN}')
+        .expect(400);
       expect(response.body.code).toBe('malformed-json');
     });
 
@@ -291,8 +393,14 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
 
     it('answers an invalid transition with 409 and changes nothing', async () => {
       const goalId = await draft();
-      const response = await command(goalId, 'agreement', { authority: 'Kreisausschuss', effectiveOn: '2026-02-01' }).expect(409);
-      expect(response.body).toMatchObject({ code: 'not-proposed', detail: expect.stringContaining('the goal is draft') });
+      const response = await command(goalId, 'agreement', {
+        authority: 'Kreisausschuss',
+        effectiveOn: '2026-02-01',
+      }).expect(409);
+      expect(response.body).toMatchObject({
+        code: 'not-proposed',
+        detail: expect.stringContaining('the goal is draft'),
+      });
       await command(goalId, 'resumption', {}).expect(409);
       expect(await revisionOf(goalId)).toBe('"0"');
     });
@@ -308,11 +416,26 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
   describe('concurrency and retries', () => {
     it('refuses a command based on a stale revision with 409 and the current ETag', async () => {
       const goalId = await draft();
-      await http().post(`/goals/${goalId}/proposal`).set(as(auth.coordinator)).set('If-Match', '"0"').send({}).expect(200);
-      const stale = await http().post(`/goals/${goalId}/cancellation`).set(as(auth.coordinator)).set('If-Match', '"0"').send({ reason: 'x' }).expect(409);
+      await http()
+        .post(`/goals/${goalId}/proposal`)
+        .set(as(auth.coordinator))
+        .set('If-Match', '"0"')
+        .send({})
+        .expect(200);
+      const stale = await http()
+        .post(`/goals/${goalId}/cancellation`)
+        .set(as(auth.coordinator))
+        .set('If-Match', '"0"')
+        .send({ reason: 'x' })
+        .expect(409);
       expect(stale.body).toMatchObject({ code: 'stale-revision', currentRevision: 1 });
       expect(stale.headers['etag']).toBe('"1"');
-      await http().post(`/goals/${goalId}/cancellation`).set(as(auth.coordinator)).set('If-Match', 'yesterday').send({ reason: 'x' }).expect(400);
+      await http()
+        .post(`/goals/${goalId}/cancellation`)
+        .set(as(auth.coordinator))
+        .set('If-Match', 'yesterday')
+        .send({ reason: 'x' })
+        .expect(400);
       expect(await revisionOf(goalId)).toBe('"1"');
     });
 
@@ -336,8 +459,18 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       const before = await goalCount();
       const key = randomUUID();
       const body = draftBody();
-      const first = await http().post('/goals').set(as(auth.coordinator)).set('Idempotency-Key', key).send(body).expect(201);
-      const retry = await http().post('/goals').set(as(auth.coordinator)).set('Idempotency-Key', key).send(body).expect(201);
+      const first = await http()
+        .post('/goals')
+        .set(as(auth.coordinator))
+        .set('Idempotency-Key', key)
+        .send(body)
+        .expect(201);
+      const retry = await http()
+        .post('/goals')
+        .set(as(auth.coordinator))
+        .set('Idempotency-Key', key)
+        .send(body)
+        .expect(201);
       expect(retry.body.goalId).toBe(first.body.goalId);
       expect(await goalCount()).toBe(before + 1);
     });
@@ -353,14 +486,29 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       const beforeAgreement = new Date().toISOString();
       await new Promise((resolve) => setTimeout(resolve, 5));
       // Recorded now, in effect from a date in the future.
-      await command(goalId, 'agreement', { authority: 'Kreisausschuss, Beschluss 2026/041', effectiveOn: '2030-01-01' }).expect(200);
+      await command(goalId, 'agreement', {
+        authority: 'Kreisausschuss, Beschluss 2026/041',
+        effectiveOn: '2030-01-01',
+      }).expect(200);
 
-      const recorded = await http().get(`/goals/${goalId}`).query({ recordedAsOf: beforeAgreement }).set(as(auth.auditor)).expect(200);
+      const recorded = await http()
+        .get(`/goals/${goalId}`)
+        .query({ recordedAsOf: beforeAgreement })
+        .set(as(auth.auditor))
+        .expect(200);
       expect(recorded.headers['etag']).toBe('"3"');
       expect(recorded.body.goal.status).toBe('proposed');
-      const inEffectToday = await http().get(`/goals/${goalId}`).query({ effectiveAsOf: new Date().toISOString() }).set(as(auth.auditor)).expect(200);
+      const inEffectToday = await http()
+        .get(`/goals/${goalId}`)
+        .query({ effectiveAsOf: new Date().toISOString() })
+        .set(as(auth.auditor))
+        .expect(200);
       expect(inEffectToday.body.goal.status).toBe('proposed');
-      const inEffect2030 = await http().get(`/goals/${goalId}`).query({ effectiveAsOf: '2030-01-01' }).set(as(auth.auditor)).expect(200);
+      const inEffect2030 = await http()
+        .get(`/goals/${goalId}`)
+        .query({ effectiveAsOf: '2030-01-01' })
+        .set(as(auth.auditor))
+        .expect(200);
       expect(inEffect2030.body.goal.status).toBe('agreed');
       await http().get(`/goals/${goalId}`).query({ recordedAsOf: '2000-01-01' }).set(as(auth.auditor)).expect(404);
       await http().get(`/goals/${goalId}`).query({ recordedAsOf: 'gestern' }).set(as(auth.auditor)).expect(400);
@@ -368,13 +516,23 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
 
     it('pages the history and exports it as CSV', async () => {
       const goalId = await agreed();
-      const page = await http().get(`/goals/${goalId}/history`).query({ offset: 2, limit: 2 }).set(as(auth.auditor)).expect(200);
+      const page = await http()
+        .get(`/goals/${goalId}/history`)
+        .query({ offset: 2, limit: 2 })
+        .set(as(auth.auditor))
+        .expect(200);
       expect(page.body).toMatchObject({ total: 5, offset: 2, limit: 2 });
       expect(page.body.items.map((entry: { revision: number }) => entry.revision)).toEqual([2, 3]);
-      const csv = await http().get(`/goals/${goalId}/history`).query({ format: 'csv' }).set(as(auth.auditor)).expect(200);
+      const csv = await http()
+        .get(`/goals/${goalId}/history`)
+        .query({ format: 'csv' })
+        .set(as(auth.auditor))
+        .expect(200);
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       const lines = csv.text.trim().split('\n');
-      expect(lines[0]).toBe('revision,recordedAt,effectiveAt,type,actorId,actorRole,reason,authority,correlationId,causationId,eventId,data,prevHash,hash');
+      expect(lines[0]).toBe(
+        'revision,recordedAt,effectiveAt,type,actorId,actorRole,reason,authority,correlationId,causationId,eventId,data,prevHash,hash',
+      );
       expect(lines).toHaveLength(6);
       expect(lines[5]).toContain('"Kreisausschuss, Beschluss 2026/041"');
       await http().get(`/goals/${goalId}/history`).query({ format: 'pdf' }).set(as(auth.auditor)).expect(400);
@@ -382,18 +540,33 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
 
     it('shows what changed between two revisions and which events changed it', async () => {
       const goalId = await agreed();
-      await command(goalId, 'revisions', { reason: 'Neue Datenlage', changes: { target: { value: 48, dueDate: '2028-01-01' } } }).expect(200);
-      const diff = await http().get(`/goals/${goalId}/diff`).query({ from: 4, to: 5 }).set(as(auth.auditor)).expect(200);
+      await command(goalId, 'revisions', {
+        reason: 'Neue Datenlage',
+        changes: { target: { value: 48, dueDate: '2028-01-01' } },
+      }).expect(200);
+      const diff = await http()
+        .get(`/goals/${goalId}/diff`)
+        .query({ from: 4, to: 5 })
+        .set(as(auth.auditor))
+        .expect(200);
       expect(diff.body.changes).toEqual(
         expect.arrayContaining([
           { path: 'status', kind: 'changed', before: 'agreed', after: 'proposed' },
           { path: 'terms.target.value', kind: 'changed', before: 45, after: 48 },
         ]),
       );
-      expect(diff.body.events).toEqual([expect.objectContaining({ revision: 5, type: 'GoalRevised', reason: 'Neue Datenlage' })]);
-      const whole = await http().get(`/goals/${goalId}/diff`).query({ from: 0, to: 4 }).set(as(auth.auditor)).expect(200);
+      expect(diff.body.events).toEqual([
+        expect.objectContaining({ revision: 5, type: 'GoalRevised', reason: 'Neue Datenlage' }),
+      ]);
+      const whole = await http()
+        .get(`/goals/${goalId}/diff`)
+        .query({ from: 0, to: 4 })
+        .set(as(auth.auditor))
+        .expect(200);
       expect(whole.body.events).toHaveLength(4);
-      expect(whole.body.changes).toEqual(expect.arrayContaining([{ path: 'status', kind: 'changed', before: 'draft', after: 'agreed' }]));
+      expect(whole.body.changes).toEqual(
+        expect.arrayContaining([{ path: 'status', kind: 'changed', before: 'draft', after: 'agreed' }]),
+      );
       await http().get(`/goals/${goalId}/diff`).query({ from: 5, to: 4 }).set(as(auth.auditor)).expect(400);
       await http().get(`/goals/${goalId}/diff`).query({ from: 0, to: 9 }).set(as(auth.auditor)).expect(400);
     });
@@ -401,7 +574,12 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
     it('verifies the hash chain of one goal and of all goals', async () => {
       const goalId = await agreed();
       const one = await http().get(`/goals/${goalId}/audit`).set(as(auth.auditor)).expect(200);
-      expect(one.body).toMatchObject({ streamId: `goal-${goalId}`, valid: true, eventsChecked: 5, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(one.body).toMatchObject({
+        streamId: `goal-${goalId}`,
+        valid: true,
+        eventsChecked: 5,
+        headHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
       const all = await http().get('/audit').set(as(auth.auditor)).expect(200);
       expect(all.body).toMatchObject({ valid: true, broken: [] });
       expect(all.body.streamsChecked).toBeGreaterThan(0);
@@ -413,21 +591,48 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
     // Each test has a municipality of its own, so the counts are its goals only.
     it('filters, sorts and pages goals, and actors see only their own', async () => {
       const region = '03459031';
-      const early = await agreed({ regionKeys: [region], title: 'A Ganztag', target: { value: 45, dueDate: '2027-06-30' } });
-      const late = await draft({ regionKeys: [region], title: 'B Sprachförderung', stage: 'allgemeinbildende-schulen', parties: [{ id: 'schule-x', name: 'Schule X', role: 'responsible' }] });
+      const early = await agreed({
+        regionKeys: [region],
+        title: 'A Ganztag',
+        target: { value: 45, dueDate: '2027-06-30' },
+      });
+      const late = await draft({
+        regionKeys: [region],
+        title: 'B Sprachförderung',
+        stage: 'allgemeinbildende-schulen',
+        parties: [{ id: 'schule-x', name: 'Schule X', role: 'responsible' }],
+      });
       await command(early, 'progress', { value: 30, asOf: '2026-12-31' }).expect(201);
-      const list = (query: Record<string, string>, token = auth.coordinator) => http().get('/goals').query({ region, ...query }).set(as(token));
+      const list = (query: Record<string, string>, token = auth.coordinator) =>
+        http()
+          .get('/goals')
+          .query({ region, ...query })
+          .set(as(token));
       await eventually(async () => (await list({ assessment: 'off-track' })).body.total === 1, 15_000);
 
       expect((await list({}).expect(200)).body.total).toBe(2);
       expect((await list({ status: 'draft' })).body.items.map((goal: { id: string }) => goal.id)).toEqual([late]);
-      expect((await list({ stage: 'fruehkindliche-bildung' })).body.items.map((goal: { id: string }) => goal.id)).toEqual([early]);
+      expect(
+        (await list({ stage: 'fruehkindliche-bildung' })).body.items.map((goal: { id: string }) => goal.id),
+      ).toEqual([early]);
       expect((await list({ party: 'schule-x' })).body.items.map((goal: { id: string }) => goal.id)).toEqual([late]);
       expect((await list({ indicator: 'betreuungsquote-u3' })).body.total).toBe(2);
       const offTrack = (await list({ assessment: 'off-track' })).body.items[0];
-      expect(offTrack).toMatchObject({ id: early, status: 'agreed', assessment: 'off-track', latestProgress: { value: 30, asOf: '2026-12-31' }, partyIds: ['stadt-bramsche', 'kita-traeger-nord'] });
-      expect((await list({ sort: 'title' })).body.items.map((goal: { title: string }) => goal.title)).toEqual(['A Ganztag', 'B Sprachförderung']);
-      expect((await list({ sort: '-title' })).body.items.map((goal: { title: string }) => goal.title)).toEqual(['B Sprachförderung', 'A Ganztag']);
+      expect(offTrack).toMatchObject({
+        id: early,
+        status: 'agreed',
+        assessment: 'off-track',
+        latestProgress: { value: 30, asOf: '2026-12-31' },
+        partyIds: ['stadt-bramsche', 'kita-traeger-nord'],
+      });
+      expect((await list({ sort: 'title' })).body.items.map((goal: { title: string }) => goal.title)).toEqual([
+        'A Ganztag',
+        'B Sprachförderung',
+      ]);
+      expect((await list({ sort: '-title' })).body.items.map((goal: { title: string }) => goal.title)).toEqual([
+        'B Sprachförderung',
+        'A Ganztag',
+      ]);
       const second = (await list({ sort: 'dueDate', limit: '1', offset: '1' })).body;
       expect(second).toMatchObject({ total: 2, offset: 1, limit: 1, items: [{ id: late }] });
       expect((await list({}, bramsche)).body.items.map((goal: { id: string }) => goal.id)).toEqual([early]);
@@ -435,7 +640,15 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
     });
 
     it('refuses filters that are not plain values', async () => {
-      for (const query of ['status=finished', 'status[$ne]=draft', 'limit=5000', 'limit=ten', 'sort=$where', 'region[$gt]=0', 'colour=red']) {
+      for (const query of [
+        'status=finished',
+        'status[$ne]=draft',
+        'limit=5000',
+        'limit=ten',
+        'sort=$where',
+        'region[$gt]=0',
+        'colour=red',
+      ]) {
         const response = await http().get(`/goals?${query}`).set(as(auth.coordinator));
         expect([query, response.status, response.body.code]).toEqual([query, 400, 'invalid-request']);
       }
@@ -446,10 +659,15 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       const goalId = await agreed({ regionKeys: [region] });
       await draft({ regionKeys: [region], stage: 'weiterbildung' });
       await command(goalId, 'progress', { value: 44, asOf: '2026-06-30' }).expect(201);
-      const dashboard = async () => (await http().get('/goals/dashboard').query({ region }).set(as(auth.auditor)).expect(200)).body;
+      const dashboard = async () =>
+        (await http().get('/goals/dashboard').query({ region }).set(as(auth.auditor)).expect(200)).body;
       await eventually(async () => (await dashboard()).byAssessment['on-track'] === 1, 15_000);
       const counts = await dashboard();
-      expect(counts).toMatchObject({ total: 2, byStatus: { draft: 1, agreed: 1, proposed: 0 }, byStage: { 'fruehkindliche-bildung': 1, weiterbildung: 1 } });
+      expect(counts).toMatchObject({
+        total: 2,
+        byStatus: { draft: 1, agreed: 1, proposed: 0 },
+        byStage: { 'fruehkindliche-bildung': 1, weiterbildung: 1 },
+      });
       expect(counts.byAssessment).toEqual({ 'on-track': 1, 'at-risk': 0, 'off-track': 0 });
     });
   });
@@ -459,21 +677,53 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
     const received: Delivery[] = [];
 
     beforeAll(async () => {
-      bus = busFromUrl(service.config.busUrl, { topicNamespace: service.config.topicNamespace, clientId: 'goals-api-test' });
-      await bus.subscribe({ groupId: `goals-api-test-${randomUUID()}`, topics: [Topics.goals], handler: async (delivery) => void received.push(delivery) });
+      bus = busFromUrl(service.config.busUrl, {
+        topicNamespace: service.config.topicNamespace,
+        clientId: 'goals-api-test',
+      });
+      await bus.subscribe({
+        groupId: `goals-api-test-${randomUUID()}`,
+        topics: [Topics.goals],
+        handler: async (delivery) => void received.push(delivery),
+      });
     });
 
     afterAll(() => bus?.close());
 
     it('publishes agreement, progress and assessment changes to bildung.goals.v1 with causation and correlation', async () => {
       const goalId = await agreed();
-      await http().post(`/goals/${goalId}/progress`).set(as(auth.coordinator)).set('X-Correlation-Id', 'meldung-7').send({ value: 36, asOf: '2026-12-01' }).expect(201);
+      await http()
+        .post(`/goals/${goalId}/progress`)
+        .set(as(auth.coordinator))
+        .set('X-Correlation-Id', 'meldung-7')
+        .send({ value: 36, asOf: '2026-12-01' })
+        .expect(201);
       const mine = () => received.filter((delivery) => delivery.event.subject === `goal-${goalId}`);
-      await eventually(() => mine().length === 3, 30_000, () => JSON.stringify(mine().map((delivery) => delivery.event.type)));
+      await eventually(
+        () => mine().length === 3,
+        30_000,
+        () => JSON.stringify(mine().map((delivery) => delivery.event.type)),
+      );
       const [agreement, progress, assessment] = mine().map((delivery) => delivery.event);
-      expect(agreement).toMatchObject({ type: 'bildung.goals.goal-agreed.v1', source: 'goals', data: { goalId, authority: 'Kreisausschuss, Beschluss 2026/041', regionKeys: ['03459008'], indicator: { key: 'betreuungsquote-u3' } } });
-      expect(progress).toMatchObject({ type: 'bildung.goals.progress-recorded.v1', correlationId: 'meldung-7', data: { goalId, value: 36, source: 'manual' } });
-      expect(assessment).toMatchObject({ type: 'bildung.goals.assessment-changed.v1', data: { goalId, from: null, to: 'off-track' } });
+      expect(agreement).toMatchObject({
+        type: 'bildung.goals.goal-agreed.v1',
+        source: 'goals',
+        data: {
+          goalId,
+          authority: 'Kreisausschuss, Beschluss 2026/041',
+          regionKeys: ['03459008'],
+          indicator: { key: 'betreuungsquote-u3' },
+        },
+      });
+      expect(progress).toMatchObject({
+        type: 'bildung.goals.progress-recorded.v1',
+        correlationId: 'meldung-7',
+        data: { goalId, value: 36, source: 'manual' },
+      });
+      expect(assessment).toMatchObject({
+        type: 'bildung.goals.assessment-changed.v1',
+        data: { goalId, from: null, to: 'off-track' },
+      });
       const history = await http().get(`/goals/${goalId}/history`).set(as(auth.auditor)).expect(200);
       expect(progress?.id).toBe(history.body.items[5].eventId);
       expect(progress?.causationId).toBe(history.body.items[5].eventId);
@@ -485,15 +735,25 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
     const deadLetters: DeadLetter[] = [];
 
     beforeAll(async () => {
-      bus = busFromUrl(service.config.busUrl, { topicNamespace: service.config.topicNamespace, clientId: 'monitoring-stand-in' });
+      bus = busFromUrl(service.config.busUrl, {
+        topicNamespace: service.config.topicNamespace,
+        clientId: 'monitoring-stand-in',
+      });
       await bus.ensureTopics([Topics.monitoring]);
-      await bus.subscribeDeadLetters({ groupId: `dlq-reader-${randomUUID()}`, topics: [Topics.monitoring], handler: async (deadLetter) => void deadLetters.push(deadLetter) });
+      await bus.subscribeDeadLetters({
+        groupId: `dlq-reader-${randomUUID()}`,
+        topics: [Topics.monitoring],
+        handler: async (deadLetter) => void deadLetters.push(deadLetter),
+      });
     });
 
     afterAll(() => bus?.close());
 
     /** A measurement as monitoring publishes it; each test links its goals to an indicator of its own. */
-    function measurement(indicatorKey: string, overrides: { regionKey?: string; period?: string; value?: number; breakdown?: Record<string, string> } = {}): IntegrationEvent {
+    function measurement(
+      indicatorKey: string,
+      overrides: { regionKey?: string; period?: string; value?: number; breakdown?: Record<string, string> } = {},
+    ): IntegrationEvent {
       const measurementId = randomUUID();
       return {
         id: randomUUID(),
@@ -516,8 +776,14 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       };
     }
 
-    const publish = (...events: IntegrationEvent[]) => bus.publish(events.map((event) => ({ topic: Topics.monitoring, event })));
-    const progressOf = async (goalId: string) => (await http().get(`/goals/${goalId}`).set(as(auth.auditor)).expect(200)).body.goal.progress as { progressId: string; value: number; source: string }[];
+    const publish = (...events: IntegrationEvent[]) =>
+      bus.publish(events.map((event) => ({ topic: Topics.monitoring, event })));
+    const progressOf = async (goalId: string) =>
+      (await http().get(`/goals/${goalId}`).set(as(auth.auditor)).expect(200)).body.goal.progress as {
+        progressId: string;
+        value: number;
+        source: string;
+      }[];
     const indicatorKey = () => `reaktion-${randomUUID().slice(0, 8)}`;
 
     it('records a linked measurement as progress on the agreed goal, once, and traces it back to the import', async () => {
@@ -532,11 +798,23 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       await eventually(async () => (await progressOf(goalId)).some((progress) => progress.value === 39), 15_000);
       expect(await progressOf(goalId)).toHaveLength(2);
       const [first] = await progressOf(goalId);
-      expect(first).toMatchObject({ value: 38, asOf: '2026-12-31', source: 'monitoring', measurementId: (event.data as { measurementId: string }).measurementId });
+      expect(first).toMatchObject({
+        value: 38,
+        asOf: '2026-12-31',
+        source: 'monitoring',
+        measurementId: (event.data as { measurementId: string }).measurementId,
+      });
       const history = await http().get(`/goals/${goalId}/history`).set(as(auth.auditor)).expect(200);
       const recorded = history.body.items.find((entry: { type: string }) => entry.type === 'ProgressRecorded');
-      expect(recorded).toMatchObject({ causationId: event.id, correlationId: 'import-kjh-2026', actor: { id: 'goals.monitoring-consumer', role: 'service' } });
-      const trace = await http().get(`/goals/${goalId}/progress/${first?.progressId}/trace`).set(as(auth.auditor)).expect(200);
+      expect(recorded).toMatchObject({
+        causationId: event.id,
+        correlationId: 'import-kjh-2026',
+        actor: { id: 'goals.monitoring-consumer', role: 'service' },
+      });
+      const trace = await http()
+        .get(`/goals/${goalId}/progress/${first?.progressId}/trace`)
+        .set(as(auth.auditor))
+        .expect(200);
       expect(trace.body).toMatchObject({
         value: 38,
         source: 'monitoring',
@@ -566,14 +844,36 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
         ...event,
         id: randomUUID(),
         type: MeasurementCorrected.type,
-        data: { measurementId: data.measurementId, indicatorKey: key, regionKey: data.regionKey, period: data.period, value: 40, previousValue: 37, reason: 'Nachmeldung eines Trägers', correctedBy: { id: 'koordination-2', role: 'coordinator' } },
+        data: {
+          measurementId: data.measurementId,
+          indicatorKey: key,
+          regionKey: data.regionKey,
+          period: data.period,
+          value: 40,
+          previousValue: 37,
+          reason: 'Nachmeldung eines Trägers',
+          correctedBy: { id: 'koordination-2', role: 'coordinator' },
+        },
       };
       await publish(correction, correction);
       await eventually(async () => (await progressOf(goalId))[0]?.value === 40, 15_000);
       const [progress] = await progressOf(goalId);
-      const trace = await http().get(`/goals/${goalId}/progress/${progress?.progressId}/trace`).set(as(auth.auditor)).expect(200);
+      const trace = await http()
+        .get(`/goals/${goalId}/progress/${progress?.progressId}/trace`)
+        .set(as(auth.auditor))
+        .expect(200);
       expect(trace.body.corrections).toEqual([
-        expect.objectContaining({ value: 40, previousValue: 37, causationId: correction.id, reason: 'Korrektur im Bildungsmonitoring: Nachmeldung eines Trägers', cause: { kind: 'monitoring-correction', eventId: correction.id, correctedBy: { id: 'koordination-2', role: 'coordinator' } } }),
+        expect.objectContaining({
+          value: 40,
+          previousValue: 37,
+          causationId: correction.id,
+          reason: 'Korrektur im Bildungsmonitoring: Nachmeldung eines Trägers',
+          cause: {
+            kind: 'monitoring-correction',
+            eventId: correction.id,
+            correctedBy: { id: 'koordination-2', role: 'coordinator' },
+          },
+        }),
       ]);
     });
 
@@ -600,14 +900,29 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       const poison = measurement(key, { period: '2026-02-30' });
       await publish(poison, measurement(key, { period: '2026', value: 42 }));
       await eventually(async () => (await progressOf(goalId)).length === 1, 30_000);
-      await eventually(() => deadLetters.some((deadLetter) => deadLetter.value.includes(poison.id) || deadLetter.headers['ce_id'] === poison.id), 30_000);
+      await eventually(
+        () =>
+          deadLetters.some(
+            (deadLetter) => deadLetter.value.includes(poison.id) || deadLetter.headers['ce_id'] === poison.id,
+          ),
+        30_000,
+      );
       const deadLetter = deadLetters.find((candidate) => candidate.headers['ce_id'] === poison.id);
-      expect(deadLetter).toMatchObject({ consumerGroup: 'goals', attempts: 5, error: expect.stringContaining('2026-02-30, which is not a real year') });
+      expect(deadLetter).toMatchObject({
+        consumerGroup: 'goals',
+        attempts: 5,
+        error: expect.stringContaining('2026-02-30, which is not a real year'),
+      });
       const metrics = await http().get('/metrics').expect(200);
       expect(metrics.text).toMatch(/bus_dead_letters_total\{topic="bildung.monitoring.v1",service="goals"\} [1-9]/);
       expect(metrics.text).toMatch(/bus_consumer_lag_messages\{topic="bildung.monitoring.v1",service="goals"\} \d+/);
-      await eventually(async () => (await http().get('/health').expect(200)).body.consumer?.lag?.['bildung.monitoring.v1'] === 0, 15_000);
-      expect(metrics.text).toMatch(/goals_monitoring_reactions_total\{event="measurement-recorded",outcome="applied",service="goals"\} [1-9]/);
+      await eventually(
+        async () => (await http().get('/health').expect(200)).body.consumer?.lag?.['bildung.monitoring.v1'] === 0,
+        15_000,
+      );
+      expect(metrics.text).toMatch(
+        /goals_monitoring_reactions_total\{event="measurement-recorded",outcome="applied",service="goals"\} [1-9]/,
+      );
     });
   });
 
@@ -615,15 +930,33 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
     it('reports health, metrics and the OpenAPI document without a token', async () => {
       await draft();
       const health = await http().get('/health').expect(200);
-      expect(health.body).toMatchObject({ status: 'ok', eventStore: { status: 'up' }, readModels: { status: 'up' }, projections: [{ name: 'goals.summaries', state: 'live' }], relay: { state: 'running' } });
+      expect(health.body).toMatchObject({
+        status: 'ok',
+        eventStore: { status: 'up' },
+        readModels: { status: 'up' },
+        projections: [{ name: 'goals.summaries', state: 'live' }],
+        relay: { state: 'running' },
+      });
       await http().get('/health/live').expect(200);
       const metrics = await http().get('/metrics').expect(200);
-      expect(metrics.text).toMatch(/goals_commands_total\{command="DraftGoal",outcome="accepted",service="goals"\} \d+/);
+      expect(metrics.text).toMatch(
+        /goals_commands_total\{command="DraftGoal",outcome="accepted",service="goals"\} \d+/,
+      );
       expect(metrics.text).toMatch(/projection_lag_events\{projection="goals.summaries",service="goals"\} \d+/);
       expect(metrics.text).toMatch(/http_requests_total\{method="POST",route="\/goals",status="201",service="goals"\}/);
       const openapi = await http().get('/docs/openapi.json').expect(200);
       const paths = Object.keys(openapi.body.paths as object);
-      for (const path of ['/goals', '/goals/{id}/proposal', '/goals/{id}/progress/{progressId}/correction', '/goals/{id}/history', '/goals/{id}/diff', '/goals/{id}/audit', '/audit', '/goals/dashboard', '/health']) {
+      for (const path of [
+        '/goals',
+        '/goals/{id}/proposal',
+        '/goals/{id}/progress/{progressId}/correction',
+        '/goals/{id}/history',
+        '/goals/{id}/diff',
+        '/goals/{id}/audit',
+        '/audit',
+        '/goals/dashboard',
+        '/health',
+      ]) {
         expect(paths).toContain(path);
       }
       expect(openapi.body.paths['/goals'].post.requestBody.content['application/json'].schema.required).toEqual(
@@ -640,7 +973,11 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       changeBytesInFile(sqliteFile(), 'Manipulationsprobe-1234', 'Manipulationsprobe-9234');
       service = await startGoals(environment());
       const one = await http().get(`/goals/${goalId}/audit`).set(as(auth.auditor)).expect(200);
-      expect(one.body).toMatchObject({ valid: false, eventsChecked: 5, firstBroken: { streamId: `goal-${goalId}`, revision: 5, problem: { reason: 'hash-mismatch' } } });
+      expect(one.body).toMatchObject({
+        valid: false,
+        eventsChecked: 5,
+        firstBroken: { streamId: `goal-${goalId}`, revision: 5, problem: { reason: 'hash-mismatch' } },
+      });
       const all = await http().get('/audit').set(as(auth.auditor)).expect(200);
       expect(all.body.valid).toBe(false);
       expect(all.body.broken).toEqual([expect.objectContaining({ streamId: `goal-${goalId}`, revision: 5 })]);

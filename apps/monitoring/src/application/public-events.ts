@@ -1,5 +1,10 @@
 import { PublicEvent } from '@bildungsregion/bus';
-import { MeasurementCorrected, MeasurementRecorded, ReleasePublished, ThresholdBreached } from '@bildungsregion/contracts';
+import {
+  MeasurementCorrected,
+  MeasurementRecorded,
+  ReleasePublished,
+  ThresholdBreached,
+} from '@bildungsregion/contracts';
 import { RecordedEvent } from '@bildungsregion/event-store';
 import { IndicatorEvent } from '../domain/indicator';
 import { ReleaseEvent } from '../domain/release.decider';
@@ -16,16 +21,41 @@ export function toPublicEvent(event: RecordedEvent): PublicEvent | null {
       const { measurementId, indicatorKey, regionKey, period, value, breakdown, source, importId } = domainEvent.data;
       return {
         type: MeasurementRecorded.type,
-        data: { measurementId, indicatorKey, regionKey, period, value, ...(breakdown ? { breakdown } : {}), source, recordedBy: actor, ...(importId ? { importId } : {}) },
+        data: {
+          measurementId,
+          indicatorKey,
+          regionKey,
+          period,
+          value,
+          ...(breakdown ? { breakdown } : {}),
+          source,
+          recordedBy: actor,
+          ...(importId ? { importId } : {}),
+        },
       };
     }
     case 'MeasurementCorrected': {
       const { measurementId, indicatorKey, regionKey, period, value, previousValue } = domainEvent.data;
-      return { type: MeasurementCorrected.type, data: { measurementId, indicatorKey, regionKey, period, value, previousValue, reason: event.metadata.reason ?? '', correctedBy: actor } };
+      return {
+        type: MeasurementCorrected.type,
+        data: {
+          measurementId,
+          indicatorKey,
+          regionKey,
+          period,
+          value,
+          previousValue,
+          reason: event.metadata.reason ?? '',
+          correctedBy: actor,
+        },
+      };
     }
     case 'ThresholdBreached': {
       const { measurementId, indicatorKey, regionKey, period, value, threshold, preferredDirection } = domainEvent.data;
-      return { type: ThresholdBreached.type, data: { measurementId, indicatorKey, regionKey, period, value, threshold: threshold.value, preferredDirection } };
+      return {
+        type: ThresholdBreached.type,
+        data: { measurementId, indicatorKey, regionKey, period, value, threshold: threshold.value, preferredDirection },
+      };
     }
     case 'ReleasePublished': {
       const { releaseId, title, periods } = domainEvent.data;

@@ -35,23 +35,37 @@ const UNIT_RULES: Record<Unit, { check: (value: number) => boolean; expectation:
 };
 
 function requireDefined(indicator: Indicator): Rejected | undefined {
-  return indicator.status === 'defined' ? undefined : invalidTransition('indicator-not-found', 'There is no indicator with this key; define it first.');
+  return indicator.status === 'defined'
+    ? undefined
+    : invalidTransition('indicator-not-found', 'There is no indicator with this key; define it first.');
 }
 
 function checkThresholds(thresholds: readonly Threshold[], definition: IndicatorDefinition): Rejected | undefined {
   if (thresholds.length > 0 && definition.preferredDirection === 'none') {
-    return ruleViolation('thresholds-without-direction', `${definition.name} has no preferred direction, so no value can breach a threshold; set a direction first.`);
+    return ruleViolation(
+      'thresholds-without-direction',
+      `${definition.name} has no preferred direction, so no value can breach a threshold; set a direction first.`,
+    );
   }
   const values = thresholds.map((threshold) => threshold.value);
   const duplicate = values.find((value, index) => values.indexOf(value) !== index);
-  if (duplicate !== undefined) return ruleViolation('threshold-duplicate', `The threshold ${duplicate} is listed twice.`);
+  if (duplicate !== undefined)
+    return ruleViolation('threshold-duplicate', `The threshold ${duplicate} is listed twice.`);
   const broken = thresholds.find((threshold) => !UNIT_RULES[definition.unit].check(threshold.value));
-  if (broken) return ruleViolation('threshold-out-of-range', `The threshold ${broken.value} must be ${UNIT_RULES[definition.unit].expectation}.`);
+  if (broken)
+    return ruleViolation(
+      'threshold-out-of-range',
+      `The threshold ${broken.value} must be ${UNIT_RULES[definition.unit].expectation}.`,
+    );
   return undefined;
 }
 
 /** Why a measurement cannot be recorded for this indicator as it stands, or undefined when it can. */
-export function measurementProblem(district: District, definition: IndicatorDefinition, measurement: Pick<Measurement, 'regionKey' | 'period' | 'value'>): string | undefined {
+export function measurementProblem(
+  district: District,
+  definition: IndicatorDefinition,
+  measurement: Pick<Measurement, 'regionKey' | 'period' | 'value'>,
+): string | undefined {
   if (!district.regionOf(measurement.regionKey)) {
     return `region ${measurement.regionKey} is neither ${district.region.name} (${district.region.key}) nor one of its ${district.municipalities.length} municipalities`;
   }
@@ -96,7 +110,12 @@ class TotalsByRegion {
 }
 
 /** Thresholds the value crosses in the bad direction, coming from the value before it (or from none). */
-function breaches(indicator: Indicator, measurement: Measurement, totals: () => TotalsByRegion, before: number | null): IndicatorEvent[] {
+function breaches(
+  indicator: Indicator,
+  measurement: Measurement,
+  totals: () => TotalsByRegion,
+  before: number | null,
+): IndicatorEvent[] {
   const definition = indicator.definition as IndicatorDefinition;
   if (!isTotal(measurement) || indicator.thresholds.length === 0) return [];
   const previous = totals().previous(measurement);
@@ -135,7 +154,11 @@ export interface MeasurementPlan {
  * Decides each measurement on its own: recorded, unchanged (the slot already holds this value, as when
  * a file is imported again), or rejected with the reason. Later measurements see earlier ones.
  */
-export function planMeasurements(district: District, indicator: Indicator, measurements: readonly NewMeasurement[]): MeasurementPlan {
+export function planMeasurements(
+  district: District,
+  indicator: Indicator,
+  measurements: readonly NewMeasurement[],
+): MeasurementPlan {
   const definition = indicator.definition as IndicatorDefinition;
   const working = new Map(indicator.measurements);
   let index: TotalsByRegion | undefined;
@@ -149,7 +172,10 @@ export function planMeasurements(district: District, indicator: Indicator, measu
     if (existing) {
       return existing.value === measurement.value
         ? { status: 'unchanged', measurementId: existing.measurementId }
-        : { status: 'rejected', reason: `${measurement.regionKey} ${measurement.period} is already recorded with the value ${existing.value}; send a correction with a reason to change it` };
+        : {
+            status: 'rejected',
+            reason: `${measurement.regionKey} ${measurement.period} is already recorded with the value ${existing.value}; send a correction with a reason to change it`,
+          };
     }
     const recorded: Measurement = { ...measurement, source: measurement.source ?? definition.source };
     working.set(key, recorded);
@@ -162,25 +188,45 @@ export function planMeasurements(district: District, indicator: Indicator, measu
 }
 
 function revise(indicator: Indicator, changes: RevisableDefinition, reason: string): Decision<IndicatorEvent> {
-  const rejected = requireDefined(indicator) ?? (reason.trim() === '' ? ruleViolation('reason-required', 'Give a reason to revise the indicator.') : undefined);
+  const rejected =
+    requireDefined(indicator) ??
+    (reason.trim() === '' ? ruleViolation('reason-required', 'Give a reason to revise the indicator.') : undefined);
   if (rejected) return rejected;
   const current = indicator.definition as IndicatorDefinition;
-  const changed = Object.fromEntries(Object.entries(changes).filter(([key, value]) => value !== current[key as keyof IndicatorDefinition])) as RevisableDefinition;
-  if (Object.keys(changed).length === 0) return ruleViolation('revision-without-change', 'The revision changes nothing in the current definition.');
+  const changed = Object.fromEntries(
+    Object.entries(changes).filter(([key, value]) => value !== current[key as keyof IndicatorDefinition]),
+  ) as RevisableDefinition;
+  if (Object.keys(changed).length === 0)
+    return ruleViolation('revision-without-change', 'The revision changes nothing in the current definition.');
   const broken = checkThresholds(indicator.thresholds, { ...current, ...changed });
   if (broken) return broken;
   return accept({ type: 'IndicatorRevised', data: { changes: changed } });
 }
 
-function define(command: Extract<IndicatorCommand, { type: 'DefineIndicator' }>, indicator: Indicator): Decision<IndicatorEvent> {
-  if (indicator.status !== 'none') return invalidTransition('indicator-exists', `The indicator ${command.definition.key} is already defined; revise it instead.`);
+function define(
+  command: Extract<IndicatorCommand, { type: 'DefineIndicator' }>,
+  indicator: Indicator,
+): Decision<IndicatorEvent> {
+  if (indicator.status !== 'none')
+    return invalidTransition(
+      'indicator-exists',
+      `The indicator ${command.definition.key} is already defined; revise it instead.`,
+    );
   const broken = checkThresholds(command.thresholds, command.definition);
   if (broken) return broken;
-  return accept({ type: 'IndicatorDefined', data: { definition: command.definition, thresholds: [...command.thresholds], synthetic: command.synthetic ?? false } });
+  return accept({
+    type: 'IndicatorDefined',
+    data: {
+      definition: command.definition,
+      thresholds: [...command.thresholds],
+      synthetic: command.synthetic ?? false,
+    },
+  });
 }
 
 function setThresholds(thresholds: readonly Threshold[], indicator: Indicator): Decision<IndicatorEvent> {
-  const rejected = requireDefined(indicator) ?? checkThresholds(thresholds, indicator.definition as IndicatorDefinition);
+  const rejected =
+    requireDefined(indicator) ?? checkThresholds(thresholds, indicator.definition as IndicatorDefinition);
   if (rejected) return rejected;
   if (JSON.stringify(thresholds) === JSON.stringify(indicator.thresholds)) {
     return ruleViolation('thresholds-without-change', "These are already the indicator's thresholds.");
@@ -188,7 +234,11 @@ function setThresholds(thresholds: readonly Threshold[], indicator: Indicator): 
   return accept({ type: 'ThresholdsSet', data: { thresholds: [...thresholds] } });
 }
 
-function recordMeasurements(district: District, measurements: readonly NewMeasurement[], indicator: Indicator): Decision<IndicatorEvent> {
+function recordMeasurements(
+  district: District,
+  measurements: readonly NewMeasurement[],
+  indicator: Indicator,
+): Decision<IndicatorEvent> {
   const rejected = requireDefined(indicator);
   if (rejected) return rejected;
   const plan = planMeasurements(district, indicator, measurements);
@@ -201,31 +251,60 @@ function recordMeasurements(district: District, measurements: readonly NewMeasur
   return accept(...plan.events);
 }
 
-function correctMeasurement(district: District, command: Extract<IndicatorCommand, { type: 'CorrectMeasurement' }>, indicator: Indicator): Decision<IndicatorEvent> {
-  const rejected = requireDefined(indicator) ?? (command.reason.trim() === '' ? ruleViolation('reason-required', 'Give a reason to correct a measurement.') : undefined);
+function correctMeasurement(
+  district: District,
+  command: Extract<IndicatorCommand, { type: 'CorrectMeasurement' }>,
+  indicator: Indicator,
+): Decision<IndicatorEvent> {
+  const rejected =
+    requireDefined(indicator) ??
+    (command.reason.trim() === ''
+      ? ruleViolation('reason-required', 'Give a reason to correct a measurement.')
+      : undefined);
   if (rejected) return rejected;
   const definition = indicator.definition as IndicatorDefinition;
   const earlier = indicator.measurements.get(slotKey(command.slot));
   if (!earlier) {
-    return ruleViolation('measurement-not-found', `There is no measurement of ${definition.key} for ${command.slot.regionKey} ${command.slot.period} to correct.`);
+    return ruleViolation(
+      'measurement-not-found',
+      `There is no measurement of ${definition.key} for ${command.slot.regionKey} ${command.slot.period} to correct.`,
+    );
   }
   const problem = measurementProblem(district, definition, { ...earlier, value: command.value });
   if (problem) return ruleViolation('invalid-measurement', `The correction cannot be recorded: ${problem}.`);
   if (earlier.value === command.value) {
-    return ruleViolation('correction-without-change', `${command.slot.regionKey} ${command.slot.period} already has the value ${command.value}.`);
+    return ruleViolation(
+      'correction-without-change',
+      `${command.slot.regionKey} ${command.slot.period} already has the value ${command.value}.`,
+    );
   }
   const { measurementId, regionKey, period, breakdown } = earlier;
   return accept(
     {
       type: 'MeasurementCorrected',
-      data: { measurementId, indicatorKey: definition.key, regionKey, period, ...(breakdown ? { breakdown } : {}), value: command.value, previousValue: earlier.value },
+      data: {
+        measurementId,
+        indicatorKey: definition.key,
+        regionKey,
+        period,
+        ...(breakdown ? { breakdown } : {}),
+        value: command.value,
+        previousValue: earlier.value,
+      },
     },
-    ...breaches(indicator, { ...earlier, value: command.value }, () => new TotalsByRegion(indicator.measurements.values()), earlier.value),
+    ...breaches(
+      indicator,
+      { ...earlier, value: command.value },
+      () => new TotalsByRegion(indicator.measurements.values()),
+      earlier.value,
+    ),
   );
 }
 
 /** Dispatches each command to its decision; the district's regions are the ones measurements may name. */
-export function decideIndicator(district: District): (command: IndicatorCommand, indicator: Indicator) => Decision<IndicatorEvent> {
+export function decideIndicator(
+  district: District,
+): (command: IndicatorCommand, indicator: Indicator) => Decision<IndicatorEvent> {
   return (command, indicator) => {
     switch (command.type) {
       case 'DefineIndicator':
@@ -247,7 +326,13 @@ export function decideIndicator(district: District): (command: IndicatorCommand,
 function apply(indicator: Indicator, event: IndicatorEvent, measurements: Map<string, Measurement>): Indicator {
   switch (event.type) {
     case 'IndicatorDefined':
-      return { ...indicator, status: 'defined', definition: event.data.definition, thresholds: event.data.thresholds, synthetic: event.data.synthetic };
+      return {
+        ...indicator,
+        status: 'defined',
+        definition: event.data.definition,
+        thresholds: event.data.thresholds,
+        synthetic: event.data.synthetic,
+      };
     case 'IndicatorRevised':
       return { ...indicator, definition: { ...(indicator.definition as IndicatorDefinition), ...event.data.changes } };
     case 'ThresholdsSet':
@@ -281,5 +366,10 @@ export function evolveIndicatorAll(indicator: Indicator, events: readonly Indica
 
 /** An indicator of the catalogue with its measurements, as a decider for the district's regions. */
 export function indicatorDecider(district: District): Decider<IndicatorCommand, Indicator, IndicatorEvent> {
-  return { initialState: initialIndicator, decide: decideIndicator(district), evolve: evolveIndicator, evolveAll: evolveIndicatorAll };
+  return {
+    initialState: initialIndicator,
+    decide: decideIndicator(district),
+    evolve: evolveIndicator,
+    evolveAll: evolveIndicatorAll,
+  };
 }

@@ -41,7 +41,9 @@ export interface IndicatorDefinition {
   readonly periodicity: Periodicity;
 }
 
-export type RevisableDefinition = Partial<Pick<IndicatorDefinition, 'name' | 'definition' | 'source' | 'preferredDirection' | 'stage'>>;
+export type RevisableDefinition = Partial<
+  Pick<IndicatorDefinition, 'name' | 'definition' | 'source' | 'preferredDirection' | 'stage'>
+>;
 
 /** One value of the indicator: where, for when, for whom. */
 export interface Measurement {
@@ -74,7 +76,15 @@ export type IndicatorEvent =
   | DomainEvent<'MeasurementRecorded', Measurement & { indicatorKey: string }>
   | DomainEvent<
       'MeasurementCorrected',
-      { measurementId: string; indicatorKey: string; regionKey: string; period: string; breakdown?: Breakdown; value: number; previousValue: number }
+      {
+        measurementId: string;
+        indicatorKey: string;
+        regionKey: string;
+        period: string;
+        breakdown?: Breakdown;
+        value: number;
+        previousValue: number;
+      }
     >
   | DomainEvent<
       'ThresholdBreached',
@@ -94,7 +104,12 @@ export type IndicatorEvent =
 export type NewMeasurement = Omit<Measurement, 'source'> & { readonly source?: string };
 
 export type IndicatorCommand =
-  | { readonly type: 'DefineIndicator'; readonly definition: IndicatorDefinition; readonly thresholds: readonly Threshold[]; readonly synthetic?: boolean }
+  | {
+      readonly type: 'DefineIndicator';
+      readonly definition: IndicatorDefinition;
+      readonly thresholds: readonly Threshold[];
+      readonly synthetic?: boolean;
+    }
   | { readonly type: 'ReviseIndicator'; readonly changes: RevisableDefinition; readonly reason: string }
   | { readonly type: 'SetThresholds'; readonly thresholds: readonly Threshold[] }
   /** Records every measurement or none; an import plans the acceptable rows first (see planMeasurements). */
@@ -108,7 +123,12 @@ export interface Slot {
   readonly breakdown?: Breakdown;
 }
 
-export const initialIndicator: Indicator = { status: 'none', thresholds: [], synthetic: false, measurements: new Map() };
+export const initialIndicator: Indicator = {
+  status: 'none',
+  thresholds: [],
+  synthetic: false,
+  measurements: new Map(),
+};
 
 /** The slot key: region, period and breakdown in a fixed order, so one slot has one key. */
 export function slotKey(slot: Slot): string {

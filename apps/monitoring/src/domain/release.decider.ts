@@ -10,7 +10,10 @@ export interface Release {
   readonly note?: string;
 }
 
-export type ReleaseEvent = DomainEvent<'ReleasePublished', { releaseId: string; title: string; periods: string[]; indicatorKeys: string[]; note?: string }>;
+export type ReleaseEvent = DomainEvent<
+  'ReleasePublished',
+  { releaseId: string; title: string; periods: string[]; indicatorKeys: string[]; note?: string }
+>;
 
 export interface PublishRelease {
   readonly type: 'PublishRelease';
@@ -25,9 +28,15 @@ export interface PublishRelease {
 export const initialRelease: Release = { status: 'none', periods: [], indicatorKeys: [] };
 
 export function decideRelease(command: PublishRelease, release: Release): Decision<ReleaseEvent> {
-  if (release.status !== 'none') return invalidTransition('release-exists', `The release ${command.releaseId} is already published.`);
-  if (command.periods.length === 0) return ruleViolation('release-without-periods', 'Name at least one period the release covers.');
-  if (command.indicatorKeys.length === 0) return ruleViolation('release-without-indicators', 'The release covers no indicator with measurements in these periods.');
+  if (release.status !== 'none')
+    return invalidTransition('release-exists', `The release ${command.releaseId} is already published.`);
+  if (command.periods.length === 0)
+    return ruleViolation('release-without-periods', 'Name at least one period the release covers.');
+  if (command.indicatorKeys.length === 0)
+    return ruleViolation(
+      'release-without-indicators',
+      'The release covers no indicator with measurements in these periods.',
+    );
   return accept({
     type: 'ReleasePublished',
     data: {

@@ -14,7 +14,8 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     name: 'Betreuungsquote unter 3 Jahren',
     stage: 'fruehkindliche-bildung',
     unit: 'percent',
-    definition: 'Kinder unter 3 Jahren in Kindertagesbetreuung (Kita und Tagespflege) je 100 Kinder dieses Alters, Stichtag 1. März.',
+    definition:
+      'Kinder unter 3 Jahren in Kindertagesbetreuung (Kita und Tagespflege) je 100 Kinder dieses Alters, Stichtag 1. März.',
     source: KJH,
     preferredDirection: 'higher',
     periodicity: 'year',
@@ -24,7 +25,8 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     name: 'Betreuungsquote 3 bis unter 6 Jahren',
     stage: 'fruehkindliche-bildung',
     unit: 'percent',
-    definition: 'Kinder von 3 bis unter 6 Jahren in Kindertagesbetreuung je 100 Kinder dieses Alters, Stichtag 1. März.',
+    definition:
+      'Kinder von 3 bis unter 6 Jahren in Kindertagesbetreuung je 100 Kinder dieses Alters, Stichtag 1. März.',
     source: KJH,
     preferredDirection: 'higher',
     periodicity: 'year',
@@ -34,7 +36,8 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     name: 'Anteil Ganztagsbetreuung in Kitas',
     stage: 'fruehkindliche-bildung',
     unit: 'percent',
-    definition: 'Anteil der betreuten Kinder mit einer vertraglich vereinbarten Betreuungszeit von mehr als 7 Stunden täglich.',
+    definition:
+      'Anteil der betreuten Kinder mit einer vertraglich vereinbarten Betreuungszeit von mehr als 7 Stunden täglich.',
     source: KJH,
     preferredDirection: 'higher',
     periodicity: 'year',
@@ -44,7 +47,8 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     name: 'Kita-Kinder mit Sprachförderbedarf',
     stage: 'fruehkindliche-bildung',
     unit: 'percent',
-    definition: 'Anteil der untersuchten Kinder mit festgestelltem Sprachförderbedarf bei der Schuleingangsuntersuchung.',
+    definition:
+      'Anteil der untersuchten Kinder mit festgestelltem Sprachförderbedarf bei der Schuleingangsuntersuchung.',
     source: 'Schuleingangsuntersuchung, Gesundheitsdienst Landkreis Osnabrück',
     preferredDirection: 'lower',
     periodicity: 'school-year',
@@ -54,7 +58,8 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     name: 'Schülerinnen und Schüler an allgemeinbildenden Schulen',
     stage: 'allgemeinbildende-schulen',
     unit: 'count',
-    definition: 'Schülerinnen und Schüler an allgemeinbildenden Schulen nach Schulstandort; nach Schulform in der Schulstatistik.',
+    definition:
+      'Schülerinnen und Schüler an allgemeinbildenden Schulen nach Schulstandort; nach Schulform in der Schulstatistik.',
     source: LSN,
     preferredDirection: 'none',
     periodicity: 'school-year',
@@ -74,7 +79,8 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     name: 'Übergangsquote Grundschule → Gymnasium',
     stage: 'allgemeinbildende-schulen',
     unit: 'percent',
-    definition: 'Anteil der Schülerinnen und Schüler des 4. Jahrgangs, die in Jahrgang 5 an ein Gymnasium wechseln; weitere Schulformen analog.',
+    definition:
+      'Anteil der Schülerinnen und Schüler des 4. Jahrgangs, die in Jahrgang 5 an ein Gymnasium wechseln; weitere Schulformen analog.',
     source: LSN,
     preferredDirection: 'none',
     periodicity: 'school-year',
@@ -84,7 +90,8 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     name: 'Schulabgänger ohne Hauptschulabschluss',
     stage: 'allgemeinbildende-schulen',
     unit: 'percent',
-    definition: 'Anteil der Abgängerinnen und Abgänger allgemeinbildender Schulen ohne mindestens den Hauptschulabschluss.',
+    definition:
+      'Anteil der Abgängerinnen und Abgänger allgemeinbildender Schulen ohne mindestens den Hauptschulabschluss.',
     source: LSN,
     preferredDirection: 'lower',
     periodicity: 'school-year',
@@ -104,7 +111,8 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     name: 'Inklusive Beschulung',
     stage: 'allgemeinbildende-schulen',
     unit: 'percent',
-    definition: 'Anteil der Schülerinnen und Schüler mit sonderpädagogischem Unterstützungsbedarf, die eine allgemeine Schule besuchen.',
+    definition:
+      'Anteil der Schülerinnen und Schüler mit sonderpädagogischem Unterstützungsbedarf, die eine allgemeine Schule besuchen.',
     source: LSN,
     preferredDirection: 'higher',
     periodicity: 'school-year',
@@ -154,7 +162,8 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     name: 'Studienanfängerinnen und Studienanfänger',
     stage: 'hochschule',
     unit: 'count',
-    definition: 'Studierende im ersten Hochschulsemester an Hochschulen im Raum Osnabrück, Studienjahr (Sommer- und folgendes Wintersemester).',
+    definition:
+      'Studierende im ersten Hochschulsemester an Hochschulen im Raum Osnabrück, Studienjahr (Sommer- und folgendes Wintersemester).',
     source: 'Hochschulstatistik',
     preferredDirection: 'higher',
     periodicity: 'year',
@@ -204,7 +213,8 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     name: 'Unter 15-Jährige in SGB-II-Bedarfsgemeinschaften',
     stage: 'rahmenbedingungen',
     unit: 'percent',
-    definition: 'Nicht erwerbsfähige Leistungsberechtigte unter 15 Jahren je 100 Einwohner dieses Alters, Stichtag 31. Dezember.',
+    definition:
+      'Nicht erwerbsfähige Leistungsberechtigte unter 15 Jahren je 100 Einwohner dieses Alters, Stichtag 31. Dezember.',
     source: BA,
     preferredDirection: 'lower',
     periodicity: 'year',
@@ -224,7 +234,8 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     name: 'Bevölkerung 3 bis unter 6 Jahren',
     stage: 'rahmenbedingungen',
     unit: 'count',
-    definition: 'Einwohnerinnen und Einwohner von 3 bis unter 6 Jahren (Altersjahrgänge 3 bis 5), Stichtag 31. Dezember.',
+    definition:
+      'Einwohnerinnen und Einwohner von 3 bis unter 6 Jahren (Altersjahrgänge 3 bis 5), Stichtag 31. Dezember.',
     source: LSN,
     preferredDirection: 'none',
     periodicity: 'year',
@@ -234,7 +245,8 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     name: 'Bevölkerung 6 bis unter 10 Jahren',
     stage: 'rahmenbedingungen',
     unit: 'count',
-    definition: 'Einwohnerinnen und Einwohner von 6 bis unter 10 Jahren (Altersjahrgänge 6 bis 9), Stichtag 31. Dezember.',
+    definition:
+      'Einwohnerinnen und Einwohner von 6 bis unter 10 Jahren (Altersjahrgänge 6 bis 9), Stichtag 31. Dezember.',
     source: LSN,
     preferredDirection: 'none',
     periodicity: 'year',

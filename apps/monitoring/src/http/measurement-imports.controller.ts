@@ -1,7 +1,17 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPathParam, ApiQueryFrom, Caller, CurrentCaller, Metrics, ProblemError, Roles, ValidParam, ValidQuery } from '@bildungsregion/http';
+import {
+  ApiPathParam,
+  ApiQueryFrom,
+  Caller,
+  CurrentCaller,
+  Metrics,
+  ProblemError,
+  Roles,
+  ValidParam,
+  ValidQuery,
+} from '@bildungsregion/http';
 import { z } from 'zod';
 import { ImportReport, parseMeasurementCsv } from '../application/imports/csv-import';
 import { ImportSummary } from '../application/imports/import.projection';
@@ -45,9 +55,18 @@ export class MeasurementImportsController {
     @Headers('content-type') contentType: string | undefined,
     @CurrentCaller() caller: Caller,
   ): Promise<ImportReport> {
-    const file = upload ? { name: upload.originalname, content: upload.buffer } : typeof body === 'string' && contentType?.startsWith('text/csv') ? { name: 'upload.csv', content: body } : undefined;
+    const file = upload
+      ? { name: upload.originalname, content: upload.buffer }
+      : typeof body === 'string' && contentType?.startsWith('text/csv')
+        ? { name: 'upload.csv', content: body }
+        : undefined;
     if (!file) {
-      throw new ProblemError(415, 'unsupported-media-type', 'Send a CSV file', 'Send the file as text/csv, or as multipart/form-data in a field named "file".');
+      throw new ProblemError(
+        415,
+        'unsupported-media-type',
+        'Send a CSV file',
+        'Send the file as text/csv, or as multipart/form-data in a field named "file".',
+      );
     }
     const text = typeof file.content === 'string' ? file.content : file.content.toString('utf8');
     const report = await this.imports.importMeasurements(parseMeasurementCsv(text), file, caller.command());

@@ -1,9 +1,27 @@
 import { Inject } from '@nestjs/common';
-import { ApiPathParam, Caller, CommandController, CommandResponse, CommandResponses, CommandRoute, CurrentCaller, ValidBody, ValidParam } from '@bildungsregion/http';
+import {
+  ApiPathParam,
+  Caller,
+  CommandController,
+  CommandResponse,
+  CommandResponses,
+  CommandRoute,
+  CurrentCaller,
+  ValidBody,
+  ValidParam,
+} from '@bildungsregion/http';
 import { z } from 'zod';
 import { IndicatorCommands } from '../application/indicator-commands';
 import { Releases } from '../application/releases/releases';
-import { CorrectionRequest, DefineIndicatorRequest, key, MeasurementRequest, ReleaseRequest, ReviseIndicatorRequest, ThresholdsRequest } from './monitoring-requests';
+import {
+  CorrectionRequest,
+  DefineIndicatorRequest,
+  key,
+  MeasurementRequest,
+  ReleaseRequest,
+  ReviseIndicatorRequest,
+  ThresholdsRequest,
+} from './monitoring-requests';
 
 const WRITERS = ['coordinator', 'admin'] as const;
 const KEY = ApiPathParam('key', key, 'The indicator key');
@@ -17,9 +35,14 @@ export class MonitoringCommandsController {
   ) {}
 
   @CommandRoute('indicators', 201, DefineIndicatorRequest, WRITERS, { summary: 'Define an indicator of the catalogue' })
-  async define(@ValidBody(DefineIndicatorRequest) body: z.output<typeof DefineIndicatorRequest>, @CurrentCaller() caller: Caller): Promise<CommandResponse> {
+  async define(
+    @ValidBody(DefineIndicatorRequest) body: z.output<typeof DefineIndicatorRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<CommandResponse> {
     const { thresholds, ...definition } = body;
-    const response = await this.responses.run('DefineIndicator', caller, () => this.indicators.defineIndicator(definition, thresholds, caller.command()));
+    const response = await this.responses.run('DefineIndicator', caller, () =>
+      this.indicators.defineIndicator(definition, thresholds, caller.command()),
+    );
     caller.setHeader('Location', `/indicators/${body.key}`);
     return response;
   }
@@ -29,8 +52,14 @@ export class MonitoringCommandsController {
     description: 'Unit and periodicity stay, since the measurements are read by them.',
   })
   @KEY
-  revise(@ValidParam('key', key) indicator: string, @ValidBody(ReviseIndicatorRequest) body: z.output<typeof ReviseIndicatorRequest>, @CurrentCaller() caller: Caller): Promise<CommandResponse> {
-    return this.responses.run('ReviseIndicator', caller, () => this.indicators.reviseIndicator(indicator, body.changes, { ...caller.command(body), reason: body.reason }));
+  revise(
+    @ValidParam('key', key) indicator: string,
+    @ValidBody(ReviseIndicatorRequest) body: z.output<typeof ReviseIndicatorRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<CommandResponse> {
+    return this.responses.run('ReviseIndicator', caller, () =>
+      this.indicators.reviseIndicator(indicator, body.changes, { ...caller.command(body), reason: body.reason }),
+    );
   }
 
   @CommandRoute('indicators/:key/thresholds', 200, ThresholdsRequest, WRITERS, {
@@ -38,18 +67,34 @@ export class MonitoringCommandsController {
     description: 'A measurement that crosses one in the bad direction publishes a threshold breach.',
   })
   @KEY
-  setThresholds(@ValidParam('key', key) indicator: string, @ValidBody(ThresholdsRequest) body: z.output<typeof ThresholdsRequest>, @CurrentCaller() caller: Caller): Promise<CommandResponse> {
-    return this.responses.run('SetThresholds', caller, () => this.indicators.setThresholds(indicator, body.thresholds, caller.command(body)));
+  setThresholds(
+    @ValidParam('key', key) indicator: string,
+    @ValidBody(ThresholdsRequest) body: z.output<typeof ThresholdsRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<CommandResponse> {
+    return this.responses.run('SetThresholds', caller, () =>
+      this.indicators.setThresholds(indicator, body.thresholds, caller.command(body)),
+    );
   }
 
   @CommandRoute('measurements', 201, MeasurementRequest, WRITERS, {
     summary: 'Record a measurement',
-    description: 'One value of an indicator for a region and period, optionally for a subgroup. Sending the same value again records nothing.',
+    description:
+      'One value of an indicator for a region and period, optionally for a subgroup. Sending the same value again records nothing.',
   })
-  async record(@ValidBody(MeasurementRequest) body: z.output<typeof MeasurementRequest>, @CurrentCaller() caller: Caller): Promise<CommandResponse & { measurementId: string }> {
+  async record(
+    @ValidBody(MeasurementRequest) body: z.output<typeof MeasurementRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<CommandResponse & { measurementId: string }> {
     const { indicatorKey, source, breakdown, ...slot } = body;
-    const measurement = { ...slot, ...(breakdown && Object.keys(breakdown).length > 0 ? { breakdown } : {}), ...(source ? { source } : {}) };
-    const response = await this.responses.run('RecordMeasurement', caller, () => this.indicators.recordMeasurement(indicatorKey, measurement, caller.command()));
+    const measurement = {
+      ...slot,
+      ...(breakdown && Object.keys(breakdown).length > 0 ? { breakdown } : {}),
+      ...(source ? { source } : {}),
+    };
+    const response = await this.responses.run('RecordMeasurement', caller, () =>
+      this.indicators.recordMeasurement(indicatorKey, measurement, caller.command()),
+    );
     caller.setHeader('Location', `/indicators/${indicatorKey}/series?region=${body.regionKey}`);
     return response;
   }
@@ -59,18 +104,29 @@ export class MonitoringCommandsController {
     description: 'Names the region and period (and subgroup); the earlier value stays in the history with the reason.',
   })
   @KEY
-  correct(@ValidParam('key', key) indicator: string, @ValidBody(CorrectionRequest) body: z.output<typeof CorrectionRequest>, @CurrentCaller() caller: Caller): Promise<CommandResponse> {
+  correct(
+    @ValidParam('key', key) indicator: string,
+    @ValidBody(CorrectionRequest) body: z.output<typeof CorrectionRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<CommandResponse> {
     const { value, reason, breakdown, ...rest } = body;
     const slot = { ...rest, ...(breakdown && Object.keys(breakdown).length > 0 ? { breakdown } : {}) };
-    return this.responses.run('CorrectMeasurement', caller, () => this.indicators.correctMeasurement(indicator, slot, value, { ...caller.command(body), reason }));
+    return this.responses.run('CorrectMeasurement', caller, () =>
+      this.indicators.correctMeasurement(indicator, slot, value, { ...caller.command(body), reason }),
+    );
   }
 
   @CommandRoute('releases', 201, ReleaseRequest, WRITERS, {
     summary: 'Publish a data release',
     description: 'Declares the measurements of the named periods final; every indicator it names must have one.',
   })
-  async publish(@ValidBody(ReleaseRequest) body: z.output<typeof ReleaseRequest>, @CurrentCaller() caller: Caller): Promise<CommandResponse & { releaseId: string; indicatorKeys: string[] }> {
-    const response = await this.responses.run('PublishRelease', caller, () => this.releases.publish(body, caller.command()));
+  async publish(
+    @ValidBody(ReleaseRequest) body: z.output<typeof ReleaseRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<CommandResponse & { releaseId: string; indicatorKeys: string[] }> {
+    const response = await this.responses.run('PublishRelease', caller, () =>
+      this.releases.publish(body, caller.command()),
+    );
     caller.setHeader('Location', `/releases/${response.releaseId}`);
     return response;
   }

@@ -34,9 +34,15 @@ export class MonitoringQueriesController {
 
   @Get('indicators/:key')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'One indicator with its thresholds', description: 'ETag is the stream revision; send it as If-Match with the next command.' })
+  @ApiOperation({
+    summary: 'One indicator with its thresholds',
+    description: 'ETag is the stream revision; send it as If-Match with the next command.',
+  })
   @KEY
-  async get(@ValidParam('key', key) indicator: string, @Res({ passthrough: true }) response: Response): Promise<IndicatorView> {
+  async get(
+    @ValidParam('key', key) indicator: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<IndicatorView> {
     const view = await this.catalogue.indicator(indicator);
     response.setHeader('ETag', etagOf(view.revision));
     return view;
@@ -44,25 +50,40 @@ export class MonitoringQueriesController {
 
   @Get('indicators/:key/series')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Time series of an indicator for one region', description: 'Total values unless a breakdown is named.' })
+  @ApiOperation({
+    summary: 'Time series of an indicator for one region',
+    description: 'Total values unless a breakdown is named.',
+  })
   @KEY
   @ApiQueryFrom(SeriesQuery)
-  series(@ValidParam('key', key) indicator: string, @ValidQuery(SeriesQuery) query: z.output<typeof SeriesQuery>): Promise<Series> {
+  series(
+    @ValidParam('key', key) indicator: string,
+    @ValidQuery(SeriesQuery) query: z.output<typeof SeriesQuery>,
+  ): Promise<Series> {
     return this.measurements.series(indicator, query.region, query.breakdown);
   }
 
   @Get('indicators/:key/comparison')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'All municipalities for one period, ranked best first', description: 'With the Landkreis value as reference and the municipalities that have no value.' })
+  @ApiOperation({
+    summary: 'All municipalities for one period, ranked best first',
+    description: 'With the Landkreis value as reference and the municipalities that have no value.',
+  })
   @KEY
   @ApiQueryFrom(ComparisonQuery)
-  comparison(@ValidParam('key', key) indicator: string, @ValidQuery(ComparisonQuery) query: z.output<typeof ComparisonQuery>): Promise<Comparison> {
+  comparison(
+    @ValidParam('key', key) indicator: string,
+    @ValidQuery(ComparisonQuery) query: z.output<typeof ComparisonQuery>,
+  ): Promise<Comparison> {
     return this.measurements.comparison(indicator, query.period, query.breakdown);
   }
 
   @Get('measurements/latest')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'The latest total value per indicator and region', description: 'Filtered by indicator and/or region.' })
+  @ApiOperation({
+    summary: 'The latest total value per indicator and region',
+    description: 'Filtered by indicator and/or region.',
+  })
   @ApiQueryFrom(LatestQuery)
   latest(@ValidQuery(LatestQuery) query: z.output<typeof LatestQuery>): Promise<LatestValue[]> {
     return this.measurements.latestValues(query);

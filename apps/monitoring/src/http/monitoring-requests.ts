@@ -4,10 +4,13 @@ import { EDUCATION_STAGES, NATIONALITIES, PERIODICITIES, SEXES, UNITS } from '..
 
 /** Request shapes. Unknown fields are refused, so a typo never silently drops data. */
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const value = z.number('must be a number').finite();
 const reason = text(2_000).describe('Why; kept in the audit trail.');
-const direction = z.enum(['higher', 'lower', 'none']).describe('Which way is better; none for counts that describe rather than judge.');
+const direction = z
+  .enum(['higher', 'lower', 'none'])
+  .describe('Which way is better; none for counts that describe rather than judge.');
 const threshold = z.strictObject({ value, label: text(200) });
 const thresholds = z.array(threshold).max(10);
 const breakdown = z.strictObject({ sex: z.enum(SEXES).optional(), nationality: z.enum(NATIONALITIES).optional() });
@@ -23,7 +26,9 @@ export const DefineIndicatorRequest = z.strictObject({
   definition: text(5_000),
   source: text(500),
   preferredDirection: direction,
-  periodicity: z.enum(PERIODICITIES).describe('How periods are written: year 2025, school-year 2025/26, reference-date 2025-06-30.'),
+  periodicity: z
+    .enum(PERIODICITIES)
+    .describe('How periods are written: year 2025, school-year 2025/26, reference-date 2025-06-30.'),
   thresholds: thresholds.default([]),
 });
 
@@ -62,13 +67,21 @@ export const CorrectionRequest = z.strictObject({
 export const ReleaseRequest = z.strictObject({
   title: text(300),
   periods: z.array(period).min(1, 'name at least one period').max(20),
-  indicatorKeys: z.array(key).min(1).max(200).optional().describe('Defaults to every indicator with a measurement in these periods.'),
+  indicatorKeys: z
+    .array(key)
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Defaults to every indicator with a measurement in these periods.'),
   note: text(5_000).optional(),
 });
 
 const breakdownKey = z
   .string()
-  .regex(/^(total|sex=(female|male|diverse)(,nationality=(german|foreign))?|nationality=(german|foreign))$/, 'must be total, sex=<female|male|diverse>, nationality=<german|foreign> or both joined by a comma')
+  .regex(
+    /^(total|sex=(female|male|diverse)(,nationality=(german|foreign))?|nationality=(german|foreign))$/,
+    'must be total, sex=<female|male|diverse>, nationality=<german|foreign> or both joined by a comma',
+  )
   .default('total');
 
 export const IndicatorListQuery = z.strictObject({ stage: z.enum(EDUCATION_STAGES).optional() });

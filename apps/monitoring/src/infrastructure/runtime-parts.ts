@@ -11,10 +11,20 @@ import { releaseProjection } from '../application/releases/release.projection';
 import { seedCatalogue, seedSampleMeasurements } from '../application/sample-data';
 import { INDICATORS, RELEASES, SERVICE_NAME } from '../application/streams';
 
-const PROJECTIONS = [catalogueProjection, measurementProjection, latestValueProjection, releaseProjection, importProjection] as unknown as Projection<ProjectedDocument>[];
+const PROJECTIONS = [
+  catalogueProjection,
+  measurementProjection,
+  latestValueProjection,
+  releaseProjection,
+  importProjection,
+] as unknown as Projection<ProjectedDocument>[];
 
 /** Monitoring runs the catalogue, measurement, release and import projections, publishes indicator and release events, and defines its starter catalogue. */
-export function monitoringRuntimeParts(commands: IndicatorCommands, store: EventStore, district: District): RuntimeParts {
+export function monitoringRuntimeParts(
+  commands: IndicatorCommands,
+  store: EventStore,
+  district: District,
+): RuntimeParts {
   return {
     service: SERVICE_NAME,
     projections: PROJECTIONS,

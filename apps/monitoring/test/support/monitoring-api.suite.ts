@@ -23,7 +23,11 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
     const issued = await tokens();
     auth = { ...issued, actorToken: await issued.actor('stadt-bramsche') };
     bus = busFromUrl(service.config.busUrl, { topicNamespace: service.config.topicNamespace });
-    await bus.subscribe({ groupId: `observer-${Date.now()}`, topics: [Topics.monitoring], handler: async (delivery) => void published.push(delivery) });
+    await bus.subscribe({
+      groupId: `observer-${Date.now()}`,
+      topics: [Topics.monitoring],
+      handler: async (delivery) => void published.push(delivery),
+    });
   });
 
   afterAll(async () => {
@@ -57,7 +61,8 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
     return key;
   }
 
-  const importCsv = (csv: string) => http().post('/measurements/imports').set(as(auth.coordinator)).set('Content-Type', 'text/csv').send(csv);
+  const importCsv = (csv: string) =>
+    http().post('/measurements/imports').set(as(auth.coordinator)).set('Content-Type', 'text/csv').send(csv);
 
   describe('the catalogue', () => {
     it('is seeded with the starter catalogue of every stage and lists the 35 regions', async () => {
@@ -77,29 +82,70 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       const key = await defineIndicator();
       const first = await http().get(`/indicators/${key}`).set(as(auth.auditor)).expect(200);
       expect(first.headers['etag']).toBe('"0"');
-      await http().post(`/indicators/${key}/revisions`).set(as(auth.coordinator)).set('If-Match', '"0"').send({ reason: 'Kurzname', changes: { name: 'Quote' } }).expect(200);
-      const stale = await http().post(`/indicators/${key}/thresholds`).set(as(auth.coordinator)).set('If-Match', '"0"').send({ thresholds: [] }).expect(409);
+      await http()
+        .post(`/indicators/${key}/revisions`)
+        .set(as(auth.coordinator))
+        .set('If-Match', '"0"')
+        .send({ reason: 'Kurzname', changes: { name: 'Quote' } })
+        .expect(200);
+      const stale = await http()
+        .post(`/indicators/${key}/thresholds`)
+        .set(as(auth.coordinator))
+        .set('If-Match', '"0"')
+        .send({ thresholds: [] })
+        .expect(409);
       expect(stale.body).toMatchObject({ code: 'stale-revision', currentRevision: 1 });
-      await http().post(`/indicators/${key}/thresholds`).set(as(auth.coordinator)).set('If-Match', '"1"').send({ thresholds: [{ value: 25, label: 'Untergrenze' }] }).expect(200);
+      await http()
+        .post(`/indicators/${key}/thresholds`)
+        .set(as(auth.coordinator))
+        .set('If-Match', '"1"')
+        .send({ thresholds: [{ value: 25, label: 'Untergrenze' }] })
+        .expect(200);
       const now = await http().get(`/indicators/${key}`).set(as(auth.auditor)).expect(200);
       expect(now.body.indicator).toMatchObject({ name: 'Quote', thresholds: [{ value: 25, label: 'Untergrenze' }] });
       const history = await http().get(`/indicators/${key}/history`).set(as(auth.auditor)).expect(200);
-      expect(history.body.items.map((entry: { type: string }) => entry.type)).toEqual(['IndicatorDefined', 'IndicatorRevised', 'ThresholdsSet']);
+      expect(history.body.items.map((entry: { type: string }) => entry.type)).toEqual([
+        'IndicatorDefined',
+        'IndicatorRevised',
+        'ThresholdsSet',
+      ]);
       expect(history.body.items[1]).toMatchObject({ reason: 'Kurzname' });
     });
 
     it('refuses bad definitions with every wrong field named and records nothing', async () => {
       const before = (await http().get('/audit').set(as(auth.auditor)).expect(200)).body.streamsChecked;
-      const response = await http().post('/indicators').set(as(auth.coordinator)).send({ key: 'Bad Key', name: '', unit: 'furlongs', extra: 1 }).expect(400);
+      const response = await http()
+        .post('/indicators')
+        .set(as(auth.coordinator))
+        .send({ key: 'Bad Key', name: '', unit: 'furlongs', extra: 1 })
+        .expect(400);
       const fields = (response.body.errors as { field: string }[]).map((error) => error.field);
       expect(fields).toEqual(expect.arrayContaining(['body.key', 'body.name', 'body.unit', 'body.stage', 'body']));
-      await http().post('/indicators').set(as(auth.coordinator)).send({ key: 'betreuungsquote-u3', name: 'x', stage: 'hochschule', unit: 'count', definition: 'x', source: 'x', preferredDirection: 'none', periodicity: 'year' }).expect(409);
+      await http()
+        .post('/indicators')
+        .set(as(auth.coordinator))
+        .send({
+          key: 'betreuungsquote-u3',
+          name: 'x',
+          stage: 'hochschule',
+          unit: 'count',
+          definition: 'x',
+          source: 'x',
+          preferredDirection: 'none',
+          periodicity: 'year',
+        })
+        .expect(409);
       expect((await http().get('/audit').set(as(auth.auditor)).expect(200)).body.streamsChecked).toBe(before);
     });
 
     it('lets auditors and actors read but not write, and nobody without a token', async () => {
       await http().post('/measurements').set(as(auth.auditor)).send({}).expect(403);
-      await http().post('/measurements/imports').set(as(auth.actorToken)).set('Content-Type', 'text/csv').send('a').expect(403);
+      await http()
+        .post('/measurements/imports')
+        .set(as(auth.actorToken))
+        .set('Content-Type', 'text/csv')
+        .send('a')
+        .expect(403);
       await http().get('/indicators').expect(401);
       await http().get('/indicators/betreuungsquote-u3/history').set(as(auth.actorToken)).expect(403);
     });
@@ -109,16 +155,36 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
     it('records a measurement, answers a repeat with nothing new, refuses a different value and corrects it with a reason', async () => {
       const key = await defineIndicator();
       const body = { indicatorKey: key, regionKey: BRAMSCHE, period: '2025', value: 31.5 };
-      const first = await http().post('/measurements').set(as(auth.coordinator)).set('X-Correlation-Id', 'kjh-2025').send(body).expect(201);
+      const first = await http()
+        .post('/measurements')
+        .set(as(auth.coordinator))
+        .set('X-Correlation-Id', 'kjh-2025')
+        .send(body)
+        .expect(201);
       expect(first.body.events.map((event: { type: string }) => event.type)).toEqual(['MeasurementRecorded']);
       const again = await http().post('/measurements').set(as(auth.coordinator)).send(body).expect(201);
       expect(again.body).toMatchObject({ measurementId: first.body.measurementId, events: [] });
-      const conflict = await http().post('/measurements').set(as(auth.coordinator)).send({ ...body, value: 33 }).expect(409);
+      const conflict = await http()
+        .post('/measurements')
+        .set(as(auth.coordinator))
+        .send({ ...body, value: 33 })
+        .expect(409);
       expect(conflict.body.detail).toContain('already recorded with the value 31.5');
-      await http().post(`/indicators/${key}/corrections`).set(as(auth.coordinator)).send({ regionKey: BRAMSCHE, period: '2025', value: 33 }).expect(400);
-      await http().post(`/indicators/${key}/corrections`).set(as(auth.coordinator)).send({ regionKey: BRAMSCHE, period: '2025', value: 33, reason: 'Nachmeldung des Trägers' }).expect(200);
+      await http()
+        .post(`/indicators/${key}/corrections`)
+        .set(as(auth.coordinator))
+        .send({ regionKey: BRAMSCHE, period: '2025', value: 33 })
+        .expect(400);
+      await http()
+        .post(`/indicators/${key}/corrections`)
+        .set(as(auth.coordinator))
+        .send({ regionKey: BRAMSCHE, period: '2025', value: 33, reason: 'Nachmeldung des Trägers' })
+        .expect(200);
       const series = await eventuallyPasses(async () => {
-        const response = await http().get(`/indicators/${key}/series?region=${BRAMSCHE}`).set(as(auth.actorToken)).expect(200);
+        const response = await http()
+          .get(`/indicators/${key}/series?region=${BRAMSCHE}`)
+          .set(as(auth.actorToken))
+          .expect(200);
         expect(response.body.points[0]).toMatchObject({ period: '2025', value: 33, corrected: true });
         return response.body;
       });
@@ -133,7 +199,11 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       ['an operator object as region', { regionKey: { $ne: '' } }, 400, 'body.regionKey'],
     ])('refuses %s and records nothing', async (_case, change, status, message) => {
       const key = await defineIndicator();
-      const response = await http().post('/measurements').set(as(auth.coordinator)).send({ indicatorKey: key, regionKey: BRAMSCHE, period: '2025', value: 31, ...change }).expect(status);
+      const response = await http()
+        .post('/measurements')
+        .set(as(auth.coordinator))
+        .send({ indicatorKey: key, regionKey: BRAMSCHE, period: '2025', value: 31, ...change })
+        .expect(status);
       expect(JSON.stringify(response.body)).toContain(message);
       const indicator = await http().get(`/indicators/${key}`).set(as(auth.auditor)).expect(200);
       expect(indicator.body).toMatchObject({ revision: 0, indicator: { measurementCount: 0 } });
@@ -141,16 +211,30 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
 
     it('publishes measurement recorded and threshold breached with who recorded it', async () => {
       const key = await defineIndicator();
-      await http().post('/measurements').set(as(auth.coordinator)).send({ indicatorKey: key, regionKey: MELLE, period: '2024', value: 32 }).expect(201);
-      await http().post('/measurements').set(as(auth.coordinator)).set('X-Correlation-Id', 'melle-2025').send({ indicatorKey: key, regionKey: MELLE, period: '2025', value: 28 }).expect(201);
+      await http()
+        .post('/measurements')
+        .set(as(auth.coordinator))
+        .send({ indicatorKey: key, regionKey: MELLE, period: '2024', value: 32 })
+        .expect(201);
+      await http()
+        .post('/measurements')
+        .set(as(auth.coordinator))
+        .set('X-Correlation-Id', 'melle-2025')
+        .send({ indicatorKey: key, regionKey: MELLE, period: '2025', value: 28 })
+        .expect(201);
       await eventuallyPasses(() => {
-        const mine = published.filter((delivery) => (delivery.event.data as { indicatorKey?: string }).indicatorKey === key);
+        const mine = published.filter(
+          (delivery) => (delivery.event.data as { indicatorKey?: string }).indicatorKey === key,
+        );
         expect(mine.map((delivery) => delivery.event.type)).toEqual([
           'bildung.monitoring.measurement-recorded.v1',
           'bildung.monitoring.measurement-recorded.v1',
           'bildung.monitoring.threshold-breached.v1',
         ]);
-        expect(mine[2]?.event).toMatchObject({ correlationId: 'melle-2025', data: { regionKey: MELLE, value: 28, threshold: 30, preferredDirection: 'higher' } });
+        expect(mine[2]?.event).toMatchObject({
+          correlationId: 'melle-2025',
+          data: { regionKey: MELLE, value: 28, threshold: 30, preferredDirection: 'higher' },
+        });
         expect(mine[1]?.event.data).toMatchObject({ recordedBy: { role: 'coordinator' } });
       });
     });
@@ -185,10 +269,16 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       expect(report.body).toMatchObject({ recorded: 3, sha256: first.body.sha256, importedBy: expect.any(String) });
       const list = await eventuallyPasses(async () => {
         const response = await http().get('/measurements/imports').set(as(auth.auditor)).expect(200);
-        expect(response.body.map((entry: { id: string }) => entry.id)).toEqual(expect.arrayContaining([first.body.importId, second.body.importId]));
+        expect(response.body.map((entry: { id: string }) => entry.id)).toEqual(
+          expect.arrayContaining([first.body.importId, second.body.importId]),
+        );
         return response.body as { id: string; recorded: number; unchanged: number }[];
       });
-      expect(list.find((entry) => entry.id === second.body.importId)).toMatchObject({ recorded: 0, unchanged: 3, rejected: 4 });
+      expect(list.find((entry) => entry.id === second.body.importId)).toMatchObject({
+        recorded: 0,
+        unchanged: 3,
+        rejected: 4,
+      });
     });
 
     it('imports a multipart upload and refuses a file without the required columns', async () => {
@@ -208,21 +298,31 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
   describe('queries', () => {
     it('compares all municipalities for a period, ranked by the preferred direction, and names those without a value', async () => {
       const key = await defineIndicator({ preferredDirection: 'lower', thresholds: [] });
-      await importCsv(`indicator,region,period,value\n${key},${BRAMSCHE},2025,12\n${key},${MELLE},2025,8\n${key},03459,2025,10\n${key},${MELLE},2024,9\n`).expect(201);
+      await importCsv(
+        `indicator,region,period,value\n${key},${BRAMSCHE},2025,12\n${key},${MELLE},2025,8\n${key},03459,2025,10\n${key},${MELLE},2024,9\n`,
+      ).expect(201);
       const comparison = await eventuallyPasses(async () => {
-        const response = await http().get(`/indicators/${key}/comparison?period=2025`).set(as(auth.actorToken)).expect(200);
+        const response = await http()
+          .get(`/indicators/${key}/comparison?period=2025`)
+          .set(as(auth.actorToken))
+          .expect(200);
         // The four rows may reach the read model in more than one write (FerretDB has no transactions).
         expect(response.body).toMatchObject({ ranking: [{}, {}], landkreis: 10 });
         return response.body;
       });
-      expect(comparison.ranking.map((entry: { regionName: string; rank: number }) => [entry.rank, entry.regionName])).toEqual([
+      expect(
+        comparison.ranking.map((entry: { regionName: string; rank: number }) => [entry.rank, entry.regionName]),
+      ).toEqual([
         [1, 'Melle'],
         [2, 'Bramsche'],
       ]);
       expect(comparison.landkreis).toBe(10);
       expect(comparison.missing).toHaveLength(32);
       await eventuallyPasses(async () => {
-        const latest = await http().get(`/measurements/latest?indicator=${key}&region=${MELLE}`).set(as(auth.actorToken)).expect(200);
+        const latest = await http()
+          .get(`/measurements/latest?indicator=${key}&region=${MELLE}`)
+          .set(as(auth.actorToken))
+          .expect(200);
         expect(latest.body).toEqual([expect.objectContaining({ period: '2025', value: 8 })]);
       });
       await http().get(`/indicators/${key}/comparison?period=[$ne]`).set(as(auth.actorToken)).expect(400);
@@ -231,12 +331,24 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
 
     it('publishes a release of the indicators measured in its periods', async () => {
       const key = await defineIndicator();
-      await http().post('/measurements').set(as(auth.coordinator)).send({ indicatorKey: key, regionKey: BRAMSCHE, period: '2019', value: 31 }).expect(201);
+      await http()
+        .post('/measurements')
+        .set(as(auth.coordinator))
+        .send({ indicatorKey: key, regionKey: BRAMSCHE, period: '2019', value: 31 })
+        .expect(201);
       await eventuallyPasses(async () => {
-        const response = await http().post('/releases').set(as(auth.coordinator)).send({ title: 'Bildungsbericht 2019', periods: ['2019'], indicatorKeys: [key] }).expect(201);
+        const response = await http()
+          .post('/releases')
+          .set(as(auth.coordinator))
+          .send({ title: 'Bildungsbericht 2019', periods: ['2019'], indicatorKeys: [key] })
+          .expect(201);
         expect(response.body.indicatorKeys).toEqual([key]);
       });
-      await http().post('/releases').set(as(auth.coordinator)).send({ title: 'Leer', periods: ['1990'], indicatorKeys: [key] }).expect(422);
+      await http()
+        .post('/releases')
+        .set(as(auth.coordinator))
+        .send({ title: 'Leer', periods: ['1990'], indicatorKeys: [key] })
+        .expect(422);
       await eventuallyPasses(async () => {
         const releases = await http().get('/releases').set(as(auth.actorToken)).expect(200);
         expect(releases.body.map((release: { title: string }) => release.title)).toContain('Bildungsbericht 2019');
@@ -246,17 +358,30 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
 
   describe('operations', () => {
     it('reports health, metrics and the OpenAPI document', async () => {
-      await eventuallyPasses(async () => expect((await http().get('/health').expect(200)).body).toMatchObject({ status: 'ok', eventStore: { status: 'up' } }));
+      await eventuallyPasses(async () =>
+        expect((await http().get('/health').expect(200)).body).toMatchObject({
+          status: 'ok',
+          eventStore: { status: 'up' },
+        }),
+      );
       expect((await http().get('/metrics').expect(200)).text).toContain('monitoring_commands_total');
       const openapi = await http().get('/docs/openapi.json').expect(200);
-      expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/measurements/imports', '/indicators/{key}/comparison', '/regions']));
+      expect(Object.keys(openapi.body.paths)).toEqual(
+        expect.arrayContaining(['/measurements/imports', '/indicators/{key}/comparison', '/regions']),
+      );
     });
   });
   describe('audit', () => {
     it('verifies the chains and finds a changed byte in the file', async () => {
       const key = await defineIndicator();
-      await http().post('/measurements').set(as(auth.coordinator)).send({ indicatorKey: key, regionKey: BRAMSCHE, period: '2025', value: 31.25 }).expect(201);
-      expect((await http().get(`/indicators/${key}/audit`).set(as(auth.auditor)).expect(200)).body).toMatchObject({ valid: true });
+      await http()
+        .post('/measurements')
+        .set(as(auth.coordinator))
+        .send({ indicatorKey: key, regionKey: BRAMSCHE, period: '2025', value: 31.25 })
+        .expect(201);
+      expect((await http().get(`/indicators/${key}/audit`).set(as(auth.auditor)).expect(200)).body).toMatchObject({
+        valid: true,
+      });
       await service.close();
       changeBytesInFile(sqliteFile(), '31.25', '91.25');
       service = await startMonitoring(environment());
@@ -264,5 +389,4 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       expect(audit.body).toMatchObject({ valid: false });
     });
   });
-
 }

@@ -37,7 +37,10 @@ export interface AggregatesOptions<Command, State, Event extends DomainEvent> {
 }
 
 function asOfWords(asOf: AsOf): string {
-  return [asOf.recordedAsOf && `as recorded by ${String(asOf.recordedAsOf)}`, asOf.effectiveAsOf && `as effective on ${String(asOf.effectiveAsOf)}`]
+  return [
+    asOf.recordedAsOf && `as recorded by ${String(asOf.recordedAsOf)}`,
+    asOf.effectiveAsOf && `as effective on ${String(asOf.effectiveAsOf)}`,
+  ]
     .filter(Boolean)
     .map((words) => ` ${String(words)}`)
     .join(' and');
@@ -53,7 +56,10 @@ export class Aggregates<Command, State, Event extends DomainEvent> {
   private readonly notFoundCode: string;
 
   constructor(private readonly options: AggregatesOptions<Command, State, Event>) {
-    this.handler = new CommandHandler(options.store, options.decider, { source: options.source, ...(options.upcasters ? { upcasters: options.upcasters } : {}) });
+    this.handler = new CommandHandler(options.store, options.decider, {
+      source: options.source,
+      ...(options.upcasters ? { upcasters: options.upcasters } : {}),
+    });
     this.notFoundCode = `${options.category.name}-not-found`;
   }
 
@@ -63,18 +69,34 @@ export class Aggregates<Command, State, Event extends DomainEvent> {
 
   notFound(id: string, asOf: AsOf = {}): NotFoundError {
     const noun = this.options.noun;
-    return new NotFoundError(`There is no ${noun} ${id}${asOfWords(asOf)}.`, this.notFoundCode, `${noun.charAt(0).toUpperCase()}${noun.slice(1)} not found`);
+    return new NotFoundError(
+      `There is no ${noun} ${id}${asOfWords(asOf)}.`,
+      this.notFoundCode,
+      `${noun.charAt(0).toUpperCase()}${noun.slice(1)} not found`,
+    );
   }
 
   /**
    * Decides and records a command. A command that `creates` the aggregate expects no stream yet, and
    * meeting one is the rejection it names. The decider's `<category>-not-found` rejection is a 404.
    */
-  async execute(id: string, command: Command, request: CommandRequest, options: { readonly creates?: { readonly code: string; readonly message: string } } = {}): Promise<CommandOutcome> {
+  async execute(
+    id: string,
+    command: Command,
+    request: CommandRequest,
+    options: { readonly creates?: { readonly code: string; readonly message: string } } = {},
+  ): Promise<CommandOutcome> {
     const context = commandContextOf(request);
-    const result = await this.handler.handle(this.streamId(id), command, options.creates && request.expectedRevision === undefined ? { ...context, expectedRevision: 'no-stream' } : context);
+    const result = await this.handler.handle(
+      this.streamId(id),
+      command,
+      options.creates && request.expectedRevision === undefined
+        ? { ...context, expectedRevision: 'no-stream' }
+        : context,
+    );
     if (result.outcome === 'conflict') {
-      if (options.creates && request.expectedRevision === undefined) throw new CommandRejectedError({ kind: 'invalid-transition', ...options.creates });
+      if (options.creates && request.expectedRevision === undefined)
+        throw new CommandRejectedError({ kind: 'invalid-transition', ...options.creates });
       if (result.actualRevision === null) throw this.notFound(id);
       throw new StaleRevisionError(this.options.noun, result.expectedRevision, result.actualRevision);
     }

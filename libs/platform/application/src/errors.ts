@@ -14,7 +14,9 @@ export class StaleRevisionError extends Error {
     readonly expected: number | 'no-stream',
     readonly actual: number,
   ) {
-    super(`The ${noun} has changed since revision ${expected} (it is now at revision ${actual}); reload it and decide again.`);
+    super(
+      `The ${noun} has changed since revision ${expected} (it is now at revision ${actual}); reload it and decide again.`,
+    );
   }
 }
 

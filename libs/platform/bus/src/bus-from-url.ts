@@ -16,9 +16,15 @@ export function busFromUrl(url: string, options: TransportBusOptions & { clientI
     return new TransportBus(new LogTransport(new SqliteTopicLog({ file })), options);
   }
   if (url.startsWith('kafka://')) {
-    const brokers = url.slice('kafka://'.length).split(',').filter((broker) => broker !== '');
-    if (brokers.length === 0) throw new Error('The bus URL "kafka://" needs at least one broker, e.g. kafka://127.0.0.1:9092.');
+    const brokers = url
+      .slice('kafka://'.length)
+      .split(',')
+      .filter((broker) => broker !== '');
+    if (brokers.length === 0)
+      throw new Error('The bus URL "kafka://" needs at least one broker, e.g. kafka://127.0.0.1:9092.');
     return new TransportBus(new KafkaTransport({ brokers, clientId: options.clientId }), options);
   }
-  throw new Error(`Unknown bus URL ${JSON.stringify(url)}: use memory:, sqlite:<file> or kafka://host:port[,host:port…].`);
+  throw new Error(
+    `Unknown bus URL ${JSON.stringify(url)}: use memory:, sqlite:<file> or kafka://host:port[,host:port…].`,
+  );
 }

@@ -17,7 +17,11 @@ const ATTRIBUTE_HEADERS = {
 
 export const CONTENT_TYPE = 'application/json';
 
-export function encodeCloudEvent(event: IntegrationEvent, key: string, extraHeaders: Readonly<Record<string, string>> = {}): RawRecord {
+export function encodeCloudEvent(
+  event: IntegrationEvent,
+  key: string,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): RawRecord {
   const headers: Record<string, string> = { ...extraHeaders, ce_specversion: '1.0', 'content-type': CONTENT_TYPE };
   for (const [attribute, header] of Object.entries(ATTRIBUTE_HEADERS)) {
     const value = event[attribute as keyof typeof ATTRIBUTE_HEADERS];
@@ -27,9 +31,14 @@ export function encodeCloudEvent(event: IntegrationEvent, key: string, extraHead
 }
 
 /** Rebuilds the envelope from a record; the result still has to be validated against its contract. */
-export function decodeCloudEvent(record: RawRecord): { ok: true; candidate: Record<string, unknown> } | { ok: false; error: string } {
+export function decodeCloudEvent(
+  record: RawRecord,
+): { ok: true; candidate: Record<string, unknown> } | { ok: false; error: string } {
   if (record.headers['ce_specversion'] !== '1.0') {
-    return { ok: false, error: `not a CloudEvents 1.0 message (ce_specversion is ${record.headers['ce_specversion'] ?? 'missing'})` };
+    return {
+      ok: false,
+      error: `not a CloudEvents 1.0 message (ce_specversion is ${record.headers['ce_specversion'] ?? 'missing'})`,
+    };
   }
   let data: unknown;
   try {

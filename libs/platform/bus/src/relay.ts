@@ -1,4 +1,12 @@
-import { CheckpointStore, EventFilter, EventStore, lagBehind, MicroBatcher, RecordedEvent, Subscription } from '@bildungsregion/event-store';
+import {
+  CheckpointStore,
+  EventFilter,
+  EventStore,
+  lagBehind,
+  MicroBatcher,
+  RecordedEvent,
+  Subscription,
+} from '@bildungsregion/event-store';
 import { IntegrationEvent } from '@bildungsregion/contracts';
 import { createLogger, Logger } from './logger';
 import { Bus, PublishRequest } from './port';
@@ -71,12 +79,18 @@ export class Relay {
 
   /** Follows the store from the checkpoint; when reading the store fails, starts over from there after a pause. */
   private async subscribe(): Promise<void> {
-    const subscription = this.options.store.subscribe({ after: this.checkpoint, filter: this.options.filter }, (event) => this.take(event));
+    const subscription = this.options.store.subscribe(
+      { after: this.checkpoint, filter: this.options.filter },
+      (event) => this.take(event),
+    );
     this.subscription = subscription;
     subscription.done.catch(async (error: Error) => {
       if (this.subscription !== subscription) return;
       this.lastError = error.message;
-      this.logger.error({ err: error, relay: this.options.name }, 'reading the store failed; resuming from the checkpoint');
+      this.logger.error(
+        { err: error, relay: this.options.name },
+        'reading the store failed; resuming from the checkpoint',
+      );
       await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
       if (this.subscription !== subscription || this.stopping) return;
       await this.batcher.flush();
@@ -144,7 +158,10 @@ export class Relay {
         return;
       } catch (error) {
         this.lastError = (error as Error).message;
-        this.logger.error({ err: error, relay: this.options.name, events: requests.length }, 'publishing failed; retrying');
+        this.logger.error(
+          { err: error, relay: this.options.name, events: requests.length },
+          'publishing failed; retrying',
+        );
         if (this.stopping) return;
         await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
       }

@@ -2,7 +2,16 @@ import { validateIntegrationEvent, deadLetterTopicOf } from '@bildungsregion/con
 import { decodeCloudEvent, encodeCloudEvent } from './cloudevents';
 import { InvalidIntegrationEventError } from './errors';
 import { createLogger, Logger } from './logger';
-import { Bus, BusSubscription, DeadLetterSubscribeRequest, DEFAULT_RETRY_POLICY, DeliveryHandler, PublishRequest, RetryPolicy, SubscribeRequest } from './port';
+import {
+  Bus,
+  BusSubscription,
+  DeadLetterSubscribeRequest,
+  DEFAULT_RETRY_POLICY,
+  DeliveryHandler,
+  PublishRequest,
+  RetryPolicy,
+  SubscribeRequest,
+} from './port';
 import { BusTransport, ConsumedRecord, RawRecord, RecordContext } from './transport';
 
 /** Headers a dead letter carries besides the original ones. */
@@ -27,7 +36,12 @@ export interface TransportBusOptions {
    */
   readonly topicNamespace?: string;
   /** Told about every message this bus moves to a dead-letter topic, e.g. to count them in metrics. */
-  readonly onDeadLetter?: (deadLetter: { readonly topic: string; readonly groupId: string; readonly attempts: number; readonly error: string }) => void;
+  readonly onDeadLetter?: (deadLetter: {
+    readonly topic: string;
+    readonly groupId: string;
+    readonly attempts: number;
+    readonly error: string;
+  }) => void;
 }
 
 /** The bus semantics (contracts, retries, dead letters) over any transport. */
@@ -86,7 +100,13 @@ export class TransportBus implements Bus {
       groupId: request.groupId,
       topics: request.topics.map((topic) => this.physicalTopic(topic)),
       onRecord: (record, context) =>
-        this.deliver({ ...record, topic: this.logicalTopic(record.topic) }, context, request.groupId, request.handler, policy),
+        this.deliver(
+          { ...record, topic: this.logicalTopic(record.topic) },
+          context,
+          request.groupId,
+          request.handler,
+          policy,
+        ),
     });
   }
 
@@ -110,9 +130,13 @@ export class TransportBus implements Bus {
   }
 
   async consumerLag(groupId: string, topics: readonly string[]): Promise<Record<string, number>> {
-    const lags = await this.transport.consumerLag(groupId, topics.map((topic) => this.physicalTopic(topic)));
+    const lags = await this.transport.consumerLag(
+      groupId,
+      topics.map((topic) => this.physicalTopic(topic)),
+    );
     const byTopic: Record<string, number> = Object.fromEntries(topics.map((topic) => [topic, 0]));
-    for (const { topic, lag } of lags) byTopic[this.logicalTopic(topic)] = (byTopic[this.logicalTopic(topic)] ?? 0) + lag;
+    for (const { topic, lag } of lags)
+      byTopic[this.logicalTopic(topic)] = (byTopic[this.logicalTopic(topic)] ?? 0) + lag;
     return byTopic;
   }
 
@@ -120,7 +144,13 @@ export class TransportBus implements Bus {
     return this.transport.close();
   }
 
-  private async deliver(record: ConsumedRecord, context: RecordContext, groupId: string, handler: DeliveryHandler, policy: RetryPolicy): Promise<void> {
+  private async deliver(
+    record: ConsumedRecord,
+    context: RecordContext,
+    groupId: string,
+    handler: DeliveryHandler,
+    policy: RetryPolicy,
+  ): Promise<void> {
     const decoded = decodeCloudEvent(record);
     const validated = decoded.ok ? validateIntegrationEvent(decoded.candidate, record.topic) : decoded;
     if (!validated.ok) {
@@ -130,11 +160,30 @@ export class TransportBus implements Bus {
     let lastError: unknown;
     for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
       try {
-        await handler({ event: validated.event, topic: record.topic, partition: record.partition, offset: record.offset, key: record.key, headers: record.headers, attempt });
+        await handler({
+          event: validated.event,
+          topic: record.topic,
+          partition: record.partition,
+          offset: record.offset,
+          key: record.key,
+          headers: record.headers,
+          attempt,
+        });
         return;
       } catch (error) {
         lastError = error;
-        this.logger.warn({ err: error, topic: record.topic, partition: record.partition, offset: record.offset, eventId: validated.event.id, attempt, groupId }, 'handler failed');
+        this.logger.warn(
+          {
+            err: error,
+            topic: record.topic,
+            partition: record.partition,
+            offset: record.offset,
+            eventId: validated.event.id,
+            attempt,
+            groupId,
+          },
+          'handler failed',
+        );
         if (attempt < policy.maxAttempts) await this.backoff(attempt, policy, context);
       }
     }
@@ -158,8 +207,13 @@ export class TransportBus implements Bus {
       [DeadLetterHeaders.group]: groupId,
       [DeadLetterHeaders.failedAt]: new Date().toISOString(),
     };
-    await this.transport.produce(this.physicalTopic(deadLetterTopicOf(record.topic)), [{ key: record.key, value: record.value, headers }]);
-    this.logger.error({ topic: record.topic, partition: record.partition, offset: record.offset, groupId, attempts, error }, 'message moved to the dead-letter topic');
+    await this.transport.produce(this.physicalTopic(deadLetterTopicOf(record.topic)), [
+      { key: record.key, value: record.value, headers },
+    ]);
+    this.logger.error(
+      { topic: record.topic, partition: record.partition, offset: record.offset, groupId, attempts, error },
+      'message moved to the dead-letter topic',
+    );
     this.onDeadLetter({ topic: record.topic, groupId, attempts, error });
   }
 }

@@ -55,7 +55,9 @@ function busModuleSpec(url: () => string, timeoutMs: number): void {
   let app: INestApplicationContext;
 
   beforeEach(async () => {
-    app = await NestFactory.createApplicationContext(moduleFor(url(), `nest${randomUUID().slice(0, 8)}`), { logger: false });
+    app = await NestFactory.createApplicationContext(moduleFor(url(), `nest${randomUUID().slice(0, 8)}`), {
+      logger: false,
+    });
     await app.init();
   });
 
@@ -93,8 +95,17 @@ function busModuleSpec(url: () => string, timeoutMs: number): void {
     await eventually(() => handler.handled.length === 1 && deadLetters.length === 1, timeoutMs);
     await reader.stop();
     expect(handler.handled[0]!.event).toEqual(recorded);
-    expect(deadLetters[0]).toMatchObject({ error: 'Error: corrections are not linked yet', attempts: 2, consumerGroup: 'goals' });
-    expect(deadLettered).toContainEqual({ topic: Topics.monitoring, groupId: 'goals', attempts: 2, error: 'Error: corrections are not linked yet' });
+    expect(deadLetters[0]).toMatchObject({
+      error: 'Error: corrections are not linked yet',
+      attempts: 2,
+      consumerGroup: 'goals',
+    });
+    expect(deadLettered).toContainEqual({
+      topic: Topics.monitoring,
+      groupId: 'goals',
+      attempts: 2,
+      error: 'Error: corrections are not linked yet',
+    });
   });
 
   it('creates the topics the service publishes to', async () => {

@@ -1,7 +1,15 @@
 import { Topics } from '@bildungsregion/contracts';
 import { SqliteEventStore } from '@bildungsregion/event-store';
 import { readModelsFromUrl } from '@bildungsregion/read-models';
-import { describeWith, eventually, ferretDbForTests, kafkaForTests, startWorker, useTempDir, WorkerProcess } from '@bildungsregion/testing';
+import {
+  describeWith,
+  eventually,
+  ferretDbForTests,
+  kafkaForTests,
+  startWorker,
+  useTempDir,
+  WorkerProcess,
+} from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { busFromUrl } from '../src';
@@ -36,7 +44,9 @@ function crashSpec(busUrl: () => string, readModelUrl: string, timeoutMs: number
     const bus = busFromUrl(busUrl(), { topicNamespace: namespace, logger: silentLogger });
     await bus.ensureTopics([Topics.monitoring]);
     for (let value = 0; value < PER_REGION; value++) {
-      await bus.publish(REGIONS.map((region) => ({ topic: Topics.monitoring, key: region, event: measurementRecorded(region, value) })));
+      await bus.publish(
+        REGIONS.map((region) => ({ topic: Topics.monitoring, key: region, event: measurementRecorded(region, value) })),
+      );
     }
     await bus.close();
     const args = [busUrl(), namespace, storeFile, readModelUrl, dbName];
@@ -56,9 +66,16 @@ function crashSpec(busUrl: () => string, readModelUrl: string, timeoutMs: number
     const values = readModels.collection<RegionValues>(measurementsPerRegion.collection);
     try {
       const stored = async () => (await store.readAll({ filter: { categories: ['region'] } })).length;
-      await eventually(async () => (await stored()) >= MESSAGES, timeoutMs, () => `after ${handledCount(second)} handled by the restarted consumer`);
+      await eventually(
+        async () => (await stored()) >= MESSAGES,
+        timeoutMs,
+        () => `after ${handledCount(second)} handled by the restarted consumer`,
+      );
       if (sharedReadModel) {
-        await eventually(async () => (await values.find({ filter: { values: { $size: PER_REGION } } })).length === REGIONS.length, timeoutMs);
+        await eventually(
+          async () => (await values.find({ filter: { values: { $size: PER_REGION } } })).length === REGIONS.length,
+          timeoutMs,
+        );
       }
       second.process.kill('SIGTERM');
       await second.finished.catch(() => undefined);

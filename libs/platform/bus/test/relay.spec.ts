@@ -17,7 +17,11 @@ function measurement(sequence: number): NewEvent {
   };
 }
 
-const internalNote: NewEvent = { type: 'ImportStarted', data: { rows: 3 }, metadata: { actor: coordinator, source: 'monitoring' } };
+const internalNote: NewEvent = {
+  type: 'ImportStarted',
+  data: { rows: 3 },
+  metadata: { actor: coordinator, source: 'monitoring' },
+};
 
 function toPublicEvent(event: RecordedEvent): PublicEvent | null {
   if (event.type !== 'MeasurementRecorded') return null;
@@ -79,7 +83,18 @@ function relaySpec(createBus: () => TransportBus, timeoutMs: number): void {
   });
 
   const relay = () =>
-    new Relay({ name, source: 'monitoring', topic, store, bus, checkpoints, toPublicEvent, retryDelayMs: 20, batchSize: 2, logger: silentLogger });
+    new Relay({
+      name,
+      source: 'monitoring',
+      topic,
+      store,
+      bus,
+      checkpoints,
+      toPublicEvent,
+      retryDelayMs: 20,
+      batchSize: 2,
+      logger: silentLogger,
+    });
 
   it('publishes the public events of the store in order, keyed by stream, under the stored ids', async () => {
     const first = await store.append('measurement-1', [measurement(1), internalNote, measurement(2)], 'no-stream');
@@ -121,7 +136,12 @@ function relaySpec(createBus: () => TransportBus, timeoutMs: number): void {
     const running = relay();
     const started = running.start();
     await eventually(() => bus.attempts >= 3, timeoutMs);
-    expect(await running.status()).toMatchObject({ state: 'retrying', lastError: 'broker not available', checkpoint: 0, lagEvents: 1 });
+    expect(await running.status()).toMatchObject({
+      state: 'retrying',
+      lastError: 'broker not available',
+      checkpoint: 0,
+      lagEvents: 1,
+    });
     bus.down = false;
     await started;
     await eventually(() => received.length === 1, timeoutMs);
@@ -166,5 +186,9 @@ describe('relay over the in-memory bus', () => {
 });
 
 describeWith(kafkaForTests(), 'relay over Kafka', (brokers) => {
-  relaySpec(() => busFromUrl(`kafka://${brokers}`, { logger: silentLogger, topicNamespace: `relay${randomUUID().slice(0, 8)}` }), 30_000);
+  relaySpec(
+    () =>
+      busFromUrl(`kafka://${brokers}`, { logger: silentLogger, topicNamespace: `relay${randomUUID().slice(0, 8)}` }),
+    30_000,
+  );
 });

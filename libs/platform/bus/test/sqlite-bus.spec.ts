@@ -16,7 +16,9 @@ describe('SQLite bus with several processes', () => {
     await setup.ensureTopics([topic]);
     await setup.close();
     const tsconfig = join(__dirname, '..', 'tsconfig.json');
-    const publishers = ['a', 'b'].map((name) => startWorker(join(__dirname, 'support', 'publish-worker.ts'), [file, name, '300'], tsconfig));
+    const publishers = ['a', 'b'].map((name) =>
+      startWorker(join(__dirname, 'support', 'publish-worker.ts'), [file, name, '300'], tsconfig),
+    );
     await Promise.all(publishers.map((publisher) => publisher.ready));
     for (const publisher of publishers) publisher.process.stdin?.end('go\n');
     await Promise.all(publishers.map((publisher) => publisher.finished));
@@ -29,7 +31,11 @@ describe('SQLite bus with several processes', () => {
         expect(records.map((record) => record.offset)).toEqual(records.map((_, index) => index));
         total += records.length;
         const byKey = new Map<string, number[]>();
-        for (const record of records) byKey.set(record.key, [...(byKey.get(record.key) ?? []), (JSON.parse(record.value) as { value: number }).value]);
+        for (const record of records)
+          byKey.set(record.key, [
+            ...(byKey.get(record.key) ?? []),
+            (JSON.parse(record.value) as { value: number }).value,
+          ]);
         for (const values of byKey.values()) expect(values).toEqual([...values].sort((x, y) => x - y));
       }
       expect(total).toBe(600);
@@ -44,20 +50,36 @@ describe('SQLite bus with several processes', () => {
     const second = busFromUrl(url, { logger: silentLogger });
     await first.ensureTopics([topic]);
     const handledBy = new Map<number, string[]>();
-    const note = (member: string) => async ({ event }: { event: Parameters<typeof valueOf>[0] }) => {
-      handledBy.set(valueOf(event), [...(handledBy.get(valueOf(event)) ?? []), member]);
-    };
+    const note =
+      (member: string) =>
+      async ({ event }: { event: Parameters<typeof valueOf>[0] }) => {
+        handledBy.set(valueOf(event), [...(handledBy.get(valueOf(event)) ?? []), member]);
+      };
     const a = await first.subscribe({ groupId: 'goals', topics: [topic], handler: note('a') });
     const b = await second.subscribe({ groupId: 'goals', topics: [topic], handler: note('b') });
-    await first.publish(Array.from({ length: 100 }, (_, sequence) => ({ topic, key: `region-${sequence % 7}`, event: measurementRecorded('03459020', sequence) })));
+    await first.publish(
+      Array.from({ length: 100 }, (_, sequence) => ({
+        topic,
+        key: `region-${sequence % 7}`,
+        event: measurementRecorded('03459020', sequence),
+      })),
+    );
     await eventually(() => handledBy.size === 100);
     await a.stop();
-    await first.publish(Array.from({ length: 50 }, (_, sequence) => ({ topic, key: `region-${sequence % 7}`, event: measurementRecorded('03459020', 100 + sequence) })));
+    await first.publish(
+      Array.from({ length: 50 }, (_, sequence) => ({
+        topic,
+        key: `region-${sequence % 7}`,
+        event: measurementRecorded('03459020', 100 + sequence),
+      })),
+    );
     await eventually(() => handledBy.size === 150);
     await b.stop();
     await Promise.all([first.close(), second.close()]);
     expect([...handledBy.values()].filter((members) => members.length > 1)).toEqual([]);
-    expect(Array.from({ length: 50 }, (_, sequence) => handledBy.get(100 + sequence))).toEqual(Array.from({ length: 50 }, () => ['b']));
+    expect(Array.from({ length: 50 }, (_, sequence) => handledBy.get(100 + sequence))).toEqual(
+      Array.from({ length: 50 }, () => ['b']),
+    );
   });
 });
 
@@ -76,7 +98,10 @@ describe('bus set-up errors', () => {
   it.each([
     ['sqlite:', 'needs a file path'],
     ['kafka://', 'needs at least one broker'],
-    ['redis://localhost', 'Unknown bus URL "redis://localhost": use memory:, sqlite:<file> or kafka://host:port[,host:port…].'],
+    [
+      'redis://localhost',
+      'Unknown bus URL "redis://localhost": use memory:, sqlite:<file> or kafka://host:port[,host:port…].',
+    ],
   ])('explains what is wrong with the bus URL %s', (url, message) => {
     expect(() => busFromUrl(url)).toThrow(message);
   });

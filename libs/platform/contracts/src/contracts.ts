@@ -3,6 +3,9 @@ import { IntegrationEventContract } from './integration-event';
 import * as monitoring from './monitoring.contracts';
 
 /** Every integration event the system knows; an event of any other type is rejected on publish and on consume. */
-export const integrationEventContracts: readonly IntegrationEventContract[] = [...Object.values(monitoring), ...Object.values(goals)];
+export const integrationEventContracts: readonly IntegrationEventContract[] = [
+  ...Object.values(monitoring),
+  ...Object.values(goals),
+];
 
 export type DataOf<C> = C extends IntegrationEventContract<infer Data> ? Data : never;

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { assessment, contract, EDUCATION_STAGES, finite, id, indicatorKey, isoDate, regionKey, text } from './shared-schemas';
+import {
+  assessment,
+  contract,
+  EDUCATION_STAGES,
+  finite,
+  id,
+  indicatorKey,
+  isoDate,
+  regionKey,
+  text,
+} from './shared-schemas';
 import { Topics } from './topics';
 
 /** What goals publishes on bildung.goals.v1. */
@@ -53,4 +63,3 @@ export const AssessmentChanged = contract(
     asOf: isoDate,
   }),
 );
-

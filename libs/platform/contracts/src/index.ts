@@ -1,6 +1,13 @@
 export * from './integration-event';
 export * from './topics';
-export { EDUCATION_STAGES, type EducationStage, indicatorKey, period, periodEndDate, regionKey } from './shared-schemas';
+export {
+  EDUCATION_STAGES,
+  type EducationStage,
+  indicatorKey,
+  period,
+  periodEndDate,
+  regionKey,
+} from './shared-schemas';
 export * from './monitoring.contracts';
 export * from './goals.contracts';
 export * from './contracts';

@@ -31,7 +31,9 @@ const text = z.string().trim().min(1).max(2_000);
 
 export const integrationEventEnvelopeSchema = z.strictObject({
   id: z.uuid(),
-  type: z.string().regex(/^bildung\.[a-z]+\.[a-z0-9-]+\.v[1-9][0-9]*$/, 'must look like bildung.<service>.<event>.v<version>'),
+  type: z
+    .string()
+    .regex(/^bildung\.[a-z]+\.[a-z0-9-]+\.v[1-9][0-9]*$/, 'must look like bildung.<service>.<event>.v<version>'),
   source: text,
   subject: text,
   time: z.iso.datetime({ offset: true }),

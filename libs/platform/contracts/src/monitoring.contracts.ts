@@ -9,7 +9,10 @@ export const MeasurementRecorded = contract(
   z.strictObject({
     ...measuredValue,
     breakdown: z
-      .strictObject({ sex: z.enum(['female', 'male', 'diverse']).optional(), nationality: z.enum(['german', 'foreign']).optional() })
+      .strictObject({
+        sex: z.enum(['female', 'male', 'diverse']).optional(),
+        nationality: z.enum(['german', 'foreign']).optional(),
+      })
       .optional(),
     source: text,
     recordedBy: actor,
@@ -43,4 +46,3 @@ export const ReleasePublished = contract(
   'bildung.monitoring.release-published.v1',
   z.strictObject({ releaseId: id, title: text, periods: z.array(period).min(1), publishedBy: actor }),
 );
-

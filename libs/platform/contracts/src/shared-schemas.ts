@@ -22,7 +22,9 @@ export type EducationStage = (typeof EDUCATION_STAGES)[number];
 /** Amtlicher Gemeindeschlüssel: 5 digits for a Kreis, 8 for a municipality. */
 export const regionKey = z.string().regex(/^\d{5}(\d{3})?$/, 'must be an AGS region key of 5 or 8 digits');
 /** A year (2025), a school year (2025/26) or a reference date (2025-06-30). */
-export const period = z.string().regex(/^\d{4}(\/\d{2}|-\d{2}-\d{2})?$/, 'must be a year, a school year like 2025/26 or a date');
+export const period = z
+  .string()
+  .regex(/^\d{4}(\/\d{2}|-\d{2}-\d{2})?$/, 'must be a year, a school year like 2025/26 or a date');
 
 /**
  * The calendar date a period's value describes: the last day of a year, 31 July at the end of a
@@ -40,7 +42,9 @@ export function periodEndDate(value: string): string | null {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : null;
 }
-export const indicatorKey = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case key like betreuungsquote-u3');
+export const indicatorKey = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case key like betreuungsquote-u3');
 
 /** What identifies a measured value: which indicator, where, for when. */
 export const measuredValue = { measurementId: id, indicatorKey, regionKey, period, value: finite };
@@ -49,4 +53,3 @@ export const assessment = z.enum(['on-track', 'at-risk', 'off-track']);
 export function contract<Data>(topic: string, type: string, schema: z.ZodType<Data>): IntegrationEventContract<Data> {
   return { topic, type, schema };
 }
-

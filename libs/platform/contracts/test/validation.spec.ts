@@ -51,14 +51,22 @@ describe('integration event validation', () => {
   ])('names the field for %s', (_case, data, field) => {
     const result = validateIntegrationEvent(measurementRecorded(data), Topics.monitoring);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(new RegExp(`^invalid bildung.monitoring.measurement-recorded.v1 data: .*${field.replace(/[()]/g, '\\$&')}`));
+    expect(!result.ok && result.error).toMatch(
+      new RegExp(`^invalid bildung.monitoring.measurement-recorded.v1 data: .*${field.replace(/[()]/g, '\\$&')}`),
+    );
   });
 
   it('rejects an envelope without id or with a bad time', () => {
     const { id: _id, ...withoutId } = measurementRecorded();
-    expect(validateIntegrationEvent(withoutId, Topics.monitoring)).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid envelope: id:/) });
+    expect(validateIntegrationEvent(withoutId, Topics.monitoring)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^invalid envelope: id:/),
+    });
     const badTime = { ...measurementRecorded(), time: 'yesterday' };
-    expect(validateIntegrationEvent(badTime, Topics.monitoring)).toMatchObject({ ok: false, error: expect.stringMatching(/time:/) });
+    expect(validateIntegrationEvent(badTime, Topics.monitoring)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/time:/),
+    });
   });
 });
 

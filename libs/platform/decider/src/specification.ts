@@ -54,7 +54,8 @@ export function given<Command, State, Event extends DomainEvent>(
           deepStrictEqual(acceptedEvents(decision, `the events ${JSON.stringify(events)}`), events);
         },
         thenRejects(kind, code) {
-          if (decision.accepted) throw new Error(`Expected a rejection ${kind} ${code}, but ${describeDecision(decision)}.`);
+          if (decision.accepted)
+            throw new Error(`Expected a rejection ${kind} ${code}, but ${describeDecision(decision)}.`);
           deepStrictEqual({ kind: decision.rejection.kind, code: decision.rejection.code }, { kind, code });
         },
         thenNothingHappened() {

@@ -47,7 +47,9 @@ describe('decider', () => {
   });
 
   it('given no history, when opened, then the course opens', () => {
-    given(course).when({ type: 'Open', capacity: 10 }).then([{ type: 'Opened', data: { capacity: 10 } }]);
+    given(course)
+      .when({ type: 'Open', capacity: 10 })
+      .then([{ type: 'Opened', data: { capacity: 10 } }]);
   });
 
   it('given an open course, when opened again, then an invalid transition is reported with its message', () => {
@@ -69,7 +71,9 @@ describe('decider', () => {
   });
 
   it('given an open course, when no places are booked, then nothing happened', () => {
-    given(course, [{ type: 'Opened', data: { capacity: 10 } }]).when({ type: 'Book', places: 0 }).thenNothingHappened();
+    given(course, [{ type: 'Opened', data: { capacity: 10 } }])
+      .when({ type: 'Book', places: 0 })
+      .thenNothingHappened();
   });
 });
 
@@ -82,7 +86,9 @@ describe('decider specification', () => {
   });
 
   it('fails when an expected acceptance was rejected, and says why', () => {
-    expect(() => overbooked.then([])).toThrow('it was rejected: rule-violation over-capacity (Only 1 places are free.)');
+    expect(() => overbooked.then([])).toThrow(
+      'it was rejected: rule-violation over-capacity (Only 1 places are free.)',
+    );
     expect(() => overbooked.thenNothingHappened()).toThrow(/rejected/);
     expect(() => overbooked.thenState({ open: true, free: 1 })).toThrow(/rejected/);
   });

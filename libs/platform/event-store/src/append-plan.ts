@@ -32,7 +32,12 @@ export type AppendPlan =
   | { readonly kind: 'append'; readonly events: readonly UnpositionedEvent[] };
 
 export function assertStreamId(streamId: string): void {
-  if (typeof streamId !== 'string' || streamId.trim() === '' || streamId.length > MAX_NAME_LENGTH || streamId.startsWith('$')) {
+  if (
+    typeof streamId !== 'string' ||
+    streamId.trim() === '' ||
+    streamId.length > MAX_NAME_LENGTH ||
+    streamId.startsWith('$')
+  ) {
     throw new InvalidEventError(
       `Stream id ${JSON.stringify(streamId)} is invalid: use a non-empty name of at most ${MAX_NAME_LENGTH} characters that does not start with "$".`,
     );
@@ -72,7 +77,9 @@ export function prepareEvents(streamId: string, events: readonly NewEvent[], rec
     }
     const schemaVersion = metadata.schemaVersion ?? 1;
     if (!Number.isInteger(schemaVersion) || schemaVersion < 1) {
-      throw new InvalidEventError(`${where} (${event.type}) has schemaVersion ${schemaVersion}; use a positive integer.`);
+      throw new InvalidEventError(
+        `${where} (${event.type}) has schemaVersion ${schemaVersion}; use a positive integer.`,
+      );
     }
     if (typeof event.data !== 'object' || event.data === null || Array.isArray(event.data)) {
       throw new InvalidEventError(`${where} (${event.type}) needs data that is a JSON object.`);
@@ -91,7 +98,8 @@ export function prepareEvents(streamId: string, events: readonly NewEvent[], rec
         actor: { id: metadata.actor.id, role: metadata.actor.role },
         reason: metadata.reason,
         authority: metadata.authority,
-        effectiveAt: metadata.effectiveAt === undefined ? recordedAt : toIsoInstant(metadata.effectiveAt, `${where}: effectiveAt`),
+        effectiveAt:
+          metadata.effectiveAt === undefined ? recordedAt : toIsoInstant(metadata.effectiveAt, `${where}: effectiveAt`),
         correlationId: metadata.correlationId ?? id,
         causationId: metadata.causationId,
         source: metadata.source,
@@ -111,8 +119,11 @@ export function checkExpectedRevision(streamId: string, expected: ExpectedRevisi
 }
 
 export function assertExpectedRevision(expected: ExpectedRevision): void {
-  if (expected === 'any' || expected === 'no-stream' || (Number.isInteger(expected) && (expected as number) >= 0)) return;
-  throw new InvalidEventError(`Expected revision ${JSON.stringify(expected)} is invalid: use 'any', 'no-stream' or a revision (integer ≥ 0).`);
+  if (expected === 'any' || expected === 'no-stream' || (Number.isInteger(expected) && (expected as number) >= 0))
+    return;
+  throw new InvalidEventError(
+    `Expected revision ${JSON.stringify(expected)} is invalid: use 'any', 'no-stream' or a revision (integer ≥ 0).`,
+  );
 }
 
 /** Places prepared events after `last` in the stream and seals each into the hash chain. */
@@ -157,7 +168,10 @@ export function findEarlierAppend(
       throw new DuplicateEventIdError(event.id, `in ${streamId} with a different type or data`);
     }
     if (index > 0 && earlier.revision !== (stored[index - 1] as RecordedEvent).revision + 1) {
-      throw new DuplicateEventIdError(event.id, `in ${streamId}, but not right after the event before it in this append`);
+      throw new DuplicateEventIdError(
+        event.id,
+        `in ${streamId}, but not right after the event before it in this append`,
+      );
     }
   });
   const events = stored as RecordedEvent[];

@@ -27,9 +27,17 @@ export async function verifyStream(store: EventStore, streamId: string): Promise
     const page = await store.readStream(streamId, { fromRevision: from, maxCount: PAGE });
     for (const event of page) {
       const firstBroken = verifier.check(event);
-      if (firstBroken) return { streamId, valid: false, eventsChecked: verifier.eventsChecked, headHash: verifier.headHash, firstBroken };
+      if (firstBroken)
+        return {
+          streamId,
+          valid: false,
+          eventsChecked: verifier.eventsChecked,
+          headHash: verifier.headHash,
+          firstBroken,
+        };
     }
-    if (page.length < PAGE) return { streamId, valid: true, eventsChecked: verifier.eventsChecked, headHash: verifier.headHash };
+    if (page.length < PAGE)
+      return { streamId, valid: true, eventsChecked: verifier.eventsChecked, headHash: verifier.headHash };
   }
 }
 
@@ -38,7 +46,7 @@ export async function verifyAllStreams(store: EventStore, filter?: EventFilter):
   const verifiers = new Map<string, StreamChainVerifier>();
   const broken = new Map<string, BrokenLink>();
   let eventsChecked = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.readAll({ after, maxCount: PAGE, filter });
     for (const event of page) {
       after = event.position;

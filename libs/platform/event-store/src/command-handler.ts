@@ -16,7 +16,11 @@ export type CommandContext = Omit<NewEventMetadata, 'source' | 'schemaVersion'> 
 export type CommandResult =
   | { readonly outcome: 'accepted'; readonly revision: number | null; readonly events: readonly RecordedEvent[] }
   | { readonly outcome: 'rejected'; readonly revision: number | null; readonly rejection: Rejection }
-  | { readonly outcome: 'conflict'; readonly expectedRevision: number | 'no-stream'; readonly actualRevision: number | null };
+  | {
+      readonly outcome: 'conflict';
+      readonly expectedRevision: number | 'no-stream';
+      readonly actualRevision: number | null;
+    };
 
 /** A point in time for bitemporal reads; either bound may be left out. */
 export interface AsOf {
@@ -55,7 +59,8 @@ interface CachedState<State> {
 
 function instant(value: string | Date, name: string): number {
   const time = value instanceof Date ? value.getTime() : Date.parse(value);
-  if (Number.isNaN(time)) throw new InvalidEventError(`${name} ${JSON.stringify(value)} is not an ISO 8601 date or timestamp.`);
+  if (Number.isNaN(time))
+    throw new InvalidEventError(`${name} ${JSON.stringify(value)} is not an ISO 8601 date or timestamp.`);
   return time;
 }
 
@@ -78,13 +83,22 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
 
   /** The state of a stream now, or as recorded and/or effective at a past time, or right after a revision. */
   async load(streamId: string, asOf: AsOf = {}): Promise<LoadedState<State>> {
-    if (asOf.recordedAsOf === undefined && asOf.effectiveAsOf === undefined && asOf.revision === undefined) return this.loadLatest(streamId);
+    if (asOf.recordedAsOf === undefined && asOf.effectiveAsOf === undefined && asOf.revision === undefined)
+      return this.loadLatest(streamId);
     const recordedBy = asOf.recordedAsOf === undefined ? Infinity : instant(asOf.recordedAsOf, 'recordedAsOf');
     const effectiveBy = asOf.effectiveAsOf === undefined ? Infinity : instant(asOf.effectiveAsOf, 'effectiveAsOf');
-    const stored = await this.store.readStream(streamId, asOf.revision === undefined ? {} : { maxCount: asOf.revision + 1 });
-    const known = stored.filter((event) => Date.parse(event.recordedAt) <= recordedBy && Date.parse(event.metadata.effectiveAt) <= effectiveBy);
+    const stored = await this.store.readStream(
+      streamId,
+      asOf.revision === undefined ? {} : { maxCount: asOf.revision + 1 },
+    );
+    const known = stored.filter(
+      (event) => Date.parse(event.recordedAt) <= recordedBy && Date.parse(event.metadata.effectiveAt) <= effectiveBy,
+    );
     const events = known.map((event) => this.upcasters.upcast(event));
-    return { state: this.fold(this.decider.initialState, events), revision: events.length === 0 ? null : (events[events.length - 1] as RecordedEvent).revision };
+    return {
+      state: this.fold(this.decider.initialState, events),
+      revision: events.length === 0 ? null : (events[events.length - 1] as RecordedEvent).revision,
+    };
   }
 
   /** The latest state, from the cache plus the events appended since, or from the whole stream. */
@@ -93,7 +107,8 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
     const stored = await this.store.readStream(streamId, cached ? { fromRevision: cached.revision + 1 } : {});
     const events = stored.map((event) => this.upcasters.upcast(event));
     const state = this.fold(cached?.state ?? this.decider.initialState, events);
-    const revision = events.length > 0 ? (events[events.length - 1] as RecordedEvent).revision : (cached?.revision ?? null);
+    const revision =
+      events.length > 0 ? (events[events.length - 1] as RecordedEvent).revision : (cached?.revision ?? null);
     if (revision !== null && this.cachedStreams > 0) {
       this.cache.delete(streamId);
       this.cache.set(streamId, { state, revision });
@@ -103,15 +118,26 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
   }
 
   private fold(initial: State, events: readonly RecordedEvent[]): State {
-    return fold(this.decider, events.map((event) => ({ type: event.type, data: event.data }) as Event), initial);
+    return fold(
+      this.decider,
+      events.map((event) => ({ type: event.type, data: event.data }) as Event),
+      initial,
+    );
   }
 
   async handle(streamId: string, command: Command, context: CommandContext): Promise<CommandResult> {
     const retry = context.expectedRevision === undefined;
     for (let attempt = 1; ; attempt++) {
       const { state, revision } = await this.load(streamId);
-      if (!retry && (context.expectedRevision === 'no-stream' ? revision !== null : revision !== context.expectedRevision)) {
-        return { outcome: 'conflict', expectedRevision: context.expectedRevision as number | 'no-stream', actualRevision: revision };
+      if (
+        !retry &&
+        (context.expectedRevision === 'no-stream' ? revision !== null : revision !== context.expectedRevision)
+      ) {
+        return {
+          outcome: 'conflict',
+          expectedRevision: context.expectedRevision as number | 'no-stream',
+          actualRevision: revision,
+        };
       }
       const decision = this.decider.decide(command, state);
       if (!decision.accepted) return { outcome: 'rejected', revision, rejection: decision.rejection };
@@ -139,7 +165,11 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (!retry || attempt >= this.maxAttempts) {
-          return { outcome: 'conflict', expectedRevision: revision === null ? 'no-stream' : revision, actualRevision: error.actual };
+          return {
+            outcome: 'conflict',
+            expectedRevision: revision === null ? 'no-stream' : revision,
+            actualRevision: error.actual,
+          };
         }
       }
     }

@@ -48,6 +48,8 @@ export class CorruptEventError extends EventStoreError {
     readonly position: number,
     cause: unknown,
   ) {
-    super(`The stored event at position ${position} cannot be decoded: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `The stored event at position ${position} cannot be decoded: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
   }
 }

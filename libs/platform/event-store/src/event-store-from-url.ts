@@ -11,10 +11,12 @@ export function eventStoreFromUrl(url: string): EventStore {
   if (url === 'memory:') return new InMemoryEventStore();
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
-    if (file === '') throw new Error('The event store URL "sqlite:" needs a file path, e.g. sqlite:./data/goals/events.sqlite.');
+    if (file === '')
+      throw new Error('The event store URL "sqlite:" needs a file path, e.g. sqlite:./data/goals/events.sqlite.');
     return new SqliteEventStore({ file });
   }
-  if (url.startsWith('esdb://') || url.startsWith('esdb+discover://')) return new EventStoreDbEventStore({ connectionString: url });
+  if (url.startsWith('esdb://') || url.startsWith('esdb+discover://'))
+    return new EventStoreDbEventStore({ connectionString: url });
   throw new Error(
     `Unknown event store URL ${JSON.stringify(url)}: use memory:, sqlite:<file> or an EventStoreDB connection string (esdb://…).`,
   );

@@ -65,7 +65,11 @@ export class StreamChainVerifier {
       return broken({ reason: 'revision-gap', expectedRevision: this.expectedRevision });
     }
     if (event.metadata.prevHash !== this.lastHash) {
-      return broken({ reason: 'prev-hash-mismatch', expectedPrevHash: this.lastHash, storedPrevHash: event.metadata.prevHash });
+      return broken({
+        reason: 'prev-hash-mismatch',
+        expectedPrevHash: this.lastHash,
+        storedPrevHash: event.metadata.prevHash,
+      });
     }
     const expectedHash = hashEvent(event);
     if (expectedHash !== event.metadata.hash) {

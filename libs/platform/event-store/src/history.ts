@@ -47,9 +47,14 @@ export function toHistoryEntry(event: RecordedEvent): HistoryEntry {
 }
 
 /** A page of a stream's history, from revision `offset`; null when the stream does not exist. */
-export async function readHistoryPage(store: EventStore, streamId: string, page: { offset: number; limit: number }): Promise<Page<HistoryEntry> | null> {
+export async function readHistoryPage(
+  store: EventStore,
+  streamId: string,
+  page: { offset: number; limit: number },
+): Promise<Page<HistoryEntry> | null> {
   const last = await store.lastRevision(streamId);
   if (last === null) return null;
-  const events = page.offset > last ? [] : await store.readStream(streamId, { fromRevision: page.offset, maxCount: page.limit });
+  const events =
+    page.offset > last ? [] : await store.readStream(streamId, { fromRevision: page.offset, maxCount: page.limit });
   return { items: events.map(toHistoryEntry), total: last + 1, offset: page.offset, limit: page.limit };
 }

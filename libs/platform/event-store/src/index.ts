@@ -3,11 +3,18 @@ export * from './errors';
 export * from './port';
 export * from './hash-chain';
 export { InMemoryEventStore, type InMemoryEventStoreOptions } from './adapters/in-memory-event-store';
-export { SQLITE_EVENT_STORE_SCHEMA, SqliteEventStore, type SqliteEventStoreOptions } from './adapters/sqlite-event-store';
+export {
+  SQLITE_EVENT_STORE_SCHEMA,
+  SqliteEventStore,
+  type SqliteEventStoreOptions,
+} from './adapters/sqlite-event-store';
 export * from './audit';
 export * from './upcasting';
 export * from './command-handler';
-export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './adapters/eventstoredb/eventstoredb-event-store';
+export {
+  EventStoreDbEventStore,
+  type EventStoreDbEventStoreOptions,
+} from './adapters/eventstoredb/eventstoredb-event-store';
 export * from './event-store-from-url';
 export * from './micro-batcher';
 export * from './history';

@@ -70,7 +70,10 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
-export function matchesFilter(event: Pick<RecordedEvent, 'streamId' | 'type'>, filter: EventFilter | undefined): boolean {
+export function matchesFilter(
+  event: Pick<RecordedEvent, 'streamId' | 'type'>,
+  filter: EventFilter | undefined,
+): boolean {
   if (!filter) return true;
   if (filter.categories && !filter.categories.includes(categoryOf(event.streamId))) return false;
   if (filter.types && !filter.types.includes(event.type)) return false;
@@ -93,8 +96,15 @@ export interface Lag {
 export const LAG_COUNT_LIMIT = 10_000;
 
 /** How far a subscriber at `position` is behind the store. */
-export async function lagBehind(store: Pick<EventStore, 'readAll'>, position: number, filter?: EventFilter): Promise<Lag> {
+export async function lagBehind(
+  store: Pick<EventStore, 'readAll'>,
+  position: number,
+  filter?: EventFilter,
+): Promise<Lag> {
   const behind = await store.readAll({ after: position, filter, maxCount: LAG_COUNT_LIMIT });
   const oldest = behind[0];
-  return { events: behind.length, seconds: oldest ? Math.max(0, (Date.now() - Date.parse(oldest.recordedAt)) / 1000) : 0 };
+  return {
+    events: behind.length,
+    seconds: oldest ? Math.max(0, (Date.now() - Date.parse(oldest.recordedAt)) / 1000) : 0,
+  };
 }

@@ -24,7 +24,8 @@ export class Upcasters {
     }
     for (const [type, version] of this.current) {
       for (let from = 1; from < version; from++) {
-        if (!this.steps.has(`${type}@${from}`)) throw new Error(`No upcaster for ${type} from version ${from} to ${from + 1}.`);
+        if (!this.steps.has(`${type}@${from}`))
+          throw new Error(`No upcaster for ${type} from version ${from} to ${from + 1}.`);
       }
     }
   }

@@ -6,7 +6,11 @@ const context = { actor: coordinator, correlationId: 'corr-7' };
 
 describe('CommandHandler', () => {
   let store: InMemoryEventStore;
-  let handler: CommandHandler<Parameters<typeof agreementDecider.decide>[0], ReturnType<typeof agreementDecider.evolve>, Parameters<typeof agreementDecider.evolve>[1]>;
+  let handler: CommandHandler<
+    Parameters<typeof agreementDecider.decide>[0],
+    ReturnType<typeof agreementDecider.evolve>,
+    Parameters<typeof agreementDecider.evolve>[1]
+  >;
 
   beforeEach(() => {
     store = new InMemoryEventStore();
@@ -14,12 +18,16 @@ describe('CommandHandler', () => {
   });
 
   it('appends the decided events with the context as metadata', async () => {
-    const result = await handler.handle('agreement-1', { type: 'Draft', title: 'Sprachförderung', target: 80 }, {
-      ...context,
-      reason: 'Auftakt',
-      authority: 'Steuergruppe 2026/1',
-      effectiveAt: '2026-02-01',
-    });
+    const result = await handler.handle(
+      'agreement-1',
+      { type: 'Draft', title: 'Sprachförderung', target: 80 },
+      {
+        ...context,
+        reason: 'Auftakt',
+        authority: 'Steuergruppe 2026/1',
+        effectiveAt: '2026-02-01',
+      },
+    );
     expect(result).toMatchObject({ outcome: 'accepted', revision: 0 });
     const [event] = await store.readStream('agreement-1');
     expect(event).toMatchObject({
@@ -44,19 +52,34 @@ describe('CommandHandler', () => {
     expect(invalid).toEqual({
       outcome: 'rejected',
       revision: 0,
-      rejection: { kind: 'invalid-transition', code: 'already-drafted', message: 'This agreement has already been drafted.' },
+      rejection: {
+        kind: 'invalid-transition',
+        code: 'already-drafted',
+        message: 'This agreement has already been drafted.',
+      },
     });
     const violation = await handler.handle('agreement-1', { type: 'Revise', target: 80 }, context);
-    expect(violation).toMatchObject({ outcome: 'rejected', rejection: { kind: 'rule-violation', code: 'target-unchanged' } });
+    expect(violation).toMatchObject({
+      outcome: 'rejected',
+      rejection: { kind: 'rule-violation', code: 'target-unchanged' },
+    });
     expect(await store.lastRevision('agreement-1')).toBe(0);
   });
 
   it('answers a stale expected revision with a conflict without deciding', async () => {
     await handler.handle('agreement-1', { type: 'Draft', title: 'A', target: 80 }, context);
     await handler.handle('agreement-1', { type: 'Revise', target: 85 }, context);
-    const stale = await handler.handle('agreement-1', { type: 'Revise', target: 90 }, { ...context, expectedRevision: 0 });
+    const stale = await handler.handle(
+      'agreement-1',
+      { type: 'Revise', target: 90 },
+      { ...context, expectedRevision: 0 },
+    );
     expect(stale).toEqual({ outcome: 'conflict', expectedRevision: 0, actualRevision: 1 });
-    const current = await handler.handle('agreement-1', { type: 'Revise', target: 90 }, { ...context, expectedRevision: 1 });
+    const current = await handler.handle(
+      'agreement-1',
+      { type: 'Revise', target: 90 },
+      { ...context, expectedRevision: 1 },
+    );
     expect(current).toMatchObject({ outcome: 'accepted', revision: 2 });
   });
 
@@ -76,7 +99,10 @@ describe('CommandHandler', () => {
 
   it('decides again on the newer state when another writer got in between', async () => {
     await handler.handle('agreement-1', { type: 'Draft', title: 'A', target: 80 }, context);
-    const racing = new CommandHandler(withCompetingWriter(store, 2), agreementDecider, { source: 'goals', maxAttempts: 3 });
+    const racing = new CommandHandler(withCompetingWriter(store, 2), agreementDecider, {
+      source: 'goals',
+      maxAttempts: 3,
+    });
     const result = await racing.handle('agreement-1', { type: 'Revise', target: 60 }, context);
     expect(result).toMatchObject({ outcome: 'accepted', revision: 3 });
     expect((await handler.load('agreement-1')).state).toMatchObject({ target: 60, revisions: 3 });
@@ -84,10 +110,15 @@ describe('CommandHandler', () => {
 
   it('gives up with a conflict after the bounded number of attempts', async () => {
     await handler.handle('agreement-1', { type: 'Draft', title: 'A', target: 80 }, context);
-    const racing = new CommandHandler(withCompetingWriter(store, 5), agreementDecider, { source: 'goals', maxAttempts: 2 });
+    const racing = new CommandHandler(withCompetingWriter(store, 5), agreementDecider, {
+      source: 'goals',
+      maxAttempts: 2,
+    });
     const result = await racing.handle('agreement-1', { type: 'Revise', target: 60 }, context);
     expect(result).toMatchObject({ outcome: 'conflict', actualRevision: 2 });
-    expect((await store.readStream('agreement-1')).map((e) => (e.data as { target: number }).target)).toEqual([80, 104, 103]);
+    expect((await store.readStream('agreement-1')).map((e) => (e.data as { target: number }).target)).toEqual([
+      80, 104, 103,
+    ]);
   });
 
   it('lets store errors other than conflicts through', async () => {
@@ -105,9 +136,14 @@ describe('CommandHandler state cache', () => {
     await handler.load('agreement-1');
     await otherProcess.handle('agreement-1', { type: 'Revise', target: 45 }, context);
     const reads = jest.spyOn(store, 'readStream');
-    expect(await handler.load('agreement-1')).toEqual({ revision: 1, state: { status: 'draft', title: 'Ganztag', target: 45, revisions: 1 } });
+    expect(await handler.load('agreement-1')).toEqual({
+      revision: 1,
+      state: { status: 'draft', title: 'Ganztag', target: 45, revisions: 1 },
+    });
     expect(reads).toHaveBeenCalledWith('agreement-1', { fromRevision: 1 });
-    expect(await handler.handle('agreement-1', { type: 'Revise', target: 45 }, context)).toMatchObject({ outcome: 'rejected' });
+    expect(await handler.handle('agreement-1', { type: 'Revise', target: 45 }, context)).toMatchObject({
+      outcome: 'rejected',
+    });
   });
 
   it('stays correct when streams are evicted, and can be turned off', async () => {
@@ -117,7 +153,13 @@ describe('CommandHandler state cache', () => {
       for (const id of ['a', 'b', 'a', 'b']) {
         const streamId = `agreement-${cachedStreams}-${id}`;
         const { state } = await handler.load(streamId);
-        await handler.handle(streamId, state.status === 'none' ? { type: 'Draft', title: id, target: 1 } : { type: 'Revise', target: state.revisions + 2 }, context);
+        await handler.handle(
+          streamId,
+          state.status === 'none'
+            ? { type: 'Draft', title: id, target: 1 }
+            : { type: 'Revise', target: state.revisions + 2 },
+          context,
+        );
       }
       expect((await handler.load(`agreement-${cachedStreams}-a`)).state).toMatchObject({ target: 2, revisions: 1 });
       expect((await handler.load(`agreement-${cachedStreams}-b`)).revision).toBe(1);

@@ -11,12 +11,18 @@ describe('eventStoreFromUrl', () => {
       eventStoreFromUrl(`sqlite:${join(tempDir(), 'nested', 'events.sqlite')}`),
       eventStoreFromUrl('esdb://127.0.0.1:1?tls=false'),
     ];
-    expect(stores.map((store) => store.constructor)).toEqual([InMemoryEventStore, SqliteEventStore, EventStoreDbEventStore]);
+    expect(stores.map((store) => store.constructor)).toEqual([
+      InMemoryEventStore,
+      SqliteEventStore,
+      EventStoreDbEventStore,
+    ]);
     await Promise.all(stores.map((store) => store.close()));
   });
 
   it('explains what it accepts when the URL is wrong', () => {
-    expect(() => eventStoreFromUrl('postgres://db/events')).toThrow(/use memory:, sqlite:<file> or an EventStoreDB connection string/);
+    expect(() => eventStoreFromUrl('postgres://db/events')).toThrow(
+      /use memory:, sqlite:<file> or an EventStoreDB connection string/,
+    );
     expect(() => eventStoreFromUrl('sqlite:')).toThrow(/needs a file path/);
   });
 });

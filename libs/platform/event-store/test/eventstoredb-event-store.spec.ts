@@ -33,14 +33,18 @@ describe('EventStoreDB mapping', () => {
     prepareEvents(
       'goal-1',
       [
-        newEvent('Agreed', { target: 60 }, {
-          authority: 'Kreisausschuss, Beschluss 2026/041',
-          reason: 'Beschluss',
-          effectiveAt: '2026-11-20',
-          correlationId: 'corr-1',
-          causationId: 'cmd-9',
-          schemaVersion: 2,
-        }),
+        newEvent(
+          'Agreed',
+          { target: 60 },
+          {
+            authority: 'Kreisausschuss, Beschluss 2026/041',
+            reason: 'Beschluss',
+            effectiveAt: '2026-11-20',
+            correlationId: 'corr-1',
+            causationId: 'cmd-9',
+            schemaVersion: 2,
+          },
+        ),
       ],
       recordedAt,
     ),
@@ -86,22 +90,31 @@ describe('EventStoreDB mapping', () => {
 
   it('ignores system events and events written by other tools', () => {
     const base = { id: randomUUID(), revision: BigInt(0), data: {}, isJson: true };
-    expect(fromEsdbEvent({ ...base, streamId: '$stats-0.0.0.0:2113', type: '$statsCollected', metadata: {} })).toBeUndefined();
-    expect(fromEsdbEvent({ ...base, streamId: 'goal-1', type: 'Foreign', metadata: { some: 'thing' } })).toBeUndefined();
-    expect(fromEsdbEvent({ ...base, streamId: 'goal-1', type: 'Binary', isJson: false, metadata: undefined })).toBeUndefined();
+    expect(
+      fromEsdbEvent({ ...base, streamId: '$stats-0.0.0.0:2113', type: '$statsCollected', metadata: {} }),
+    ).toBeUndefined();
+    expect(
+      fromEsdbEvent({ ...base, streamId: 'goal-1', type: 'Foreign', metadata: { some: 'thing' } }),
+    ).toBeUndefined();
+    expect(
+      fromEsdbEvent({ ...base, streamId: 'goal-1', type: 'Binary', isJson: false, metadata: undefined }),
+    ).toBeUndefined();
   });
 });
 
 const url = process.env.EVENTSTORE_URL;
 const describeWithEventStoreDb = url ? describe : describe.skip;
 
-describeWithEventStoreDb(`EventStoreDbEventStore${url ? ` at ${url}` : ' (skipped: EVENTSTORE_URL is not set; docker compose up eventstore provides one)'}`, () => {
-  eventStoreContract({
-    create: async () => new EventStoreDbEventStore({ connectionString: url as string }),
-    restart: async (store) => {
-      await store.close();
-      return new EventStoreDbEventStore({ connectionString: url as string });
-    },
-    gapFreePositions: false,
-  });
-});
+describeWithEventStoreDb(
+  `EventStoreDbEventStore${url ? ` at ${url}` : ' (skipped: EVENTSTORE_URL is not set; docker compose up eventstore provides one)'}`,
+  () => {
+    eventStoreContract({
+      create: async () => new EventStoreDbEventStore({ connectionString: url as string }),
+      restart: async (store) => {
+        await store.close();
+        return new EventStoreDbEventStore({ connectionString: url as string });
+      },
+      gapFreePositions: false,
+    });
+  },
+);

@@ -13,7 +13,8 @@ describe('SQLite event store when the writing process is killed', () => {
     await writer.ready;
     writer.process.stdin?.end('go\n');
     const deadline = Date.now() + 60_000;
-    while (writer.acknowledged().length < 300 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (writer.acknowledged().length < 300 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     writer.process.kill('SIGKILL');
     await writer.finished.catch(() => undefined);
     const acknowledged = writer.acknowledged();

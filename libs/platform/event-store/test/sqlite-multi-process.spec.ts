@@ -25,7 +25,9 @@ describe('SQLite event store shared by several OS processes', () => {
     expect(all).toHaveLength(2 * PER_WRITER);
     expect(all.map((event) => event.position)).toEqual(all.map((_, index) => index + 1));
     for (const writer of ['writer-a', 'writer-b']) {
-      const mine = all.filter((event) => (event.data as { writer: string }).writer === writer).map((event) => (event.data as { i: number }).i);
+      const mine = all
+        .filter((event) => (event.data as { writer: string }).writer === writer)
+        .map((event) => (event.data as { i: number }).i);
       expect(mine).toEqual(Array.from({ length: PER_WRITER }, (_, i) => i));
     }
     for (const stream of ['shared-0', 'shared-1', 'shared-2']) {
@@ -35,7 +37,8 @@ describe('SQLite event store shared by several OS processes', () => {
     expect(await verifyAllStreams(observer)).toMatchObject({ valid: true, eventsChecked: 2 * PER_WRITER });
 
     const deadline = Date.now() + 10_000;
-    while (seenLive.length < 2 * PER_WRITER && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (seenLive.length < 2 * PER_WRITER && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(seenLive.map((event) => event.position)).toEqual(all.map((event) => event.position));
     await subscription.close();
     await observer.close();

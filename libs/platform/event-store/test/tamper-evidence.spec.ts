@@ -51,7 +51,10 @@ describe('tamper evidence of the SQLite store', () => {
   it('detects a changed progress value in the data', async () => {
     changeBytesInFile(file, '"value":41.5', '"value":91.5');
     const store = new SqliteEventStore({ file });
-    expect(await verifyStream(store, 'goal-1')).toMatchObject({ valid: false, firstBroken: { revision: 2, problem: { reason: 'hash-mismatch' } } });
+    expect(await verifyStream(store, 'goal-1')).toMatchObject({
+      valid: false,
+      firstBroken: { revision: 2, problem: { reason: 'hash-mismatch' } },
+    });
     await store.close();
   });
 
@@ -59,7 +62,9 @@ describe('tamper evidence of the SQLite store', () => {
     const store = new SqliteEventStore({ file });
     const [, agreed] = await store.readStream('goal-1');
     await store.close();
-    const forged = agreed!.metadata.hash.startsWith('a') ? `b${agreed!.metadata.hash.slice(1)}` : `a${agreed!.metadata.hash.slice(1)}`;
+    const forged = agreed!.metadata.hash.startsWith('a')
+      ? `b${agreed!.metadata.hash.slice(1)}`
+      : `a${agreed!.metadata.hash.slice(1)}`;
     changeBytesInFile(file, `${agreed!.metadata.hash}"}`, `${forged}"}`);
     const reopened = new SqliteEventStore({ file });
     const result = await verifyStream(reopened, 'goal-1');

@@ -18,7 +18,11 @@ const decider: Decider<{ type: 'Set'; value: number; unit: string }, Target, Tar
 };
 
 const upcasters = new Upcasters([
-  { type: 'TargetSet', fromVersion: 1, upcast: (data) => ({ target: { value: (data as { target: number }).target, unit: '%' } }) },
+  {
+    type: 'TargetSet',
+    fromVersion: 1,
+    upcast: (data) => ({ target: { value: (data as { target: number }).target, unit: '%' } }),
+  },
 ]);
 
 describe('upcasting', () => {
@@ -29,7 +33,13 @@ describe('upcasting', () => {
     const writtenByOldRelease = new SqliteEventStore({ file });
     await writtenByOldRelease.append(
       'goal-1',
-      [{ type: 'TargetSet', data: { target: 55 }, metadata: { actor: coordinator, source: 'goals', schemaVersion: 1 } }],
+      [
+        {
+          type: 'TargetSet',
+          data: { target: 55 },
+          metadata: { actor: coordinator, source: 'goals', schemaVersion: 1 },
+        },
+      ],
       'no-stream',
     );
     await writtenByOldRelease.close();
@@ -38,7 +48,10 @@ describe('upcasting', () => {
     const handler = new CommandHandler(store, decider, { source: 'goals', upcasters });
     const loaded = await handler.load('goal-1');
     expect(loaded.state).toEqual({ value: 55, unit: '%' });
-    expect(upcasters.upcast((await store.readStream('goal-1'))[0]!)).toMatchObject({ data: { target: { value: 55, unit: '%' } }, metadata: { schemaVersion: 2 } });
+    expect(upcasters.upcast((await store.readStream('goal-1'))[0]!)).toMatchObject({
+      data: { target: { value: 55, unit: '%' } },
+      metadata: { schemaVersion: 2 },
+    });
 
     await handler.handle('goal-1', { type: 'Set', value: 60, unit: 'Prozentpunkte' }, { actor: coordinator });
     const raw = await store.readStream('goal-1');

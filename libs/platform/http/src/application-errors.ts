@@ -1,4 +1,10 @@
-import { AccessDeniedError, CommandRejectedError, InvalidQueryError, NotFoundError, StaleRevisionError } from '@bildungsregion/application';
+import {
+  AccessDeniedError,
+  CommandRejectedError,
+  InvalidQueryError,
+  NotFoundError,
+  StaleRevisionError,
+} from '@bildungsregion/application';
 import { InvalidEventError } from '@bildungsregion/event-store';
 import { InvalidReadModelInputError } from '@bildungsregion/read-models';
 import { ErrorMapper, ProblemError } from './problems';
@@ -14,11 +20,22 @@ export const applicationErrorToProblem: ErrorMapper = (error) => {
   }
   if (error instanceof StaleRevisionError) {
     const title = `${error.noun.charAt(0).toUpperCase()}${error.noun.slice(1)} changed meanwhile`;
-    return new ProblemError(409, 'stale-revision', title, error.message, { currentRevision: error.actual }, { ETag: etagOf(error.actual) });
+    return new ProblemError(
+      409,
+      'stale-revision',
+      title,
+      error.message,
+      { currentRevision: error.actual },
+      { ETag: etagOf(error.actual) },
+    );
   }
   if (error instanceof NotFoundError) return new ProblemError(404, error.code, error.title, error.message);
   if (error instanceof AccessDeniedError) return new ProblemError(403, 'forbidden', 'Forbidden', error.message);
-  if (error instanceof InvalidQueryError || error instanceof InvalidReadModelInputError || error instanceof InvalidEventError) {
+  if (
+    error instanceof InvalidQueryError ||
+    error instanceof InvalidReadModelInputError ||
+    error instanceof InvalidEventError
+  ) {
     return new ProblemError(400, 'invalid-request', 'Invalid request', error.message);
   }
   return undefined;

@@ -24,7 +24,22 @@ export const HistoryQuery = z.strictObject({
   format: z.enum(['json', 'csv']).default('json'),
 });
 
-const CSV_COLUMNS = ['revision', 'recordedAt', 'effectiveAt', 'type', 'actorId', 'actorRole', 'reason', 'authority', 'correlationId', 'causationId', 'eventId', 'data', 'prevHash', 'hash'];
+const CSV_COLUMNS = [
+  'revision',
+  'recordedAt',
+  'effectiveAt',
+  'type',
+  'actorId',
+  'actorRole',
+  'reason',
+  'authority',
+  'correlationId',
+  'causationId',
+  'eventId',
+  'data',
+  'prevHash',
+  'hash',
+];
 
 /** A history page as CSV, one event a row, for spreadsheets. */
 export function historyCsv(entries: readonly HistoryEntry[]): string {
@@ -72,7 +87,10 @@ export function auditRoutes(options: AuditRoutesOptions): Type {
 
     @Get(`${path}/:${param}/history`)
     @Roles(...roles)
-    @ApiOperation({ summary: `Every recorded event of the ${noun} with who, when, on what authority and why`, description: 'format=csv exports the same page as CSV.' })
+    @ApiOperation({
+      summary: `Every recorded event of the ${noun} with who, when, on what authority and why`,
+      description: 'format=csv exports the same page as CSV.',
+    })
     @ApiProduces('application/json', 'text/csv')
     @id
     @ApiQueryFrom(HistoryQuery)
@@ -83,13 +101,18 @@ export function auditRoutes(options: AuditRoutesOptions): Type {
     ): Promise<Page<HistoryEntry> | string> {
       const page = await this.reader.history(aggregateId, query);
       if (query.format === 'json') return page;
-      response.type('text/csv').setHeader('Content-Disposition', `attachment; filename="${noun}-${aggregateId}-history.csv"`);
+      response
+        .type('text/csv')
+        .setHeader('Content-Disposition', `attachment; filename="${noun}-${aggregateId}-history.csv"`);
       return historyCsv(page.items);
     }
 
     @Get(`${path}/:${param}/audit`)
     @Roles(...roles)
-    @ApiOperation({ summary: `Verify the ${noun}'s hash chain`, description: 'valid, or the first event whose hash does not match.' })
+    @ApiOperation({
+      summary: `Verify the ${noun}'s hash chain`,
+      description: 'valid, or the first event whose hash does not match.',
+    })
     @id
     audit(@ValidParam(param, idSchema) aggregateId: string): Promise<StreamVerification> {
       return this.reader.verify(aggregateId);

@@ -1,5 +1,12 @@
 import { applyDecorators, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiOperation, ApiOperationOptions, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiHeader,
+  ApiOperation,
+  ApiOperationOptions,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Counter } from 'prom-client';
 import { Role, CommandOutcome } from '@bildungsregion/application';
 import { z } from 'zod';
@@ -23,9 +30,21 @@ export interface CommandResponse {
 export function CommandController(path: string, tag: string, noun: string): ClassDecorator {
   return applyDecorators(
     ApiTags(tag),
-    ApiHeader({ name: 'If-Match', required: false, description: `ETag of the ${noun}'s revision the change is based on; 409 when it has changed since.` }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key returns the first response and records nothing twice.' }),
-    ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into the recorded events and the logs; generated when absent.' }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: `ETag of the ${noun}'s revision the change is based on; 409 when it has changed since.`,
+    }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'A retried request with the same key returns the first response and records nothing twice.',
+    }),
+    ApiHeader({
+      name: 'X-Correlation-Id',
+      required: false,
+      description: 'Carried into the recorded events and the logs; generated when absent.',
+    }),
     ApiConflictResponse({ description: 'Invalid transition, or a stale If-Match (problem+json).' }),
     ApiUnprocessableEntityResponse({ description: 'The command breaks a business rule (problem+json).' }),
     UseInterceptors(IdempotencyInterceptor),
@@ -34,7 +53,13 @@ export function CommandController(path: string, tag: string, noun: string): Clas
 }
 
 /** One command route: path, status, validated and documented body, the roles that may send it, and its summary. */
-export function CommandRoute(path: string, status: 200 | 201, body: z.ZodType, roles: readonly Role[], operation: ApiOperationOptions): MethodDecorator {
+export function CommandRoute(
+  path: string,
+  status: 200 | 201,
+  body: z.ZodType,
+  roles: readonly Role[],
+  operation: ApiOperationOptions,
+): MethodDecorator {
   return applyDecorators(Post(path), HttpCode(status), Roles(...roles), ApiOperation(operation), ApiJsonBody(body));
 }
 
@@ -43,7 +68,10 @@ export class CommandResponses {
   private readonly commands: Counter<'command' | 'outcome'>;
 
   constructor(metrics: Metrics, service: string) {
-    this.commands = metrics.counter(`${service.replace(/-/g, '_')}_commands_total`, 'Commands by type and outcome', ['command', 'outcome']);
+    this.commands = metrics.counter(`${service.replace(/-/g, '_')}_commands_total`, 'Commands by type and outcome', [
+      'command',
+      'outcome',
+    ]);
   }
 
   /** The answer is the revision, the events, whatever else the use case returned, and the aggregate's id under `idAs` when given. */

@@ -46,7 +46,11 @@ export class IdempotencyStore {
     private readonly retentionMs = DAY_MS,
   ) {}
 
-  async run(scope: string, fingerprint: string, execute: () => Promise<StoredResponse>): Promise<{ response: StoredResponse; replayed: boolean }> {
+  async run(
+    scope: string,
+    fingerprint: string,
+    execute: () => Promise<StoredResponse>,
+  ): Promise<{ response: StoredResponse; replayed: boolean }> {
     const id = sha256(scope);
     const records = this.readModels.collection<IdempotencyRecord>(IDEMPOTENCY_COLLECTION);
     const earlier = await records.get(id);
@@ -59,15 +63,30 @@ export class IdempotencyStore {
           'This Idempotency-Key was already used for a different request; use a new key for a new request.',
         );
       }
-      return { response: { status: earlier.status, headers: earlier.headers, body: JSON.parse(earlier.body) }, replayed: true };
+      return {
+        response: { status: earlier.status, headers: earlier.headers, body: JSON.parse(earlier.body) },
+        replayed: true,
+      };
     }
     if (this.inFlight.has(id)) {
-      throw new ProblemError(409, 'idempotency-key-in-flight', 'Request in progress', 'A request with this Idempotency-Key is still being processed; retry in a moment.');
+      throw new ProblemError(
+        409,
+        'idempotency-key-in-flight',
+        'Request in progress',
+        'A request with this Idempotency-Key is still being processed; retry in a moment.',
+      );
     }
     this.inFlight.add(id);
     try {
       const response = await execute();
-      await records.upsert({ id, fingerprint, status: response.status, headers: response.headers, body: JSON.stringify(response.body ?? null), storedAt: new Date().toISOString() });
+      await records.upsert({
+        id,
+        fingerprint,
+        status: response.status,
+        headers: response.headers,
+        body: JSON.stringify(response.body ?? null),
+        storedAt: new Date().toISOString(),
+      });
       return { response, replayed: false };
     } finally {
       this.inFlight.delete(id);
@@ -91,13 +110,29 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      throw new ProblemError(400, 'invalid-idempotency-key', 'Invalid Idempotency-Key', 'Idempotency-Key must be 1 to 200 visible ASCII characters, e.g. a UUID.');
+      throw new ProblemError(
+        400,
+        'invalid-idempotency-key',
+        'Invalid Idempotency-Key',
+        'Idempotency-Key must be 1 to 200 visible ASCII characters, e.g. a UUID.',
+      );
     }
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
-    const fingerprint = sha256([request.method, request.originalUrl, request.headers['if-match'] ?? '', canonicalize(request.body ?? null) ?? ''].join('\n'));
+    const fingerprint = sha256(
+      [
+        request.method,
+        request.originalUrl,
+        request.headers['if-match'] ?? '',
+        canonicalize(request.body ?? null) ?? '',
+      ].join('\n'),
+    );
     const execute = async (): Promise<StoredResponse> => {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      const headers = Object.fromEntries(REPLAYED_HEADERS.flatMap((name) => (response.hasHeader(name) ? [[name, String(response.getHeader(name))]] : [])));
+      const headers = Object.fromEntries(
+        REPLAYED_HEADERS.flatMap((name) =>
+          response.hasHeader(name) ? [[name, String(response.getHeader(name))]] : [],
+        ),
+      );
       return { status, headers, body };
     };
     return from(this.store.run(`${request.principal?.id ?? 'anonymous'}\n${key}`, fingerprint, execute)).pipe(

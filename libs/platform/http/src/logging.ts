@@ -17,7 +17,11 @@ export function correlationIdOf(request: IncomingMessage, response: ServerRespon
 }
 
 /** JSON logs (stdout unless a destination is given): one line per request with its correlation id, and the app's own log lines. */
-export function loggingModule(service: string, level = process.env['LOG_LEVEL'] ?? 'info', destination?: DestinationStream): DynamicModule {
+export function loggingModule(
+  service: string,
+  level = process.env['LOG_LEVEL'] ?? 'info',
+  destination?: DestinationStream,
+): DynamicModule {
   const options: Options = {
     name: service,
     level,

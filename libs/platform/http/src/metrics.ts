@@ -10,7 +10,12 @@ export class Metrics {
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
-    this.requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'], registers: [this.registry] });
+    this.requests = new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests by route and status',
+      labelNames: ['method', 'route', 'status'],
+      registers: [this.registry],
+    });
     this.durations = new Histogram({
       name: 'http_request_duration_seconds',
       help: 'HTTP request duration by route',
@@ -25,7 +30,12 @@ export class Metrics {
   }
 
   /** A gauge read when Prometheus scrapes. */
-  gauge<Label extends string>(name: string, help: string, labelNames: readonly Label[], collect: (gauge: Gauge<Label>) => Promise<void>): Gauge<Label> {
+  gauge<Label extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly Label[],
+    collect: (gauge: Gauge<Label>) => Promise<void>,
+  ): Gauge<Label> {
     return new Gauge({
       name,
       help,

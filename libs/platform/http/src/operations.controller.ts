@@ -22,7 +22,10 @@ export class OperationsController {
   }
 
   @Get('health')
-  @ApiOperation({ summary: 'Readiness of event store, read models, projections, relay and bus', description: '503 when the service cannot serve requests.' })
+  @ApiOperation({
+    summary: 'Readiness of event store, read models, projections, relay and bus',
+    description: '503 when the service cannot serve requests.',
+  })
   async health(@Res({ passthrough: true }) response: Response): Promise<unknown> {
     const health = await this.runtime.health();
     response.status(health.status === 'down' ? 503 : 200);

@@ -34,11 +34,15 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 function fromHttpException(exception: HttpException): ProblemError {
   const status = exception.getStatus();
   const response = exception.getResponse();
-  const message = typeof response === 'object' && response !== null && 'message' in response ? (response as { message: unknown }).message : exception.message;
+  const message =
+    typeof response === 'object' && response !== null && 'message' in response
+      ? (response as { message: unknown }).message
+      : exception.message;
   const detail = Array.isArray(message) ? message.join('; ') : String(message);
   const title = HttpStatus[status]?.toLowerCase().replace(/_/g, ' ') ?? 'error';
   const code = status === 413 ? 'payload-too-large' : status === 404 ? 'not-found' : title.replace(/ /g, '-');
-  if (status === 400 && /JSON/i.test(detail)) return new ProblemError(400, 'malformed-json', 'Malformed JSON', `The request body is not valid JSON: ${detail}`);
+  if (status === 400 && /JSON/i.test(detail))
+    return new ProblemError(400, 'malformed-json', 'Malformed JSON', `The request body is not valid JSON: ${detail}`);
   return new ProblemError(status, code, title.charAt(0).toUpperCase() + title.slice(1), detail);
 }
 
@@ -59,7 +63,12 @@ export class ProblemFilter implements ExceptionFilter {
         : (this.mapError(exception) ??
           (exception instanceof HttpException
             ? fromHttpException(exception)
-            : new ProblemError(500, 'internal-error', 'Internal error', 'Something went wrong on our side; the request may be retried. The log has the details.')));
+            : new ProblemError(
+                500,
+                'internal-error',
+                'Internal error',
+                'Something went wrong on our side; the request may be retried. The log has the details.',
+              )));
     if (problem.status >= 500) this.logger.error({ err: exception, correlationId: request.id }, 'request failed');
     const body: ProblemDetails = {
       type: `https://bildungsregion.osnabrueck.de/problems/${problem.code}`,

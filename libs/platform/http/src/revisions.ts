@@ -13,7 +13,12 @@ export function expectedRevisionFrom(ifMatch: string | undefined): number | unde
   if (ifMatch === undefined || ifMatch.trim() === '') return undefined;
   const match = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(ifMatch);
   if (!match) {
-    throw new ProblemError(400, 'invalid-if-match', 'Invalid If-Match', `If-Match must be the ETag of the revision you based the change on, like "3"; got ${JSON.stringify(ifMatch.slice(0, 40))}.`);
+    throw new ProblemError(
+      400,
+      'invalid-if-match',
+      'Invalid If-Match',
+      `If-Match must be the ETag of the revision you based the change on, like "3"; got ${JSON.stringify(ifMatch.slice(0, 40))}.`,
+    );
   }
   return Number(match[1]);
 }

@@ -11,7 +11,13 @@ export interface InvalidField {
 
 export class RequestValidationError extends ProblemError {
   constructor(readonly errors: readonly InvalidField[]) {
-    super(400, 'invalid-request', 'Invalid request', errors.map(({ field, message }) => `${field}: ${message}`).join('; '), { errors });
+    super(
+      400,
+      'invalid-request',
+      'Invalid request',
+      errors.map(({ field, message }) => `${field}: ${message}`).join('; '),
+      { errors },
+    );
   }
 }
 
@@ -35,7 +41,10 @@ export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransfor
         const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
         return {
           field: fieldOf(this.location, issue.path),
-          message: unknownKeys.length > 0 ? `unknown field${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.map((key) => JSON.stringify(key)).join(', ')}` : issue.message,
+          message:
+            unknownKeys.length > 0
+              ? `unknown field${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.map((key) => JSON.stringify(key)).join(', ')}`
+              : issue.message,
         };
       }),
     );
@@ -43,7 +52,10 @@ export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransfor
 }
 
 export function openApiSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
 }
 
 /** The validated body, documented in OpenAPI from the same schema. */
@@ -69,7 +81,12 @@ export function ApiQueryFrom(schema: z.ZodObject): MethodDecorator {
   const json = openApiSchemaOf(schema) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
   return applyDecorators(
     ...Object.entries(json.properties ?? {}).map(([name, property]) =>
-      ApiQuery({ name, required: json.required?.includes(name) ?? false, schema: property, description: property['description'] as string | undefined }),
+      ApiQuery({
+        name,
+        required: json.required?.includes(name) ?? false,
+        schema: property,
+        description: property['description'] as string | undefined,
+      }),
     ),
   );
 }

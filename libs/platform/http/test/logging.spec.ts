@@ -23,7 +23,13 @@ describe('request logging', () => {
   beforeAll(async () => {
     const destination = new Writable({
       write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>));
+        lines.push(
+          ...chunk
+            .toString()
+            .trim()
+            .split('\n')
+            .map((line) => JSON.parse(line) as Record<string, unknown>),
+        );
         done();
       },
     });
@@ -38,16 +44,27 @@ describe('request logging', () => {
   afterAll(() => app.close());
 
   it('puts the caller’s correlation id on every line of the request and echoes it', async () => {
-    const response = await request(app.getHttpServer()).get('/probe').set('X-Correlation-Id', 'anfrage-17').set('Authorization', 'Bearer secret-token').expect(200);
+    const response = await request(app.getHttpServer())
+      .get('/probe')
+      .set('X-Correlation-Id', 'anfrage-17')
+      .set('Authorization', 'Bearer secret-token')
+      .expect(200);
     expect(response.headers['x-correlation-id']).toBe('anfrage-17');
     const ofRequest = lines.filter((line) => line['correlationId'] === 'anfrage-17');
     expect(ofRequest.map((line) => line['msg'])).toEqual(['handling the probe', 'request completed']);
-    expect(ofRequest[1]).toMatchObject({ name: 'probe', req: { method: 'GET', url: '/probe' }, res: { statusCode: 200 } });
+    expect(ofRequest[1]).toMatchObject({
+      name: 'probe',
+      req: { method: 'GET', url: '/probe' },
+      res: { statusCode: 200 },
+    });
     expect(JSON.stringify(lines)).not.toContain('secret-token');
   });
 
   it('makes up a correlation id when none or an unusable one is sent', async () => {
-    const response = await request(app.getHttpServer()).get('/probe').set('X-Correlation-Id', 'no spaces {allowed}').expect(200);
+    const response = await request(app.getHttpServer())
+      .get('/probe')
+      .set('X-Correlation-Id', 'no spaces {allowed}')
+      .expect(200);
     expect(response.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(lines.some((line) => line['correlationId'] === response.headers['x-correlation-id'])).toBe(true);
   });

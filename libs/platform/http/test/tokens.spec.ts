@@ -8,16 +8,30 @@ const secret = 'a-secret-for-tests-of-sufficient-length';
 describe('bearer tokens', () => {
   it('reads the role and the id from a token signed with the configured secret', async () => {
     const verifier = new TokenVerifier({ secret });
-    expect(await verifier.verify(await issueToken(secret, { role: 'coordinator', subject: 'k.meyer' }))).toEqual({ id: 'k.meyer', role: 'coordinator' });
-    expect(await verifier.verify(await issueToken(secret, { role: 'actor', actorId: 'vhs-osnabrueck' }))).toEqual({ id: 'vhs-osnabrueck', role: 'actor' });
+    expect(await verifier.verify(await issueToken(secret, { role: 'coordinator', subject: 'k.meyer' }))).toEqual({
+      id: 'k.meyer',
+      role: 'coordinator',
+    });
+    expect(await verifier.verify(await issueToken(secret, { role: 'actor', actorId: 'vhs-osnabrueck' }))).toEqual({
+      id: 'vhs-osnabrueck',
+      role: 'actor',
+    });
   });
 
   it('refuses tokens of another issuer, audience or secret, and expired ones', async () => {
     const verifier = new TokenVerifier({ secret });
-    await expect(verifier.verify(await issueToken(secret, { role: 'auditor' }, { issuer: 'elsewhere' }))).rejects.toThrow(InvalidTokenError);
-    await expect(verifier.verify(await issueToken(secret, { role: 'auditor' }, { audience: 'other-app' }))).rejects.toThrow(InvalidTokenError);
-    await expect(verifier.verify(await issueToken(`${secret}!`, { role: 'auditor' }))).rejects.toThrow(InvalidTokenError);
-    await expect(verifier.verify(await issueToken(secret, { role: 'auditor', expiresIn: '-1s' }))).rejects.toThrow(/expired/);
+    await expect(
+      verifier.verify(await issueToken(secret, { role: 'auditor' }, { issuer: 'elsewhere' })),
+    ).rejects.toThrow(InvalidTokenError);
+    await expect(
+      verifier.verify(await issueToken(secret, { role: 'auditor' }, { audience: 'other-app' })),
+    ).rejects.toThrow(InvalidTokenError);
+    await expect(verifier.verify(await issueToken(`${secret}!`, { role: 'auditor' }))).rejects.toThrow(
+      InvalidTokenError,
+    );
+    await expect(verifier.verify(await issueToken(secret, { role: 'auditor', expiresIn: '-1s' }))).rejects.toThrow(
+      /expired/,
+    );
     await expect(verifier.verify('not.a.token')).rejects.toThrow(InvalidTokenError);
   });
 
@@ -29,7 +43,9 @@ describe('bearer tokens', () => {
     beforeAll(async () => {
       const { publicKey, privateKey } = await generateKeyPair('RS256');
       const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
-      server = createServer((_request, response) => response.setHeader('Content-Type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+      server = createServer((_request, response) =>
+        response.setHeader('Content-Type', 'application/json').end(JSON.stringify({ keys: [jwk] })),
+      );
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/certs`;
       sign = (claims, subject = 'user-1') =>

@@ -1,4 +1,11 @@
-import { EventStore, LAG_COUNT_LIMIT, lagBehind, MicroBatcher, RecordedEvent, Subscription } from '@bildungsregion/event-store';
+import {
+  EventStore,
+  LAG_COUNT_LIMIT,
+  lagBehind,
+  MicroBatcher,
+  RecordedEvent,
+  Subscription,
+} from '@bildungsregion/event-store';
 import { Projection, ProjectedDocument } from './projection';
 import { ReadModelCollection, ReadModelStore } from './port';
 
@@ -49,7 +56,10 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     this.failure = undefined;
     this.live = false;
     this.appliedPosition = await this.readModels.loadCheckpoint(this.projection.name);
-    const subscription = this.store.subscribe({ after: this.appliedPosition, filter: this.projection.filter }, (event) => this.take(event));
+    const subscription = this.store.subscribe(
+      { after: this.appliedPosition, filter: this.projection.filter },
+      (event) => this.take(event),
+    );
     this.subscription = subscription;
     subscription.done.catch((error: Error) => this.fail(error));
     await subscription.caughtUp;
@@ -82,7 +92,11 @@ export class ProjectionRunner<T extends ProjectedDocument> {
   async caughtUpWithStore(timeoutMs = 30_000): Promise<void> {
     let target = this.appliedPosition;
     for (;;) {
-      const pending = await this.store.readAll({ after: target, filter: this.projection.filter, maxCount: LAG_COUNT_LIMIT });
+      const pending = await this.store.readAll({
+        after: target,
+        filter: this.projection.filter,
+        maxCount: LAG_COUNT_LIMIT,
+      });
       if (pending.length === 0) break;
       target = (pending[pending.length - 1] as RecordedEvent).position;
     }
@@ -90,7 +104,9 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     while (this.appliedPosition < target) {
       if (this.failure) throw this.failure;
       if (Date.now() - started > timeoutMs) {
-        throw new Error(`The projection ${this.projection.name} is at position ${this.appliedPosition}, behind ${target}, after ${timeoutMs} ms.`);
+        throw new Error(
+          `The projection ${this.projection.name} is at position ${this.appliedPosition}, behind ${target}, after ${timeoutMs} ms.`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -127,7 +143,9 @@ export class ProjectionRunner<T extends ProjectedDocument> {
   private async apply(batch: readonly RecordedEvent[]): Promise<void> {
     const touched = batch.map((event) => [event, this.projection.documentIds(event)] as const);
     const ids = [...new Set(touched.flatMap(([, documentIds]) => documentIds))];
-    const current = new Map<string, T | null>((await this.documents.getMany(ids)).map((document) => [document.id, document]));
+    const current = new Map<string, T | null>(
+      (await this.documents.getMany(ids)).map((document) => [document.id, document]),
+    );
     const changed = new Map<string, T | null>();
     for (const [event, documentIds] of touched) {
       for (const id of documentIds) {

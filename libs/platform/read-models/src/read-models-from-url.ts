@@ -5,6 +5,9 @@ import { ReadModelStore } from './port';
 /** `memory:` (the embedded default) or a MongoDB connection string (`mongodb://…`, also FerretDB). */
 export async function readModelsFromUrl(url: string, options: { dbName?: string } = {}): Promise<ReadModelStore> {
   if (url === 'memory:') return new InMemoryReadModelStore();
-  if (url.startsWith('mongodb://') || url.startsWith('mongodb+srv://')) return MongooseReadModelStore.connect(url, options);
-  throw new Error(`Unknown read model URL ${JSON.stringify(url)}: use memory: or a MongoDB connection string (mongodb://…).`);
+  if (url.startsWith('mongodb://') || url.startsWith('mongodb+srv://'))
+    return MongooseReadModelStore.connect(url, options);
+  throw new Error(
+    `Unknown read model URL ${JSON.stringify(url)}: use memory: or a MongoDB connection string (mongodb://…).`,
+  );
 }

@@ -8,7 +8,23 @@ export class InvalidReadModelInputError extends Error {
   }
 }
 
-const FIELD_OPERATORS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$all', '$size', '$elemMatch', '$regex', '$options', '$not']);
+const FIELD_OPERATORS = new Set([
+  '$eq',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$nin',
+  '$exists',
+  '$all',
+  '$size',
+  '$elemMatch',
+  '$regex',
+  '$options',
+  '$not',
+]);
 const LOGICAL_OPERATORS = new Set(['$and', '$or', '$nor']);
 const MAX_PAGE = 1_000;
 
@@ -16,7 +32,8 @@ export function validateFilter(filter: Filter, path = 'filter'): void {
   if (!isPlainObject(filter)) throw new InvalidReadModelInputError(`${path} must be an object`);
   for (const [key, value] of Object.entries(filter)) {
     if (LOGICAL_OPERATORS.has(key)) {
-      if (!Array.isArray(value) || value.length === 0) throw new InvalidReadModelInputError(`${path}.${key} must be a non-empty array of filters`);
+      if (!Array.isArray(value) || value.length === 0)
+        throw new InvalidReadModelInputError(`${path}.${key} must be a non-empty array of filters`);
       value.forEach((entry, index) => validateFilter(entry as Filter, `${path}.${key}[${index}]`));
     } else if (key.startsWith('$')) {
       throw new InvalidReadModelInputError(`${path}: operator ${key} is not supported here`);
@@ -32,18 +49,21 @@ function validateCondition(condition: unknown, path: string): void {
     return;
   }
   for (const [operator, operand] of Object.entries(condition)) {
-    if (!FIELD_OPERATORS.has(operator)) throw new InvalidReadModelInputError(`${path}: operator ${operator} is not supported here`);
+    if (!FIELD_OPERATORS.has(operator))
+      throw new InvalidReadModelInputError(`${path}: operator ${operator} is not supported here`);
     if ((operator === '$in' || operator === '$nin' || operator === '$all') && !Array.isArray(operand)) {
       throw new InvalidReadModelInputError(`${path}.${operator} must be an array`);
     }
-    if (operator === '$regex' && typeof operand !== 'string') throw new InvalidReadModelInputError(`${path}.$regex must be a string`);
+    if (operator === '$regex' && typeof operand !== 'string')
+      throw new InvalidReadModelInputError(`${path}.$regex must be a string`);
     if (operator === '$not' || operator === '$elemMatch') validateCondition(operand, `${path}.${operator}`);
     else validateValue(operand, `${path}.${operator}`);
   }
 }
 
 function validateValue(value: unknown, path: string): void {
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new InvalidReadModelInputError(`${path} must be a finite number`);
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new InvalidReadModelInputError(`${path} must be a finite number`);
   if (Array.isArray(value)) value.forEach((entry, index) => validateValue(entry, `${path}[${index}]`));
   else if (isPlainObject(value)) {
     for (const [key, entry] of Object.entries(value)) {
@@ -66,7 +86,8 @@ export function validateFindQuery(query: FindQuery): void {
 
 function validateSort(sort: SortOrder): void {
   for (const [field, order] of Object.entries(sort)) {
-    if (field.startsWith('$') || field === '') throw new InvalidReadModelInputError(`cannot sort by ${JSON.stringify(field)}`);
+    if (field.startsWith('$') || field === '')
+      throw new InvalidReadModelInputError(`cannot sort by ${JSON.stringify(field)}`);
     if (order !== 1 && order !== -1) throw new InvalidReadModelInputError(`sort order of ${field} must be 1 or -1`);
   }
 }
@@ -78,12 +99,14 @@ function validateSort(sort: SortOrder): void {
 export function validateDocument(document: unknown, path = 'document'): void {
   if (Array.isArray(document)) {
     document.forEach((entry, index) => {
-      if (Array.isArray(entry)) throw new InvalidReadModelInputError(`${path}[${index}]: arrays inside arrays cannot be stored`);
+      if (Array.isArray(entry))
+        throw new InvalidReadModelInputError(`${path}[${index}]: arrays inside arrays cannot be stored`);
       validateDocument(entry, `${path}[${index}]`);
     });
   } else if (isPlainObject(document)) {
     for (const [key, value] of Object.entries(document)) {
-      if (key.startsWith('$') || key.includes('.') || key === '') throw new InvalidReadModelInputError(`${path}: key ${JSON.stringify(key)} cannot be stored`);
+      if (key.startsWith('$') || key.includes('.') || key === '')
+        throw new InvalidReadModelInputError(`${path}: key ${JSON.stringify(key)} cannot be stored`);
       if (key === '_id') throw new InvalidReadModelInputError(`${path}: _id is reserved; use id`);
       validateDocument(value, `${path}.${key}`);
     }
@@ -103,7 +126,8 @@ export function validateDocuments(documents: readonly { readonly id: string }[])
 }
 
 export function validateId(id: unknown): asserts id is string {
-  if (typeof id !== 'string' || id === '' || id.length > 200) throw new InvalidReadModelInputError('id must be a string of 1 to 200 characters');
+  if (typeof id !== 'string' || id === '' || id.length > 200)
+    throw new InvalidReadModelInputError('id must be a string of 1 to 200 characters');
 }
 
 export function withIdTieBreak(sort: SortOrder | undefined): Record<string, 1 | -1> {

@@ -1,7 +1,14 @@
 import { InMemoryEventStore, NewEvent, RecordedEvent } from '@bildungsregion/event-store';
 import { describeWith, eventually, ferretDbForTests } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
-import { InMemoryReadModelStore, MongooseReadModelStore, Projection, ProjectedDocument, ProjectionRunner, ReadModelStore } from '../src';
+import {
+  InMemoryReadModelStore,
+  MongooseReadModelStore,
+  Projection,
+  ProjectedDocument,
+  ProjectionRunner,
+  ReadModelStore,
+} from '../src';
 
 interface ProgressTotal extends ProjectedDocument {
   readonly events: number;
@@ -26,7 +33,11 @@ function progressTotals(name: string): Projection<ProgressTotal> & { evolveCalls
 }
 
 function progress(value: number): NewEvent {
-  return { type: 'ProgressRecorded', data: { value }, metadata: { actor: { id: 'coordinator-1', role: 'coordinator' }, source: 'goals' } };
+  return {
+    type: 'ProgressRecorded',
+    data: { value },
+    metadata: { actor: { id: 'coordinator-1', role: 'coordinator' }, source: 'goals' },
+  };
 }
 
 function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
@@ -79,7 +90,10 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
     const second = new ProjectionRunner(store, readModels, projection);
     await second.start();
     expect(projection.evolveCalls - callsBefore).toBe(2);
-    expect(await readModels.collection<ProgressTotal>(projection.collection).get('goal-a')).toMatchObject({ events: 5, total: 15 });
+    expect(await readModels.collection<ProgressTotal>(projection.collection).get('goal-a')).toMatchObject({
+      events: 5,
+      total: 15,
+    });
     await second.stop();
   });
 
@@ -132,7 +146,11 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
     const projection = progressTotals(name);
     const runner = new ProjectionRunner(store, readModels, projection);
     await expect(runner.start()).rejects.toThrow('negative progress -1 in goal-c');
-    expect(await runner.status()).toMatchObject({ state: 'failed', error: 'negative progress -1 in goal-c', lagEvents: 1 });
+    expect(await runner.status()).toMatchObject({
+      state: 'failed',
+      error: 'negative progress -1 in goal-c',
+      lagEvents: 1,
+    });
     expect(await readModels.loadCheckpoint(name)).toBe(4);
   });
 }

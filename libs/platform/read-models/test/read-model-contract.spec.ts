@@ -8,5 +8,7 @@ describe('in-memory read models', () => {
 });
 
 describeWith(ferretDbForTests(), 'mongoose read models', (url) => {
-  readModelContract({ create: () => MongooseReadModelStore.connect(url, { dbName: `contract_${randomUUID().slice(0, 8)}` }) });
+  readModelContract({
+    create: () => MongooseReadModelStore.connect(url, { dbName: `contract_${randomUUID().slice(0, 8)}` }),
+  });
 });

@@ -7,7 +7,11 @@ import { loadServiceConfig, ServiceConfig } from './config';
 import { serviceEntry } from './registry';
 
 /** Builds a service's Nest application; `listen` is left to the caller (main, or a test on a random port). */
-export async function createServiceApp(module: DynamicModule, config: ServiceConfig, options: { readonly textBodies?: readonly { readonly type: string; readonly limit: number }[] } = {}): Promise<INestApplication> {
+export async function createServiceApp(
+  module: DynamicModule,
+  config: ServiceConfig,
+  options: { readonly textBodies?: readonly { readonly type: string; readonly limit: number }[] } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   // Large enough that an oversized field is refused by validation with its name, not by the parser.

@@ -29,7 +29,10 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     DISTRICT: z
       .string()
       .default('03459')
-      .refine((key) => districtOf(key) !== undefined, `must be the AGS of a district with reference data: ${DISTRICTS.map((district) => district.region.key).join(', ')}`),
+      .refine(
+        (key) => districtOf(key) !== undefined,
+        `must be the AGS of a district with reference data: ${DISTRICTS.map((district) => district.region.key).join(', ')}`,
+      ),
     EVENT_STORE_URL: z.string().min(1).default(`sqlite:data/${service.name}/events.sqlite`),
     BUS_URL: z.string().min(1).default('sqlite:data/bus.sqlite'),
     READ_MODELS_URL: z.string().min(1).default('memory:'),
@@ -46,11 +49,15 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
   // An empty variable (as compose passes an unset one) means "not set".
   const parsed = environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
-    throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   }
   const settings = parsed.data;
   if (!settings.JWT_SECRET && !settings.JWT_JWKS_URL && settings.NODE_ENV === 'production') {
-    throw new Error('Invalid configuration: set JWT_SECRET or JWT_JWKS_URL; the development secret is refused in production.');
+    throw new Error(
+      'Invalid configuration: set JWT_SECRET or JWT_JWKS_URL; the development secret is refused in production.',
+    );
   }
   return {
     service: service.name,
@@ -62,7 +69,9 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     readModelsDb: settings.READ_MODELS_DB,
     topicNamespace: settings.TOPIC_NAMESPACE,
     tokens: {
-      ...(settings.JWT_JWKS_URL ? { jwksUrl: settings.JWT_JWKS_URL } : { secret: settings.JWT_SECRET ?? DEVELOPMENT_SECRET }),
+      ...(settings.JWT_JWKS_URL
+        ? { jwksUrl: settings.JWT_JWKS_URL }
+        : { secret: settings.JWT_SECRET ?? DEVELOPMENT_SECRET }),
       issuer: settings.JWT_ISSUER,
       audience: settings.JWT_AUDIENCE,
     },

@@ -13,7 +13,14 @@ export interface ServiceEntry {
   readonly description: string;
 }
 
-const entry = (name: string, port: number, topic: string, title: string, description: string): ServiceEntry => ({ name, port, topic, consumerGroup: name, title, description });
+const entry = (name: string, port: number, topic: string, title: string, description: string): ServiceEntry => ({
+  name,
+  port,
+  topic,
+  consumerGroup: name,
+  title,
+  description,
+});
 
 /**
  * Every service of the system, planned or built. `npm start`, the service configuration, the system
@@ -21,16 +28,41 @@ const entry = (name: string, port: number, topic: string, title: string, descrip
  * are checked against it by tests.
  */
 export const SERVICES = {
-  goals: entry('goals', 3001, Topics.goals, 'Bildungsregion goals', 'Zielabstimmung und Zielkontrolle: target agreements, progress control and audit replay.'),
-  monitoring: entry('monitoring', 3002, Topics.monitoring, 'Bildungsregion monitoring', 'Bildungsmonitoring: indicator catalogue, measurements, imports, comparisons and data releases.'),
-  ideas: entry('ideas', 3003, Topics.ideas, 'Bildungsregion ideas', 'Ideen entwickeln und bündeln: ideas, bundles, evaluation and promotion.'),
-  planning: entry('planning', 3004, Topics.planning, 'Bildungsregion planning', 'Bildungseinrichtungen, Angebote und Akteure: actors, institutions, capacity planning and measures.'),
+  goals: entry(
+    'goals',
+    3001,
+    Topics.goals,
+    'Bildungsregion goals',
+    'Zielabstimmung und Zielkontrolle: target agreements, progress control and audit replay.',
+  ),
+  monitoring: entry(
+    'monitoring',
+    3002,
+    Topics.monitoring,
+    'Bildungsregion monitoring',
+    'Bildungsmonitoring: indicator catalogue, measurements, imports, comparisons and data releases.',
+  ),
+  ideas: entry(
+    'ideas',
+    3003,
+    Topics.ideas,
+    'Bildungsregion ideas',
+    'Ideen entwickeln und bündeln: ideas, bundles, evaluation and promotion.',
+  ),
+  planning: entry(
+    'planning',
+    3004,
+    Topics.planning,
+    'Bildungsregion planning',
+    'Bildungseinrichtungen, Angebote und Akteure: actors, institutions, capacity planning and measures.',
+  ),
 } as const satisfies Record<string, ServiceEntry>;
 
 export type ServiceName = keyof typeof SERVICES;
 
 export function serviceEntry(name: string): ServiceEntry {
   const found = (SERVICES as Record<string, ServiceEntry>)[name];
-  if (!found) throw new Error(`There is no service ${name} in the registry (libs/platform/service-runtime/src/registry.ts).`);
+  if (!found)
+    throw new Error(`There is no service ${name} in the registry (libs/platform/service-runtime/src/registry.ts).`);
   return found;
 }

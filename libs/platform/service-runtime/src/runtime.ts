@@ -2,7 +2,13 @@ import { BeforeApplicationShutdown, OnApplicationBootstrap, OnApplicationShutdow
 import { Bus, createLogger, Logger, PublicEvent, Relay, RelayStatus } from '@bildungsregion/bus';
 import { EventStore, RecordedEvent } from '@bildungsregion/event-store';
 import { ComponentHealth, HealthReporter, Metrics, probe } from '@bildungsregion/http';
-import { ProjectedDocument, Projection, ProjectionRunner, ProjectionStatus, ReadModelStore } from '@bildungsregion/read-models';
+import {
+  ProjectedDocument,
+  Projection,
+  ProjectionRunner,
+  ProjectionStatus,
+  ReadModelStore,
+} from '@bildungsregion/read-models';
 
 /** The moving parts behind a service's API (projections, relay), as its module starts and stops them. */
 export interface ServiceRuntime extends HealthReporter {
@@ -96,9 +102,14 @@ export class StandardRuntime implements ServiceRuntime {
     });
     registerLagGauges(metrics, { projections: this.projections, relay: this.relay });
     if (this.consumes.length > 0) {
-      metrics.gauge('bus_consumer_lag_messages', 'Messages of a consumed topic not yet handled by this service', ['topic'], async (gauge) => {
-        for (const [topic, lag] of Object.entries(await this.consumerLag())) gauge.set({ topic }, lag);
-      });
+      metrics.gauge(
+        'bus_consumer_lag_messages',
+        'Messages of a consumed topic not yet handled by this service',
+        ['topic'],
+        async (gauge) => {
+          for (const [topic, lag] of Object.entries(await this.consumerLag())) gauge.set({ topic }, lag);
+        },
+      );
     }
   }
 
@@ -137,7 +148,10 @@ export class StandardRuntime implements ServiceRuntime {
       this.relay.status(),
       this.consumes.length > 0 ? probe(async () => (lag = await this.consumerLag())) : undefined,
     ]);
-    const down = eventStore.status === 'down' || readModels.status === 'down' || projections.some((status) => status.state === 'failed' || status.state === 'stopped');
+    const down =
+      eventStore.status === 'down' ||
+      readModels.status === 'down' ||
+      projections.some((status) => status.state === 'failed' || status.state === 'stopped');
     const degraded = relay.state !== 'running' || consumer?.status === 'down';
     return {
       status: down ? 'down' : degraded ? 'degraded' : 'ok',
@@ -165,16 +179,27 @@ export class StandardRuntime implements ServiceRuntime {
  */
 export function registerLagGauges(
   metrics: Metrics,
-  parts: { readonly projections: readonly { status(): Promise<ProjectionStatus> }[]; readonly relay: { status(): Promise<{ readonly name: string; readonly lagEvents: number }> } },
+  parts: {
+    readonly projections: readonly { status(): Promise<ProjectionStatus> }[];
+    readonly relay: { status(): Promise<{ readonly name: string; readonly lagEvents: number }> };
+  },
 ): void {
   let pending: Promise<ProjectionStatus[]> | undefined;
-  const statuses = () => (pending ??= Promise.all(parts.projections.map((projection) => projection.status())).finally(() => (pending = undefined)));
+  const statuses = () =>
+    (pending ??= Promise.all(parts.projections.map((projection) => projection.status())).finally(
+      () => (pending = undefined),
+    ));
   metrics.gauge('projection_lag_events', 'Events not yet applied to a read model', ['projection'], async (gauge) => {
     for (const status of await statuses()) gauge.set({ projection: status.name }, status.lagEvents);
   });
-  metrics.gauge('projection_lag_seconds', 'Age of the oldest event not yet applied to a read model', ['projection'], async (gauge) => {
-    for (const status of await statuses()) gauge.set({ projection: status.name }, status.lagSeconds);
-  });
+  metrics.gauge(
+    'projection_lag_seconds',
+    'Age of the oldest event not yet applied to a read model',
+    ['projection'],
+    async (gauge) => {
+      for (const status of await statuses()) gauge.set({ projection: status.name }, status.lagSeconds);
+    },
+  );
   metrics.gauge('relay_lag_events', 'Stored public events not yet on the bus', ['relay'], async (gauge) => {
     const status = await parts.relay.status();
     gauge.set({ relay: status.name }, status.lagEvents);

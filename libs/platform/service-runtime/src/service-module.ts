@@ -47,7 +47,9 @@ const RUNTIME_PARTS = Symbol('RUNTIME_PARTS');
 export function serviceModule(module: Type, config: ServiceConfig, definition: ServiceDefinition): DynamicModule {
   const entry = serviceEntry(config.service);
   const metrics = new Metrics(config.service);
-  const deadLetters = metrics.counter('bus_dead_letters_total', 'Consumed messages moved to a dead-letter topic', ['topic']);
+  const deadLetters = metrics.counter('bus_dead_letters_total', 'Consumed messages moved to a dead-letter topic', [
+    'topic',
+  ]);
   const mapError: ErrorMapper = (error) => definition.mapError?.(error) ?? applicationErrorToProblem(error);
   return {
     module,
@@ -65,22 +67,46 @@ export function serviceModule(module: Type, config: ServiceConfig, definition: S
     providers: [
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: EVENT_STORE, useFactory: () => eventStoreFromUrl(config.eventStoreUrl) },
-      { provide: READ_MODELS, useFactory: () => readModelsFromUrl(config.readModelsUrl, { dbName: config.readModelsDb }) },
+      {
+        provide: READ_MODELS,
+        useFactory: () => readModelsFromUrl(config.readModelsUrl, { dbName: config.readModelsDb }),
+      },
       { provide: Metrics, useValue: metrics },
       { provide: CommandResponses, useFactory: () => new CommandResponses(metrics, config.service) },
-      { provide: IdempotencyStore, inject: [READ_MODELS], useFactory: (readModels: ReadModelStore) => new IdempotencyStore(readModels) },
-      { provide: IdempotencyInterceptor, inject: [IdempotencyStore, Reflector], useFactory: (store: IdempotencyStore, reflector: Reflector) => new IdempotencyInterceptor(store, reflector) },
+      {
+        provide: IdempotencyStore,
+        inject: [READ_MODELS],
+        useFactory: (readModels: ReadModelStore) => new IdempotencyStore(readModels),
+      },
+      {
+        provide: IdempotencyInterceptor,
+        inject: [IdempotencyStore, Reflector],
+        useFactory: (store: IdempotencyStore, reflector: Reflector) => new IdempotencyInterceptor(store, reflector),
+      },
       { provide: TokenVerifier, useFactory: () => new TokenVerifier(config.tokens) },
-      { provide: APP_GUARD, inject: [TokenVerifier, Reflector], useFactory: (verifier: TokenVerifier, reflector: Reflector) => new AuthGuard(verifier, reflector) },
+      {
+        provide: APP_GUARD,
+        inject: [TokenVerifier, Reflector],
+        useFactory: (verifier: TokenVerifier, reflector: Reflector) => new AuthGuard(verifier, reflector),
+      },
       { provide: APP_FILTER, useFactory: () => new ProblemFilter(mapError) },
-      { provide: RUNTIME_PARTS, inject: [...(definition.runtime.inject ?? [])], useFactory: definition.runtime.useFactory },
+      {
+        provide: RUNTIME_PARTS,
+        inject: [...(definition.runtime.inject ?? [])],
+        useFactory: definition.runtime.useFactory,
+      },
       {
         provide: SERVICE_RUNTIME,
         inject: [EVENT_STORE, READ_MODELS, BUS, RUNTIME_PARTS],
-        useFactory: (store: EventStore, readModels: ReadModelStore, bus: Bus, parts: RuntimeParts) => new StandardRuntime(store, readModels, bus, metrics, parts),
+        useFactory: (store: EventStore, readModels: ReadModelStore, bus: Bus, parts: RuntimeParts) =>
+          new StandardRuntime(store, readModels, bus, metrics, parts),
       },
       { provide: HEALTH_REPORTER, useExisting: SERVICE_RUNTIME },
-      { provide: ServiceLifecycle, inject: [SERVICE_RUNTIME], useFactory: (runtime: StandardRuntime) => new ServiceLifecycle(runtime, config.seedSampleData) },
+      {
+        provide: ServiceLifecycle,
+        inject: [SERVICE_RUNTIME],
+        useFactory: (runtime: StandardRuntime) => new ServiceLifecycle(runtime, config.seedSampleData),
+      },
       ...definition.providers,
     ],
   };

@@ -19,13 +19,22 @@ describe('service configuration', () => {
   });
 
   it('names every bad setting', () => {
-    expect(() => loadConfig({ PORT: 'http', DISTRICT: '09772', SEED_SAMPLE_DATA: 'yes' })).toThrow(/PORT: .*; DISTRICT: must be the AGS of a district with reference data: 03459; SEED_SAMPLE_DATA: /);
+    expect(() => loadConfig({ PORT: 'http', DISTRICT: '09772', SEED_SAMPLE_DATA: 'yes' })).toThrow(
+      /PORT: .*; DISTRICT: must be the AGS of a district with reference data: 03459; SEED_SAMPLE_DATA: /,
+    );
     expect(() => loadServiceConfig('library', {})).toThrow(/no service library in the registry/);
   });
 
   it('refuses the development secret in production, and treats empty variables as unset', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: '', JWT_JWKS_URL: '' })).toThrow(/set JWT_SECRET or JWT_JWKS_URL/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://keycloak.example/realms/bildung/protocol/openid-connect/certs' }).tokens).toEqual({
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: '', JWT_JWKS_URL: '' })).toThrow(
+      /set JWT_SECRET or JWT_JWKS_URL/,
+    );
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_JWKS_URL: 'https://keycloak.example/realms/bildung/protocol/openid-connect/certs',
+      }).tokens,
+    ).toEqual({
       jwksUrl: 'https://keycloak.example/realms/bildung/protocol/openid-connect/certs',
       issuer: 'bildungsregion',
       audience: 'bildungsregion',

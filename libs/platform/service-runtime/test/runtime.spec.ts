@@ -25,7 +25,18 @@ describe('the standard service runtime', () => {
       relay: { topic: 'bildung.demo.v1', categories: ['demo'], toPublicEvent: () => null },
       consumes: ['bildung.monitoring.v1'],
       seed: async ({ seedSampleData }) => {
-        if (seedSampleData) await store.append('demo-1', [{ type: 'Counted', data: {}, metadata: { actor: { id: 'seed', role: 'admin' }, correlationId: 'c', source: 'demo' } }], 'no-stream');
+        if (seedSampleData)
+          await store.append(
+            'demo-1',
+            [
+              {
+                type: 'Counted',
+                data: {},
+                metadata: { actor: { id: 'seed', role: 'admin' }, correlationId: 'c', source: 'demo' },
+              },
+            ],
+            'no-stream',
+          );
       },
     });
     try {
@@ -39,10 +50,15 @@ describe('the standard service runtime', () => {
         consumer: { status: 'up', lag: { 'bildung.monitoring.v1': 0 } },
       });
       expect(await readModels.collection('counts').get('all')).toMatchObject({ count: 1 });
-      expect(await metrics.render()).toMatch(/bus_consumer_lag_messages\{topic="bildung.monitoring.v1",service="demo"\} 0/);
+      expect(await metrics.render()).toMatch(
+        /bus_consumer_lag_messages\{topic="bildung.monitoring.v1",service="demo"\} 0/,
+      );
       expect(() => runtime.projection('demo.other')).toThrow(/no projection demo.other/);
       jest.spyOn(store, 'lastRevision').mockRejectedValueOnce(new Error('disk I/O error'));
-      expect(await runtime.health()).toMatchObject({ status: 'down', eventStore: { status: 'down', error: 'disk I/O error' } });
+      expect(await runtime.health()).toMatchObject({
+        status: 'down',
+        eventStore: { status: 'down', error: 'disk I/O error' },
+      });
     } finally {
       await runtime.stop();
       await bus.close();

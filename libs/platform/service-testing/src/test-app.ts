@@ -24,7 +24,11 @@ export interface TestApp {
 }
 
 /** Starts a service in this process on the given environment, without sample data and without logs. */
-export async function startTestApp(service: string, createApp: (config: ServiceConfig) => Promise<INestApplication>, environment: Environment): Promise<TestApp> {
+export async function startTestApp(
+  service: string,
+  createApp: (config: ServiceConfig) => Promise<INestApplication>,
+  environment: Environment,
+): Promise<TestApp> {
   const config: ServiceConfig = {
     ...loadServiceConfig(service, {}),
     ...environment,
@@ -47,7 +51,8 @@ export interface Tokens {
 
 /** Bearer tokens of every role, signed with the development secret the services use by default. */
 export async function tokens(): Promise<Tokens> {
-  const issue = (role: Role, actorId?: string) => issueToken(DEVELOPMENT_SECRET, { role, ...(actorId ? { actorId } : {}) });
+  const issue = (role: Role, actorId?: string) =>
+    issueToken(DEVELOPMENT_SECRET, { role, ...(actorId ? { actorId } : {}) });
   return {
     coordinator: await issue('coordinator'),
     auditor: await issue('auditor'),
@@ -66,7 +71,11 @@ export function onEmbeddedDefaults(service: string, suite: ApiSuite): void {
   describe(`${service} API on the embedded defaults (SQLite event store, SQLite bus, in-memory read models)`, () => {
     const dir = useTempDir();
     suite(
-      () => ({ eventStoreUrl: `sqlite:${join(dir(), 'events.sqlite')}`, busUrl: `sqlite:${join(dir(), 'bus.sqlite')}`, readModelsUrl: 'memory:' }),
+      () => ({
+        eventStoreUrl: `sqlite:${join(dir(), 'events.sqlite')}`,
+        busUrl: `sqlite:${join(dir(), 'bus.sqlite')}`,
+        readModelsUrl: 'memory:',
+      }),
       () => join(dir(), 'events.sqlite'),
     );
   });

@@ -1,5 +1,9 @@
 /** Waits until the condition holds, checking every 10 ms; rejects with the last observation after the timeout. */
-export async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, describe?: () => string): Promise<void> {
+export async function eventually(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  describe?: () => string,
+): Promise<void> {
   const started = Date.now();
   while (!(await condition())) {
     if (Date.now() - started > timeoutMs) {

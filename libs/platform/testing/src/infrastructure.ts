@@ -32,7 +32,10 @@ export function isReachable(hostPort: string): boolean {
   const [host, port] = splitHostPort(hostPort);
   const probe = spawnSync(
     process.execPath,
-    ['-e', `const s=require('net').connect(${port},${JSON.stringify(host)},()=>process.exit(0));s.on('error',()=>process.exit(1));s.setTimeout(1500,()=>process.exit(1));`],
+    [
+      '-e',
+      `const s=require('net').connect(${port},${JSON.stringify(host)},()=>process.exit(0));s.on('error',()=>process.exit(1));s.setTimeout(1500,()=>process.exit(1));`,
+    ],
     { timeout: 5_000 },
   );
   const reachable = probe.status === 0;
@@ -57,14 +60,23 @@ export function isRequired(key: string): boolean {
 export function describeWith(component: InfrastructureComponent, title: string, body: (address: string) => void): void {
   const reachable = isReachable(component.hostPort);
   const reason = `${component.name} is not reachable at ${component.hostPort}; npm run infra:up starts it`;
-  describeIf(reachable, component.key, `${title} (${component.name} at ${component.hostPort})`, title, reason, () => body(component.address));
+  describeIf(reachable, component.key, `${title} (${component.name} at ${component.hostPort})`, title, reason, () =>
+    body(component.address),
+  );
 }
 
 /**
  * Runs the suite when `available`; otherwise reports it as skipped with the reason, or as a failure
  * when REQUIRE_INFRA names `key`.
  */
-export function describeIf(available: boolean, key: string, title: string, titleWhenMissing: string, reason: string, body: () => void): void {
+export function describeIf(
+  available: boolean,
+  key: string,
+  title: string,
+  titleWhenMissing: string,
+  reason: string,
+  body: () => void,
+): void {
   if (available) {
     describe(title, body);
   } else if (isRequired(key)) {

@@ -10,11 +10,20 @@ export interface WorkerProcess {
   output(): string;
 }
 
-export function startWorker(script: string, args: readonly string[], tsconfig: string, env: NodeJS.ProcessEnv = {}): WorkerProcess {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, ...args], {
-    env: { ...process.env, ...env, TS_NODE_PROJECT: tsconfig },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+export function startWorker(
+  script: string,
+  args: readonly string[],
+  tsconfig: string,
+  env: NodeJS.ProcessEnv = {},
+): WorkerProcess {
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, ...args],
+    {
+      env: { ...process.env, ...env, TS_NODE_PROJECT: tsconfig },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   let signalReady!: () => void;
@@ -25,7 +34,9 @@ export function startWorker(script: string, args: readonly string[], tsconfig: s
   });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const finished = new Promise<string>((resolve, reject) =>
-    child.on('exit', (code, signal) => (code === 0 ? resolve(stdout) : reject(new Error(`${script} ended with ${code ?? signal}: ${stderr}`)))),
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve(stdout) : reject(new Error(`${script} ended with ${code ?? signal}: ${stderr}`)),
+    ),
   );
   finished.catch(() => undefined);
   return {
@@ -37,11 +48,20 @@ export function startWorker(script: string, args: readonly string[], tsconfig: s
 }
 
 /** Runs a TypeScript command-line script to its end, as an operator would. */
-export function runScript(script: string, args: readonly string[], tsconfig: string, cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, TS_NODE_PROJECT: tsconfig },
-  });
+export function runScript(
+  script: string,
+  args: readonly string[],
+  tsconfig: string,
+  cwd: string,
+): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, TS_NODE_PROJECT: tsconfig },
+    },
+  );
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

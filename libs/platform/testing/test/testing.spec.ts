@@ -35,7 +35,13 @@ describe('infrastructure for tests', () => {
     let calls = 0;
     await eventually(() => ++calls === 3, 1_000);
     expect(calls).toBe(3);
-    await expect(eventually(() => false, 30, () => 'still red')).rejects.toThrow('condition not met within 30 ms: still red');
+    await expect(
+      eventually(
+        () => false,
+        30,
+        () => 'still red',
+      ),
+    ).rejects.toThrow('condition not met within 30 ms: still red');
     await expect(eventuallyPasses(() => expect(1).toBe(2), 30)).rejects.toThrow();
   });
 });

@@ -9,9 +9,20 @@ describe('Landkreis Osnabrück', () => {
 
   it('groups the members of the four Samtgemeinden as the Landkreis does', () => {
     const members = (samtgemeinde: string) =>
-      LANDKREIS_OSNABRUECK.municipalities.filter((municipality) => municipality.samtgemeinde === samtgemeinde).map((municipality) => municipality.name).sort();
+      LANDKREIS_OSNABRUECK.municipalities
+        .filter((municipality) => municipality.samtgemeinde === samtgemeinde)
+        .map((municipality) => municipality.name)
+        .sort();
     expect(members('Samtgemeinde Artland')).toEqual(['Badbergen', 'Menslage', 'Nortrup', 'Quakenbrück']);
-    expect(members('Samtgemeinde Bersenbrück')).toEqual(['Alfhausen', 'Ankum', 'Bersenbrück', 'Eggermühlen', 'Gehrde', 'Kettenkamp', 'Rieste']);
+    expect(members('Samtgemeinde Bersenbrück')).toEqual([
+      'Alfhausen',
+      'Ankum',
+      'Bersenbrück',
+      'Eggermühlen',
+      'Gehrde',
+      'Kettenkamp',
+      'Rieste',
+    ]);
     expect(members('Samtgemeinde Fürstenau')).toEqual(['Berge', 'Bippen', 'Fürstenau']);
     expect(members('Samtgemeinde Neuenkirchen')).toEqual(['Merzen', 'Neuenkirchen', 'Voltlage']);
   });

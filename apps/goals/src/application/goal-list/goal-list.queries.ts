@@ -1,7 +1,14 @@
 import { Principal } from '@bildungsregion/application';
 import { Page } from '@bildungsregion/event-store';
 import { ReadModelCollection, ReadModelStore, SortOrder } from '@bildungsregion/read-models';
-import { Assessment, ASSESSMENTS, EDUCATION_STAGES, EducationStage, GOAL_STATUSES, GoalStatus } from '../../domain/goal';
+import {
+  Assessment,
+  ASSESSMENTS,
+  EDUCATION_STAGES,
+  EducationStage,
+  GOAL_STATUSES,
+  GoalStatus,
+} from '../../domain/goal';
 import { GOAL_SUMMARIES, GoalSummary } from './goal-summary.projection';
 
 export interface GoalListQuery {
@@ -42,7 +49,8 @@ export class GoalListQueries {
     if (query.assessment) filter['assessment'] = query.assessment;
     if (query.synthetic !== undefined) filter['synthetic'] = query.synthetic;
     if (principal.role === 'actor') {
-      if (query.party && query.party !== principal.id) return { items: [], total: 0, offset: query.offset, limit: query.limit };
+      if (query.party && query.party !== principal.id)
+        return { items: [], total: 0, offset: query.offset, limit: query.limit };
       filter['partyIds'] = principal.id;
     } else if (query.party) {
       filter['partyIds'] = query.party;
@@ -58,7 +66,11 @@ export class GoalListQueries {
   async dashboard(region?: string): Promise<Dashboard> {
     const filter = region ? { regionKeys: region } : {};
     const countBy = async (field: string, values: readonly string[]) =>
-      Object.fromEntries(await Promise.all(values.map(async (value) => [value, await this.summaries.count({ ...filter, [field]: value })] as const)));
+      Object.fromEntries(
+        await Promise.all(
+          values.map(async (value) => [value, await this.summaries.count({ ...filter, [field]: value })] as const),
+        ),
+      );
     const [total, byStatus, byAssessment, byStage] = await Promise.all([
       this.summaries.count(filter),
       countBy('status', GOAL_STATUSES),

@@ -31,18 +31,27 @@ export interface GoalSummary extends ProjectedDocument {
 
 export const GOAL_SUMMARIES = 'goal_summaries';
 
-function withTerms(summary: Omit<GoalSummary, 'projectedPosition'>, terms: Partial<GoalTerms>): Omit<GoalSummary, 'projectedPosition'> {
+function withTerms(
+  summary: Omit<GoalSummary, 'projectedPosition'>,
+  terms: Partial<GoalTerms>,
+): Omit<GoalSummary, 'projectedPosition'> {
   return {
     ...summary,
     ...(terms.title !== undefined ? { title: terms.title } : {}),
     ...(terms.regionKeys !== undefined ? { regionKeys: terms.regionKeys } : {}),
     ...(terms.parties !== undefined ? { partyIds: terms.parties.map((party) => party.id) } : {}),
-    ...('indicator' in terms ? { indicatorKey: terms.indicator?.key ?? null, indicatorRegionKey: terms.indicator?.regionKey ?? null } : {}),
+    ...('indicator' in terms
+      ? { indicatorKey: terms.indicator?.key ?? null, indicatorRegionKey: terms.indicator?.regionKey ?? null }
+      : {}),
     ...(terms.target !== undefined ? { target: terms.target, dueDate: terms.target.dueDate } : {}),
   };
 }
 
-function evolveSummary(current: Omit<GoalSummary, 'projectedPosition'> | null, event: GoalEvent, recorded: RecordedEvent): Omit<GoalSummary, 'projectedPosition'> | null {
+function evolveSummary(
+  current: Omit<GoalSummary, 'projectedPosition'> | null,
+  event: GoalEvent,
+  recorded: RecordedEvent,
+): Omit<GoalSummary, 'projectedPosition'> | null {
   if (event.type === 'GoalDrafted') {
     const { terms, synthetic } = event.data;
     return withTerms(

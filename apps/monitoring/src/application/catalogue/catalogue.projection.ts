@@ -18,11 +18,23 @@ type Draft<T> = Omit<T, 'projectedPosition'>;
 
 const domainEvent = (event: RecordedEvent) => ({ type: event.type, data: event.data }) as IndicatorEvent;
 
-function evolveCatalogue(current: Draft<IndicatorSummary> | null, event: IndicatorEvent, recorded: RecordedEvent): Draft<IndicatorSummary> | null {
+function evolveCatalogue(
+  current: Draft<IndicatorSummary> | null,
+  event: IndicatorEvent,
+  recorded: RecordedEvent,
+): Draft<IndicatorSummary> | null {
   const touched = { revision: recorded.revision, updatedAt: recorded.recordedAt };
   if (event.type === 'IndicatorDefined') {
     const definition: IndicatorDefinition = event.data.definition;
-    return { id: definition.key, ...definition, thresholds: event.data.thresholds, synthetic: event.data.synthetic, measurementCount: 0, latestPeriodEnd: null, ...touched };
+    return {
+      id: definition.key,
+      ...definition,
+      thresholds: event.data.thresholds,
+      synthetic: event.data.synthetic,
+      measurementCount: 0,
+      latestPeriodEnd: null,
+      ...touched,
+    };
   }
   if (!current) return null;
   switch (event.type) {
@@ -32,7 +44,8 @@ function evolveCatalogue(current: Draft<IndicatorSummary> | null, event: Indicat
       return { ...current, thresholds: event.data.thresholds, ...touched };
     case 'MeasurementRecorded': {
       const end = periodEndDate(event.data.period) as string;
-      const latestPeriodEnd = current.latestPeriodEnd === null || end > current.latestPeriodEnd ? end : current.latestPeriodEnd;
+      const latestPeriodEnd =
+        current.latestPeriodEnd === null || end > current.latestPeriodEnd ? end : current.latestPeriodEnd;
       return { ...current, measurementCount: current.measurementCount + 1, latestPeriodEnd, ...touched };
     }
     default:
@@ -49,4 +62,3 @@ export const catalogueProjection: Projection<IndicatorSummary> = {
   documentIds: (event) => [INDICATORS.idOf(event.streamId)],
   evolve: (current, event) => evolveCatalogue(current, domainEvent(event), event),
 };
-

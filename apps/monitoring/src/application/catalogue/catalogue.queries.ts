@@ -1,14 +1,32 @@
 import { Aggregates } from '@bildungsregion/application';
-import { EventStore, HistoryEntry, Page, StoreVerification, StreamVerification, verifyAllStreams } from '@bildungsregion/event-store';
+import {
+  EventStore,
+  HistoryEntry,
+  Page,
+  StoreVerification,
+  StreamVerification,
+  verifyAllStreams,
+} from '@bildungsregion/event-store';
 import { ReadModelCollection, ReadModelStore } from '@bildungsregion/read-models';
 import { District, Region } from '@bildungsregion/reference-data';
-import { EducationStage, Indicator, IndicatorCommand, IndicatorDefinition, IndicatorEvent, Threshold } from '../../domain/indicator';
+import {
+  EducationStage,
+  Indicator,
+  IndicatorCommand,
+  IndicatorDefinition,
+  IndicatorEvent,
+  Threshold,
+} from '../../domain/indicator';
 import { IMPORTS, INDICATORS, RELEASES } from '../streams';
 import { catalogueProjection, IndicatorSummary } from './catalogue.projection';
 
 export interface IndicatorView {
   readonly revision: number;
-  readonly indicator: IndicatorDefinition & { readonly thresholds: readonly Threshold[]; readonly synthetic: boolean; readonly measurementCount: number };
+  readonly indicator: IndicatorDefinition & {
+    readonly thresholds: readonly Threshold[];
+    readonly synthetic: boolean;
+    readonly measurementCount: number;
+  };
 }
 
 /** The catalogue, the regions measurements may name, and what auditors read of an indicator's record. */
@@ -27,7 +45,15 @@ export class CatalogueQueries {
   /** The indicator from the event store (always current), with its revision for If-Match. */
   async indicator(key: string): Promise<IndicatorView> {
     const { state, revision } = await this.indicators.load(key);
-    return { revision, indicator: { ...(state.definition as IndicatorDefinition), thresholds: state.thresholds, synthetic: state.synthetic, measurementCount: state.measurements.size } };
+    return {
+      revision,
+      indicator: {
+        ...(state.definition as IndicatorDefinition),
+        thresholds: state.thresholds,
+        synthetic: state.synthetic,
+        measurementCount: state.measurements.size,
+      },
+    };
   }
 
   list(stage?: EducationStage): Promise<IndicatorSummary[]> {

@@ -61,14 +61,32 @@ const COLUMNS: Record<string, keyof typeof REQUIRED | 'sex' | 'nationality' | 's
   geschlecht: 'sex',
   nationality: 'nationality',
   staatsangehoerigkeit: 'nationality',
-  'staatsangehörigkeit': 'nationality',
+  staatsangehörigkeit: 'nationality',
   source: 'source',
   quelle: 'source',
 };
 const REQUIRED = { indicator: true, region: true, period: true, value: true } as const;
 
-const SEX: Record<string, NonNullable<Breakdown['sex']>> = { female: 'female', weiblich: 'female', w: 'female', male: 'male', 'männlich': 'male', maennlich: 'male', m: 'male', diverse: 'diverse', divers: 'diverse', d: 'diverse' };
-const NATIONALITY: Record<string, NonNullable<Breakdown['nationality']>> = { german: 'german', deutsch: 'german', foreign: 'foreign', nichtdeutsch: 'foreign', 'ausländisch': 'foreign', auslaendisch: 'foreign' };
+const SEX: Record<string, NonNullable<Breakdown['sex']>> = {
+  female: 'female',
+  weiblich: 'female',
+  w: 'female',
+  male: 'male',
+  männlich: 'male',
+  maennlich: 'male',
+  m: 'male',
+  diverse: 'diverse',
+  divers: 'diverse',
+  d: 'diverse',
+};
+const NATIONALITY: Record<string, NonNullable<Breakdown['nationality']>> = {
+  german: 'german',
+  deutsch: 'german',
+  foreign: 'foreign',
+  nichtdeutsch: 'foreign',
+  ausländisch: 'foreign',
+  auslaendisch: 'foreign',
+};
 
 const MAX_ROWS = 100_000;
 
@@ -81,7 +99,14 @@ export function parseMeasurementCsv(text: string): ParsedImport {
   const delimiter = firstLine.includes(';') ? ';' : ',';
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (error) {
     throw new InvalidImportFileError(`The file is not readable as CSV: ${(error as Error).message}`);
   }
@@ -90,11 +115,14 @@ export function parseMeasurementCsv(text: string): ParsedImport {
   const columns = header.record.map((name) => COLUMNS[name.trim().toLowerCase()]);
   const unknown = header.record.filter((_, index) => columns[index] === undefined);
   if (unknown.length > 0) {
-    throw new InvalidImportFileError(`Unknown column ${unknown.map((name) => JSON.stringify(name)).join(', ')}; use indicator, region, period, value and optionally sex, nationality, source.`);
+    throw new InvalidImportFileError(
+      `Unknown column ${unknown.map((name) => JSON.stringify(name)).join(', ')}; use indicator, region, period, value and optionally sex, nationality, source.`,
+    );
   }
   const missing = Object.keys(REQUIRED).filter((name) => !columns.includes(name as keyof typeof REQUIRED));
   if (missing.length > 0) throw new InvalidImportFileError(`The header lacks the column ${missing.join(', ')}.`);
-  if (data.length > MAX_ROWS) throw new InvalidImportFileError(`The file has ${data.length} rows; import at most ${MAX_ROWS} at a time.`);
+  if (data.length > MAX_ROWS)
+    throw new InvalidImportFileError(`The file has ${data.length} rows; import at most ${MAX_ROWS} at a time.`);
 
   const rows: ImportRow[] = [];
   const rejected: RejectedRow[] = [];
@@ -107,11 +135,14 @@ export function parseMeasurementCsv(text: string): ParsedImport {
     const field = (name: string) => record[columns.indexOf(name as keyof typeof REQUIRED)] ?? '';
     const problems: string[] = [];
     const key = field('indicator');
-    if (!indicatorKey.safeParse(key).success) problems.push(`indicator ${JSON.stringify(key)} is not an indicator key like betreuungsquote-u3`);
+    if (!indicatorKey.safeParse(key).success)
+      problems.push(`indicator ${JSON.stringify(key)} is not an indicator key like betreuungsquote-u3`);
     const region = field('region');
-    if (!regionKey.safeParse(region).success) problems.push(`region ${JSON.stringify(region)} is not an AGS key of 5 or 8 digits`);
+    if (!regionKey.safeParse(region).success)
+      problems.push(`region ${JSON.stringify(region)} is not an AGS key of 5 or 8 digits`);
     const when = field('period');
-    if (!period.safeParse(when).success) problems.push(`period ${JSON.stringify(when)} is not a year, a school year like 2025/26 or a date`);
+    if (!period.safeParse(when).success)
+      problems.push(`period ${JSON.stringify(when)} is not a year, a school year like 2025/26 or a date`);
     const rawValue = field('value');
     const normalised = delimiter === ';' ? rawValue.replace(/\./g, '').replace(',', '.') : rawValue;
     const value = /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : Number.NaN;
@@ -121,7 +152,8 @@ export function parseMeasurementCsv(text: string): ParsedImport {
     if (sexText !== '' && !sex) problems.push(`sex ${JSON.stringify(sexText)} is not female, male or diverse`);
     const nationalityText = columns.includes('nationality') ? field('nationality').toLowerCase() : '';
     const nationality = nationalityText === '' ? undefined : NATIONALITY[nationalityText];
-    if (nationalityText !== '' && !nationality) problems.push(`nationality ${JSON.stringify(nationalityText)} is not german or foreign`);
+    if (nationalityText !== '' && !nationality)
+      problems.push(`nationality ${JSON.stringify(nationalityText)} is not german or foreign`);
     const source = columns.includes('source') ? field('source') : '';
     if (source.length > 500) problems.push('source is longer than 500 characters');
     if (problems.length > 0) {
@@ -134,7 +166,9 @@ export function parseMeasurementCsv(text: string): ParsedImport {
       regionKey: region,
       period: when,
       value,
-      ...(sex || nationality ? { breakdown: { ...(sex ? { sex } : {}), ...(nationality ? { nationality } : {}) } } : {}),
+      ...(sex || nationality
+        ? { breakdown: { ...(sex ? { sex } : {}), ...(nationality ? { nationality } : {}) } }
+        : {}),
       ...(source ? { source } : {}),
     });
   }

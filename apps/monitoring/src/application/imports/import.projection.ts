@@ -14,7 +14,16 @@ export const importProjection: Projection<ImportSummary> = {
   documentIds: (event) => [IMPORTS.idOf(event.streamId)],
   evolve: (_current, recorded, id) => {
     const { fileName, sha256, rows, recorded: recordedRows, unchanged, rejected } = recorded.data as ImportReport;
-    return { id, fileName, sha256, rows, recorded: recordedRows, unchanged, rejected, importedAt: recorded.recordedAt, importedBy: recorded.metadata.actor.id };
+    return {
+      id,
+      fileName,
+      sha256,
+      rows,
+      recorded: recordedRows,
+      unchanged,
+      rejected,
+      importedAt: recorded.recordedAt,
+      importedBy: recorded.metadata.actor.id,
+    };
   },
 };
-

@@ -1,4 +1,11 @@
-import { Aggregates, CommandRejectedError, commandContextOf, CommandRequest, NotFoundError, StaleRevisionError } from '@bildungsregion/application';
+import {
+  Aggregates,
+  CommandRejectedError,
+  commandContextOf,
+  CommandRequest,
+  NotFoundError,
+  StaleRevisionError,
+} from '@bildungsregion/application';
 import { EventStore, RecordedEvent } from '@bildungsregion/event-store';
 import { ReadModelCollection, ReadModelStore } from '@bildungsregion/read-models';
 import { District } from '@bildungsregion/reference-data';
@@ -15,7 +22,10 @@ const MAX_IMPORT_ATTEMPTS = 5;
 function serialized<T>(queue: Map<string, Promise<unknown>>, key: string, work: () => Promise<T>): Promise<T> {
   const previous = queue.get(key) ?? Promise.resolve();
   const next = previous.then(work, work);
-  queue.set(key, next.catch(() => undefined));
+  queue.set(
+    key,
+    next.catch(() => undefined),
+  );
   return next;
 }
 
@@ -35,13 +45,18 @@ export class MeasurementImports {
   }
 
   /** Each indicator's rows are appended at once, against the state they were checked with. */
-  async importMeasurements(parsed: ParsedImport, file: { name: string; content: Buffer | string }, request: CommandRequest): Promise<ImportReport> {
+  async importMeasurements(
+    parsed: ParsedImport,
+    file: { name: string; content: Buffer | string },
+    request: CommandRequest,
+  ): Promise<ImportReport> {
     const importId = randomUUID();
     const rejections: RejectedRow[] = [...parsed.rejected];
     let recorded = 0;
     let unchanged = 0;
     const byIndicator = new Map<string, ImportRow[]>();
-    for (const row of parsed.rows) byIndicator.set(row.indicatorKey, [...(byIndicator.get(row.indicatorKey) ?? []), row]);
+    for (const row of parsed.rows)
+      byIndicator.set(row.indicatorKey, [...(byIndicator.get(row.indicatorKey) ?? []), row]);
     for (const [key, rows] of byIndicator) {
       const outcomes = await serialized(this.importQueue, key, () => this.importInto(key, rows, importId, request));
       outcomes.forEach((outcome, index) => {
@@ -52,17 +67,44 @@ export class MeasurementImports {
     }
     rejections.sort((a, b) => a.line - b.line);
     const sha256 = createHash('sha256').update(file.content).digest('hex');
-    const report = { importId, fileName: file.name, sha256, rows: parsed.total, recorded, unchanged, rejected: rejections.length, rejections };
+    const report = {
+      importId,
+      fileName: file.name,
+      sha256,
+      rows: parsed.total,
+      recorded,
+      unchanged,
+      rejected: rejections.length,
+      rejections,
+    };
     const { actor, correlationId } = commandContextOf(request);
-    const appended = await this.store.append(IMPORTS.streamId(importId), [{ type: 'MeasurementsImported', data: report, metadata: { actor, correlationId, source: SERVICE_NAME } }], 'no-stream');
-    return { ...report, importedAt: (appended.events[0] as RecordedEvent).recordedAt, importedBy: request.principal.id };
+    const appended = await this.store.append(
+      IMPORTS.streamId(importId),
+      [{ type: 'MeasurementsImported', data: report, metadata: { actor, correlationId, source: SERVICE_NAME } }],
+      'no-stream',
+    );
+    return {
+      ...report,
+      importedAt: (appended.events[0] as RecordedEvent).recordedAt,
+      importedBy: request.principal.id,
+    };
   }
 
-  private async importInto(key: string, rows: readonly ImportRow[], importId: string, request: CommandRequest): Promise<MeasurementOutcome[]> {
-    const measurements = rows.map(({ line: _line, indicatorKey: _key, ...row }) => ({ ...row, measurementId: measurementIdFor(key, row), importId }));
+  private async importInto(
+    key: string,
+    rows: readonly ImportRow[],
+    importId: string,
+    request: CommandRequest,
+  ): Promise<MeasurementOutcome[]> {
+    const measurements = rows.map(({ line: _line, indicatorKey: _key, ...row }) => ({
+      ...row,
+      measurementId: measurementIdFor(key, row),
+      importId,
+    }));
     for (let attempt = 1; ; attempt++) {
       const { state, revision } = await this.indicators.handler.load(this.indicators.streamId(key));
-      if (state.status === 'none') return rows.map(() => ({ status: 'rejected', reason: `there is no indicator ${key} in the catalogue` }));
+      if (state.status === 'none')
+        return rows.map(() => ({ status: 'rejected', reason: `there is no indicator ${key} in the catalogue` }));
       const plan = planMeasurements(this.district, state, measurements);
       const accepted = measurements.filter((_, index) => plan.outcomes[index]?.status === 'recorded');
       if (accepted.length === 0) return plan.outcomes;
@@ -74,7 +116,8 @@ export class MeasurementImports {
       if (result.outcome === 'accepted') return plan.outcomes;
       if (result.outcome === 'rejected') throw new CommandRejectedError(result.rejection);
       // Another writer got in between: check the rows again against what it wrote.
-      if (attempt >= MAX_IMPORT_ATTEMPTS) throw new StaleRevisionError('indicator', result.expectedRevision, result.actualRevision as number);
+      if (attempt >= MAX_IMPORT_ATTEMPTS)
+        throw new StaleRevisionError('indicator', result.expectedRevision, result.actualRevision as number);
     }
   }
 
@@ -85,6 +128,10 @@ export class MeasurementImports {
   async importReport(importId: string): Promise<ImportReport> {
     const [event] = await this.store.readStream(IMPORTS.streamId(importId), { maxCount: 1 });
     if (!event) throw new NotFoundError(`There is no import ${importId}.`);
-    return { ...(event.data as Omit<ImportReport, 'importedAt' | 'importedBy'>), importedAt: event.recordedAt, importedBy: event.metadata.actor.id };
+    return {
+      ...(event.data as Omit<ImportReport, 'importedAt' | 'importedBy'>),
+      importedAt: event.recordedAt,
+      importedBy: event.metadata.actor.id,
+    };
   }
 }

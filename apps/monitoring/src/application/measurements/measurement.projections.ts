@@ -36,7 +36,10 @@ export interface LatestValue extends ProjectedDocument {
 }
 
 export function breakdownKeyOf(breakdown: Breakdown | undefined | null): string {
-  const parts = [breakdown?.sex && `sex=${breakdown.sex}`, breakdown?.nationality && `nationality=${breakdown.nationality}`].filter(Boolean);
+  const parts = [
+    breakdown?.sex && `sex=${breakdown.sex}`,
+    breakdown?.nationality && `nationality=${breakdown.nationality}`,
+  ].filter(Boolean);
   return parts.length === 0 ? 'total' : parts.join(',');
 }
 
@@ -76,7 +79,12 @@ export const measurementProjection: Projection<MeasurementDocument> = {
       };
     }
     if (event.type === 'MeasurementCorrected' && current) {
-      return { ...current, value: event.data.value, correctedAt: recorded.recordedAt, originalValue: current.originalValue ?? current.value };
+      return {
+        ...current,
+        value: event.data.value,
+        correctedAt: recorded.recordedAt,
+        originalValue: current.originalValue ?? current.value,
+      };
     }
     return current;
   },
@@ -100,8 +108,8 @@ export const latestValueProjection: Projection<LatestValue> = {
       const { measurementId, indicatorKey, regionKey, period, value } = event.data;
       return { id, indicatorKey, regionKey, measurementId, period, periodEnd, value };
     }
-    if (event.type === 'MeasurementCorrected' && current?.measurementId === event.data.measurementId) return { ...current, value: event.data.value };
+    if (event.type === 'MeasurementCorrected' && current?.measurementId === event.data.measurementId)
+      return { ...current, value: event.data.value };
     return current;
   },
 };
-

@@ -2,7 +2,12 @@ import { InvalidQueryError, NotFoundError } from '@bildungsregion/application';
 import { ReadModelCollection, ReadModelStore } from '@bildungsregion/read-models';
 import { District, Region } from '@bildungsregion/reference-data';
 import { catalogueProjection, IndicatorSummary } from '../catalogue/catalogue.projection';
-import { LatestValue, latestValueProjection, MeasurementDocument, measurementProjection } from './measurement.projections';
+import {
+  LatestValue,
+  latestValueProjection,
+  MeasurementDocument,
+  measurementProjection,
+} from './measurement.projections';
 
 export interface SeriesPoint {
   readonly measurementId: string;
@@ -60,8 +65,15 @@ export class MeasurementQueries {
   async series(key: string, regionKey: string, breakdown: string): Promise<Series> {
     await this.requireIndicator(key);
     const region = this.district.regionOf(regionKey);
-    if (!region) throw new InvalidQueryError(`region ${regionKey} is neither ${this.district.region.name} (${this.district.region.key}) nor one of its municipalities.`);
-    const documents = await this.measurements.find({ filter: { indicatorKey: key, regionKey, breakdownKey: breakdown }, sort: { periodEnd: 1 }, limit: 1_000 });
+    if (!region)
+      throw new InvalidQueryError(
+        `region ${regionKey} is neither ${this.district.region.name} (${this.district.region.key}) nor one of its municipalities.`,
+      );
+    const documents = await this.measurements.find({
+      filter: { indicatorKey: key, regionKey, breakdownKey: breakdown },
+      sort: { periodEnd: 1 },
+      limit: 1_000,
+    });
     const points = documents.map((document) => ({
       measurementId: document.id,
       period: document.period,
@@ -76,12 +88,17 @@ export class MeasurementQueries {
 
   async comparison(key: string, period: string, breakdown: string): Promise<Comparison> {
     const indicator = await this.requireIndicator(key);
-    const documents = await this.measurements.find({ filter: { indicatorKey: key, period, breakdownKey: breakdown }, limit: 1_000 });
+    const documents = await this.measurements.find({
+      filter: { indicatorKey: key, period, breakdownKey: breakdown },
+      limit: 1_000,
+    });
     const byRegion = new Map(documents.map((document) => [document.regionKey, document]));
     const valueOf = (region: Region) => (byRegion.get(region.key) as MeasurementDocument).value;
     const descending = indicator.preferredDirection !== 'lower';
     const { municipalities } = this.district;
-    const ranked = municipalities.filter((region) => byRegion.has(region.key)).sort((a, b) => (descending ? valueOf(b) - valueOf(a) : valueOf(a) - valueOf(b)));
+    const ranked = municipalities
+      .filter((region) => byRegion.has(region.key))
+      .sort((a, b) => (descending ? valueOf(b) - valueOf(a) : valueOf(a) - valueOf(b)));
     return {
       indicatorKey: key,
       period,
@@ -95,13 +112,18 @@ export class MeasurementQueries {
         measurementId: (byRegion.get(region.key) as MeasurementDocument).id,
       })),
       landkreis: byRegion.get(this.district.region.key)?.value ?? null,
-      missing: municipalities.filter((region) => !byRegion.has(region.key)).map((region) => ({ regionKey: region.key, regionName: region.name })),
+      missing: municipalities
+        .filter((region) => !byRegion.has(region.key))
+        .map((region) => ({ regionKey: region.key, regionName: region.name })),
     };
   }
 
   latestValues(filter: { indicator?: string; region?: string }): Promise<LatestValue[]> {
     return this.latest.find({
-      filter: { ...(filter.indicator ? { indicatorKey: filter.indicator } : {}), ...(filter.region ? { regionKey: filter.region } : {}) },
+      filter: {
+        ...(filter.indicator ? { indicatorKey: filter.indicator } : {}),
+        ...(filter.region ? { regionKey: filter.region } : {}),
+      },
       sort: { indicatorKey: 1, regionKey: 1 },
       limit: 1_000,
     });
@@ -109,7 +131,8 @@ export class MeasurementQueries {
 
   private async requireIndicator(key: string): Promise<IndicatorSummary> {
     const indicator = await this.catalogue.get(key);
-    if (!indicator) throw new NotFoundError(`There is no indicator ${key}.`, 'indicator-not-found', 'Indicator not found');
+    if (!indicator)
+      throw new NotFoundError(`There is no indicator ${key}.`, 'indicator-not-found', 'Indicator not found');
     return indicator;
   }
 }

@@ -22,27 +22,50 @@ export class Releases {
   private readonly releaseList: ReadModelCollection<ReleaseSummary>;
 
   constructor(store: EventStore, readModels: ReadModelStore) {
-    this.releases = new Aggregates({ store, decider: releaseDecider, category: RELEASES, source: SERVICE_NAME, noun: 'release' });
+    this.releases = new Aggregates({
+      store,
+      decider: releaseDecider,
+      category: RELEASES,
+      source: SERVICE_NAME,
+      noun: 'release',
+    });
     this.catalogue = readModels.collection<IndicatorSummary>(catalogueProjection.collection);
     this.measurements = readModels.collection<MeasurementDocument>(measurementProjection.collection);
     this.releaseList = readModels.collection<ReleaseSummary>(releaseProjection.collection);
   }
 
   /** Publishes a release of the named (or else every) indicator that has a measurement in one of its periods. */
-  async publish(release: ReleaseRequest, request: CommandRequest): Promise<CommandOutcome & { releaseId: string; indicatorKeys: string[] }> {
+  async publish(
+    release: ReleaseRequest,
+    request: CommandRequest,
+  ): Promise<CommandOutcome & { releaseId: string; indicatorKeys: string[] }> {
     const releaseId = newIdFor(request, 'release');
-    const candidates = release.indicatorKeys ?? (await this.catalogue.find({ limit: 1_000 })).map((indicator) => indicator.key);
+    const candidates =
+      release.indicatorKeys ?? (await this.catalogue.find({ limit: 1_000 })).map((indicator) => indicator.key);
     const covered: string[] = [];
     const unknown: string[] = [];
     for (const key of candidates) {
       if (release.indicatorKeys && !(await this.catalogue.get(key))) unknown.push(key);
-      else if ((await this.measurements.count({ indicatorKey: key, period: { $in: [...release.periods] } })) > 0) covered.push(key);
+      else if ((await this.measurements.count({ indicatorKey: key, period: { $in: [...release.periods] } })) > 0)
+        covered.push(key);
     }
-    if (unknown.length > 0) throw new NotFoundError(`There is no indicator ${unknown.join(', ')}.`, 'indicator-not-found', 'Indicator not found');
+    if (unknown.length > 0)
+      throw new NotFoundError(
+        `There is no indicator ${unknown.join(', ')}.`,
+        'indicator-not-found',
+        'Indicator not found',
+      );
     const { note, title, periods } = release;
     const outcome = await this.releases.execute(
       releaseId,
-      { type: 'PublishRelease', releaseId, title, periods, indicatorKeys: covered, ...(note !== undefined ? { note } : {}) },
+      {
+        type: 'PublishRelease',
+        releaseId,
+        title,
+        periods,
+        indicatorKeys: covered,
+        ...(note !== undefined ? { note } : {}),
+      },
       request,
       { creates: { code: 'release-exists', message: `The release ${releaseId} is already published.` } },
     );

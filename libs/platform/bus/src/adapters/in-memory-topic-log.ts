@@ -17,7 +17,11 @@ export class InMemoryTopicLog implements TopicLog {
 
   createTopics(topics: readonly string[], partitions: number): void {
     for (const topic of topics) {
-      if (!this.topics.has(topic)) this.topics.set(topic, Array.from({ length: partitions }, () => []));
+      if (!this.topics.has(topic))
+        this.topics.set(
+          topic,
+          Array.from({ length: partitions }, () => []),
+        );
     }
   }
 

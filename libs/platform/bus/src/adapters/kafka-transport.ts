@@ -38,7 +38,10 @@ export class KafkaTransport implements BusTransport {
       const existing = new Set(await admin.listTopics());
       const missing = topics.filter((topic) => !existing.has(topic));
       if (missing.length > 0) {
-        await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions })) });
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
+        });
       }
     } finally {
       await admin.disconnect();
@@ -93,10 +96,19 @@ export class KafkaTransport implements BusTransport {
     const admin = await this.connectedAdmin();
     const lags: PartitionLag[] = [];
     for (const topic of topics) {
-      const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
+      const [ends, [committed]] = await Promise.all([
+        admin.fetchTopicOffsets(topic),
+        admin.fetchOffsets({ groupId, topics: [topic] }),
+      ]);
       for (const end of ends) {
-        const offset = Number(committed?.partitions.find((partition) => partition.partition === end.partition)?.offset ?? -1);
-        lags.push({ topic, partition: end.partition, lag: Number(end.high) - (offset >= 0 ? offset : Number(end.low)) });
+        const offset = Number(
+          committed?.partitions.find((partition) => partition.partition === end.partition)?.offset ?? -1,
+        );
+        lags.push({
+          topic,
+          partition: end.partition,
+          lag: Number(end.high) - (offset >= 0 ? offset : Number(end.low)),
+        });
       }
     }
     return lags;

@@ -30,7 +30,10 @@ export class LogTransport implements BusTransport {
 
   async produce(topic: string, records: readonly RawRecord[]): Promise<void> {
     const partitions = this.log.partitionsOf(topic);
-    this.log.append(topic, records.map((record) => ({ ...record, partition: partitionFor(record.key, partitions) })));
+    this.log.append(
+      topic,
+      records.map((record) => ({ ...record, partition: partitionFor(record.key, partitions) })),
+    );
   }
 
   async consume(request: ConsumeRequest): Promise<TransportConsumer> {
@@ -148,7 +151,8 @@ class LogConsumer implements TransportConsumer {
         committedAt = Date.now();
       }
     }
-    if (uncommitted !== undefined && !this.log.commit(this.request.groupId, partition, uncommitted, this.memberId)) return 'lost-lease';
+    if (uncommitted !== undefined && !this.log.commit(this.request.groupId, partition, uncommitted, this.memberId))
+      return 'lost-lease';
     return handled;
   }
 

@@ -63,7 +63,9 @@ export class SqliteTopicLog implements TopicLog {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.exec(SQLITE_TOPIC_LOG_SCHEMA);
     this.statements = {
-      createTopic: this.db.prepare('INSERT INTO bus_topics (name, partitions) VALUES (?, ?) ON CONFLICT (name) DO NOTHING'),
+      createTopic: this.db.prepare(
+        'INSERT INTO bus_topics (name, partitions) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
+      ),
       partitions: this.db.prepare<[string], { partitions: number }>('SELECT partitions FROM bus_topics WHERE name = ?'),
       nextOffset: this.db.prepare<[string, number], { next: number }>(
         'SELECT COALESCE(MAX(offset) + 1, 0) AS next FROM bus_records WHERE topic = ? AND partition = ?',
@@ -71,7 +73,10 @@ export class SqliteTopicLog implements TopicLog {
       insert: this.db.prepare(
         'INSERT INTO bus_records (topic, partition, offset, key, value, headers, appended_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      read: this.db.prepare<[string, number, number, number], { offset: number; key: string; value: string; headers: string }>(
+      read: this.db.prepare<
+        [string, number, number, number],
+        { offset: number; key: string; value: string; headers: string }
+      >(
         'SELECT offset, key, value, headers FROM bus_records WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset LIMIT ?',
       ),
       committed: this.db.prepare<[string, string, number], { next_offset: number }>(
@@ -95,7 +100,9 @@ export class SqliteTopicLog implements TopicLog {
   }
 
   createTopics(topics: readonly string[], partitions: number): void {
-    this.db.transaction(() => topics.forEach((topic) => this.statements.createTopic.run(topic, partitions))).immediate();
+    this.db
+      .transaction(() => topics.forEach((topic) => this.statements.createTopic.run(topic, partitions)))
+      .immediate();
   }
 
   partitionsOf(topic: string): number {
@@ -113,8 +120,17 @@ export class SqliteTopicLog implements TopicLog {
       .transaction(() => {
         const next = new Map<number, number>();
         for (const record of records) {
-          const offset = next.get(record.partition) ?? this.statements.nextOffset.get(topic, record.partition)?.next ?? 0;
-          this.statements.insert.run(topic, record.partition, offset, record.key, record.value, JSON.stringify(record.headers), appendedAt);
+          const offset =
+            next.get(record.partition) ?? this.statements.nextOffset.get(topic, record.partition)?.next ?? 0;
+          this.statements.insert.run(
+            topic,
+            record.partition,
+            offset,
+            record.key,
+            record.value,
+            JSON.stringify(record.headers),
+            appendedAt,
+          );
           next.set(record.partition, offset + 1);
         }
       })

@@ -1,4 +1,12 @@
-import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { busFromUrl } from '../bus-from-url';
 import { Bus, BusSubscription, Delivery, RetryPolicy } from '../port';
@@ -50,7 +58,9 @@ export class IntegrationEventConsumer implements OnApplicationBootstrap, OnAppli
         for (const handler of handlers.get(delivery.event.type)?.handlers ?? []) await handler(delivery);
       },
     });
-    this.logger.log(`consuming ${topics.join(', ')} as group ${this.options.groupId} (${[...handlers.keys()].join(', ')})`);
+    this.logger.log(
+      `consuming ${topics.join(', ')} as group ${this.options.groupId} (${[...handlers.keys()].join(', ')})`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -67,7 +77,10 @@ export class IntegrationEventConsumer implements OnApplicationBootstrap, OnAppli
       for (const name of this.scanner.getAllMethodNames(prototype)) {
         const method = (instance as Record<string, unknown>)[name];
         if (typeof method !== 'function') continue;
-        const metadata = this.reflector.get<IntegrationEventHandlerMetadata | undefined>(INTEGRATION_EVENT_HANDLER, method);
+        const metadata = this.reflector.get<IntegrationEventHandlerMetadata | undefined>(
+          INTEGRATION_EVENT_HANDLER,
+          method,
+        );
         if (!metadata) continue;
         const entry = byType.get(metadata.type) ?? { topic: metadata.topic, handlers: [] };
         entry.handlers.push((delivery) => Promise.resolve(method.call(instance, delivery)));
@@ -87,7 +100,15 @@ export class BusModule {
       imports: [DiscoveryModule],
       providers: [
         { provide: BUS_MODULE_OPTIONS, useValue: options },
-        { provide: BUS, useFactory: () => busFromUrl(options.url, { topicNamespace: options.topicNamespace, clientId: options.groupId, onDeadLetter: options.onDeadLetter }) },
+        {
+          provide: BUS,
+          useFactory: () =>
+            busFromUrl(options.url, {
+              topicNamespace: options.topicNamespace,
+              clientId: options.groupId,
+              onDeadLetter: options.onDeadLetter,
+            }),
+        },
         IntegrationEventConsumer,
       ],
       exports: [BUS],

@@ -13,5 +13,8 @@ export interface IntegrationEventHandlerMetadata {
  * `Delivery`; it is found when the application starts, whichever bus adapter runs.
  */
 export function OnIntegrationEvent(contract: IntegrationEventContract): MethodDecorator {
-  return SetMetadata<string, IntegrationEventHandlerMetadata>(INTEGRATION_EVENT_HANDLER, { type: contract.type, topic: contract.topic });
+  return SetMetadata<string, IntegrationEventHandlerMetadata>(INTEGRATION_EVENT_HANDLER, {
+    type: contract.type,
+    topic: contract.topic,
+  });
 }

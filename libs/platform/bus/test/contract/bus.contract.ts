@@ -1,7 +1,15 @@
 import { deadLetterTopicOf, IntegrationEvent, Topics } from '@bildungsregion/contracts';
 import { eventually } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
-import { BusSubscription, BusTransport, DeadLetter, Delivery, encodeCloudEvent, InvalidIntegrationEventError, TransportBus } from '../../src';
+import {
+  BusSubscription,
+  BusTransport,
+  DeadLetter,
+  Delivery,
+  encodeCloudEvent,
+  InvalidIntegrationEventError,
+  TransportBus,
+} from '../../src';
 import { measurementRecorded, valueOf } from '../support/messages';
 
 export interface BusUnderTest {
@@ -55,7 +63,8 @@ export function busContract(options: BusContractOptions): void {
     return deadLetters;
   }
 
-  const wait = (condition: () => boolean, describe?: () => string) => eventually(condition, options.timeoutMs, describe);
+  const wait = (condition: () => boolean, describe?: () => string) =>
+    eventually(condition, options.timeoutMs, describe);
 
   it('delivers a published event with its envelope, key and CloudEvents headers', async () => {
     const event = measurementRecorded('03459020', 1, { causationId: randomUUID() });
@@ -86,7 +95,9 @@ export function busContract(options: BusContractOptions): void {
 
   it('keeps the order of each key across partitions', async () => {
     const keys = ['03459020', '03459021', '03459022', '03459023'];
-    const events = Array.from({ length: 25 }, (_, sequence) => keys.map((key) => ({ topic, key, event: measurementRecorded(key, sequence) }))).flat();
+    const events = Array.from({ length: 25 }, (_, sequence) =>
+      keys.map((key) => ({ topic, key, event: measurementRecorded(key, sequence) })),
+    ).flat();
     await underTest.bus.publish(events);
     const seen = new Map<string, number[]>();
     await subscribe('ordered', async ({ key, event }) => {
@@ -97,7 +108,9 @@ export function busContract(options: BusContractOptions): void {
   });
 
   it('gives every consumer group every message', async () => {
-    await underTest.bus.publish([1, 2, 3].map((sequence) => ({ topic, event: measurementRecorded('03459020', sequence) })));
+    await underTest.bus.publish(
+      [1, 2, 3].map((sequence) => ({ topic, event: measurementRecorded('03459020', sequence) })),
+    );
     const byGroup: Record<string, number[]> = { planning: [], goals: [] };
     for (const group of Object.keys(byGroup)) {
       await subscribe(group, async ({ event }) => {
@@ -112,8 +125,15 @@ export function busContract(options: BusContractOptions): void {
   it('refuses to publish a batch with an event that breaks its contract, and publishes none of it', async () => {
     const valid = measurementRecorded('03459020', 1);
     const broken = measurementRecorded('03459020', 2, { data: { value: 'a lot' } });
-    await expect(underTest.bus.publish([{ topic, event: valid }, { topic, event: broken }])).rejects.toThrow(InvalidIntegrationEventError);
-    await expect(underTest.bus.publish([{ topic: Topics.goals, event: valid }])).rejects.toThrow(/belongs on bildung.monitoring.v1/);
+    await expect(
+      underTest.bus.publish([
+        { topic, event: valid },
+        { topic, event: broken },
+      ]),
+    ).rejects.toThrow(InvalidIntegrationEventError);
+    await expect(underTest.bus.publish([{ topic: Topics.goals, event: valid }])).rejects.toThrow(
+      /belongs on bildung.monitoring.v1/,
+    );
     const marker = measurementRecorded('03459020', 3);
     await underTest.bus.publish([{ topic, event: marker }]);
     const received: IntegrationEvent[] = [];
@@ -126,7 +146,9 @@ export function busContract(options: BusContractOptions): void {
 
   it('retries a failing handler with backoff until it succeeds, then moves on', async () => {
     const key = 'same-key';
-    await underTest.bus.publish([1, 2].map((sequence) => ({ topic, key, event: measurementRecorded('03459020', sequence) })));
+    await underTest.bus.publish(
+      [1, 2].map((sequence) => ({ topic, key, event: measurementRecorded('03459020', sequence) })),
+    );
     const attempts: [number, number, number][] = [];
     await subscribe('flaky', async ({ event, attempt }) => {
       attempts.push([valueOf(event), attempt, Date.now()]);
@@ -168,7 +190,10 @@ export function busContract(options: BusContractOptions): void {
   it('dead-letters a message that does not match its contract without calling the handler', async () => {
     const physical = underTest.bus.physicalTopic(topic);
     const key = 'same-key';
-    const unknownType = encodeCloudEvent(measurementRecorded('03459020', 1, { type: 'bildung.monitoring.unheard-of.v1' }), key);
+    const unknownType = encodeCloudEvent(
+      measurementRecorded('03459020', 1, { type: 'bildung.monitoring.unheard-of.v1' }),
+      key,
+    );
     const notJson = { ...encodeCloudEvent(measurementRecorded('03459020', 2), key), value: '{"value": 2' };
     const noCloudEvent = { key, value: '{}', headers: {} };
     await underTest.transport.produce(physical, [unknownType, notJson, noCloudEvent]);
@@ -179,7 +204,10 @@ export function busContract(options: BusContractOptions): void {
       handled.push(event.id);
     });
     const deadLetters = await collectDeadLetters();
-    await wait(() => handled.length === 1 && deadLetters.length === 3, () => JSON.stringify({ handled, deadLetters }));
+    await wait(
+      () => handled.length === 1 && deadLetters.length === 3,
+      () => JSON.stringify({ handled, deadLetters }),
+    );
     expect(handled).toEqual([valid.id]);
     expect(deadLetters.map((deadLetter) => [deadLetter.attempts, deadLetter.error])).toEqual([
       [0, 'rejected before handling: unknown event type bildung.monitoring.unheard-of.v1'],
@@ -190,7 +218,9 @@ export function busContract(options: BusContractOptions): void {
   });
 
   it('reports how many messages a group has not handled yet, and none once it has', async () => {
-    await underTest.bus.publish([1, 2, 3].map((sequence) => ({ topic, event: measurementRecorded('03459020', sequence) })));
+    await underTest.bus.publish(
+      [1, 2, 3].map((sequence) => ({ topic, event: measurementRecorded('03459020', sequence) })),
+    );
     expect(await underTest.bus.consumerLag('lagging', [topic])).toEqual({ [topic]: 3 });
     const handled: number[] = [];
     await subscribe('lagging', async ({ event }) => {
@@ -203,7 +233,9 @@ export function busContract(options: BusContractOptions): void {
 
   it('finishes the message in hand when stopped and commits it, so the group resumes after it', async () => {
     const key = 'same-key';
-    await underTest.bus.publish([1, 2, 3].map((sequence) => ({ topic, key, event: measurementRecorded('03459020', sequence) })));
+    await underTest.bus.publish(
+      [1, 2, 3].map((sequence) => ({ topic, key, event: measurementRecorded('03459020', sequence) })),
+    );
     let release!: () => void;
     const inHand = new Promise<void>((resolve) => (release = resolve));
     const first: number[] = [];

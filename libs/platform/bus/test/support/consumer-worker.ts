@@ -13,10 +13,19 @@ import { eventIdFor, KafkaTransport, TransportBus, busFromUrl } from '../../src'
 import { measurementsPerRegion } from './measurements-per-region';
 
 async function main(): Promise<void> {
-  const [busUrl, topicNamespace, storeFile, readModelUrl, dbName] = process.argv.slice(2) as [string, string, string, string, string];
+  const [busUrl, topicNamespace, storeFile, readModelUrl, dbName] = process.argv.slice(2) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const logger = pino({ level: 'silent' });
   const bus = busUrl.startsWith('kafka://')
-    ? new TransportBus(new KafkaTransport({ brokers: busUrl.slice('kafka://'.length).split(','), sessionTimeoutMs: 6_000 }), { topicNamespace, logger })
+    ? new TransportBus(
+        new KafkaTransport({ brokers: busUrl.slice('kafka://'.length).split(','), sessionTimeoutMs: 6_000 }),
+        { topicNamespace, logger },
+      )
     : busFromUrl(busUrl, { topicNamespace, logger });
   const store = new SqliteEventStore({ file: storeFile });
   const readModels = await readModelsFromUrl(readModelUrl, { dbName });
@@ -29,7 +38,14 @@ async function main(): Promise<void> {
       const data = event.data as { regionKey: string; value: number };
       await store.append(
         `region-${data.regionKey}`,
-        [{ id: eventIdFor('crash-test-consumer', event.id), type: 'MeasurementApplied', data: { value: data.value }, metadata: { actor: { id: 'bus', role: 'system' }, source: 'crash-test', causationId: event.id } }],
+        [
+          {
+            id: eventIdFor('crash-test-consumer', event.id),
+            type: 'MeasurementApplied',
+            data: { value: data.value },
+            metadata: { actor: { id: 'bus', role: 'system' }, source: 'crash-test', causationId: event.id },
+          },
+        ],
         'any',
       );
       process.stdout.write(`handled ${event.id}\n`);

@@ -10,5 +10,8 @@ export const measurementsPerRegion: Projection<RegionValues> = {
   collection: 'region_values',
   filter: { categories: ['region'] },
   documentIds: (event) => [event.streamId],
-  evolve: (current, event) => ({ id: event.streamId, values: [...(current?.values ?? []), (event.data as { value: number }).value] }),
+  evolve: (current, event) => ({
+    id: event.streamId,
+    values: [...(current?.values ?? []), (event.data as { value: number }).value],
+  }),
 };

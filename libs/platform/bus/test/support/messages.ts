@@ -2,7 +2,11 @@ import { IntegrationEvent, MeasurementRecorded } from '@bildungsregion/contracts
 import { randomUUID } from 'node:crypto';
 
 /** A valid measurement-recorded event; `sequence` travels as the value so tests can check order. */
-export function measurementRecorded(regionKey: string, sequence: number, overrides: Partial<IntegrationEvent> = {}): IntegrationEvent {
+export function measurementRecorded(
+  regionKey: string,
+  sequence: number,
+  overrides: Partial<IntegrationEvent> = {},
+): IntegrationEvent {
   return {
     id: randomUUID(),
     type: MeasurementRecorded.type,

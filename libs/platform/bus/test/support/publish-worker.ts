@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   process.stdout.write('ready\n');
   await new Promise((resolve) => process.stdin.once('data', resolve));
   for (let sequence = 0; sequence < Number(count); sequence++) {
-    await bus.publish([{ topic: Topics.monitoring, key: `${name}-${sequence % 5}`, event: measurementRecorded('03459020', sequence) }]);
+    await bus.publish([
+      { topic: Topics.monitoring, key: `${name}-${sequence % 5}`, event: measurementRecorded('03459020', sequence) },
+    ]);
   }
   await bus.close();
 }

@@ -31,7 +31,11 @@ export class InMemoryEventStore implements EventStore {
     this.live = new LiveSubscriptions((readOptions) => this.readAll(readOptions), 1_000);
   }
 
-  async append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     const plan = planAppend(
       streamId,
       events,
@@ -41,7 +45,9 @@ export class InMemoryEventStore implements EventStore {
     );
     if (plan.kind === 'already-appended') return plan.result;
     const stream = this.streams.get(streamId) ?? [];
-    const recorded = plan.events.map((event, index) => ({ ...event, position: this.log.length + index + 1 }) as RecordedEvent);
+    const recorded = plan.events.map(
+      (event, index) => ({ ...event, position: this.log.length + index + 1 }) as RecordedEvent,
+    );
     for (const event of recorded) {
       this.log.push(event);
       stream.push(event);

@@ -101,7 +101,11 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
-  async append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     const result = this.db
       .transaction((): AppendResult => {
         const plan = planAppend(

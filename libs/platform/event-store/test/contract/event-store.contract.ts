@@ -44,8 +44,16 @@ export function eventStoreContract(adapter: EventStoreUnderTest): void {
       const result = await store.append(
         stream,
         [
-          newEvent('ZielvereinbarungEntworfen', { title: 'Sprachförderung in Kitas' }, { correlationId: 'corr-1', causationId: 'cmd-1' }),
-          newEvent('ZielvereinbarungVorgeschlagen', {}, { reason: 'Abstimmung', authority: 'Steuergruppe 2026/3', effectiveAt: '2026-03-01' }),
+          newEvent(
+            'ZielvereinbarungEntworfen',
+            { title: 'Sprachförderung in Kitas' },
+            { correlationId: 'corr-1', causationId: 'cmd-1' },
+          ),
+          newEvent(
+            'ZielvereinbarungVorgeschlagen',
+            {},
+            { reason: 'Abstimmung', authority: 'Steuergruppe 2026/3', effectiveAt: '2026-03-01' },
+          ),
         ],
         'no-stream',
       );
@@ -65,7 +73,11 @@ export function eventStoreContract(adapter: EventStoreUnderTest): void {
         schemaVersion: 1,
         effectiveAt: drafted.recordedAt,
       });
-      expect(proposed.metadata).toMatchObject({ reason: 'Abstimmung', authority: 'Steuergruppe 2026/3', effectiveAt: '2026-03-01T00:00:00.000Z' });
+      expect(proposed.metadata).toMatchObject({
+        reason: 'Abstimmung',
+        authority: 'Steuergruppe 2026/3',
+        effectiveAt: '2026-03-01T00:00:00.000Z',
+      });
       expect(proposed.metadata.correlationId).toBe(proposed.id);
       expect(proposed.position).toBeGreaterThan(drafted.position);
       expect(proposed.metadata.prevHash).toBe(drafted.metadata.hash);
@@ -80,7 +92,11 @@ export function eventStoreContract(adapter: EventStoreUnderTest): void {
     });
 
     it('reads forwards and backwards within bounds', async () => {
-      await store.append(stream, Array.from({ length: 10 }, (_, i) => newEvent('Counted', { i })), 'no-stream');
+      await store.append(
+        stream,
+        Array.from({ length: 10 }, (_, i) => newEvent('Counted', { i })),
+        'no-stream',
+      );
       const revisions = (events: RecordedEvent[]) => events.map((e) => e.revision);
       expect(revisions(await store.readStream(stream, { fromRevision: 3, maxCount: 4 }))).toEqual([3, 4, 5, 6]);
       expect(revisions(await store.readStream(stream, { direction: 'backwards', maxCount: 3 }))).toEqual([9, 8, 7]);
@@ -145,7 +161,9 @@ export function eventStoreContract(adapter: EventStoreUnderTest): void {
     it('refuses a known event id carrying different content', async () => {
       const id = randomUUID();
       await store.append(stream, [newEvent('A', { n: 1 }, {}, id)], 'no-stream');
-      await expect(store.append(stream, [newEvent('A', { n: 2 }, {}, id)], 'any')).rejects.toBeInstanceOf(DuplicateEventIdError);
+      await expect(store.append(stream, [newEvent('A', { n: 2 }, {}, id)], 'any')).rejects.toBeInstanceOf(
+        DuplicateEventIdError,
+      );
       expect(await store.lastRevision(stream)).toBe(0);
     });
   });
@@ -155,11 +173,15 @@ export function eventStoreContract(adapter: EventStoreUnderTest): void {
       await expect(store.append(stream, [newEvent('A', {}, {}, 'not-a-uuid')], 'any')).rejects.toThrow(/not a UUID/);
       await expect(store.append(stream, [], 'any')).rejects.toBeInstanceOf(InvalidEventError);
       await expect(store.append(stream, [newEvent('', {})], 'any')).rejects.toThrow(/needs a type/);
-      await expect(store.append(stream, [newEvent('A', {}, { effectiveAt: 'yesterday' })], 'any')).rejects.toThrow(/effectiveAt/);
+      await expect(store.append(stream, [newEvent('A', {}, { effectiveAt: 'yesterday' })], 'any')).rejects.toThrow(
+        /effectiveAt/,
+      );
       await expect(store.append(stream, [newEvent('A', {})], -3)).rejects.toThrow(/Expected revision/);
       await expect(store.append(stream, [newEvent('A', [1, 2])], 'any')).rejects.toThrow(/JSON object/);
       await expect(store.append(stream, [newEvent('A', { n: 1n })], 'any')).rejects.toThrow(/not JSON/);
-      await expect(store.append(stream, [{ type: 'A', data: {}, metadata: { source: 'x' } } as never], 'any')).rejects.toThrow(/actor/);
+      await expect(
+        store.append(stream, [{ type: 'A', data: {}, metadata: { source: 'x' } } as never], 'any'),
+      ).rejects.toThrow(/actor/);
       expect(await store.lastRevision(stream)).toBeNull();
     });
   });
@@ -181,7 +203,9 @@ export function eventStoreContract(adapter: EventStoreUnderTest): void {
 
       const afterFirst = await store.readAll({ after: ours[0]!.position, filter: { categories: [category] } });
       expect(afterFirst.map((e) => (e.data as { n: number }).n)).toEqual([2, 4]);
-      expect(await store.readAll({ after: ours[0]!.position, maxCount: 1, filter: { categories: [category] } })).toHaveLength(1);
+      expect(
+        await store.readAll({ after: ours[0]!.position, maxCount: 1, filter: { categories: [category] } }),
+      ).toHaveLength(1);
       if (adapter.gapFreePositions) {
         const all = await store.readAll();
         expect(all.map((e) => e.position)).toEqual(all.map((_, index) => index + 1));
@@ -191,7 +215,11 @@ export function eventStoreContract(adapter: EventStoreUnderTest): void {
 
   describe('catch-up subscription', () => {
     it('delivers the history, reports being caught up, then follows live appends in order', async () => {
-      await store.append(`${category}-1`, Array.from({ length: 5 }, (_, i) => newEvent('Counted', { i })), 'no-stream');
+      await store.append(
+        `${category}-1`,
+        Array.from({ length: 5 }, (_, i) => newEvent('Counted', { i })),
+        'no-stream',
+      );
       const seen: RecordedEvent[] = [];
       const subscription = store.subscribe({ after: 0, filter: { categories: [category] } }, (event) => {
         seen.push(event);
@@ -208,7 +236,11 @@ export function eventStoreContract(adapter: EventStoreUnderTest): void {
     });
 
     it('resumes after a restart from the checkpoint without repeating or skipping an event', async () => {
-      await store.append(`${category}-1`, Array.from({ length: 3 }, (_, i) => newEvent('Counted', { i })), 'no-stream');
+      await store.append(
+        `${category}-1`,
+        Array.from({ length: 3 }, (_, i) => newEvent('Counted', { i })),
+        'no-stream',
+      );
       const firstRun: number[] = [];
       const first = store.subscribe({ after: 0, filter: { categories: [category] } }, (event) => {
         firstRun.push((event.data as { i: number }).i);
@@ -230,7 +262,11 @@ export function eventStoreContract(adapter: EventStoreUnderTest): void {
     });
 
     it('finishes the event in hand when closed, and stops there', async () => {
-      const appended = await store.append(stream, [newEvent('A', {}), newEvent('B', {}), newEvent('C', {})], 'no-stream');
+      const appended = await store.append(
+        stream,
+        [newEvent('A', {}), newEvent('B', {}), newEvent('C', {})],
+        'no-stream',
+      );
       let releaseB!: () => void;
       let startedB!: () => void;
       const bStarted = new Promise<void>((resolve) => (startedB = resolve));
@@ -271,7 +307,9 @@ export function eventStoreContract(adapter: EventStoreUnderTest): void {
       }
       const events = await store.readStream(stream);
       expect(events).toHaveLength(10_000);
-      expect(events.every((event, index) => event.revision === index && (event.data as { value: number }).value === index)).toBe(true);
+      expect(
+        events.every((event, index) => event.revision === index && (event.data as { value: number }).value === index),
+      ).toBe(true);
       expectValidChain(events);
       const tail = await store.readStream(stream, { direction: 'backwards', maxCount: 2 });
       expect(tail.map((e) => e.revision)).toEqual([9_999, 9_998]);
@@ -280,7 +318,11 @@ export function eventStoreContract(adapter: EventStoreUnderTest): void {
     it('stores unicode and a 1 MB payload unchanged', async () => {
       const text = 'Übergangsquote Grundschule → Sek I, Bad Essen, Hagen a.T.W. ✓ 😀 𝔘 ß \u0000 "quoted" \\ ';
       const large = 'Ä'.repeat(512 * 1024);
-      await store.append(stream, [newEvent('Notiz', { text, large }, { reason: 'Änderung laut Beschluss – „Kreisausschuss“' })], 'no-stream');
+      await store.append(
+        stream,
+        [newEvent('Notiz', { text, large }, { reason: 'Änderung laut Beschluss – „Kreisausschuss“' })],
+        'no-stream',
+      );
       store = await adapter.restart(store);
       const [event] = await store.readStream(stream);
       expect((event!.data as { text: string }).text).toBe(text);

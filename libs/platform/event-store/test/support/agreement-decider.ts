@@ -7,9 +7,7 @@ export type AgreementEvent =
   | DomainEvent<'Agreed', Record<string, never>>;
 
 export type AgreementCommand =
-  | { type: 'Draft'; title: string; target: number }
-  | { type: 'Revise'; target: number }
-  | { type: 'Agree' };
+  { type: 'Draft'; title: string; target: number } | { type: 'Revise'; target: number } | { type: 'Agree' };
 
 export interface Agreement {
   status: 'none' | 'draft' | 'agreed';
@@ -23,14 +21,17 @@ export const agreementDecider: Decider<AgreementCommand, Agreement, AgreementEve
   decide(command, state) {
     switch (command.type) {
       case 'Draft':
-        if (state.status !== 'none') return invalidTransition('already-drafted', 'This agreement has already been drafted.');
+        if (state.status !== 'none')
+          return invalidTransition('already-drafted', 'This agreement has already been drafted.');
         return accept({ type: 'Drafted', data: { title: command.title, target: command.target } });
       case 'Revise':
         if (state.status === 'none') return invalidTransition('not-drafted', 'Draft the agreement before revising it.');
-        if (command.target === state.target) return ruleViolation('target-unchanged', 'The new target equals the current one.');
+        if (command.target === state.target)
+          return ruleViolation('target-unchanged', 'The new target equals the current one.');
         return accept({ type: 'TargetRevised', data: { target: command.target } });
       case 'Agree':
-        if (state.status !== 'draft') return invalidTransition('not-a-draft', `An agreement in status ${state.status} cannot be agreed.`);
+        if (state.status !== 'draft')
+          return invalidTransition('not-a-draft', `An agreement in status ${state.status} cannot be agreed.`);
         return accept({ type: 'Agreed', data: {} });
     }
   },

@@ -21,7 +21,13 @@ async function main(): Promise<void> {
       try {
         await store.append(
           stream,
-          [{ type: 'Appended', data: { writer, i }, metadata: { actor: { id: writer, role: 'system' }, source: 'worker' } }],
+          [
+            {
+              type: 'Appended',
+              data: { writer, i },
+              metadata: { actor: { id: writer, role: 'system' }, source: 'worker' },
+            },
+          ],
           revision ?? 'no-stream',
         );
         process.stdout.write(`ack ${i}\n`);

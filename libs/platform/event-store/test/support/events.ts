@@ -3,7 +3,12 @@ import { NewEvent, NewEventMetadata } from '../../src';
 
 export const coordinator = { id: 'user-koordination-1', role: 'coordinator' };
 
-export function newEvent<Data>(type: string, data: Data, metadata: Partial<NewEventMetadata> = {}, id: string = randomUUID()): NewEvent<Data> {
+export function newEvent<Data>(
+  type: string,
+  data: Data,
+  metadata: Partial<NewEventMetadata> = {},
+  id: string = randomUUID(),
+): NewEvent<Data> {
   return { id, type, data, metadata: { actor: coordinator, source: 'contract-test', ...metadata } };
 }
 
@@ -11,4 +16,3 @@ export function newEvent<Data>(type: string, data: Data, metadata: Partial<NewEv
 export function uniqueCategory(prefix = 'test'): string {
   return `${prefix}${randomUUID().replace(/-/g, '')}`;
 }
-

@@ -8,6 +8,13 @@ export interface Writer extends WorkerProcess {
 }
 
 export function startWriter(file: string, name: string, count: number): Writer {
-  const worker = startWorker(join(__dirname, 'append-worker.ts'), [file, name, String(count)], join(__dirname, '..', '..', 'tsconfig.json'));
-  return { ...worker, acknowledged: () => [...worker.output().matchAll(/^ack (\d+)$/gm)].map((match) => Number(match[1])) };
+  const worker = startWorker(
+    join(__dirname, 'append-worker.ts'),
+    [file, name, String(count)],
+    join(__dirname, '..', '..', 'tsconfig.json'),
+  );
+  return {
+    ...worker,
+    acknowledged: () => [...worker.output().matchAll(/^ack (\d+)$/gm)].map((match) => Number(match[1])),
+  };
 }

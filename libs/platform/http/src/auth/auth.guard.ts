@@ -40,7 +40,10 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
-    if (!token) throw unauthorized('Send a bearer token in the Authorization header (npm run -s token -- --role coordinator prints one for development).');
+    if (!token)
+      throw unauthorized(
+        'Send a bearer token in the Authorization header (npm run -s token -- --role coordinator prints one for development).',
+      );
     try {
       request.principal = await this.verifier.verify(token);
     } catch (error) {

@@ -19,7 +19,11 @@ export class InvalidTokenError extends Error {}
 
 function roleOf(payload: JWTPayload): Role {
   const realmRoles = (payload['realm_access'] as { roles?: unknown } | undefined)?.roles;
-  const claimed = [payload['role'], ...(Array.isArray(payload['roles']) ? payload['roles'] : []), ...(Array.isArray(realmRoles) ? realmRoles : [])];
+  const claimed = [
+    payload['role'],
+    ...(Array.isArray(payload['roles']) ? payload['roles'] : []),
+    ...(Array.isArray(realmRoles) ? realmRoles : []),
+  ];
   // With several roles the most powerful one counts.
   const role = (['admin', 'coordinator', 'auditor', 'actor'] as const).find((candidate) => claimed.includes(candidate));
   if (!role) throw new InvalidTokenError(`The token carries none of the roles ${ROLES.join(', ')}.`);
@@ -55,7 +59,11 @@ export class TokenVerifier {
     const role = roleOf(payload);
     const id = role === 'actor' ? payload['actor_id'] : payload.sub;
     if (typeof id !== 'string' || id === '') {
-      throw new InvalidTokenError(role === 'actor' ? 'An actor token must name the actor in its actor_id claim.' : 'The token has no subject (sub).');
+      throw new InvalidTokenError(
+        role === 'actor'
+          ? 'An actor token must name the actor in its actor_id claim.'
+          : 'The token has no subject (sub).',
+      );
     }
     return { id, role };
   }
@@ -70,7 +78,11 @@ export interface TokenRequest {
 }
 
 /** Issues an HS256 token for local use and tests. */
-export function issueToken(secret: string, request: TokenRequest, settings: Pick<TokenSettings, 'issuer' | 'audience'> = {}): Promise<string> {
+export function issueToken(
+  secret: string,
+  request: TokenRequest,
+  settings: Pick<TokenSettings, 'issuer' | 'audience'> = {},
+): Promise<string> {
   if (request.role === 'actor' && !request.actorId) throw new Error('An actor token needs an actor id.');
   return new SignJWT({ roles: [request.role], ...(request.actorId ? { actor_id: request.actorId } : {}) })
     .setProtectedHeader({ alg: 'HS256' })

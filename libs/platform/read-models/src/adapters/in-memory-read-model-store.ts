@@ -1,16 +1,28 @@
 import { find } from 'mingo';
 import { Filter, FindQuery, IndexDefinition, ReadModelCollection, ReadModelDocument, ReadModelStore } from '../port';
-import { InvalidReadModelInputError, validateDocuments, validateFilter, validateFindQuery, validateId, withIdTieBreak } from '../validation';
+import {
+  InvalidReadModelInputError,
+  validateDocuments,
+  validateFilter,
+  validateFindQuery,
+  validateId,
+  withIdTieBreak,
+} from '../validation';
 
 /** Read models in this process's memory, queried by mingo with MongoDB's semantics. */
 export class InMemoryReadModelStore implements ReadModelStore {
   private readonly collections = new Map<string, InMemoryCollection<ReadModelDocument>>();
   private readonly checkpoints = new Map<string, number>();
 
-  collection<T extends ReadModelDocument>(name: string, indexes: readonly IndexDefinition[] = []): ReadModelCollection<T> {
+  collection<T extends ReadModelDocument>(
+    name: string,
+    indexes: readonly IndexDefinition[] = [],
+  ): ReadModelCollection<T> {
     let collection = this.collections.get(name);
     if (!collection) {
-      collection = new InMemoryCollection(indexes.filter((index) => index.unique).map((index) => Object.keys(index.fields)));
+      collection = new InMemoryCollection(
+        indexes.filter((index) => index.unique).map((index) => Object.keys(index.fields)),
+      );
       this.collections.set(name, collection);
     }
     return collection as unknown as ReadModelCollection<T>;
@@ -87,8 +99,12 @@ class InMemoryCollection<T extends ReadModelDocument> implements ReadModelCollec
       const values = fields.map((field) => JSON.stringify((document as Record<string, unknown>)[field]));
       for (const other of this.documents.values()) {
         if (other.id === document.id) continue;
-        if (fields.every((field, index) => JSON.stringify((other as Record<string, unknown>)[field]) === values[index])) {
-          throw new InvalidReadModelInputError(`another document already has ${fields.join(', ')} = ${values.join(', ')}`);
+        if (
+          fields.every((field, index) => JSON.stringify((other as Record<string, unknown>)[field]) === values[index])
+        ) {
+          throw new InvalidReadModelInputError(
+            `another document already has ${fields.join(', ')} = ${values.join(', ')}`,
+          );
         }
       }
     }

@@ -1,6 +1,13 @@
 import mongoose, { Connection, Model, Schema } from 'mongoose';
 import { Filter, FindQuery, IndexDefinition, ReadModelCollection, ReadModelDocument, ReadModelStore } from '../port';
-import { InvalidReadModelInputError, validateDocuments, validateFilter, validateFindQuery, validateId, withIdTieBreak } from '../validation';
+import {
+  InvalidReadModelInputError,
+  validateDocuments,
+  validateFilter,
+  validateFindQuery,
+  validateId,
+  withIdTieBreak,
+} from '../validation';
 
 const CHECKPOINTS = 'projection_checkpoints';
 const DUPLICATE_KEY = 11000;
@@ -25,14 +32,24 @@ export class MongooseReadModelStore implements ReadModelStore {
   private constructor(private readonly connection: Connection) {}
 
   /** Connects and fails fast when the server cannot be reached. */
-  static async connect(url: string, options: { dbName?: string; serverSelectionTimeoutMS?: number } = {}): Promise<MongooseReadModelStore> {
+  static async connect(
+    url: string,
+    options: { dbName?: string; serverSelectionTimeoutMS?: number } = {},
+  ): Promise<MongooseReadModelStore> {
     const connection = await mongoose
-      .createConnection(url, { dbName: options.dbName, serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000, autoIndex: false })
+      .createConnection(url, {
+        dbName: options.dbName,
+        serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
+        autoIndex: false,
+      })
       .asPromise();
     return new MongooseReadModelStore(connection);
   }
 
-  collection<T extends ReadModelDocument>(name: string, indexes: readonly IndexDefinition[] = []): ReadModelCollection<T> {
+  collection<T extends ReadModelDocument>(
+    name: string,
+    indexes: readonly IndexDefinition[] = [],
+  ): ReadModelCollection<T> {
     let model = this.models.get(name);
     if (!model) {
       model = this.createModel(name, indexes);
@@ -66,9 +83,13 @@ export class MongooseReadModelStore implements ReadModelStore {
   }
 
   private async createModel(name: string, indexes: readonly IndexDefinition[]): Promise<Model<StoredDocument>> {
-    const schema = new Schema<StoredDocument>({ _id: { type: String, required: true } }, { strict: false, versionKey: false, collection: name, _id: false, id: false });
+    const schema = new Schema<StoredDocument>(
+      { _id: { type: String, required: true } },
+      { strict: false, versionKey: false, collection: name, _id: false, id: false },
+    );
     const model = this.connection.model<StoredDocument>(name, schema);
-    for (const index of indexes) await model.collection.createIndex({ ...index.fields }, { unique: index.unique ?? false });
+    for (const index of indexes)
+      await model.collection.createIndex({ ...index.fields }, { unique: index.unique ?? false });
     return model;
   }
 }
@@ -89,13 +110,21 @@ class MongooseCollection<T extends ReadModelDocument> implements ReadModelCollec
       for (let start = 0; start < documents.length; start += BULK_WRITE_CHUNK) {
         const chunk = documents.slice(start, start + BULK_WRITE_CHUNK);
         await collection.bulkWrite(
-          chunk.map((document) => ({ replaceOne: { filter: { _id: document.id }, replacement: { ...(document as unknown as StoredDocument), _id: document.id }, upsert: true } })),
+          chunk.map((document) => ({
+            replaceOne: {
+              filter: { _id: document.id },
+              replacement: { ...(document as unknown as StoredDocument), _id: document.id },
+              upsert: true,
+            },
+          })),
           { ordered: true },
         );
       }
     } catch (error) {
       if ((error as { code?: number }).code === DUPLICATE_KEY) {
-        throw new InvalidReadModelInputError(`another document already has the same unique values: ${(error as Error).message}`);
+        throw new InvalidReadModelInputError(
+          `another document already has the same unique values: ${(error as Error).message}`,
+        );
       }
       throw error;
     }

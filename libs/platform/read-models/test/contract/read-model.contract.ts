@@ -12,11 +12,41 @@ interface GoalRow {
 }
 
 const rows: GoalRow[] = [
-  { id: 'g1', title: 'Sprachförderung in Kitas', status: 'agreed', stage: 'frühkindliche Bildung', progress: 40, parties: ['kita-verbund', 'stadt-melle'], indicator: { key: 'sprachfoerderbedarf', regionKey: '03459024' } },
-  { id: 'g2', title: 'Ganztag an Grundschulen', status: 'proposed', stage: 'allgemeinbildende Schulen', progress: 10, parties: ['schulamt'] },
-  { id: 'g3', title: 'Weniger Abgänger ohne Abschluss', status: 'agreed', stage: 'allgemeinbildende Schulen', progress: 75, parties: ['schulamt', 'agentur-fuer-arbeit'], indicator: { key: 'abgaenger-ohne-abschluss', regionKey: '03459' } },
+  {
+    id: 'g1',
+    title: 'Sprachförderung in Kitas',
+    status: 'agreed',
+    stage: 'frühkindliche Bildung',
+    progress: 40,
+    parties: ['kita-verbund', 'stadt-melle'],
+    indicator: { key: 'sprachfoerderbedarf', regionKey: '03459024' },
+  },
+  {
+    id: 'g2',
+    title: 'Ganztag an Grundschulen',
+    status: 'proposed',
+    stage: 'allgemeinbildende Schulen',
+    progress: 10,
+    parties: ['schulamt'],
+  },
+  {
+    id: 'g3',
+    title: 'Weniger Abgänger ohne Abschluss',
+    status: 'agreed',
+    stage: 'allgemeinbildende Schulen',
+    progress: 75,
+    parties: ['schulamt', 'agentur-fuer-arbeit'],
+    indicator: { key: 'abgaenger-ohne-abschluss', regionKey: '03459' },
+  },
   { id: 'g4', title: 'Ausbildungsverträge sichern', status: 'draft', stage: 'berufliche Bildung', parties: ['ihk'] },
-  { id: 'g5', title: 'VHS-Angebote im Nordkreis', status: 'agreed', stage: 'Weiterbildung', progress: 40, parties: ['vhs'] },
+  {
+    id: 'g5',
+    title: 'VHS-Angebote im Nordkreis',
+    status: 'agreed',
+    stage: 'Weiterbildung',
+    progress: 40,
+    parties: ['vhs'],
+  },
 ];
 
 export interface ReadModelContractOptions {
@@ -44,8 +74,20 @@ export function readModelContract(options: ReadModelContractOptions): void {
 
   it('gets a document by id, replaces it whole on upsert, and returns null for an unknown id', async () => {
     expect(await goals.get('g1')).toEqual(rows[0]);
-    await goals.upsert({ id: 'g1', title: 'Sprachförderung', status: 'achieved', stage: 'frühkindliche Bildung', parties: [] });
-    expect(await goals.get('g1')).toEqual({ id: 'g1', title: 'Sprachförderung', status: 'achieved', stage: 'frühkindliche Bildung', parties: [] });
+    await goals.upsert({
+      id: 'g1',
+      title: 'Sprachförderung',
+      status: 'achieved',
+      stage: 'frühkindliche Bildung',
+      parties: [],
+    });
+    expect(await goals.get('g1')).toEqual({
+      id: 'g1',
+      title: 'Sprachförderung',
+      status: 'achieved',
+      stage: 'frühkindliche Bildung',
+      parties: [],
+    });
     expect(await goals.get('unknown')).toBeNull();
   });
 
@@ -100,7 +142,13 @@ export function readModelContract(options: ReadModelContractOptions): void {
   it('upserts several documents at once and gets several by id', async () => {
     await goals.upsertMany([
       { ...rows[0]!, status: 'achieved' },
-      { id: 'g6', title: 'Bindungsquote erhöhen', status: 'draft', stage: 'Hochschule', parties: ['hochschule-osnabrueck'] },
+      {
+        id: 'g6',
+        title: 'Bindungsquote erhöhen',
+        status: 'draft',
+        stage: 'Hochschule',
+        parties: ['hochschule-osnabrueck'],
+      },
     ]);
     const found = await goals.getMany(['g1', 'g6', 'missing']);
     expect(found.map((row) => [row.id, row.status]).sort()).toEqual([
@@ -110,16 +158,20 @@ export function readModelContract(options: ReadModelContractOptions): void {
   });
 
   it('replaces hundreds of existing documents in one call', async () => {
-    const many = (status: string) => Array.from({ length: 250 }, (_, index) => ({ ...rows[1]!, id: `bulk-${index}`, status }));
+    const many = (status: string) =>
+      Array.from({ length: 250 }, (_, index) => ({ ...rows[1]!, id: `bulk-${index}`, status }));
     await goals.upsertMany(many('proposed'));
     await goals.upsertMany(many('agreed'));
     expect(await goals.count({ id: { $regex: '^bulk-' }, status: 'agreed' })).toBe(250);
   });
 
   it('writes none of a batch when one document in it is invalid', async () => {
-    await expect(goals.upsertMany([{ ...rows[0]!, status: 'achieved' }, { ...rows[1]!, progress: Number.POSITIVE_INFINITY }])).rejects.toThrow(
-      InvalidReadModelInputError,
-    );
+    await expect(
+      goals.upsertMany([
+        { ...rows[0]!, status: 'achieved' },
+        { ...rows[1]!, progress: Number.POSITIVE_INFINITY },
+      ]),
+    ).rejects.toThrow(InvalidReadModelInputError);
     expect(await goals.get('g1')).toEqual(rows[0]);
   });
 
@@ -138,7 +190,9 @@ export function readModelContract(options: ReadModelContractOptions): void {
   });
 
   it('enforces a unique index', async () => {
-    const codes = store.collection<{ id: string; code: string }>(`codes_${randomUUID().replace(/-/g, '')}`, [{ fields: { code: 1 }, unique: true }]);
+    const codes = store.collection<{ id: string; code: string }>(`codes_${randomUUID().replace(/-/g, '')}`, [
+      { fields: { code: 1 }, unique: true },
+    ]);
     await codes.upsert({ id: 'a', code: 'BBS-1' });
     await codes.upsert({ id: 'a', code: 'BBS-1' });
     await expect(codes.upsert({ id: 'b', code: 'BBS-1' })).rejects.toBeInstanceOf(InvalidReadModelInputError);

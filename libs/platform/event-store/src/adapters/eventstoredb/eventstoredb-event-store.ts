@@ -1,4 +1,11 @@
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS, StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
 import {
   assertExpectedRevision,
   checkExpectedRevision,
@@ -21,7 +28,14 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../../port';
-import { EsdbRecordedEvent, fromEsdbCurrentRevision, fromEsdbEvent, toEsdbEvent, toEsdbExpectedRevision, toEsdbReadPosition } from './mapping';
+import {
+  EsdbRecordedEvent,
+  fromEsdbCurrentRevision,
+  fromEsdbEvent,
+  toEsdbEvent,
+  toEsdbExpectedRevision,
+  toEsdbReadPosition,
+} from './mapping';
 
 export interface EventStoreDbEventStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false` */
@@ -50,7 +64,11 @@ export class EventStoreDbEventStore implements EventStore {
     this.live = new LiveSubscriptions((readOptions) => this.readAll(readOptions), options.pollIntervalMs ?? 100);
   }
 
-  async append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     assertExpectedRevision(expectedRevision);
     const recordedAt = this.clock().toISOString();
     const prepared = prepareEvents(streamId, events, recordedAt);
@@ -72,12 +90,19 @@ export class EventStoreDbEventStore implements EventStore {
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (expectedRevision !== 'any' || attempt >= (this.options.maxHeadRetries ?? 5)) {
-          throw new WrongExpectedRevisionError(streamId, expectedRevision, fromEsdbCurrentRevision(error.actualVersion));
+          throw new WrongExpectedRevisionError(
+            streamId,
+            expectedRevision,
+            fromEsdbCurrentRevision(error.actualVersion),
+          );
         }
         continue;
       }
       this.live.notifyAppended();
-      const stored = await this.readStream(streamId, { fromRevision: (sealed[0] as RecordedEvent).revision, maxCount: sealed.length });
+      const stored = await this.readStream(streamId, {
+        fromRevision: (sealed[0] as RecordedEvent).revision,
+        maxCount: sealed.length,
+      });
       const lastStored = stored[stored.length - 1] as RecordedEvent;
       return { streamId, revision: lastStored.revision, position: lastStored.position, events: stored };
     }

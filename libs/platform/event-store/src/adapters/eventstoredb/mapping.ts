@@ -1,4 +1,13 @@
-import { ANY, AppendExpectedRevision, CurrentRevision, jsonEvent, JSONEventData, NO_STREAM, ReadPosition, START } from '@eventstore/db-client';
+import {
+  ANY,
+  AppendExpectedRevision,
+  CurrentRevision,
+  jsonEvent,
+  JSONEventData,
+  NO_STREAM,
+  ReadPosition,
+  START,
+} from '@eventstore/db-client';
 import { UnpositionedEvent } from '../../append-plan';
 import { EventMetadata, RecordedEvent } from '../../envelope';
 import { ExpectedRevision } from '../../port';
