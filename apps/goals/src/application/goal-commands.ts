@@ -99,6 +99,12 @@ export class GoalCommands {
     return this.execute(goalId, { type: 'CancelGoal', reason: request.reason }, request);
   }
 
+  /** The progress a monitoring measurement became on a goal, if it became any. */
+  async progressOfMeasurement(goalId: string, measurementId: string): Promise<string | undefined> {
+    const { state } = await this.goals.current(goalId);
+    return state.progress.find((record) => record.measurementId === measurementId)?.progressId;
+  }
+
   /** Any goal command; an actor may only send the ones it is allowed to on goals it is party to. */
   async execute(goalId: string, command: GoalCommand, request: CommandRequest): Promise<CommandOutcome> {
     if (request.principal.role === 'actor')

@@ -86,8 +86,7 @@ export class MeasurementReactions {
     const outcomes: ReactionOutcome[] = [];
     await this.readModelsCurrent();
     for (const goalId of await this.list.linkedTo(data.indicatorKey, data.regionKey)) {
-      const { state } = await this.commands.goals.handler.load(this.commands.goals.streamId(goalId));
-      const progressId = state.progress.find((record) => record.measurementId === data.measurementId)?.progressId;
+      const progressId = await this.commands.progressOfMeasurement(goalId, data.measurementId);
       if (!progressId) {
         outcomes.push('not-recorded');
         continue;

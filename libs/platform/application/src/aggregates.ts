@@ -107,6 +107,11 @@ export class Aggregates<Command, State, Event extends DomainEvent> {
     return { id, revision: result.revision as number, events: result.events };
   }
 
+  /** The latest state, or the decider's initial state with revision null when the aggregate does not exist. */
+  current(id: string): Promise<LoadedState<State>> {
+    return this.handler.load(this.streamId(id));
+  }
+
   /** The state now, as recorded by a past time and/or as effective on a past date, or right after a revision; 404 when there is none. */
   async load(id: string, asOf: AsOf = {}): Promise<LoadedState<State> & { readonly revision: number }> {
     const loaded = await this.handler.load(this.streamId(id), asOf);

@@ -22,7 +22,7 @@ export interface ServiceRuntime extends HealthReporter {
 /** Injection token of the service's runtime. */
 export const SERVICE_RUNTIME = Symbol('SERVICE_RUNTIME');
 
-/** Starts the runtime on bootstrap and stops it before the bus closes; created by `serviceProviders`. */
+/** Starts the runtime on bootstrap and stops it before the bus closes; provided by `serviceModule`. */
 export class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     private readonly runtime: ServiceRuntime,

@@ -102,7 +102,7 @@ export class MeasurementImports {
       importId,
     }));
     for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.indicators.handler.load(this.indicators.streamId(key));
+      const { state, revision } = await this.indicators.current(key);
       if (state.status === 'none')
         return rows.map(() => ({ status: 'rejected', reason: `there is no indicator ${key} in the catalogue` }));
       const plan = planMeasurements(this.district, state, measurements);
