@@ -58,12 +58,7 @@ function checkRegions(district: District, terms: Pick<GoalTerms, 'regionKeys' | 
   const unknown = [...terms.regionKeys, ...(terms.indicator ? [terms.indicator.regionKey] : [])].find(
     (key) => !district.regionOf(key),
   );
-  return unknown === undefined
-    ? undefined
-    : ruleViolation(
-        'region-unknown',
-        `The region ${unknown} is neither ${district.region.name} (${district.region.key}) nor one of its municipalities.`,
-      );
+  return unknown === undefined ? undefined : ruleViolation('region-unknown', `The ${district.outside(unknown)}.`);
 }
 
 /** The business rules every version of the terms must keep. */

@@ -67,7 +67,7 @@ export function measurementProblem(
   measurement: Pick<Measurement, 'regionKey' | 'period' | 'value'>,
 ): string | undefined {
   if (!district.regionOf(measurement.regionKey)) {
-    return `region ${measurement.regionKey} is neither ${district.region.name} (${district.region.key}) nor one of its ${district.municipalities.length} municipalities`;
+    return district.outside(measurement.regionKey);
   }
   const format = PERIOD_FORMATS[definition.periodicity];
   if (!format.pattern.test(measurement.period) || periodEndDate(measurement.period) === null) {

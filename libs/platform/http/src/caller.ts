@@ -7,9 +7,6 @@ import { expectedRevisionFrom } from './revisions';
 export interface Caller {
   readonly principal: Principal;
   readonly correlationId: string;
-  /** From `If-Match`; undefined when the caller did not name a revision. */
-  readonly expectedRevision?: number;
-  readonly idempotencyKey?: string;
   /** Sets a response header (`ETag`, `Location`). */
   setHeader(name: string, value: string): void;
   /** The request as the application takes it, with the grounds the body gave. */
@@ -35,8 +32,6 @@ export const CurrentCaller = createParamDecorator((_data: unknown, context: Exec
   return {
     principal,
     correlationId,
-    ...(expectedRevision !== undefined ? { expectedRevision } : {}),
-    ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
     setHeader: (name, value) => void response.setHeader(name, value),
     command: (grounds = {}) => ({
       principal,

@@ -18,13 +18,22 @@ export interface District {
   /** The district first, then its municipalities. */
   readonly regions: readonly Region[];
   regionOf(key: string): Region | undefined;
+  /** Why a key that is not one of the district's regions cannot be used, in words. */
+  outside(key: string): string;
 }
 
 function district(key: string, name: string, municipalities: readonly Region[]): District {
   const region: Region = { key, name, kind: 'landkreis' };
   const regions = [region, ...municipalities];
   const byKey = new Map(regions.map((entry) => [entry.key, entry]));
-  return { region, municipalities, regions, regionOf: (regionKey) => byKey.get(regionKey) };
+  return {
+    region,
+    municipalities,
+    regions,
+    regionOf: (regionKey) => byKey.get(regionKey),
+    outside: (regionKey) =>
+      `region ${regionKey} is neither ${name} (${key}) nor one of its ${municipalities.length} municipalities`,
+  };
 }
 
 const ARTLAND = 'Samtgemeinde Artland';

@@ -31,6 +31,9 @@ describe('Landkreis Osnabrück', () => {
     expect(LANDKREIS_OSNABRUECK.regionOf('03459014')?.name).toBe('Bramsche');
     expect(LANDKREIS_OSNABRUECK.regionOf('03459')?.kind).toBe('landkreis');
     expect(LANDKREIS_OSNABRUECK.regionOf('03404000')).toBeUndefined();
+    expect(LANDKREIS_OSNABRUECK.outside('03404000')).toBe(
+      'region 03404000 is neither Landkreis Osnabrück (03459) nor one of its 34 municipalities',
+    );
     expect(districtOf('03459')).toBe(LANDKREIS_OSNABRUECK);
     expect(districtOf('09772')).toBeUndefined();
   });

@@ -65,10 +65,7 @@ export class MeasurementQueries {
   async series(key: string, regionKey: string, breakdown: string): Promise<Series> {
     await this.requireIndicator(key);
     const region = this.district.regionOf(regionKey);
-    if (!region)
-      throw new InvalidQueryError(
-        `region ${regionKey} is neither ${this.district.region.name} (${this.district.region.key}) nor one of its municipalities.`,
-      );
+    if (!region) throw new InvalidQueryError(`${this.district.outside(regionKey)}.`);
     const documents = await this.measurements.find({
       filter: { indicatorKey: key, regionKey, breakdownKey: breakdown },
       sort: { periodEnd: 1 },
