@@ -35,6 +35,17 @@ describe('bearer tokens', () => {
     await expect(verifier.verify('not.a.token')).rejects.toThrow(InvalidTokenError);
   });
 
+  it.each(['none', 'RS256', 'ES256', 'PS256', 'EdDSA', 'dir', 'HS256x'])(
+    'refuses a token whose header names the algorithm %s as an invalid token, not as a failure',
+    async (alg) => {
+      const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const claims = { sub: 'intruder', roles: ['admin'], iss: 'bildungsregion', aud: 'bildungsregion' };
+      const header = alg === 'dir' ? { alg, enc: 'A256GCM' } : { alg, typ: 'JWT' };
+      const token = `${part(header)}.${part(claims)}.${Buffer.from('signature').toString('base64url')}`;
+      await expect(new TokenVerifier({ secret }).verify(token)).rejects.toThrow(InvalidTokenError);
+    },
+  );
+
   describe('from an OIDC provider’s JWKS', () => {
     let server: Server;
     let jwksUrl: string;
@@ -70,6 +81,18 @@ describe('bearer tokens', () => {
       const verifier = new TokenVerifier({ jwksUrl, issuer: 'https://keycloak.example/realms/bildung' });
       await expect(verifier.verify(await sign({ roles: ['guest'] }))).rejects.toThrow(/none of the roles/);
       await expect(verifier.verify(await sign({ roles: ['actor'] }))).rejects.toThrow(/actor_id/);
+    });
+
+    it('refuses an HMAC token even when it is signed with a public key of the set', async () => {
+      const verifier = new TokenVerifier({ jwksUrl, issuer: 'https://keycloak.example/realms/bildung' });
+      const token = await new SignJWT({ roles: ['admin'] })
+        .setProtectedHeader({ alg: 'HS256', kid: 'test-key' })
+        .setSubject('intruder')
+        .setIssuer('https://keycloak.example/realms/bildung')
+        .setAudience('bildungsregion')
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode(secret));
+      await expect(verifier.verify(token)).rejects.toThrow(InvalidTokenError);
     });
   });
 });

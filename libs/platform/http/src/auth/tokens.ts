@@ -17,6 +17,10 @@ export interface TokenSettings {
 
 export class InvalidTokenError extends Error {}
 
+/** A shared secret signs with HMAC only; a JWKS holds public keys, which never verify an HMAC. */
+export const SECRET_ALGORITHMS = ['HS256', 'HS384', 'HS512'];
+export const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
 function roleOf(payload: JWTPayload): Role {
   const realmRoles = (payload['realm_access'] as { roles?: unknown } | undefined)?.roles;
   const claimed = [
@@ -38,10 +42,10 @@ export class TokenVerifier {
     const options = { issuer: settings.issuer ?? DEFAULT_ISSUER, audience: settings.audience ?? DEFAULT_AUDIENCE };
     if (settings.jwksUrl) {
       const keys = createRemoteJWKSet(new URL(settings.jwksUrl));
-      this.verifyJwt = (token) => jwtVerify(token, keys, options);
+      this.verifyJwt = (token) => jwtVerify(token, keys, { ...options, algorithms: JWKS_ALGORITHMS });
     } else if (settings.secret) {
       const key = new TextEncoder().encode(settings.secret);
-      this.verifyJwt = (token) => jwtVerify(token, key, options);
+      this.verifyJwt = (token) => jwtVerify(token, key, { ...options, algorithms: SECRET_ALGORITHMS });
     } else {
       throw new Error('Token verification needs JWT_SECRET or JWT_JWKS_URL.');
     }
@@ -54,7 +58,8 @@ export class TokenVerifier {
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new InvalidTokenError('The token has expired; get a new one.');
       if (error instanceof errors.JOSEError) throw new InvalidTokenError(`The token is not valid: ${error.message}.`);
-      throw error;
+      // jose answers some malformed headers with a TypeError; whatever it is, the caller is not authenticated.
+      throw new InvalidTokenError('The token is not valid.');
     }
     const role = roleOf(payload);
     const id = role === 'actor' ? payload['actor_id'] : payload.sub;
