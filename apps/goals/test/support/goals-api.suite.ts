@@ -3,6 +3,7 @@ import { IntegrationEvent, MeasurementCorrected, MeasurementRecorded, Topics } f
 import { DEVELOPMENT_SECRET, issueToken } from '@bildungsregion/http';
 import { changeBytesInFile, eventually } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { bearer, Environment, TestApp, tokens, Tokens } from '@bildungsregion/service-testing';
 import { draftBody, startGoals } from './goals-test-app';
 
@@ -361,6 +362,56 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
         .send('{"title": NaN}')
         .expect(400);
       expect(response.body.code).toBe('malformed-json');
+      expect(response.body.detail).not.toContain('NaN');
+    });
+
+    it.each([
+      ['with a token', true],
+      ['without a token', false],
+    ])('refuses a body over the limit %s with 413 before any other work', async (_name, withToken) => {
+      const before = await goalCount();
+      const oversized = JSON.stringify(draftBody({ description: 'x'.repeat(600_000) }));
+      const post = http().post('/goals').set('Content-Type', 'application/json');
+      const response = await (withToken ? post.set(as(auth.coordinator)) : post).send(oversized).expect(413);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({ status: 413, code: 'payload-too-large' });
+      expect(await goalCount()).toBe(before);
+    });
+
+    it('refuses a gzip bomb by its inflated size, and a body that is not gzip as it claims', async () => {
+      const bomb = gzipSync(Buffer.from(`{"title":"${' '.repeat(20_000_000)}"}`));
+      expect(bomb.length).toBeLessThan(100_000);
+      const gzipped = async (body: Buffer) =>
+        http()
+          .post('/goals')
+          .set(as(auth.coordinator))
+          .set('Content-Type', 'application/json')
+          .set('Content-Encoding', 'gzip')
+          .serialize((raw: Buffer) => raw as unknown as string)
+          .send(body);
+      expect((await gzipped(bomb)).body).toMatchObject({ status: 413, code: 'payload-too-large' });
+      expect((await gzipped(Buffer.from('not gzip at all'))).body).toMatchObject({
+        status: 400,
+        code: 'unreadable-body',
+      });
+    });
+
+    it('refuses deeply nested JSON with a 400, also with an Idempotency-Key', async () => {
+      const before = await goalCount();
+      const response = await http()
+        .post('/goals')
+        .set(as(auth.coordinator))
+        .set('Idempotency-Key', randomUUID())
+        .set('Content-Type', 'application/json')
+        .send(`{"title":${'['.repeat(50_000)}${']'.repeat(50_000)}}`)
+        .expect(400);
+      expect(response.body.code).toBe('body-too-deep');
+      expect(await goalCount()).toBe(before);
+    });
+
+    it('answers TRACE with 405 and the methods it allows', async () => {
+      const response = await http().trace('/goals').set(as(auth.coordinator)).expect(405);
+      expect(response.headers['allow']).toContain('POST');
     });
 
     it('refuses bad commands on an existing goal without moving its stream', async () => {

@@ -2,10 +2,10 @@ import { Controller, Get, Inject, InjectionToken, Res, Type } from '@nestjs/comm
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Role } from '@bildungsregion/application';
 import { HistoryEntry, Page, StoreVerification, StreamVerification } from '@bildungsregion/event-store';
-import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Roles } from './auth/auth.guard';
+import { spreadsheetCsv } from './csv-export';
 import { ApiPathParam, ApiQueryFrom, ValidParam, ValidQuery } from './validation';
 
 /** What auditors read of one kind of aggregate: its history, its hash chain, and all chains of the service. */
@@ -41,7 +41,7 @@ const CSV_COLUMNS = [
   'hash',
 ];
 
-/** A history page as CSV, one event a row, for spreadsheets. */
+/** A history page as CSV, one event a row, for spreadsheets; text cells cannot start a formula. */
 export function historyCsv(entries: readonly HistoryEntry[]): string {
   const rows = entries.map((entry) => [
     entry.revision,
@@ -59,7 +59,7 @@ export function historyCsv(entries: readonly HistoryEntry[]): string {
     entry.prevHash,
     entry.hash,
   ]);
-  return stringify(rows, { header: true, columns: CSV_COLUMNS });
+  return spreadsheetCsv(rows, CSV_COLUMNS);
 }
 
 export interface AuditRoutesOptions {

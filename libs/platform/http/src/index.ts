@@ -13,3 +13,5 @@ export * from './operations.controller';
 export * from './commands';
 export * from './application-errors';
 export * from './audit-routes';
+export * from './request-limits';
+export * from './csv-export';

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { bodyReadingProblem } from './request-limits';
 
 /** RFC 9457 problem details, with a stable `code` a client can branch on. */
 export interface ProblemDetails {
@@ -40,9 +41,10 @@ function fromHttpException(exception: HttpException): ProblemError {
       : exception.message;
   const detail = Array.isArray(message) ? message.join('; ') : String(message);
   const title = HttpStatus[status]?.toLowerCase().replace(/_/g, ' ') ?? 'error';
+  // Nest turns the JSON parser's error into a 400 whose message quotes the raw body; it is not repeated.
+  if (status === 400 && /is not valid JSON|in JSON at position|Unexpected (token|end of JSON)/.test(detail))
+    return new ProblemError(400, 'malformed-json', 'Malformed JSON', 'The request body is not valid JSON.');
   const code = status === 413 ? 'payload-too-large' : status === 404 ? 'not-found' : title.replace(/ /g, '-');
-  if (status === 400 && /JSON/i.test(detail))
-    return new ProblemError(400, 'malformed-json', 'Malformed JSON', `The request body is not valid JSON: ${detail}`);
   return new ProblemError(status, code, title.charAt(0).toUpperCase() + title.slice(1), detail);
 }
 
@@ -61,6 +63,7 @@ export class ProblemFilter implements ExceptionFilter {
       exception instanceof ProblemError
         ? exception
         : (this.mapError(exception) ??
+          bodyReadingProblem(exception) ??
           (exception instanceof HttpException
             ? fromHttpException(exception)
             : new ProblemError(

@@ -45,26 +45,28 @@ export interface ParsedImport {
 
 export class InvalidImportFileError extends Error {}
 
-/** Column names as the office writes them, in English or German. */
-const COLUMNS: Record<string, keyof typeof REQUIRED | 'sex' | 'nationality' | 'source'> = {
-  indicator: 'indicator',
-  indikator: 'indicator',
-  region: 'region',
-  ags: 'region',
-  gebiet: 'region',
-  period: 'period',
-  zeitraum: 'period',
-  jahr: 'period',
-  value: 'value',
-  wert: 'value',
-  sex: 'sex',
-  geschlecht: 'sex',
-  nationality: 'nationality',
-  staatsangehoerigkeit: 'nationality',
-  staatsangehörigkeit: 'nationality',
-  source: 'source',
-  quelle: 'source',
-};
+type Column = keyof typeof REQUIRED | 'sex' | 'nationality' | 'source';
+
+/** Column names as the office writes them, in English or German; a Map, so `constructor` is no column. */
+const COLUMNS = new Map<string, Column>([
+  ['indicator', 'indicator'],
+  ['indikator', 'indicator'],
+  ['region', 'region'],
+  ['ags', 'region'],
+  ['gebiet', 'region'],
+  ['period', 'period'],
+  ['zeitraum', 'period'],
+  ['jahr', 'period'],
+  ['value', 'value'],
+  ['wert', 'value'],
+  ['sex', 'sex'],
+  ['geschlecht', 'sex'],
+  ['nationality', 'nationality'],
+  ['staatsangehoerigkeit', 'nationality'],
+  ['staatsangehörigkeit', 'nationality'],
+  ['source', 'source'],
+  ['quelle', 'source'],
+]);
 const REQUIRED = { indicator: true, region: true, period: true, value: true } as const;
 
 const SEX: Record<string, NonNullable<Breakdown['sex']>> = {
@@ -112,14 +114,17 @@ export function parseMeasurementCsv(text: string): ParsedImport {
   }
   const [header, ...data] = records;
   if (!header) throw new InvalidImportFileError('The file is empty; it needs a header row and at least one data row.');
-  const columns = header.record.map((name) => COLUMNS[name.trim().toLowerCase()]);
+  const columns = header.record.map((name) => COLUMNS.get(name.trim().toLowerCase()));
   const unknown = header.record.filter((_, index) => columns[index] === undefined);
   if (unknown.length > 0) {
     throw new InvalidImportFileError(
       `Unknown column ${unknown.map((name) => JSON.stringify(name)).join(', ')}; use indicator, region, period, value and optionally sex, nationality, source.`,
     );
   }
-  const missing = Object.keys(REQUIRED).filter((name) => !columns.includes(name as keyof typeof REQUIRED));
+  const doubled = columns.filter((column, index) => columns.indexOf(column) !== index);
+  if (doubled.length > 0)
+    throw new InvalidImportFileError(`The header names the column ${[...new Set(doubled)].join(', ')} twice.`);
+  const missing = Object.keys(REQUIRED).filter((name) => !columns.includes(name as Column));
   if (missing.length > 0) throw new InvalidImportFileError(`The header lacks the column ${missing.join(', ')}.`);
   if (data.length > MAX_ROWS)
     throw new InvalidImportFileError(`The file has ${data.length} rows; import at most ${MAX_ROWS} at a time.`);
@@ -132,7 +137,7 @@ export function parseMeasurementCsv(text: string): ParsedImport {
       rejected.push({ line, reason: `has ${record.length} fields, the header has ${columns.length}` });
       continue;
     }
-    const field = (name: string) => record[columns.indexOf(name as keyof typeof REQUIRED)] ?? '';
+    const field = (name: string) => record[columns.indexOf(name as Column)] ?? '';
     const problems: string[] = [];
     const key = field('indicator');
     if (!indicatorKey.safeParse(key).success)

@@ -19,7 +19,18 @@ export class InvalidTokenError extends Error {}
 
 /** A shared secret signs with HMAC only; a JWKS holds public keys, which never verify an HMAC. */
 export const SECRET_ALGORITHMS = ['HS256', 'HS384', 'HS512'];
-export const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+export const JWKS_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
 
 function roleOf(payload: JWTPayload): Role {
   const realmRoles = (payload['realm_access'] as { roles?: unknown } | undefined)?.roles;
