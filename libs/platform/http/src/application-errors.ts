@@ -6,7 +6,7 @@ import {
   StaleRevisionError,
 } from '@bildungsregion/application';
 import { InvalidEventError } from '@bildungsregion/event-store';
-import { InvalidReadModelInputError } from '@bildungsregion/read-models';
+import { InvalidReadModelInputError, ReadModelsUnavailableError } from '@bildungsregion/read-models';
 import { ErrorMapper, ProblemError } from './problems';
 import { etagOf } from './revisions';
 
@@ -37,6 +37,16 @@ export const applicationErrorToProblem: ErrorMapper = (error) => {
     error instanceof InvalidEventError
   ) {
     return new ProblemError(400, 'invalid-request', 'Invalid request', error.message);
+  }
+  if (error instanceof ReadModelsUnavailableError) {
+    return new ProblemError(
+      503,
+      'read-models-unavailable',
+      'Temporarily unavailable',
+      'The read models cannot be reached at the moment; retry shortly. Commands are still accepted.',
+      {},
+      { 'Retry-After': '5' },
+    );
   }
   return undefined;
 };

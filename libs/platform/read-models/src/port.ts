@@ -48,3 +48,11 @@ export interface ReadModelStore extends CheckpointStore {
   collection<T extends ReadModelDocument>(name: string, indexes?: readonly IndexDefinition[]): ReadModelCollection<T>;
   close(): Promise<void>;
 }
+
+/** The read-model server cannot be reached; the request was fine and may be retried later. */
+export class ReadModelsUnavailableError extends Error {
+  constructor(cause: Error) {
+    super(`The read models cannot be reached: ${cause.message}`, { cause });
+    this.name = 'ReadModelsUnavailableError';
+  }
+}

@@ -1,5 +1,13 @@
 import mongoose, { Connection, Model, Schema } from 'mongoose';
-import { Filter, FindQuery, IndexDefinition, ReadModelCollection, ReadModelDocument, ReadModelStore } from '../port';
+import {
+  Filter,
+  FindQuery,
+  IndexDefinition,
+  ReadModelCollection,
+  ReadModelDocument,
+  ReadModelsUnavailableError,
+  ReadModelStore,
+} from '../port';
 import {
   InvalidReadModelInputError,
   validateDocuments,
@@ -16,6 +24,26 @@ const DUPLICATE_KEY = 11000;
  * documents; 99 works. Chunks of 50 stay well below that.
  */
 const BULK_WRITE_CHUNK = 50;
+
+/** Driver errors that mean the server cannot be reached now, not that the request was wrong. */
+const UNREACHABLE = new Set([
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+]);
+
+async function whileReachable<R>(operation: () => Promise<R>): Promise<R> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (error instanceof Error && UNREACHABLE.has(error.name)) throw new ReadModelsUnavailableError(error);
+    throw error;
+  }
+}
 
 interface StoredDocument {
   _id: string;
@@ -59,14 +87,22 @@ export class MongooseReadModelStore implements ReadModelStore {
   }
 
   async loadCheckpoint(name: string): Promise<number> {
-    const model = await this.checkpointModel();
-    const stored = await model.findById(name).lean();
-    return typeof stored?.['position'] === 'number' ? stored['position'] : 0;
+    return whileReachable(async () => {
+      const model = await this.checkpointModel();
+      const stored = await model.findById(name).lean();
+      return typeof stored?.['position'] === 'number' ? stored['position'] : 0;
+    });
   }
 
   async saveCheckpoint(name: string, position: number): Promise<void> {
-    const model = await this.checkpointModel();
-    await model.replaceOne({ _id: name }, { _id: name, position, savedAt: new Date().toISOString() }, { upsert: true });
+    return whileReachable(async () => {
+      const model = await this.checkpointModel();
+      await model.replaceOne(
+        { _id: name },
+        { _id: name, position, savedAt: new Date().toISOString() },
+        { upsert: true },
+      );
+    });
   }
 
   async close(): Promise<void> {
@@ -104,70 +140,84 @@ class MongooseCollection<T extends ReadModelDocument> implements ReadModelCollec
   async upsertMany(documents: readonly T[]): Promise<void> {
     validateDocuments(documents);
     if (documents.length === 0) return;
-    const model = await this.model;
-    try {
-      const collection = model.collection as unknown as mongoose.mongo.Collection<StoredDocument>;
-      for (let start = 0; start < documents.length; start += BULK_WRITE_CHUNK) {
-        const chunk = documents.slice(start, start + BULK_WRITE_CHUNK);
-        await collection.bulkWrite(
-          chunk.map((document) => ({
-            replaceOne: {
-              filter: { _id: document.id },
-              replacement: { ...(document as unknown as StoredDocument), _id: document.id },
-              upsert: true,
-            },
-          })),
-          { ordered: true },
-        );
+    return whileReachable(async () => {
+      const model = await this.model;
+      try {
+        const collection = model.collection as unknown as mongoose.mongo.Collection<StoredDocument>;
+        for (let start = 0; start < documents.length; start += BULK_WRITE_CHUNK) {
+          const chunk = documents.slice(start, start + BULK_WRITE_CHUNK);
+          await collection.bulkWrite(
+            chunk.map((document) => ({
+              replaceOne: {
+                filter: { _id: document.id },
+                replacement: { ...(document as unknown as StoredDocument), _id: document.id },
+                upsert: true,
+              },
+            })),
+            { ordered: true },
+          );
+        }
+      } catch (error) {
+        if ((error as { code?: number }).code === DUPLICATE_KEY) {
+          throw new InvalidReadModelInputError(
+            `another document already has the same unique values: ${(error as Error).message}`,
+          );
+        }
+        throw error;
       }
-    } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) {
-        throw new InvalidReadModelInputError(
-          `another document already has the same unique values: ${(error as Error).message}`,
-        );
-      }
-      throw error;
-    }
+    });
   }
 
   async get(id: string): Promise<T | null> {
     validateId(id);
-    const model = await this.model;
-    const stored = await model.findById(id).lean();
-    return stored ? withoutId<T>(stored) : null;
+    return whileReachable(async () => {
+      const model = await this.model;
+      const stored = await model.findById(id).lean();
+      return stored ? withoutId<T>(stored) : null;
+    });
   }
 
   async getMany(ids: readonly string[]): Promise<T[]> {
     ids.forEach(validateId);
     if (ids.length === 0) return [];
-    const model = await this.model;
-    return (await model.find({ _id: { $in: [...ids] } }).lean()).map((stored) => withoutId<T>(stored));
+    return whileReachable(async () => {
+      const model = await this.model;
+      return (await model.find({ _id: { $in: [...ids] } }).lean()).map((stored) => withoutId<T>(stored));
+    });
   }
 
   async find(query: FindQuery = {}): Promise<T[]> {
     validateFindQuery(query);
-    const model = await this.model;
-    let cursor = model.find({ ...query.filter }).sort(withIdTieBreak(query.sort));
-    if (query.skip !== undefined) cursor = cursor.skip(query.skip);
-    if (query.limit !== undefined) cursor = cursor.limit(query.limit);
-    return (await cursor.lean()).map((stored) => withoutId<T>(stored));
+    return whileReachable(async () => {
+      const model = await this.model;
+      let cursor = model.find({ ...query.filter }).sort(withIdTieBreak(query.sort));
+      if (query.skip !== undefined) cursor = cursor.skip(query.skip);
+      if (query.limit !== undefined) cursor = cursor.limit(query.limit);
+      return (await cursor.lean()).map((stored) => withoutId<T>(stored));
+    });
   }
 
   async count(filter: Filter = {}): Promise<number> {
     validateFilter(filter);
-    const model = await this.model;
-    return model.countDocuments({ ...filter });
+    return whileReachable(async () => {
+      const model = await this.model;
+      return model.countDocuments({ ...filter });
+    });
   }
 
   async delete(id: string): Promise<void> {
     validateId(id);
-    const model = await this.model;
-    await model.deleteOne({ _id: id });
+    return whileReachable(async () => {
+      const model = await this.model;
+      await model.deleteOne({ _id: id });
+    });
   }
 
   async clear(): Promise<void> {
-    const model = await this.model;
-    await model.deleteMany({});
+    return whileReachable(async () => {
+      const model = await this.model;
+      await model.deleteMany({});
+    });
   }
 }
 
