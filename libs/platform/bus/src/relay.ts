@@ -5,6 +5,7 @@ import {
   lagBehind,
   MicroBatcher,
   RecordedEvent,
+  StoreCheckpoints,
   Subscription,
 } from '@bildungsregion/event-store';
 import { IntegrationEvent } from '@bildungsregion/contracts';
@@ -27,6 +28,7 @@ export interface RelayOptions {
   readonly topic: string;
   readonly store: EventStore;
   readonly bus: Bus;
+  /** Where the checkpoint is kept, under the identity of the store (see `StoreCheckpoints`). */
   readonly checkpoints: CheckpointStore;
   readonly filter?: EventFilter;
   /** The public form of a stored event, or null for an internal event that stays in the service. */
@@ -61,8 +63,10 @@ export class Relay {
   private readonly batcher: MicroBatcher<{ readonly position: number; readonly request: PublishRequest | null }>;
   private readonly retryDelayMs: number;
   private readonly logger: Logger;
+  private readonly checkpoints: StoreCheckpoints;
 
   constructor(private readonly options: RelayOptions) {
+    this.checkpoints = new StoreCheckpoints(options.store, options.checkpoints);
     this.batcher = new MicroBatcher(options.batchSize ?? 200, (batch) => this.publish(batch));
     this.retryDelayMs = options.retryDelayMs ?? 1_000;
     this.logger = options.logger ?? createLogger(`relay:${options.name}`);
@@ -72,7 +76,7 @@ export class Relay {
   async start(): Promise<void> {
     if (this.subscription) return;
     this.stopping = false;
-    this.checkpoint = await this.options.checkpoints.loadCheckpoint(this.options.name);
+    this.checkpoint = await this.checkpoints.loadCheckpoint(this.options.name);
     await this.subscribe();
     await this.batcher.flush();
   }
@@ -152,7 +156,7 @@ export class Relay {
     for (;;) {
       try {
         if (requests.length > 0) await this.options.bus.publish(requests);
-        await this.options.checkpoints.saveCheckpoint(this.options.name, upTo);
+        await this.checkpoints.saveCheckpoint(this.options.name, upTo);
         this.checkpoint = upTo;
         this.lastError = undefined;
         return;

@@ -1,5 +1,5 @@
 import { IntegrationEvent, MeasurementRecorded, Topics } from '@bildungsregion/contracts';
-import { InMemoryEventStore, NewEvent, RecordedEvent } from '@bildungsregion/event-store';
+import { InMemoryEventStore, NewEvent, RecordedEvent, StoreCheckpoints } from '@bildungsregion/event-store';
 import { InMemoryReadModelStore } from '@bildungsregion/read-models';
 import { describeWith, eventually, kafkaForTests } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
@@ -82,6 +82,7 @@ function relaySpec(createBus: () => TransportBus, timeoutMs: number): void {
     await bus.close();
   });
 
+  const storeCheckpoints = () => new StoreCheckpoints(store, checkpoints);
   const relay = () =>
     new Relay({
       name,
@@ -113,7 +114,7 @@ function relaySpec(createBus: () => TransportBus, timeoutMs: number): void {
     await store.append('measurement-2', [measurement(3)], 'no-stream');
     await eventually(() => received.length === 3, timeoutMs);
     await running.stop();
-    expect(await checkpoints.loadCheckpoint(name)).toBe(4);
+    expect(await storeCheckpoints().loadCheckpoint(name)).toBe(4);
     expect(await running.status()).toMatchObject({ state: 'stopped', checkpoint: 4, lagEvents: 0 });
   });
 
@@ -146,7 +147,7 @@ function relaySpec(createBus: () => TransportBus, timeoutMs: number): void {
     await started;
     await eventually(() => received.length === 1, timeoutMs);
     await running.stop();
-    expect(await checkpoints.loadCheckpoint(name)).toBe(1);
+    expect(await storeCheckpoints().loadCheckpoint(name)).toBe(1);
   });
 
   it('starts over from its checkpoint when reading the store fails', async () => {
@@ -172,7 +173,7 @@ function relaySpec(createBus: () => TransportBus, timeoutMs: number): void {
     const first = relay();
     await first.start();
     await first.stop();
-    await checkpoints.saveCheckpoint(name, 0);
+    await storeCheckpoints().saveCheckpoint(name, 0);
     const second = relay();
     await second.start();
     await eventually(() => received.length === 4, timeoutMs);

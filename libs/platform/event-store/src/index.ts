@@ -19,3 +19,4 @@ export * from './event-store-from-url';
 export * from './micro-batcher';
 export * from './history';
 export * from './stream-category';
+export * from './store-checkpoints';

@@ -67,6 +67,8 @@ export interface EventStore {
   subscribe(options: SubscribeOptions, handler: EventHandler): Subscription;
   /** Revision of the stream's last event, or null when the stream does not exist. */
   lastRevision(streamId: string): Promise<number | null>;
+  /** Global position of the store's last event, 0 when the store is empty. */
+  headPosition(): Promise<number>;
   close(): Promise<void>;
 }
 

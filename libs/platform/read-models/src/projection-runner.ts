@@ -4,6 +4,7 @@ import {
   lagBehind,
   MicroBatcher,
   RecordedEvent,
+  StoreCheckpoints,
   Subscription,
 } from '@bildungsregion/event-store';
 import { Projection, ProjectedDocument } from './projection';
@@ -28,7 +29,7 @@ export interface ProjectionRunnerOptions {
 
 /**
  * Keeps one projection up to date: subscribes to the store from the checkpoint kept with the read
- * models and applies events in batches (one read and one write per batch). Events that arrive
+ * models (for this store only, see `StoreCheckpoints`) and applies events in batches (one read and one write per batch). Events that arrive
  * together are applied together; a lone event is applied at once. The checkpoint is saved after
  * each batch, and the projection rebuilds from scratch on request.
  */
@@ -39,14 +40,16 @@ export class ProjectionRunner<T extends ProjectedDocument> {
   private appliedPosition = 0;
   private failure: Error | undefined;
   private live = false;
+  private readonly checkpoints: StoreCheckpoints;
 
   constructor(
     private readonly store: EventStore,
-    private readonly readModels: ReadModelStore,
+    readModels: ReadModelStore,
     private readonly projection: Projection<T>,
     options: ProjectionRunnerOptions = {},
   ) {
     this.documents = readModels.collection<T>(projection.collection, projection.indexes);
+    this.checkpoints = new StoreCheckpoints(store, readModels);
     this.batcher = new MicroBatcher(options.batchSize ?? 500, (batch) => this.applyBatch(batch));
   }
 
@@ -55,7 +58,9 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     if (this.subscription) return;
     this.failure = undefined;
     this.live = false;
-    this.appliedPosition = await this.readModels.loadCheckpoint(this.projection.name);
+    this.appliedPosition = await this.checkpoints.loadCheckpoint(this.projection.name);
+    // From the start means nothing of this store is applied: whatever the collection holds is foreign.
+    if (this.appliedPosition === 0) await this.documents.clear();
     const subscription = this.store.subscribe(
       { after: this.appliedPosition, filter: this.projection.filter },
       (event) => this.take(event),
@@ -81,7 +86,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
   async rebuild(): Promise<void> {
     await this.stop();
     await this.documents.clear();
-    await this.readModels.saveCheckpoint(this.projection.name, 0);
+    await this.checkpoints.saveCheckpoint(this.projection.name, 0);
     await this.start();
   }
 
@@ -161,7 +166,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     await this.documents.upsertMany(upserts);
     for (const [id, document] of changed) if (document === null) await this.documents.delete(id);
     const last = batch.at(-1)?.position ?? this.appliedPosition;
-    await this.readModels.saveCheckpoint(this.projection.name, last);
+    await this.checkpoints.saveCheckpoint(this.projection.name, last);
     this.appliedPosition = last;
   }
 

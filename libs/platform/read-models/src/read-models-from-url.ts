@@ -11,3 +11,9 @@ export async function readModelsFromUrl(url: string, options: { dbName?: string 
     `Unknown read model URL ${JSON.stringify(url)}: use memory: or a MongoDB connection string (mongodb://…).`,
   );
 }
+
+/** The database a MongoDB connection string names (`mongodb://host:27017/goals_trial` → `goals_trial`), if any. */
+export function databaseInUrl(url: string): string | undefined {
+  const path = /^mongodb(?:\+srv)?:\/\/[^/?#]*\/([^?#]*)/.exec(url)?.[1];
+  return path ? decodeURIComponent(path) : undefined;
+}

@@ -1,4 +1,4 @@
-import { InMemoryEventStore, NewEvent, RecordedEvent } from '@bildungsregion/event-store';
+import { InMemoryEventStore, NewEvent, RecordedEvent, StoreCheckpoints } from '@bildungsregion/event-store';
 import { describeWith, eventually, ferretDbForTests } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
 import {
@@ -73,7 +73,7 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
     await eventually(async () => (await runner.status()).position === 6);
     expect(await runner.status()).toMatchObject({ name, state: 'live', position: 6, lagEvents: 0, lagSeconds: 0 });
     await runner.stop();
-    expect(await readModels.loadCheckpoint(name)).toBe(6);
+    expect(await new StoreCheckpoints(store, readModels).loadCheckpoint(name)).toBe(6);
   });
 
   it('resumes from its checkpoint after a restart and reports the lag while stopped', async () => {
@@ -102,7 +102,7 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
     const runner = new ProjectionRunner(store, readModels, projection);
     await runner.start();
     await runner.stop();
-    await readModels.saveCheckpoint(name, 0);
+    await new StoreCheckpoints(store, readModels).saveCheckpoint(name, 1);
 
     const again = new ProjectionRunner(store, readModels, projection);
     await again.start();
@@ -110,6 +110,35 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
     expect(await totals.get('goal-a')).toMatchObject({ events: 3, total: 6 });
     expect(await totals.get('goal-b')).toMatchObject({ events: 1, total: 10 });
     await again.stop();
+  });
+
+  it('starts over instead of resuming a checkpoint taken from another store', async () => {
+    const projection = progressTotals(name);
+    const runner = new ProjectionRunner(store, readModels, projection);
+    await runner.start();
+    await runner.stop();
+    const otherStore = new InMemoryEventStore();
+    await otherStore.append('goal-c', [progress(7)], 'no-stream');
+    const onOther = new ProjectionRunner(otherStore, readModels, projection);
+    await onOther.start();
+    const totals = readModels.collection<ProgressTotal>(projection.collection);
+    expect((await totals.find({ sort: { id: 1 } })).map((row) => [row.id, row.total])).toEqual([['goal-c', 7]]);
+    await onOther.stop();
+    await otherStore.close();
+  });
+
+  it('starts over when its checkpoint lies beyond the head of the store, as after a restore from backup', async () => {
+    const projection = progressTotals(name);
+    const totals = readModels.collection<ProgressTotal>(projection.collection);
+    await totals.upsert({ id: 'goal-z', events: 1, total: 40.5, projectedPosition: 40 });
+    await new StoreCheckpoints(store, readModels).saveCheckpoint(name, 40);
+    const runner = new ProjectionRunner(store, readModels, projection);
+    await runner.start();
+    expect((await totals.find({ sort: { id: 1 } })).map((row) => [row.id, row.total])).toEqual([
+      ['goal-a', 6],
+      ['goal-b', 10],
+    ]);
+    await runner.stop();
   });
 
   it('rebuilds from scratch on request, dropping documents it would no longer write', async () => {
@@ -151,7 +180,7 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
       error: 'negative progress -1 in goal-c',
       lagEvents: 1,
     });
-    expect(await readModels.loadCheckpoint(name)).toBe(4);
+    expect(await new StoreCheckpoints(store, readModels).loadCheckpoint(name)).toBe(4);
   });
 }
 

@@ -1,4 +1,5 @@
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEVELOPMENT_SECRET, TokenSettings } from '@bildungsregion/http';
+import { databaseInUrl } from '@bildungsregion/read-models';
 import { District, DISTRICTS, districtOf } from '@bildungsregion/reference-data';
 import { z } from 'zod';
 import { serviceEntry } from './registry';
@@ -14,6 +15,7 @@ export interface ServiceConfig {
   readonly eventStoreUrl: string;
   readonly busUrl: string;
   readonly readModelsUrl: string;
+  /** `READ_MODELS_DB`, else the database named in `READ_MODELS_URL`, else the service's name. */
   readonly readModelsDb: string;
   readonly topicNamespace: string;
   readonly tokens: TokenSettings;
@@ -36,7 +38,7 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     EVENT_STORE_URL: z.string().min(1).default(`sqlite:data/${service.name}/events.sqlite`),
     BUS_URL: z.string().min(1).default('sqlite:data/bus.sqlite'),
     READ_MODELS_URL: z.string().min(1).default('memory:'),
-    READ_MODELS_DB: z.string().min(1).default(service.name),
+    READ_MODELS_DB: z.string().min(1).optional(),
     TOPIC_NAMESPACE: z.string().default(''),
     JWT_SECRET: z.string().min(16).optional(),
     JWT_JWKS_URL: z.url().optional(),
@@ -66,7 +68,7 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     eventStoreUrl: settings.EVENT_STORE_URL,
     busUrl: settings.BUS_URL,
     readModelsUrl: settings.READ_MODELS_URL,
-    readModelsDb: settings.READ_MODELS_DB,
+    readModelsDb: settings.READ_MODELS_DB ?? databaseInUrl(settings.READ_MODELS_URL) ?? service.name,
     topicNamespace: settings.TOPIC_NAMESPACE,
     tokens: {
       ...(settings.JWT_JWKS_URL

@@ -18,6 +18,17 @@ describe('service configuration', () => {
     });
   });
 
+  it.each([
+    ['mongodb://db:27017/goals_trial', undefined, 'goals_trial'],
+    ['mongodb://user:p%40ss@db1:27017,db2:27017/bildung%5Fa?replicaSet=rs0', undefined, 'bildung_a'],
+    ['mongodb+srv://cluster.example/prod?retryWrites=true', undefined, 'prod'],
+    ['mongodb://db:27017/', undefined, 'goals'],
+    ['mongodb://db:27017', undefined, 'goals'],
+    ['mongodb://db:27017/goals_trial', 'goals_override', 'goals_override'],
+  ])('takes the read-model database of %s (READ_MODELS_DB %s) to be %s', (url, db, expected) => {
+    expect(loadConfig({ READ_MODELS_URL: url, ...(db ? { READ_MODELS_DB: db } : {}) }).readModelsDb).toBe(expected);
+  });
+
   it('names every bad setting', () => {
     expect(() => loadConfig({ PORT: 'http', DISTRICT: '09772', SEED_SAMPLE_DATA: 'yes' })).toThrow(
       /PORT: .*; DISTRICT: must be the AGS of a district with reference data: 03459; SEED_SAMPLE_DATA: /,

@@ -81,6 +81,10 @@ export class InMemoryEventStore implements EventStore {
     return this.streams.get(streamId)?.at(-1)?.revision ?? null;
   }
 
+  async headPosition(): Promise<number> {
+    return this.log.length;
+  }
+
   async close(): Promise<void> {
     await this.live.closeAll();
   }

@@ -95,6 +95,7 @@ export class SqliteEventStore implements EventStore {
       forwards: this.db.prepare<[string, number, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
       ),
+      headPosition: this.db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
       backwards: this.db.prepare<[string, number, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
       ),
@@ -167,6 +168,10 @@ export class SqliteEventStore implements EventStore {
 
   async lastRevision(streamId: string): Promise<number | null> {
     return this.statements.head.get(streamId)?.revision ?? null;
+  }
+
+  async headPosition(): Promise<number> {
+    return this.statements.headPosition.get()?.position ?? 0;
   }
 
   async close(): Promise<void> {

@@ -213,6 +213,13 @@ export function eventStoreContract(adapter: EventStoreUnderTest): void {
     });
   });
 
+  it('reports the position of its last event as the head', async () => {
+    const before = await store.headPosition();
+    const { position } = await store.append(stream, [newEvent('Drafted', { n: 1 })], 'no-stream');
+    expect(position).toBeGreaterThan(before);
+    expect(await store.headPosition()).toBe(position);
+  });
+
   describe('catch-up subscription', () => {
     it('delivers the history, reports being caught up, then follows live appends in order', async () => {
       await store.append(

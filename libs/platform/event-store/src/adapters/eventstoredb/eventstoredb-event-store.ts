@@ -157,6 +157,18 @@ export class EventStoreDbEventStore implements EventStore {
     return last ? last.revision : null;
   }
 
+  async headPosition(): Promise<number> {
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END });
+    for await (const resolved of read) {
+      const event = resolved.event && fromEsdbEvent(resolved.event as EsdbRecordedEvent);
+      if (event) {
+        await read.cancel();
+        return event.position;
+      }
+    }
+    return 0;
+  }
+
   async close(): Promise<void> {
     await this.live.closeAll();
     await this.client.dispose();
