@@ -525,6 +525,38 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       expect(retry.body.goalId).toBe(first.body.goalId);
       expect(await goalCount()).toBe(before + 1);
     });
+
+    it('answers retries after a restart with the first responses, as durable as the events', async () => {
+      const goalId = await agreed();
+      const keys = { draft: randomUUID(), progress: randomUUID(), suspension: randomUUID() };
+      const body = draftBody();
+      const keyed = (path: string, key: string, payload: Record<string, unknown>) =>
+        http().post(path).set(as(auth.coordinator)).set('Idempotency-Key', key).send(payload);
+      const first = {
+        draft: await keyed('/goals', keys.draft, body).expect(201),
+        progress: await keyed(`/goals/${goalId}/progress`, keys.progress, { value: 36, asOf: '2026-06-30' }).expect(
+          201,
+        ),
+        suspension: await keyed(`/goals/${goalId}/suspension`, keys.suspension, { reason: 'Haushaltssperre' }).expect(
+          200,
+        ),
+      };
+      await service.close();
+      service = await startGoals(environment());
+      const retried = {
+        draft: await keyed('/goals', keys.draft, body),
+        progress: await keyed(`/goals/${goalId}/progress`, keys.progress, { value: 36, asOf: '2026-06-30' }),
+        suspension: await keyed(`/goals/${goalId}/suspension`, keys.suspension, { reason: 'Haushaltssperre' }),
+      };
+      for (const name of ['draft', 'progress', 'suspension'] as const) {
+        expect([retried[name].status, retried[name].body]).toEqual([first[name].status, first[name].body]);
+        expect(retried[name].headers['idempotent-replayed']).toBe('true');
+      }
+      const history = await http().get(`/goals/${goalId}/history`).set(as(auth.auditor)).expect(200);
+      const types = history.body.items.map((entry: { type: string }) => entry.type);
+      expect(types.filter((type: string) => type === 'GoalSuspended')).toHaveLength(1);
+      expect(types.filter((type: string) => type === 'ProgressRecorded')).toHaveLength(1);
+    });
   });
 
   describe('audit replay', () => {

@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
-import { ReadModelDocument, ReadModelStore } from '@bildungsregion/read-models';
+import { EventStore, streamCategory } from '@bildungsregion/event-store';
 import canonicalize from 'canonicalize';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
@@ -15,17 +15,17 @@ export interface StoredResponse {
   readonly body: unknown;
 }
 
-interface IdempotencyRecord extends ReadModelDocument {
+/** The event that keeps the first response to an Idempotency-Key. */
+interface ResponseKept {
   /** Hash of method, path, If-Match and body: the same key must come with the same request. */
   readonly fingerprint: string;
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  /** The body as JSON text, so no key in it can clash with the read-model store's rules. */
-  readonly body: string;
-  readonly storedAt: string;
+  readonly body: unknown;
 }
 
-export const IDEMPOTENCY_COLLECTION = 'idempotency_keys';
+export const KEPT_RESPONSES = streamCategory('idempotency');
+const RESPONSE_KEPT = 'ResponseKept';
 const DAY_MS = 86_400_000;
 const REPLAYED_HEADERS = ['etag', 'location'];
 
@@ -35,27 +35,31 @@ function sha256(text: string): string {
 
 /**
  * Remembers the first successful response to each Idempotency-Key (per caller) for a day, so a
- * retried request gets that response again instead of running twice. Failed requests are not kept:
- * they changed nothing, so a retry may try again.
+ * retried request gets that response again instead of running twice. The response is kept in the
+ * event store, next to the events the request recorded, so it is exactly as durable as they are
+ * (the in-memory read models of the embedded default would forget it at a restart). Failed requests
+ * are not kept: they changed nothing, so a retry may try again.
  */
 export class IdempotencyStore {
   private readonly inFlight = new Set<string>();
 
   constructor(
-    private readonly readModels: ReadModelStore,
+    private readonly store: EventStore,
+    private readonly source: string,
     private readonly retentionMs = DAY_MS,
   ) {}
 
   async run(
-    scope: string,
+    caller: Principal,
+    key: string,
     fingerprint: string,
     execute: () => Promise<StoredResponse>,
   ): Promise<{ response: StoredResponse; replayed: boolean }> {
-    const id = sha256(scope);
-    const records = this.readModels.collection<IdempotencyRecord>(IDEMPOTENCY_COLLECTION);
-    const earlier = await records.get(id);
-    if (earlier && Date.now() - Date.parse(earlier.storedAt) < this.retentionMs) {
-      if (earlier.fingerprint !== fingerprint) {
+    const streamId = KEPT_RESPONSES.streamId(sha256(`${caller.id}\n${key}`));
+    const [earlier] = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    if (earlier && Date.now() - Date.parse(earlier.recordedAt) < this.retentionMs) {
+      const kept = earlier.data as ResponseKept;
+      if (kept.fingerprint !== fingerprint) {
         throw new ProblemError(
           422,
           'idempotency-key-reused',
@@ -63,12 +67,9 @@ export class IdempotencyStore {
           'This Idempotency-Key was already used for a different request; use a new key for a new request.',
         );
       }
-      return {
-        response: { status: earlier.status, headers: earlier.headers, body: JSON.parse(earlier.body) },
-        replayed: true,
-      };
+      return { response: { status: kept.status, headers: kept.headers, body: kept.body }, replayed: true };
     }
-    if (this.inFlight.has(id)) {
+    if (this.inFlight.has(streamId)) {
       throw new ProblemError(
         409,
         'idempotency-key-in-flight',
@@ -76,20 +77,24 @@ export class IdempotencyStore {
         'A request with this Idempotency-Key is still being processed; retry in a moment.',
       );
     }
-    this.inFlight.add(id);
+    this.inFlight.add(streamId);
     try {
       const response = await execute();
-      await records.upsert({
-        id,
-        fingerprint,
-        status: response.status,
-        headers: response.headers,
-        body: JSON.stringify(response.body ?? null),
-        storedAt: new Date().toISOString(),
-      });
+      const kept: ResponseKept = { fingerprint, ...response, body: response.body ?? null };
+      await this.store.append(
+        streamId,
+        [
+          {
+            type: RESPONSE_KEPT,
+            data: kept,
+            metadata: { actor: { id: caller.id, role: caller.role }, source: this.source },
+          },
+        ],
+        'any',
+      );
       return { response, replayed: false };
     } finally {
-      this.inFlight.delete(id);
+      this.inFlight.delete(streamId);
     }
   }
 }
@@ -108,7 +113,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const response = context.switchToHttp().getResponse<Response>();
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || key === undefined) return next.handle();
+    // Only authenticated callers have keys of their own; every POST route needs a token.
+    if (request.method !== 'POST' || key === undefined || !request.principal) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw new ProblemError(
         400,
@@ -135,7 +141,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
       return { status, headers, body };
     };
-    return from(this.store.run(`${request.principal?.id ?? 'anonymous'}\n${key}`, fingerprint, execute)).pipe(
+    return from(this.store.run(request.principal, key, fingerprint, execute)).pipe(
       map(({ response: stored, replayed }) => {
         if (replayed) {
           for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);

@@ -75,8 +75,8 @@ export function serviceModule(module: Type, config: ServiceConfig, definition: S
       { provide: CommandResponses, useFactory: () => new CommandResponses(metrics, config.service) },
       {
         provide: IdempotencyStore,
-        inject: [READ_MODELS],
-        useFactory: (readModels: ReadModelStore) => new IdempotencyStore(readModels),
+        inject: [EVENT_STORE],
+        useFactory: (store: EventStore) => new IdempotencyStore(store, config.service),
       },
       {
         provide: IdempotencyInterceptor,
