@@ -290,6 +290,26 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       expect(await revisionOf(goalId)).toBe('"2"');
     });
 
+    it('decides an actor’s access by today’s party list, also for reads of the past', async () => {
+      const goalId = await agreed();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const beforeChange = new Date().toISOString();
+      await command(goalId, 'revisions', {
+        reason: 'Trägerwechsel',
+        changes: {
+          parties: [
+            { id: 'kita-traeger-nord', name: 'Kita-Träger Nord', role: 'responsible' },
+            { id: 'vhs-osnabrueck', name: 'VHS Osnabrück', role: 'contributing' },
+          ],
+        },
+      }).expect(200);
+      for (const query of ['', `?recordedAsOf=${beforeChange}`, '?effectiveAsOf=2026-03-01']) {
+        const removed = await http().get(`/goals/${goalId}${query}`).set(as(bramsche)).expect(403);
+        expect(removed.body.detail).toMatch(/not a party/);
+        await http().get(`/goals/${goalId}${query}`).set(as(outsider)).expect(200);
+      }
+    });
+
     it('lets auditors and admins read everything', async () => {
       const goalId = await draft();
       for (const token of [auth.auditor, auth.admin]) {
