@@ -107,7 +107,11 @@ export function monitoringToGoalsSuite(
       headers: auth.coordinator,
       csv,
     });
-    expect(imported.body).toMatchObject({ recorded: 2, rejected: 1, rejections: [{ line: 4 }] });
+    expect(imported.body).toMatchObject({
+      recorded: 2,
+      rejected: 1,
+      rejectionsByReason: [{ count: 1, lines: [[4, 4]] }],
+    });
     const started = Date.now();
     await eventually(async () => (await goal(goalId)).progress.length === 1, PROPAGATION_BOUND_MS);
     const elapsed = Date.now() - started;

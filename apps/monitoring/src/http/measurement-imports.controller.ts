@@ -13,7 +13,8 @@ import {
   ValidQuery,
 } from '@bildungsregion/http';
 import { z } from 'zod';
-import { ImportReport, parseMeasurementCsv } from '../application/imports/csv-import';
+import { parseMeasurementCsv } from '../application/imports/csv-import';
+import { ImportReport, RejectedRow } from '../application/imports/import-report';
 import { ImportSummary } from '../application/imports/import.projection';
 import { MeasurementImports } from '../application/imports/measurement-imports';
 import { PageQuery, importId } from './monitoring-requests';
@@ -44,8 +45,8 @@ export class MeasurementImportsController {
     summary: 'Import measurements from a CSV file',
     description:
       'Columns indicator, region, period, value and optionally sex, nationality, source (German names work too); comma- or semicolon-separated, ' +
-      'a decimal comma with semicolons. Every row is checked; good rows are recorded even when others are bad; the report names each rejected row ' +
-      'by its line. Rows already recorded with the same value count as unchanged, so importing a file again records nothing twice.',
+      'a decimal comma with semicolons. Every row is checked; good rows are recorded even when others are bad; the report counts the rows and ' +
+      'groups the rejected ones by reason with their lines (line by line: GET …/{id}/rejections). Rows already recorded with the same value count as unchanged, so importing a file again records nothing twice.',
   })
   @ApiConsumes('text/csv', 'multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
@@ -91,5 +92,17 @@ export class MeasurementImportsController {
   @ApiPathParam('id', importId, 'The import id')
   report(@ValidParam('id', importId) id: string): Promise<ImportReport> {
     return this.imports.importReport(id);
+  }
+
+  @Get(':id/rejections')
+  @Roles('coordinator', 'admin', 'auditor', 'actor')
+  @ApiOperation({ summary: 'The rejected rows of an earlier import, line by line, a page at a time' })
+  @ApiPathParam('id', importId, 'The import id')
+  @ApiQueryFrom(PageQuery)
+  rejections(
+    @ValidParam('id', importId) id: string,
+    @ValidQuery(PageQuery) page: z.output<typeof PageQuery>,
+  ): Promise<{ total: number; items: RejectedRow[] }> {
+    return this.imports.rejections(id, page);
   }
 }

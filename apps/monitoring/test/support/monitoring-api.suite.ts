@@ -1,3 +1,5 @@
+import { EventStore } from '@bildungsregion/event-store';
+import { EVENT_STORE } from '@bildungsregion/service-runtime';
 import { Bus, busFromUrl, Delivery } from '@bildungsregion/bus';
 import { Topics } from '@bildungsregion/contracts';
 import { changeBytesInFile, eventuallyPasses } from '@bildungsregion/testing';
@@ -60,6 +62,8 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       .expect(201);
     return key;
   }
+
+  const readEventsOfStream = (streamId: string) => service.app.get<EventStore>(EVENT_STORE).readStream(streamId);
 
   const importCsv = (csv: string) =>
     http().post('/measurements/imports').set(as(auth.coordinator)).set('Content-Type', 'text/csv').send(csv);
@@ -255,12 +259,24 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       ].join('\n');
       const first = await importCsv(csv).expect(201);
       expect(first.body).toMatchObject({ rows: 7, recorded: 3, unchanged: 0, rejected: 4 });
-      expect(first.body.rejections).toEqual([
-        { line: 4, reason: expect.stringContaining('region 03459099') },
-        { line: 6, reason: expect.stringContaining('value "abc" is not a number') },
-        { line: 7, reason: expect.stringContaining('no indicator unbekannt-1') },
-        { line: 8, reason: 'has 3 fields, the header has 5' },
+      expect(first.body.rejectionsByReason).toEqual([
+        { reason: expect.stringContaining('region 03459099'), count: 1, lines: [[4, 4]] },
+        { reason: 'value is not a number', count: 1, lines: [[6, 6]] },
+        { reason: expect.stringContaining('no indicator unbekannt-1'), count: 1, lines: [[7, 7]] },
+        { reason: 'has 3 fields, the header has 5', count: 1, lines: [[8, 8]] },
       ]);
+      const byLine = await http()
+        .get(`/measurements/imports/${first.body.importId}/rejections?limit=3`)
+        .set(as(auth.auditor))
+        .expect(200);
+      expect(byLine.body).toEqual({
+        total: 4,
+        items: [
+          { line: 4, reason: expect.stringContaining('region 03459099') },
+          { line: 6, reason: 'value is not a number' },
+          { line: 7, reason: expect.stringContaining('no indicator unbekannt-1') },
+        ],
+      });
       const second = await importCsv(csv).expect(201);
       expect(second.body).toMatchObject({ recorded: 0, unchanged: 3, rejected: 4 });
       const indicator = await http().get(`/indicators/${key}`).set(as(auth.auditor)).expect(200);
@@ -278,6 +294,35 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
         recorded: 0,
         unchanged: 3,
         rejected: 4,
+      });
+    });
+
+    it('keeps the report of a file of 100,000 bad rows small, and pages its rows', async () => {
+      const key = await defineIndicator();
+      const csv = [
+        'indicator;region;period;value',
+        ...Array.from({ length: 100_000 }, () => `${key};${BRAMSCHE};2024;k.A.`),
+      ];
+      const imported = await importCsv(csv.join('\n')).expect(201);
+      expect(imported.body).toMatchObject({
+        rows: 100_000,
+        rejected: 100_000,
+        rejectionsByReason: [{ reason: 'value is not a number', count: 100_000, lines: [[2, 100_001]] }],
+      });
+      expect(imported.text.length).toBeLessThan(2_000);
+      const [stored] = await readEventsOfStream(`import-${imported.body.importId}`);
+      expect(JSON.stringify(stored?.data).length).toBeLessThan(2_000);
+      const page = await http()
+        .get(`/measurements/imports/${imported.body.importId}/rejections?offset=99997&limit=5`)
+        .set(as(auth.auditor))
+        .expect(200);
+      expect(page.body).toEqual({
+        total: 100_000,
+        items: [
+          { line: 99_999, reason: 'value is not a number' },
+          { line: 100_000, reason: 'value is not a number' },
+          { line: 100_001, reason: 'value is not a number' },
+        ],
       });
     });
 

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { indicatorKey, period, regionKey } from '@bildungsregion/contracts';
 import { Breakdown } from '../../domain/indicator';
+import { RejectedRow } from './import-report';
 
 /** One data row of an import file, checked for form; the indicator's own rules come later. */
 export interface ImportRow {
@@ -12,28 +13,6 @@ export interface ImportRow {
   readonly value: number;
   readonly breakdown?: Breakdown;
   readonly source?: string;
-}
-
-export interface RejectedRow {
-  readonly line: number;
-  readonly reason: string;
-}
-
-/** What an import did, row by row; kept as the import's own event. */
-export interface ImportReport {
-  readonly importId: string;
-  readonly fileName: string;
-  /** SHA-256 of the file as received, so the report can be matched to the file. */
-  readonly sha256: string;
-  readonly rows: number;
-  readonly recorded: number;
-  /** Rows whose value was already recorded (a file imported again records nothing twice). */
-  readonly unchanged: number;
-  readonly rejected: number;
-  /** Every rejected row with its line in the file and why, in line order. */
-  readonly rejections: readonly RejectedRow[];
-  readonly importedAt: string;
-  readonly importedBy: string;
 }
 
 export interface ParsedImport {
@@ -69,26 +48,26 @@ const COLUMNS = new Map<string, Column>([
 ]);
 const REQUIRED = { indicator: true, region: true, period: true, value: true } as const;
 
-const SEX: Record<string, NonNullable<Breakdown['sex']>> = {
-  female: 'female',
-  weiblich: 'female',
-  w: 'female',
-  male: 'male',
-  männlich: 'male',
-  maennlich: 'male',
-  m: 'male',
-  diverse: 'diverse',
-  divers: 'diverse',
-  d: 'diverse',
-};
-const NATIONALITY: Record<string, NonNullable<Breakdown['nationality']>> = {
-  german: 'german',
-  deutsch: 'german',
-  foreign: 'foreign',
-  nichtdeutsch: 'foreign',
-  ausländisch: 'foreign',
-  auslaendisch: 'foreign',
-};
+const SEX = new Map<string, NonNullable<Breakdown['sex']>>([
+  ['female', 'female'],
+  ['weiblich', 'female'],
+  ['w', 'female'],
+  ['male', 'male'],
+  ['männlich', 'male'],
+  ['maennlich', 'male'],
+  ['m', 'male'],
+  ['diverse', 'diverse'],
+  ['divers', 'diverse'],
+  ['d', 'diverse'],
+]);
+const NATIONALITY = new Map<string, NonNullable<Breakdown['nationality']>>([
+  ['german', 'german'],
+  ['deutsch', 'german'],
+  ['foreign', 'foreign'],
+  ['nichtdeutsch', 'foreign'],
+  ['ausländisch', 'foreign'],
+  ['auslaendisch', 'foreign'],
+]);
 
 const MAX_ROWS = 100_000;
 
@@ -141,24 +120,21 @@ export function parseMeasurementCsv(text: string): ParsedImport {
     const problems: string[] = [];
     const key = field('indicator');
     if (!indicatorKey.safeParse(key).success)
-      problems.push(`indicator ${JSON.stringify(key)} is not an indicator key like betreuungsquote-u3`);
+      problems.push('indicator is not an indicator key like betreuungsquote-u3');
     const region = field('region');
-    if (!regionKey.safeParse(region).success)
-      problems.push(`region ${JSON.stringify(region)} is not an AGS key of 5 or 8 digits`);
+    if (!regionKey.safeParse(region).success) problems.push('region is not an AGS key of 5 or 8 digits');
     const when = field('period');
-    if (!period.safeParse(when).success)
-      problems.push(`period ${JSON.stringify(when)} is not a year, a school year like 2025/26 or a date`);
+    if (!period.safeParse(when).success) problems.push('period is not a year, a school year like 2025/26 or a date');
     const rawValue = field('value');
     const normalised = delimiter === ';' ? rawValue.replace(/\./g, '').replace(',', '.') : rawValue;
     const value = /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : Number.NaN;
-    if (Number.isNaN(value)) problems.push(`value ${JSON.stringify(rawValue)} is not a number`);
+    if (Number.isNaN(value)) problems.push('value is not a number');
     const sexText = columns.includes('sex') ? field('sex').toLowerCase() : '';
-    const sex = sexText === '' ? undefined : SEX[sexText];
-    if (sexText !== '' && !sex) problems.push(`sex ${JSON.stringify(sexText)} is not female, male or diverse`);
+    const sex = SEX.get(sexText);
+    if (sexText !== '' && !sex) problems.push('sex is not female, male or diverse');
     const nationalityText = columns.includes('nationality') ? field('nationality').toLowerCase() : '';
-    const nationality = nationalityText === '' ? undefined : NATIONALITY[nationalityText];
-    if (nationalityText !== '' && !nationality)
-      problems.push(`nationality ${JSON.stringify(nationalityText)} is not german or foreign`);
+    const nationality = NATIONALITY.get(nationalityText);
+    if (nationalityText !== '' && !nationality) problems.push('nationality is not german or foreign');
     const source = columns.includes('source') ? field('source') : '';
     if (source.length > 500) problems.push('source is longer than 500 characters');
     if (problems.length > 0) {

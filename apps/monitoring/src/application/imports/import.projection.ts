@@ -1,9 +1,9 @@
 import { ProjectedDocument, Projection } from '@bildungsregion/read-models';
-import { ImportReport } from './csv-import';
+import { ImportReport } from './import-report';
 import { IMPORTS } from '../streams';
 
 /** One row of the import list: what a file brought, without its rejected rows. */
-export type ImportSummary = ProjectedDocument & Omit<ImportReport, 'importId' | 'rejections'>;
+export type ImportSummary = ProjectedDocument & Omit<ImportReport, 'importId' | 'rejectionsByReason'>;
 
 /** The list of earlier imports. */
 export const importProjection: Projection<ImportSummary> = {

@@ -6,7 +6,7 @@ import {
   NotFoundError,
   StaleRevisionError,
 } from '@bildungsregion/application';
-import { EventStore, RecordedEvent } from '@bildungsregion/event-store';
+import { EventStore, RecordedEvent, Upcasters } from '@bildungsregion/event-store';
 import { ReadModelCollection, ReadModelStore } from '@bildungsregion/read-models';
 import { District } from '@bildungsregion/reference-data';
 import { createHash, randomUUID } from 'node:crypto';
@@ -14,10 +14,13 @@ import { Indicator, IndicatorCommand, IndicatorEvent } from '../../domain/indica
 import { MeasurementOutcome, planMeasurements } from '../../domain/indicator.decider';
 import { measurementIdFor } from '../indicator-commands';
 import { IMPORTS, SERVICE_NAME } from '../streams';
-import { ImportReport, ImportRow, ParsedImport, RejectedRow } from './csv-import';
+import { ImportRow, ParsedImport } from './csv-import';
+import { groupRejections, ImportReport, importReportUpcasters, RejectedRow, rejectionPage } from './import-report';
 import { importProjection, ImportSummary } from './import.projection';
 
 const MAX_IMPORT_ATTEMPTS = 5;
+const IMPORTED = 'MeasurementsImported';
+const upcasters = new Upcasters(importReportUpcasters);
 
 function serialized<T>(queue: Map<string, Promise<unknown>>, key: string, work: () => Promise<T>): Promise<T> {
   const previous = queue.get(key) ?? Promise.resolve();
@@ -65,7 +68,6 @@ export class MeasurementImports {
         else rejections.push({ line: (rows[index] as ImportRow).line, reason: outcome.reason });
       });
     }
-    rejections.sort((a, b) => a.line - b.line);
     const sha256 = createHash('sha256').update(file.content).digest('hex');
     const report = {
       importId,
@@ -75,12 +77,13 @@ export class MeasurementImports {
       recorded,
       unchanged,
       rejected: rejections.length,
-      rejections,
+      rejectionsByReason: groupRejections(rejections),
     };
     const { actor, correlationId } = commandContextOf(request);
+    const metadata = { actor, correlationId, source: SERVICE_NAME, schemaVersion: upcasters.currentVersion(IMPORTED) };
     const appended = await this.store.append(
       IMPORTS.streamId(importId),
-      [{ type: 'MeasurementsImported', data: report, metadata: { actor, correlationId, source: SERVICE_NAME } }],
+      [{ type: IMPORTED, data: report, metadata }],
       'no-stream',
     );
     return {
@@ -126,12 +129,21 @@ export class MeasurementImports {
   }
 
   async importReport(importId: string): Promise<ImportReport> {
-    const [event] = await this.store.readStream(IMPORTS.streamId(importId), { maxCount: 1 });
-    if (!event) throw new NotFoundError(`There is no import ${importId}.`);
+    const [stored] = await this.store.readStream(IMPORTS.streamId(importId), { maxCount: 1 });
+    if (!stored) throw new NotFoundError(`There is no import ${importId}.`);
+    const event = upcasters.upcast(stored);
     return {
       ...(event.data as Omit<ImportReport, 'importedAt' | 'importedBy'>),
       importedAt: event.recordedAt,
       importedBy: event.metadata.actor.id,
     };
+  }
+
+  /** The rejected rows of an import line by line, a page at a time. */
+  async rejections(
+    importId: string,
+    page: { offset: number; limit: number },
+  ): Promise<{ readonly total: number; readonly items: RejectedRow[] }> {
+    return rejectionPage((await this.importReport(importId)).rejectionsByReason, page);
   }
 }
