@@ -1,12 +1,12 @@
 import { indicatorKey, regionKey } from '@bildungsregion/contracts';
+import { pastOrToday, requestDate, requestText } from '@bildungsregion/http';
 import { z } from 'zod';
 import { ASSESSMENTS, EDUCATION_STAGES, GOAL_STATUSES } from '../domain/goal';
 
 /** Request shapes. Unknown fields are refused, so a typo never silently drops data. */
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const date = z.iso.date('must be a date like 2026-03-01');
+const text = requestText;
+const date = requestDate;
 const value = z.number('must be a number');
 const reason = text(2_000).describe('Why; kept in the audit trail.');
 const authority = text(500).describe(
@@ -74,7 +74,7 @@ export const MilestoneRequest = z.strictObject({ date, value });
 
 export const ProgressRequest = z.strictObject({
   value,
-  asOf: date.describe('The date the value describes.'),
+  asOf: pastOrToday.describe('The date the value describes; today or earlier.'),
   note: text(2_000).optional(),
 });
 

@@ -90,7 +90,7 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       const progress = await command(
         goalId,
         'progress',
-        { value: 36, asOf: '2026-12-01', note: 'Kita-Statistik' },
+        { value: 36, asOf: '2026-10-01', note: 'Kita-Statistik' },
         bramsche,
       ).expect(201);
       expect(progress.body.events.map((event: { type: string }) => event.type)).toEqual([
@@ -202,7 +202,7 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       ['agreement', { authority: 'Kreisausschuss', effectiveOn: '2026-02-01' }],
       ['revisions', { reason: 'x', changes: { title: 'Neu' } }],
       ['milestones', { date: '2027-01-01', value: 40 }],
-      ['progress', { value: 40, asOf: '2027-01-01' }],
+      ['progress', { value: 40, asOf: '2026-10-01' }],
       ['progress/p-1/correction', { value: 40, reason: 'x' }],
       ['suspension', { reason: 'x' }],
       ['resumption', {}],
@@ -337,6 +337,8 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       ],
       ['a number as text "NaN"', { target: { value: 'NaN', dueDate: '2028-01-01' } }, 400, /body\.target\.value/],
       ['a date that is no date', { baseline: { value: 35, date: '2026-13-01' } }, 400, /body\.baseline\.date/],
+      ['a date in year 0000', { baseline: { value: 35, date: '0000-01-01' } }, 400, /between 1900 and 2199/],
+      ['a title of zero-width characters', { title: '\u200b\u200c\u2060\ufeff' }, 400, /visible character/],
       [
         'dates in the wrong order',
         { target: { value: 45, dueDate: '2025-01-01' } },
@@ -441,6 +443,8 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
         ['progress', { value: 'viel', asOf: '2027-01-01' }, 400],
         ['progress', { value: 40 }, 400],
         ['progress', { value: 40, asOf: '2025-01-01' }, 422],
+        ['progress', { value: 40, asOf: '2199-01-01' }, 400],
+        ['progress', { value: 40, asOf: '0000-01-01' }, 400],
         ['progress', { value: 40, asOf: '2027-01-01', source: 'monitoring' }, 400],
         ['revisions', { changes: { title: 'Neu' } }, 400],
         ['revisions', { reason: 'x', changes: {} }, 400],
@@ -705,7 +709,7 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
         stage: 'allgemeinbildende-schulen',
         parties: [{ id: 'schule-x', name: 'Schule X', role: 'responsible' }],
       });
-      await command(early, 'progress', { value: 30, asOf: '2026-12-31' }).expect(201);
+      await command(early, 'progress', { value: 30, asOf: '2026-10-31' }).expect(201);
       const list = (query: Record<string, string>, token = auth.coordinator) =>
         http()
           .get('/goals')
@@ -725,7 +729,7 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
         id: early,
         status: 'agreed',
         assessment: 'off-track',
-        latestProgress: { value: 30, asOf: '2026-12-31' },
+        latestProgress: { value: 30, asOf: '2026-10-31' },
         partyIds: ['stadt-bramsche', 'kita-traeger-nord'],
       });
       expect((await list({ sort: 'title' })).body.items.map((goal: { title: string }) => goal.title)).toEqual([
@@ -799,7 +803,7 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
         .post(`/goals/${goalId}/progress`)
         .set(as(auth.coordinator))
         .set('X-Correlation-Id', 'meldung-7')
-        .send({ value: 36, asOf: '2026-12-01' })
+        .send({ value: 36, asOf: '2026-10-01' })
         .expect(201);
       const mine = () => received.filter((delivery) => delivery.event.subject === `goal-${goalId}`);
       await eventually(
@@ -1071,7 +1075,7 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
   describe('tampering', () => {
     it('names the first event whose stored bytes were changed on disk', async () => {
       const goalId = await agreed();
-      await command(goalId, 'progress', { value: 36, asOf: '2026-12-01', note: 'Manipulationsprobe-1234' }).expect(201);
+      await command(goalId, 'progress', { value: 36, asOf: '2026-10-01', note: 'Manipulationsprobe-1234' }).expect(201);
       await service.close();
       changeBytesInFile(sqliteFile(), 'Manipulationsprobe-1234', 'Manipulationsprobe-9234');
       service = await startGoals(environment());

@@ -1,11 +1,11 @@
 import { indicatorKey, period, regionKey } from '@bildungsregion/contracts';
+import { requestText } from '@bildungsregion/http';
 import { z } from 'zod';
 import { EDUCATION_STAGES, NATIONALITIES, PERIODICITIES, SEXES, UNITS } from '../domain/indicator';
 
 /** Request shapes. Unknown fields are refused, so a typo never silently drops data. */
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = requestText;
 const value = z.number('must be a number').finite();
 const reason = text(2_000).describe('Why; kept in the audit trail.');
 const direction = z

@@ -15,3 +15,4 @@ export * from './application-errors';
 export * from './audit-routes';
 export * from './request-limits';
 export * from './csv-export';
+export * from './request-fields';

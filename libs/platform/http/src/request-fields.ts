@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** A visible character: not whitespace, not a format character such as a zero-width space. */
+const VISIBLE = /[^\s\p{Cf}]/u;
+
+/** Free text a person types: trimmed, not empty, not only invisible characters, at most `max` characters. */
+export const requestText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((text) => VISIBLE.test(text), 'must contain a visible character');
+
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2199;
+
+/** A calendar date of the office's business: a real date, in a year between 1900 and 2199. */
+export const requestDate = z.iso.date('must be a date like 2026-03-01').refine((date) => {
+  const year = Number(date.slice(0, 4));
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+}, `must be a date between ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
+
+/** Today's date where the office works (Europe/Berlin), as YYYY-MM-DD. */
+export function todayInGermany(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
+}
+
+/** A business date that has already come: what was observed cannot be dated in the future. */
+export const pastOrToday = requestDate.refine(
+  (date) => date <= todayInGermany(),
+  'must not be in the future (today or earlier, Europe/Berlin)',
+);
