@@ -16,6 +16,7 @@ import { GoalListQueries } from './application/goal-list/goal-list.queries';
 import { goalSummaryProjection } from './application/goal-list/goal-summary.projection';
 import { MeasurementReactions } from './application/measurement-reactions';
 import { GoalCommandsController } from './http/goal-commands.controller';
+import { ProgressCommandsController } from './http/progress-commands.controller';
 import { GoalQueriesController } from './http/goal-queries.controller';
 import { goalId } from './http/goal-requests';
 import { MonitoringEventsConsumer } from './infrastructure/monitoring-events.consumer';
@@ -27,6 +28,7 @@ export class GoalsModule {
     return serviceModule(GoalsModule, config, {
       controllers: [
         GoalCommandsController,
+        ProgressCommandsController,
         GoalQueriesController,
         auditRoutes({
           path: 'goals',

@@ -5,7 +5,7 @@ import {
   CommandController,
   CommandResponse,
   CommandResponses,
-  CommandRoute,
+  commandRoutesAnswering,
   CurrentCaller,
   RequestValidationError,
   ValidBody,
@@ -13,29 +13,28 @@ import {
 } from '@bildungsregion/http';
 import { CommandOutcome } from '@bildungsregion/application';
 import { z } from 'zod';
+import { GoalCommandResult } from './goal-responses';
 import { GoalCommands } from '../application/goal-commands';
 import {
   AgreementRequest,
   CancellationRequest,
   ClosureRequest,
   ConsentRequest,
-  CorrectionRequest,
   DraftGoalRequest,
   goalId,
   MilestoneRequest,
-  ProgressRequest,
-  progressId,
   ProposalRequest,
   ResumptionRequest,
   RevisionRequest,
   SuspensionRequest,
 } from './goal-requests';
 
-const COORDINATORS = ['coordinator', 'admin'] as const;
-const PARTIES = ['coordinator', 'admin', 'actor'] as const;
-const GOAL_ID = ApiPathParam('id', goalId, 'The goal id');
+export const COORDINATORS = ['coordinator', 'admin'] as const;
+export const PARTIES = ['coordinator', 'admin', 'actor'] as const;
+export const GOAL_ID = ApiPathParam('id', goalId, 'The goal id');
+export const GoalCommand = commandRoutesAnswering(GoalCommandResult);
 
-type GoalResponse = CommandResponse & { goalId: string };
+export type GoalResponse = CommandResponse & { goalId: string };
 
 @CommandController('goals', 'goal commands', 'goal')
 export class GoalCommandsController {
@@ -44,7 +43,7 @@ export class GoalCommandsController {
     @Inject(CommandResponses) private readonly responses: CommandResponses,
   ) {}
 
-  @CommandRoute('', 201, DraftGoalRequest, COORDINATORS, { summary: 'Draft a target agreement (Zielvereinbarung)' })
+  @GoalCommand('', 201, DraftGoalRequest, COORDINATORS, { summary: 'Draft a target agreement (Zielvereinbarung)' })
   async draft(
     @ValidBody(DraftGoalRequest) body: z.output<typeof DraftGoalRequest>,
     @CurrentCaller() caller: Caller,
@@ -57,7 +56,7 @@ export class GoalCommandsController {
     return response;
   }
 
-  @CommandRoute(':id/proposal', 200, ProposalRequest, COORDINATORS, { summary: 'Propose the draft to its parties' })
+  @GoalCommand(':id/proposal', 200, ProposalRequest, COORDINATORS, { summary: 'Propose the draft to its parties' })
   @GOAL_ID
   propose(
     @ValidParam('id', goalId) id: string,
@@ -67,7 +66,7 @@ export class GoalCommandsController {
     return this.run('ProposeGoal', caller, () => this.goals.propose(id, caller.command()));
   }
 
-  @CommandRoute(':id/consents', 200, ConsentRequest, PARTIES, {
+  @GoalCommand(':id/consents', 200, ConsentRequest, PARTIES, {
     summary: "Record a party's consent to the proposal",
     description: 'Actors consent for themselves; coordinators record consent on behalf of a party.',
   })
@@ -88,7 +87,7 @@ export class GoalCommandsController {
     return this.run('RecordConsent', caller, () => this.goals.consent(id, partyId, caller.command()));
   }
 
-  @CommandRoute(':id/agreement', 200, AgreementRequest, COORDINATORS, {
+  @GoalCommand(':id/agreement', 200, AgreementRequest, COORDINATORS, {
     summary: 'Record the decision that agrees the goal',
     description: 'Needs the consent of every party.',
   })
@@ -103,7 +102,7 @@ export class GoalCommandsController {
     );
   }
 
-  @CommandRoute(':id/revisions', 200, RevisionRequest, COORDINATORS, {
+  @GoalCommand(':id/revisions', 200, RevisionRequest, COORDINATORS, {
     summary: 'Revise the terms',
     description: 'A proposed or agreed goal goes back to proposed and needs every consent again.',
   })
@@ -118,7 +117,7 @@ export class GoalCommandsController {
     );
   }
 
-  @CommandRoute(':id/milestones', 200, MilestoneRequest, COORDINATORS, { summary: 'Add a milestone to the trajectory' })
+  @GoalCommand(':id/milestones', 200, MilestoneRequest, COORDINATORS, { summary: 'Add a milestone to the trajectory' })
   @GOAL_ID
   addMilestone(
     @ValidParam('id', goalId) id: string,
@@ -128,41 +127,7 @@ export class GoalCommandsController {
     return this.run('AddMilestone', caller, () => this.goals.addMilestone(id, body, caller.command()));
   }
 
-  @CommandRoute(':id/progress', 201, ProgressRequest, PARTIES, {
-    summary: 'Record a progress value',
-    description: 'Answers with the progress id under which corrections refer to the value.',
-  })
-  @GOAL_ID
-  async recordProgress(
-    @ValidParam('id', goalId) id: string,
-    @ValidBody(ProgressRequest) body: z.output<typeof ProgressRequest>,
-    @CurrentCaller() caller: Caller,
-  ): Promise<GoalResponse & { progressId: string }> {
-    const response = await this.run('RecordProgress', caller, () =>
-      this.goals.recordProgress(id, body, caller.command()),
-    );
-    caller.setHeader('Location', `/goals/${id}/progress/${response.progressId}`);
-    return response;
-  }
-
-  @CommandRoute(':id/progress/:progressId/correction', 200, CorrectionRequest, COORDINATORS, {
-    summary: 'Correct an earlier progress value',
-    description: 'The earlier value stays in the history; the correction names it and why.',
-  })
-  @GOAL_ID
-  @ApiPathParam('progressId', progressId, 'The progress record to correct')
-  correctProgress(
-    @ValidParam('id', goalId) id: string,
-    @ValidParam('progressId', progressId) progress: string,
-    @ValidBody(CorrectionRequest) body: z.output<typeof CorrectionRequest>,
-    @CurrentCaller() caller: Caller,
-  ): Promise<GoalResponse> {
-    return this.run('CorrectProgress', caller, () =>
-      this.goals.correctProgress(id, progress, body.value, { ...caller.command(body), reason: body.reason }),
-    );
-  }
-
-  @CommandRoute(':id/suspension', 200, SuspensionRequest, COORDINATORS, { summary: 'Suspend the goal' })
+  @GoalCommand(':id/suspension', 200, SuspensionRequest, COORDINATORS, { summary: 'Suspend the goal' })
   @GOAL_ID
   suspend(
     @ValidParam('id', goalId) id: string,
@@ -174,7 +139,7 @@ export class GoalCommandsController {
     );
   }
 
-  @CommandRoute(':id/resumption', 200, ResumptionRequest, COORDINATORS, {
+  @GoalCommand(':id/resumption', 200, ResumptionRequest, COORDINATORS, {
     summary: 'Resume a suspended goal where it was',
   })
   @GOAL_ID
@@ -186,7 +151,7 @@ export class GoalCommandsController {
     return this.run('ResumeGoal', caller, () => this.goals.resume(id, caller.command(body)));
   }
 
-  @CommandRoute(':id/closure', 200, ClosureRequest, COORDINATORS, { summary: 'Close the goal as achieved or missed' })
+  @GoalCommand(':id/closure', 200, ClosureRequest, COORDINATORS, { summary: 'Close the goal as achieved or missed' })
   @GOAL_ID
   close(
     @ValidParam('id', goalId) id: string,
@@ -198,7 +163,7 @@ export class GoalCommandsController {
     );
   }
 
-  @CommandRoute(':id/cancellation', 200, CancellationRequest, COORDINATORS, { summary: 'Cancel the goal' })
+  @GoalCommand(':id/cancellation', 200, CancellationRequest, COORDINATORS, { summary: 'Cancel the goal' })
   @GOAL_ID
   cancel(
     @ValidParam('id', goalId) id: string,

@@ -4,6 +4,7 @@ import { Principal } from '@bildungsregion/application';
 import {
   ApiPathParam,
   ApiQueryFrom,
+  ApiResult,
   CurrentPrincipal,
   etagOf,
   Roles,
@@ -17,6 +18,7 @@ import { z } from 'zod';
 import { GoalAudit, GoalDiff, GoalView, ProgressTrace } from '../application/goal-audit';
 import { Dashboard, GoalListQueries } from '../application/goal-list/goal-list.queries';
 import { GoalSummary } from '../application/goal-list/goal-summary.projection';
+import { DashboardResult, GoalDiffResult, GoalPageResult, GoalResult, ProgressTraceResult } from './goal-responses';
 import { DashboardQuery, DiffQuery, goalId, GoalAsOfQuery, GoalListQuery, progressId } from './goal-requests';
 
 const READERS = ['coordinator', 'auditor', 'admin'] as const;
@@ -41,6 +43,7 @@ export class GoalQueriesController {
     description: 'Filtered, sorted and paginated; actors see the goals they are party to.',
   })
   @ApiQueryFrom(GoalListQuery)
+  @ApiResult(GoalPageResult)
   list(
     @ValidQuery(GoalListQuery) query: z.output<typeof GoalListQuery>,
     @CurrentPrincipal() principal: Principal,
@@ -56,6 +59,7 @@ export class GoalQueriesController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Counts of goals by status, assessment and stage' })
   @ApiQueryFrom(DashboardQuery)
+  @ApiResult(DashboardResult)
   dashboard(@ValidQuery(DashboardQuery) query: z.output<typeof DashboardQuery>): Promise<Dashboard> {
     return this.goalList.dashboard(query.region);
   }
@@ -69,6 +73,7 @@ export class GoalQueriesController {
   })
   @GOAL_ID
   @ApiQueryFrom(GoalAsOfQuery)
+  @ApiResult(GoalResult, { headers: { ETag: { description: 'The revision shown, for If-Match.', required: true } } })
   async get(
     @ValidParam('id', goalId) id: string,
     @ValidQuery(GoalAsOfQuery) asOf: z.output<typeof GoalAsOfQuery>,
@@ -89,6 +94,7 @@ export class GoalQueriesController {
   })
   @GOAL_ID
   @ApiPathParam('progressId', progressId, 'The progress record')
+  @ApiResult(ProgressTraceResult)
   trace(
     @ValidParam('id', goalId) id: string,
     @ValidParam('progressId', progressId) progress: string,
@@ -102,6 +108,7 @@ export class GoalQueriesController {
   @ApiOperation({ summary: 'What changed in the goal between two revisions, and the events that changed it' })
   @GOAL_ID
   @ApiQueryFrom(DiffQuery)
+  @ApiResult(GoalDiffResult)
   diff(
     @ValidParam('id', goalId) id: string,
     @ValidQuery(DiffQuery) query: z.output<typeof DiffQuery>,

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiPathParam,
   ApiQueryFrom,
+  ApiResult,
   Caller,
   CurrentCaller,
   Metrics,
@@ -18,6 +19,7 @@ import { ImportReport, RejectedRow } from '../application/imports/import-report'
 import { ImportSummary } from '../application/imports/import.projection';
 import { MeasurementImports } from '../application/imports/measurement-imports';
 import { PageQuery, importId } from './monitoring-requests';
+import { ImportListResult, ImportReportResult, RejectionPageResult } from './monitoring-responses';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -50,6 +52,8 @@ export class MeasurementImportsController {
   })
   @ApiConsumes('text/csv', 'multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiResult(ImportReportResult, { status: 201 })
+  @ApiResponse({ status: 422, description: 'The file cannot be imported: unknown or missing columns, too many rows.' })
   async import(
     @UploadedFile() upload: { originalname: string; buffer: Buffer } | undefined,
     @Body() body: unknown,
@@ -82,6 +86,7 @@ export class MeasurementImportsController {
   @Roles('coordinator', 'admin', 'auditor', 'actor')
   @ApiOperation({ summary: 'Earlier imports, newest first, with their counts' })
   @ApiQueryFrom(PageQuery)
+  @ApiResult(ImportListResult)
   list(@ValidQuery(PageQuery) page: z.output<typeof PageQuery>): Promise<ImportSummary[]> {
     return this.imports.listImports(page);
   }
@@ -90,6 +95,7 @@ export class MeasurementImportsController {
   @Roles('coordinator', 'admin', 'auditor', 'actor')
   @ApiOperation({ summary: 'The report of an earlier import' })
   @ApiPathParam('id', importId, 'The import id')
+  @ApiResult(ImportReportResult)
   report(@ValidParam('id', importId) id: string): Promise<ImportReport> {
     return this.imports.importReport(id);
   }
@@ -99,6 +105,7 @@ export class MeasurementImportsController {
   @ApiOperation({ summary: 'The rejected rows of an earlier import, line by line, a page at a time' })
   @ApiPathParam('id', importId, 'The import id')
   @ApiQueryFrom(PageQuery)
+  @ApiResult(RejectionPageResult)
   rejections(
     @ValidParam('id', importId) id: string,
     @ValidQuery(PageQuery) page: z.output<typeof PageQuery>,

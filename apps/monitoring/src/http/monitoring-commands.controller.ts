@@ -11,6 +11,7 @@ import {
   ValidParam,
 } from '@bildungsregion/http';
 import { z } from 'zod';
+import { MeasurementResult, ReleaseResult } from './monitoring-responses';
 import { IndicatorCommands } from '../application/indicator-commands';
 import { Releases } from '../application/releases/releases';
 import {
@@ -81,6 +82,7 @@ export class MonitoringCommandsController {
     summary: 'Record a measurement',
     description:
       'One value of an indicator for a region and period, optionally for a subgroup. Sending the same value again records nothing.',
+    result: MeasurementResult,
   })
   async record(
     @ValidBody(MeasurementRequest) body: z.output<typeof MeasurementRequest>,
@@ -119,6 +121,7 @@ export class MonitoringCommandsController {
   @CommandRoute('releases', 201, ReleaseRequest, WRITERS, {
     summary: 'Publish a data release',
     description: 'Declares the measurements of the named periods final; every indicator it names must have one.',
+    result: ReleaseResult,
   })
   async publish(
     @ValidBody(ReleaseRequest) body: z.output<typeof ReleaseRequest>,

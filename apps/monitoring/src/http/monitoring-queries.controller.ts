@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPathParam, ApiQueryFrom, etagOf, Roles, ValidParam, ValidQuery } from '@bildungsregion/http';
+import { ApiPathParam, ApiQueryFrom, ApiResult, etagOf, Roles, ValidParam, ValidQuery } from '@bildungsregion/http';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Region } from '@bildungsregion/reference-data';
@@ -10,6 +10,15 @@ import { LatestValue } from '../application/measurements/measurement.projections
 import { Comparison, MeasurementQueries, Series } from '../application/measurements/measurement.queries';
 import { ReleaseSummary } from '../application/releases/release.projection';
 import { Releases } from '../application/releases/releases';
+import {
+  ComparisonResult,
+  IndicatorListResult,
+  IndicatorResult,
+  LatestValuesResult,
+  RegionsResult,
+  ReleasesResult,
+  SeriesResult,
+} from './monitoring-responses';
 import { ComparisonQuery, IndicatorListQuery, key, LatestQuery, SeriesQuery } from './monitoring-requests';
 
 const READERS = ['coordinator', 'admin', 'auditor', 'actor'] as const;
@@ -28,6 +37,7 @@ export class MonitoringQueriesController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'The indicator catalogue', description: 'Optionally of one Bildungsbereich.' })
   @ApiQueryFrom(IndicatorListQuery)
+  @ApiResult(IndicatorListResult)
   list(@ValidQuery(IndicatorListQuery) query: z.output<typeof IndicatorListQuery>): Promise<IndicatorSummary[]> {
     return this.catalogue.list(query.stage);
   }
@@ -39,6 +49,9 @@ export class MonitoringQueriesController {
     description: 'ETag is the stream revision; send it as If-Match with the next command.',
   })
   @KEY
+  @ApiResult(IndicatorResult, {
+    headers: { ETag: { description: 'The revision shown, for If-Match.', required: true } },
+  })
   async get(
     @ValidParam('key', key) indicator: string,
     @Res({ passthrough: true }) response: Response,
@@ -56,6 +69,7 @@ export class MonitoringQueriesController {
   })
   @KEY
   @ApiQueryFrom(SeriesQuery)
+  @ApiResult(SeriesResult)
   series(
     @ValidParam('key', key) indicator: string,
     @ValidQuery(SeriesQuery) query: z.output<typeof SeriesQuery>,
@@ -71,6 +85,7 @@ export class MonitoringQueriesController {
   })
   @KEY
   @ApiQueryFrom(ComparisonQuery)
+  @ApiResult(ComparisonResult)
   comparison(
     @ValidParam('key', key) indicator: string,
     @ValidQuery(ComparisonQuery) query: z.output<typeof ComparisonQuery>,
@@ -85,6 +100,7 @@ export class MonitoringQueriesController {
     description: 'Filtered by indicator and/or region.',
   })
   @ApiQueryFrom(LatestQuery)
+  @ApiResult(LatestValuesResult)
   latest(@ValidQuery(LatestQuery) query: z.output<typeof LatestQuery>): Promise<LatestValue[]> {
     return this.measurements.latestValues(query);
   }
@@ -92,6 +108,7 @@ export class MonitoringQueriesController {
   @Get('regions')
   @Roles(...READERS)
   @ApiOperation({ summary: 'The district and its municipalities with AGS keys and Samtgemeinde' })
+  @ApiResult(RegionsResult)
   regions(): readonly Region[] {
     return this.catalogue.regions();
   }
@@ -99,6 +116,7 @@ export class MonitoringQueriesController {
   @Get('releases')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Published data releases, newest first' })
+  @ApiResult(ReleasesResult)
   releases(): Promise<ReleaseSummary[]> {
     return this.releaseList.list();
   }

@@ -4,6 +4,13 @@ import { Role } from '@bildungsregion/application';
 import { HistoryEntry, Page, StoreVerification, StreamVerification } from '@bildungsregion/event-store';
 import type { Response } from 'express';
 import { z } from 'zod';
+import {
+  ApiResult,
+  HistoryEntryResult,
+  pageOf,
+  StoreVerificationResult,
+  StreamVerificationResult,
+} from './api-responses';
 import { Roles } from './auth/auth.guard';
 import { spreadsheetCsv } from './csv-export';
 import { ApiPathParam, ApiQueryFrom, ValidParam, ValidQuery } from './validation';
@@ -92,6 +99,7 @@ export function auditRoutes(options: AuditRoutesOptions): Type {
       description: 'format=csv exports the same page as CSV.',
     })
     @ApiProduces('application/json', 'text/csv')
+    @ApiResult(pageOf(HistoryEntryResult), { alsoAs: ['text/csv'] })
     @id
     @ApiQueryFrom(HistoryQuery)
     async history(
@@ -113,6 +121,7 @@ export function auditRoutes(options: AuditRoutesOptions): Type {
       summary: `Verify the ${noun}'s hash chain`,
       description: 'valid, or the first event whose hash does not match.',
     })
+    @ApiResult(StreamVerificationResult)
     @id
     audit(@ValidParam(param, idSchema) aggregateId: string): Promise<StreamVerification> {
       return this.reader.verify(aggregateId);
@@ -121,6 +130,7 @@ export function auditRoutes(options: AuditRoutesOptions): Type {
     @Get('audit')
     @Roles(...roles)
     @ApiOperation({ summary: `Verify the hash chains of ${options.scope}` })
+    @ApiResult(StoreVerificationResult)
     auditAll(): Promise<StoreVerification> {
       return this.reader.verifyAll();
     }

@@ -14,7 +14,9 @@ import { Roles } from './auth/auth.guard';
 import { Caller } from './caller';
 import { IdempotencyInterceptor } from './idempotency';
 import { Metrics } from './metrics';
-import { etagOf } from './revisions';
+import { ApiResult, CommandResult } from './api-responses';
+import { IDEMPOTENCY_KEY_PATTERN } from './idempotency';
+import { etagOf, IF_MATCH_PATTERN } from './revisions';
 import { ApiJsonBody } from './validation';
 
 /** What every command answers: the aggregate's new revision (also in `ETag`) and what was recorded. */
@@ -33,17 +35,22 @@ export function CommandController(path: string, tag: string, noun: string): Clas
     ApiHeader({
       name: 'If-Match',
       required: false,
-      description: `ETag of the ${noun}'s revision the change is based on; 409 when it has changed since.`,
+      description: `ETag of the ${noun}'s revision the change is based on, like "3"; 409 when it has changed since.`,
+      schema: { type: 'string', pattern: IF_MATCH_PATTERN.source },
     }),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
-      description: 'A retried request with the same key returns the first response and records nothing twice.',
+      description:
+        'Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice.',
+      schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
     }),
     ApiHeader({
       name: 'X-Correlation-Id',
       required: false,
-      description: 'Carried into the recorded events and the logs; generated when absent.',
+      description:
+        'Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -.',
+      schema: { type: 'string' },
     }),
     ApiConflictResponse({ description: 'Invalid transition, or a stale If-Match (problem+json).' }),
     ApiUnprocessableEntityResponse({ description: 'The command breaks a business rule (problem+json).' }),
@@ -52,15 +59,32 @@ export function CommandController(path: string, tag: string, noun: string): Clas
   );
 }
 
-/** One command route: path, status, validated and documented body, the roles that may send it, and its summary. */
+/** One command route: path, status, validated and documented body, the roles that may send it, its summary, and what it answers. */
 export function CommandRoute(
   path: string,
   status: 200 | 201,
   body: z.ZodType,
   roles: readonly Role[],
-  operation: ApiOperationOptions,
+  { result = CommandResult, ...operation }: ApiOperationOptions & { readonly result?: z.ZodType },
 ): MethodDecorator {
-  return applyDecorators(Post(path), HttpCode(status), Roles(...roles), ApiOperation(operation), ApiJsonBody(body));
+  return applyDecorators(
+    Post(path),
+    HttpCode(status),
+    Roles(...roles),
+    ApiOperation(operation),
+    ApiJsonBody(body),
+    ApiResult(result, {
+      status,
+      description: 'Recorded: the new revision and the recorded events.',
+      headers: { ETag: { description: 'The new revision, for If-Match.', required: true } },
+    }),
+  );
+}
+
+/** `CommandRoute` with the answer a controller's commands share by default, e.g. one that adds the aggregate's id. */
+export function commandRoutesAnswering(defaultResult: z.ZodType): typeof CommandRoute {
+  return (path, status, body, roles, operation) =>
+    CommandRoute(path, status, body, roles, { result: defaultResult, ...operation });
 }
 
 /** Runs commands for controllers: counts each by name and outcome, sets the `ETag`, and shapes the answer. */

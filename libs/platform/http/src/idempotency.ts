@@ -99,7 +99,7 @@ export class IdempotencyStore {
   }
 }
 
-const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 /** Applies `Idempotency-Key` to every POST of a controller. */
 @Injectable()
@@ -115,7 +115,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.headers['idempotency-key'];
     // Only authenticated callers have keys of their own; every POST route needs a token.
     if (request.method !== 'POST' || key === undefined || !request.principal) return next.handle();
-    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+    if (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
       throw new ProblemError(
         400,
         'invalid-idempotency-key',

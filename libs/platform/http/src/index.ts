@@ -16,3 +16,4 @@ export * from './audit-routes';
 export * from './request-limits';
 export * from './csv-export';
 export * from './request-fields';
+export * from './api-responses';

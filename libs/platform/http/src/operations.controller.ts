@@ -1,9 +1,20 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { z } from 'zod';
+import { ApiResult } from './api-responses';
 import { Public } from './auth/auth.guard';
 import { Metrics } from './metrics';
 import { HEALTH_REPORTER, HealthReporter } from './health';
+
+const componentHealth = z.looseObject({ status: z.enum(['up', 'down']), error: z.string().optional() });
+const HealthResult = z.looseObject({
+  status: z.enum(['ok', 'degraded', 'down']),
+  eventStore: componentHealth,
+  readModels: componentHealth,
+  projections: z.array(z.looseObject({ name: z.string(), state: z.string() })),
+  relay: z.looseObject({ name: z.string(), state: z.string() }),
+});
 
 /** Liveness, readiness and Prometheus metrics, the same on every service. */
 @ApiTags('operations')
@@ -17,6 +28,7 @@ export class OperationsController {
 
   @Get('health/live')
   @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiResult(z.object({ status: z.literal('ok') }))
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -26,6 +38,8 @@ export class OperationsController {
     summary: 'Readiness of event store, read models, projections, relay and bus',
     description: '503 when the service cannot serve requests.',
   })
+  @ApiResult(HealthResult, { description: 'Ready (ok), or ready with the bus unreachable (degraded).' })
+  @ApiResult(HealthResult, { status: 503, description: 'Not ready (down); the body says which part.' })
   async health(@Res({ passthrough: true }) response: Response): Promise<unknown> {
     const health = await this.runtime.health();
     response.status(health.status === 'down' ? 503 : 200);

@@ -1,4 +1,12 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ProblemError } from '../problems';
@@ -11,8 +19,11 @@ const PUBLIC_KEY = 'bildungsregion:public';
 /** The roles that may call a route; every other route that is not public is refused. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
+/** Marks public operations in the OpenAPI document, which then documents them without security. */
+export const PUBLIC_EXTENSION = 'x-public';
+
 /** A route anyone may call without a token (health, metrics, docs). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension(PUBLIC_EXTENSION, true));
 
 type AuthenticatedRequest = Request & { principal?: Principal };
 

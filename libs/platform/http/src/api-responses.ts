@@ -1,0 +1,104 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { z } from 'zod';
+
+/** JSON schema of what a route answers (its output), for the OpenAPI document. */
+export function openApiOutputSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'output', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+}
+
+export interface ResponseHeader {
+  readonly description: string;
+  readonly required?: boolean;
+  readonly pattern?: string;
+}
+
+/** The success answer of a route, documented from a schema, so clients and the API fuzzing can check answers. */
+export function ApiResult(
+  schema: z.ZodType,
+  options: {
+    readonly status?: number;
+    readonly description?: string;
+    readonly headers?: Readonly<Record<string, ResponseHeader>>;
+    /** Other media types the route can answer in, e.g. text/csv, each a string. */
+    readonly alsoAs?: readonly string[];
+  } = {},
+): MethodDecorator {
+  const headers = Object.fromEntries(
+    Object.entries(options.headers ?? {}).map(([name, header]) => [
+      name,
+      {
+        description: header.description,
+        required: header.required ?? false,
+        schema: { type: 'string', ...(header.pattern ? { pattern: header.pattern } : {}) },
+      },
+    ]),
+  );
+  return applyDecorators(
+    ApiResponse({
+      status: options.status ?? 200,
+      description: options.description ?? 'Success',
+      headers,
+      content: {
+        'application/json': { schema: openApiOutputSchemaOf(schema) },
+        ...Object.fromEntries((options.alsoAs ?? []).map((type) => [type, { schema: { type: 'string' } }])),
+      },
+    }),
+  );
+}
+
+const timestamp = z.string().describe('ISO 8601 timestamp');
+const who = z.object({ id: z.string(), role: z.string() });
+
+/** What every command answers; services add the id of what a command created. */
+export const CommandResult = z.looseObject({
+  revision: z.int().min(0),
+  events: z.array(z.object({ eventId: z.string(), type: z.string() })),
+});
+
+export const HistoryEntryResult = z.object({
+  revision: z.int().min(0),
+  eventId: z.string(),
+  type: z.string(),
+  recordedAt: timestamp,
+  effectiveAt: timestamp,
+  actor: who,
+  reason: z.string().optional(),
+  authority: z.string().optional(),
+  correlationId: z.string(),
+  causationId: z.string().optional(),
+  schemaVersion: z.int().min(1),
+  data: z.unknown(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+/** A page of a list: the items, how many there are in all, and where the page starts. */
+export const pageOf = (item: z.ZodType) =>
+  z.object({ items: z.array(item), total: z.int().min(0), offset: z.int().min(0), limit: z.int().min(0) });
+
+const brokenLink = z.looseObject({
+  streamId: z.string(),
+  eventId: z.string(),
+  revision: z.int(),
+  position: z.int(),
+  problem: z.looseObject({ reason: z.string() }),
+});
+
+export const StreamVerificationResult = z.looseObject({
+  streamId: z.string(),
+  valid: z.boolean(),
+  eventsChecked: z.int().min(0),
+  headHash: z.string(),
+  firstBroken: brokenLink.optional(),
+});
+
+export const StoreVerificationResult = z.looseObject({
+  valid: z.boolean(),
+  streamsChecked: z.int().min(0),
+  eventsChecked: z.int().min(0),
+  broken: z.array(brokenLink),
+});
