@@ -431,9 +431,15 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       expect(await goalCount()).toBe(before);
     });
 
-    it('answers TRACE with 405 and the methods it allows', async () => {
-      const response = await http().trace('/goals').set(as(auth.coordinator)).expect(405);
-      expect(response.headers['allow']).toContain('POST');
+    it('answers a method a path does not offer, and TRACE anywhere, with 405 and the methods it allows', async () => {
+      const trace = await http().trace('/goals').set(as(auth.coordinator)).expect(405);
+      expect(trace.headers['allow']).toContain('POST');
+      const remove = await http().delete('/goals').set(as(auth.coordinator)).expect(405);
+      expect(remove.headers['allow']).toBe('POST, GET, HEAD');
+      expect(remove.body.code).toBe('method-not-allowed');
+      const put = await http().put(`/goals/${randomUUID()}`).set(as(auth.coordinator)).send({}).expect(405);
+      expect(put.headers['allow']).toBe('GET, HEAD');
+      await http().get('/nowhere').set(as(auth.coordinator)).expect(404);
     });
 
     it('refuses bad commands on an existing goal without moving its stream', async () => {

@@ -78,7 +78,7 @@ export class Aggregates<Command, State, Event extends DomainEvent> {
 
   /**
    * Decides and records a command. A command that `creates` the aggregate expects no stream yet, and
-   * meeting one is the rejection it names. The decider's `<category>-not-found` rejection is a 404.
+   * meeting one is the rejection it names; it takes no If-Match. The decider's `<category>-not-found` rejection is a 404.
    */
   async execute(
     id: string,
@@ -86,17 +86,21 @@ export class Aggregates<Command, State, Event extends DomainEvent> {
     request: CommandRequest,
     options: { readonly creates?: { readonly code: string; readonly message: string } } = {},
   ): Promise<CommandOutcome> {
+    if (options.creates && request.expectedRevision !== undefined) {
+      throw new CommandRejectedError({
+        kind: 'invalid-transition',
+        code: 'if-match-on-create',
+        message: `If-Match names a revision of an existing ${this.options.noun}; creating one needs none, so send the request without it.`,
+      });
+    }
     const context = commandContextOf(request);
     const result = await this.handler.handle(
       this.streamId(id),
       command,
-      options.creates && request.expectedRevision === undefined
-        ? { ...context, expectedRevision: 'no-stream' }
-        : context,
+      options.creates ? { ...context, expectedRevision: 'no-stream' } : context,
     );
     if (result.outcome === 'conflict') {
-      if (options.creates && request.expectedRevision === undefined)
-        throw new CommandRejectedError({ kind: 'invalid-transition', ...options.creates });
+      if (options.creates) throw new CommandRejectedError({ kind: 'invalid-transition', ...options.creates });
       if (result.actualRevision === null) throw this.notFound(id);
       throw new StaleRevisionError(this.options.noun, result.expectedRevision, result.actualRevision);
     }

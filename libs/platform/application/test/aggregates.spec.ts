@@ -66,6 +66,9 @@ describe('aggregates', () => {
       actual: 0,
       message: 'The note has changed since revision 5 (it is now at revision 0); reload it and decide again.',
     });
+    await expect(
+      aggregates.execute('n3', { type: 'Write', text: 'Neu' }, { ...request, expectedRevision: 0 }, { creates }),
+    ).rejects.toMatchObject({ rejection: { kind: 'invalid-transition', code: 'if-match-on-create' } });
     await expect(aggregates.execute('n2', { type: 'Edit', text: 'x' }, request)).rejects.toEqual(
       new NotFoundError('There is no note n2.', 'note-not-found', 'Note not found'),
     );
@@ -73,6 +76,7 @@ describe('aggregates', () => {
       'There is no note n2 as recorded by 2020-01-01T00:00:00Z.',
     );
     expect(await store.lastRevision('note-n1')).toBe(0);
+    expect(await store.lastRevision('note-n3')).toBeNull();
   });
 
   it('reads history and verifies chains of one aggregate and of the category', async () => {

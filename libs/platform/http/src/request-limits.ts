@@ -34,19 +34,40 @@ export function rejectDeepJson(request: Request, _response: Response, next: Next
   next();
 }
 
-/** Answers methods no route of ours uses (TRACE, CONNECT, …) with 405 instead of "not found". */
-export function rejectUnknownMethods(request: Request, _response: Response, next: NextFunction): void {
-  if (HTTP_METHODS.includes(request.method)) return next();
-  next(
-    new ProblemError(
-      405,
-      'method-not-allowed',
-      'Method not allowed',
-      `The method ${request.method} is not supported.`,
-      {},
-      { Allow: HTTP_METHODS.join(', ') },
-    ),
+const methodNotAllowed = (method: string, allowed: readonly string[]) =>
+  new ProblemError(
+    405,
+    'method-not-allowed',
+    'Method not allowed',
+    `The method ${method} is not supported here; use ${allowed.join(', ')}.`,
+    {},
+    { Allow: allowed.join(', ') },
   );
+
+/**
+ * Answers a method the OpenAPI document does not list for a documented path with 405 and the
+ * methods it does list (HEAD with GET), and methods no route uses at all (TRACE, CONNECT, …) with
+ * 405 everywhere, instead of "not found".
+ */
+export function rejectUndocumentedMethods(document: { readonly paths: Record<string, object> }) {
+  const templates = Object.entries(document.paths).map(([path, item]) => {
+    const methods = Object.keys(item)
+      .map((method) => method.toUpperCase())
+      .filter((method) => HTTP_METHODS.includes(method));
+    return {
+      pattern: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^/}]+\}/g, '[^/]+')}/?$`),
+      methods: methods.includes('GET') ? [...methods, 'HEAD'] : methods,
+    };
+  });
+  return (request: Request, _response: Response, next: NextFunction): void => {
+    if (!HTTP_METHODS.includes(request.method)) return next(methodNotAllowed(request.method, HTTP_METHODS));
+    if (request.method === 'OPTIONS') return next();
+    const allowed = [
+      ...new Set(templates.filter(({ pattern }) => pattern.test(request.path)).flatMap(({ methods }) => methods)),
+    ];
+    if (allowed.length > 0 && !allowed.includes(request.method)) return next(methodNotAllowed(request.method, allowed));
+    next();
+  };
 }
 
 /** What body-parser throws: an http-errors error, with a `type` for the cases it names. */

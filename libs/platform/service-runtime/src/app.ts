@@ -1,7 +1,7 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Metrics, rejectDeepJson, rejectUnknownMethods, setUpOpenApi } from '@bildungsregion/http';
+import { Metrics, rejectDeepJson, rejectUndocumentedMethods, setUpOpenApi } from '@bildungsregion/http';
 import { Logger } from 'nestjs-pino';
 import { loadServiceConfig, ServiceConfig } from './config';
 import { serviceEntry } from './registry';
@@ -14,15 +14,14 @@ export async function createServiceApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.use(rejectUnknownMethods);
+  const { title, description } = serviceEntry(config.service);
+  app.use(rejectUndocumentedMethods(setUpOpenApi(app, { title, description, version: '1' })));
   // Large enough that an oversized field is refused by validation with its name, not by the parser.
   app.useBodyParser('json', { limit: '512kb' });
   for (const body of options.textBodies ?? []) app.useBodyParser('text', { type: body.type, limit: body.limit });
   app.use(rejectDeepJson);
   app.use(app.get(Metrics).middleware);
   app.enableShutdownHooks();
-  const { title, description } = serviceEntry(config.service);
-  setUpOpenApi(app, { title, description, version: '1' });
   return app;
 }
 
