@@ -73,6 +73,7 @@ export class IndicatorCommands {
       indicatorKey,
       { type: 'RecordMeasurements', measurements: [{ ...measurement, measurementId }] },
       request,
+      { namedInBody: true },
     );
     return { ...outcome, measurementId };
   }

@@ -213,6 +213,24 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       expect(indicator.body).toMatchObject({ revision: 0, indicator: { measurementCount: 0 } });
     });
 
+    it('answers a measurement or release of an indicator that does not exist with 422, not 404', async () => {
+      const measurement = await http()
+        .post('/measurements')
+        .set(as(auth.coordinator))
+        .send({ indicatorKey: 'gibt-es-nicht', regionKey: BRAMSCHE, period: '2025', value: 31 })
+        .expect(422);
+      expect(measurement.body).toMatchObject({
+        code: 'unknown-indicator',
+        detail: 'There is no indicator gibt-es-nicht.',
+      });
+      const release = await http()
+        .post('/releases')
+        .set(as(auth.coordinator))
+        .send({ title: 'Bildungsbericht', periods: ['2025'], indicatorKeys: ['gibt-es-nicht'] })
+        .expect(422);
+      expect(release.body.code).toBe('unknown-indicator');
+    });
+
     it('publishes measurement recorded and threshold breached with who recorded it', async () => {
       const key = await defineIndicator();
       await http()

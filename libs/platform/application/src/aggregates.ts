@@ -84,7 +84,11 @@ export class Aggregates<Command, State, Event extends DomainEvent> {
     id: string,
     command: Command,
     request: CommandRequest,
-    options: { readonly creates?: { readonly code: string; readonly message: string } } = {},
+    options: {
+      readonly creates?: { readonly code: string; readonly message: string };
+      /** The request names the aggregate in its body, not its path: a missing one is a broken rule (422), not a 404. */
+      readonly namedInBody?: true;
+    } = {},
   ): Promise<CommandOutcome> {
     if (options.creates && request.expectedRevision !== undefined) {
       throw new CommandRejectedError({
@@ -101,14 +105,24 @@ export class Aggregates<Command, State, Event extends DomainEvent> {
     );
     if (result.outcome === 'conflict') {
       if (options.creates) throw new CommandRejectedError({ kind: 'invalid-transition', ...options.creates });
-      if (result.actualRevision === null) throw this.notFound(id);
+      if (result.actualRevision === null) throw this.missing(id, options.namedInBody);
       throw new StaleRevisionError(this.options.noun, result.expectedRevision, result.actualRevision);
     }
     if (result.outcome === 'rejected') {
-      if (result.rejection.code === this.notFoundCode) throw this.notFound(id);
+      if (result.rejection.code === this.notFoundCode) throw this.missing(id, options.namedInBody);
       throw new CommandRejectedError(result.rejection);
     }
     return { id, revision: result.revision as number, events: result.events };
+  }
+
+  private missing(id: string, namedInBody: true | undefined): Error {
+    if (!namedInBody) return this.notFound(id);
+    const { name } = this.options.category;
+    return new CommandRejectedError({
+      kind: 'rule-violation',
+      code: `unknown-${name}`,
+      message: `There is no ${this.options.noun} ${id}.`,
+    });
   }
 
   /** The latest state, or the decider's initial state with revision null when the aggregate does not exist. */

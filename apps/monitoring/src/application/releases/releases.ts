@@ -1,4 +1,10 @@
-import { Aggregates, CommandOutcome, CommandRequest, newIdFor, NotFoundError } from '@bildungsregion/application';
+import {
+  Aggregates,
+  CommandOutcome,
+  CommandRejectedError,
+  CommandRequest,
+  newIdFor,
+} from '@bildungsregion/application';
 import { EventStore } from '@bildungsregion/event-store';
 import { ReadModelCollection, ReadModelStore } from '@bildungsregion/read-models';
 import { PublishRelease, Release, releaseDecider, ReleaseEvent } from '../../domain/release.decider';
@@ -50,11 +56,11 @@ export class Releases {
         covered.push(key);
     }
     if (unknown.length > 0)
-      throw new NotFoundError(
-        `There is no indicator ${unknown.join(', ')}.`,
-        'indicator-not-found',
-        'Indicator not found',
-      );
+      throw new CommandRejectedError({
+        kind: 'rule-violation',
+        code: 'unknown-indicator',
+        message: `There is no indicator ${unknown.join(', ')}.`,
+      });
     const { note, title, periods } = release;
     const outcome = await this.releases.execute(
       releaseId,
