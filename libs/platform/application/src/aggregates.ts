@@ -134,7 +134,7 @@ export class Aggregates<Command, State, Event extends DomainEvent> {
   async load(id: string, asOf: AsOf = {}): Promise<LoadedState<State> & { readonly revision: number }> {
     const loaded = await this.handler.load(this.streamId(id), asOf);
     if (loaded.revision === null) throw this.notFound(id, asOf);
-    return { state: loaded.state, revision: loaded.revision };
+    return { state: loaded.state, revision: loaded.revision, integrity: loaded.integrity };
   }
 
   async history(id: string, page: { readonly offset: number; readonly limit: number }): Promise<Page<HistoryEntry>> {

@@ -8,6 +8,8 @@ export interface StreamVerification {
   /** Hash of the last verified event: publish it to make later tampering provable. */
   readonly headHash: string;
   readonly firstBroken?: BrokenLink;
+  /** The stream has no events at all: nothing to vouch for, so not valid. */
+  readonly missing?: true;
 }
 
 export interface StoreVerification {
@@ -36,6 +38,8 @@ export async function verifyStream(store: EventStore, streamId: string): Promise
           firstBroken,
         };
     }
+    if (page.length < PAGE && verifier.eventsChecked === 0)
+      return { streamId, valid: false, eventsChecked: 0, headHash: verifier.headHash, missing: true };
     if (page.length < PAGE)
       return { streamId, valid: true, eventsChecked: verifier.eventsChecked, headHash: verifier.headHash };
   }

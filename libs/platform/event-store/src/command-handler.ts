@@ -1,4 +1,5 @@
 import { Decider, DomainEvent, fold, Rejection } from '@bildungsregion/decider';
+import { ChainGuard, chainGuardOf, StreamIntegrity, TamperedStreamError } from './chain-guard';
 import { NewEventMetadata, RecordedEvent } from './envelope';
 import { InvalidEventError, WrongExpectedRevisionError } from './errors';
 import { EventStore } from './port';
@@ -36,6 +37,8 @@ export interface LoadedState<State> {
   readonly state: State;
   /** Revision of the last event folded in; null when none was. */
   readonly revision: number | null;
+  /** Whether the stream's hash chain still holds; a broken one is still read, but takes no commands. */
+  readonly integrity: StreamIntegrity;
 }
 
 export interface CommandHandlerOptions {
@@ -70,6 +73,7 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
   private readonly maxAttempts: number;
   private readonly cachedStreams: number;
   private readonly cache = new Map<string, CachedState<State>>();
+  private readonly guard: ChainGuard;
 
   constructor(
     private readonly store: EventStore,
@@ -79,6 +83,7 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
     this.upcasters = options.upcasters ?? new Upcasters();
     this.maxAttempts = options.maxAttempts ?? 3;
     this.cachedStreams = options.cachedStreams ?? 256;
+    this.guard = chainGuardOf(store);
   }
 
   /** The state of a stream now, or as recorded and/or effective at a past time, or right after a revision. */
@@ -91,6 +96,7 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
       streamId,
       asOf.revision === undefined ? {} : { maxCount: asOf.revision + 1 },
     );
+    const integrity = this.guard.check(streamId, 0, stored, asOf.revision === undefined);
     const known = stored.filter(
       (event) => Date.parse(event.recordedAt) <= recordedBy && Date.parse(event.metadata.effectiveAt) <= effectiveBy,
     );
@@ -98,23 +104,29 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
     return {
       state: this.fold(this.decider.initialState, events),
       revision: events.length === 0 ? null : (events[events.length - 1] as RecordedEvent).revision,
+      integrity,
     };
   }
 
-  /** The latest state, from the cache plus the events appended since, or from the whole stream. */
+  /**
+   * The latest state, from the cache plus the events appended since, or from the whole stream. The
+   * cached revision is read again, so the guard sees that the event it verified is still there.
+   */
   private async loadLatest(streamId: string): Promise<LoadedState<State>> {
     const cached = this.cache.get(streamId);
-    const stored = await this.store.readStream(streamId, cached ? { fromRevision: cached.revision + 1 } : {});
-    const events = stored.map((event) => this.upcasters.upcast(event));
-    const state = this.fold(cached?.state ?? this.decider.initialState, events);
-    const revision =
-      events.length > 0 ? (events[events.length - 1] as RecordedEvent).revision : (cached?.revision ?? null);
-    if (revision !== null && this.cachedStreams > 0) {
+    const from = cached && this.guard.readFrom(streamId) === cached.revision ? cached.revision : 0;
+    const stored = await this.store.readStream(streamId, { fromRevision: from });
+    const integrity = this.guard.check(streamId, from, stored);
+    const events = (from > 0 ? stored.slice(1) : stored).map((event) => this.upcasters.upcast(event));
+    const base = from > 0 && cached ? cached : { state: this.decider.initialState, revision: null };
+    const state = this.fold(base.state, events);
+    const revision = events.length > 0 ? (events[events.length - 1] as RecordedEvent).revision : base.revision;
+    if (revision !== null && this.cachedStreams > 0 && integrity.intact) {
       this.cache.delete(streamId);
       this.cache.set(streamId, { state, revision });
       if (this.cache.size > this.cachedStreams) this.cache.delete(this.cache.keys().next().value as string);
     }
-    return { state, revision };
+    return { state, revision, integrity };
   }
 
   private fold(initial: State, events: readonly RecordedEvent[]): State {
@@ -128,7 +140,8 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
   async handle(streamId: string, command: Command, context: CommandContext): Promise<CommandResult> {
     const retry = context.expectedRevision === undefined;
     for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.load(streamId);
+      const { state, revision, integrity } = await this.load(streamId);
+      if (!integrity.intact) throw new TamperedStreamError(streamId, integrity.problem);
       if (
         !retry &&
         (context.expectedRevision === 'no-stream' ? revision !== null : revision !== context.expectedRevision)

@@ -37,12 +37,24 @@ export interface BrokenLink {
   readonly problem: ChainBreak;
 }
 
-/** Incremental verifier for one stream: feed its events in revision order. */
-export class StreamChainVerifier {
-  private expectedRevision = 0;
-  private lastHash = GENESIS_HASH;
+/** A stream's verified end: how many events it has and the hash of the last one. */
+export interface ChainHead {
+  readonly length: number;
+  readonly headHash: string;
+}
 
-  constructor(readonly streamId: string) {}
+/** Incremental verifier for one stream: feed its events in revision order, from the start or from a verified head. */
+export class StreamChainVerifier {
+  private expectedRevision: number;
+  private lastHash: string;
+
+  constructor(
+    readonly streamId: string,
+    from: ChainHead = { length: 0, headHash: GENESIS_HASH },
+  ) {
+    this.expectedRevision = from.length;
+    this.lastHash = from.headHash;
+  }
 
   get eventsChecked(): number {
     return this.expectedRevision;

@@ -20,3 +20,5 @@ export * from './micro-batcher';
 export * from './history';
 export * from './stream-category';
 export * from './store-checkpoints';
+export * from './chain-guard';
+export * from './seal';

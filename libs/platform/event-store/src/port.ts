@@ -61,6 +61,8 @@ export interface Subscription {
 
 /** The event store port. Every adapter passes the same contract suite. */
 export interface EventStore {
+  /** Whether global positions run 1, 2, 3, … without gaps, so a gap means events were removed. */
+  readonly gapFreePositions: boolean;
   append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

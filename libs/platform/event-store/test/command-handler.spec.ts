@@ -128,17 +128,19 @@ describe('CommandHandler', () => {
 });
 
 describe('CommandHandler state cache', () => {
-  it('reads only the events after the cached revision, and sees what other writers appended', async () => {
+  it('reads only the cached head and the events after it, and sees what other writers appended', async () => {
     const store = new InMemoryEventStore();
     const handler = new CommandHandler(store, agreementDecider, { source: 'goals' });
     const otherProcess = new CommandHandler(store, agreementDecider, { source: 'goals' });
     await handler.handle('agreement-1', { type: 'Draft', title: 'Ganztag', target: 40 }, context);
+    await handler.handle('agreement-1', { type: 'Revise', target: 42 }, context);
     await handler.load('agreement-1');
     await otherProcess.handle('agreement-1', { type: 'Revise', target: 45 }, context);
     const reads = jest.spyOn(store, 'readStream');
     expect(await handler.load('agreement-1')).toEqual({
-      revision: 1,
-      state: { status: 'draft', title: 'Ganztag', target: 45, revisions: 1 },
+      revision: 2,
+      state: { status: 'draft', title: 'Ganztag', target: 45, revisions: 2 },
+      integrity: { intact: true },
     });
     expect(reads).toHaveBeenCalledWith('agreement-1', { fromRevision: 1 });
     expect(await handler.handle('agreement-1', { type: 'Revise', target: 45 }, context)).toMatchObject({

@@ -33,6 +33,16 @@ describe('tamper evidence of the SQLite store', () => {
     await store.close();
   });
 
+  it('reports a stream that does not exist as missing, not as valid', async () => {
+    const store = new SqliteEventStore({ file });
+    expect(await verifyStream(store, 'goal-gibt-es-nicht')).toMatchObject({
+      valid: false,
+      missing: true,
+      eventsChecked: 0,
+    });
+    await store.close();
+  });
+
   it('names the first event whose stored bytes were changed', async () => {
     changeBytesInFile(file, 'Beschluss 2026/041', 'Beschluss 2026/042');
     const store = new SqliteEventStore({ file });

@@ -5,7 +5,7 @@ import {
   NotFoundError,
   StaleRevisionError,
 } from '@bildungsregion/application';
-import { InvalidEventError } from '@bildungsregion/event-store';
+import { InvalidEventError, TamperedStreamError } from '@bildungsregion/event-store';
 import { InvalidReadModelInputError, ReadModelsUnavailableError } from '@bildungsregion/read-models';
 import { ErrorMapper, ProblemError } from './problems';
 import { etagOf } from './revisions';
@@ -37,6 +37,12 @@ export const applicationErrorToProblem: ErrorMapper = (error) => {
     error instanceof InvalidEventError
   ) {
     return new ProblemError(400, 'invalid-request', 'Invalid request', error.message);
+  }
+  if (error instanceof TamperedStreamError) {
+    return new ProblemError(409, error.code, 'Recorded history fails verification', error.message, {
+      streamId: error.streamId,
+      integrity: error.problem,
+    });
   }
   if (error instanceof ReadModelsUnavailableError) {
     return new ProblemError(

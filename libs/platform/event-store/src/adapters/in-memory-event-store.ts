@@ -20,6 +20,7 @@ export interface InMemoryEventStoreOptions {
 
 /** Keeps everything in process memory: for unit tests and throw-away demos. */
 export class InMemoryEventStore implements EventStore {
+  readonly gapFreePositions = true;
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly byId = new Map<string, RecordedEvent>();

@@ -69,6 +69,7 @@ export const SQLITE_EVENT_STORE_SCHEMA = `
  * (the rowid) gap-free and in commit order.
  */
 export class SqliteEventStore implements EventStore {
+  readonly gapFreePositions = true;
   private readonly db: Database.Database;
   private readonly live: LiveSubscriptions;
   private readonly clock: () => Date;

@@ -54,6 +54,8 @@ export interface EventStoreDbEventStoreOptions {
  * the stream head and appends at exactly that revision; the client is used nowhere else in the code.
  */
 export class EventStoreDbEventStore implements EventStore {
+  /** Positions are the log's byte offsets. */
+  readonly gapFreePositions = false;
   private readonly client: EventStoreDBClient;
   private readonly live: LiveSubscriptions;
   private readonly clock: () => Date;
