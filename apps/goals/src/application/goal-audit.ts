@@ -6,6 +6,7 @@ import {
   Page,
   RecordedEvent,
   StoreVerification,
+  StreamIntegrity,
   StreamVerification,
   toHistoryEntry,
 } from '@bildungsregion/event-store';
@@ -18,6 +19,8 @@ export interface GoalView {
   readonly goalId: string;
   readonly revision: number;
   readonly goal: Goal;
+  /** Whether the goal's recorded history still verifies; a broken one takes no commands. */
+  readonly integrity: StreamIntegrity;
 }
 
 export interface GoalDiff {
@@ -115,8 +118,8 @@ export class GoalAudit {
   async get(goalId: string, principal: Principal, asOf: AsOf = {}): Promise<GoalView> {
     // An actor's access follows today's party list: one removed from a goal no longer reads its past either.
     if (principal.role === 'actor') assertMayRead(principal, (await this.goals.load(goalId)).state);
-    const { state, revision } = await this.goals.load(goalId, asOf);
-    return { goalId, revision, goal: state };
+    const { state, revision, integrity } = await this.goals.load(goalId, asOf);
+    return { goalId, revision, goal: state, integrity };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { CommandResult, HistoryEntryResult, pageOf } from '@bildungsregion/http';
+import { CommandResult, HistoryEntryResult, IntegrityResult, pageOf } from '@bildungsregion/http';
 import { z } from 'zod';
 import { ASSESSMENTS, EDUCATION_STAGES, GOAL_STATUSES } from '../domain/goal';
 
@@ -36,6 +36,7 @@ const progressRecord = z.looseObject({
 export const GoalResult = z.object({
   goalId: z.string(),
   revision: z.int().min(0),
+  integrity: IntegrityResult,
   goal: z.looseObject({
     status: z.union([status, z.literal('none')]),
     terms: terms.optional(),

@@ -1,4 +1,4 @@
-import { CommandResult } from '@bildungsregion/http';
+import { CommandResult, IntegrityResult } from '@bildungsregion/http';
 import { z } from 'zod';
 import { EDUCATION_STAGES, PERIODICITIES, UNITS } from '../domain/indicator';
 
@@ -34,6 +34,7 @@ export const IndicatorListResult = z.array(
 
 export const IndicatorResult = z.object({
   revision: z.int().min(0),
+  integrity: IntegrityResult,
   indicator: z.looseObject({ ...definition, thresholds, synthetic: z.boolean(), measurementCount: z.int().min(0) }),
 });
 

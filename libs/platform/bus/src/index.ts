@@ -14,3 +14,4 @@ export { KafkaTransport, type KafkaTransportOptions } from './adapters/kafka-tra
 export * from './relay';
 export * from './nest/on-integration-event.decorator';
 export * from './nest/bus.module';
+export * from './read-topic';

@@ -1,11 +1,13 @@
 import * as goals from './goals.contracts';
 import { IntegrationEventContract } from './integration-event';
 import * as monitoring from './monitoring.contracts';
+import { sealContracts } from './seal.contracts';
 
 /** Every integration event the system knows; an event of any other type is rejected on publish and on consume. */
 export const integrationEventContracts: readonly IntegrationEventContract[] = [
   ...Object.values(monitoring),
   ...Object.values(goals),
+  ...sealContracts,
 ];
 
 export type DataOf<C> = C extends IntegrationEventContract<infer Data> ? Data : never;

@@ -11,4 +11,5 @@ export {
 export * from './monitoring.contracts';
 export * from './goals.contracts';
 export * from './contracts';
+export { storeSealedSchema, storeSealedType, type StoreSealed } from './seal.contracts';
 export * from './validation';

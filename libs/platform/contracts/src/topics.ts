@@ -12,3 +12,8 @@ export type Topic = (typeof Topics)[keyof typeof Topics];
 export function deadLetterTopicOf(topic: string): string {
   return `${topic}.dlq`;
 }
+
+/** Where a service publishes the seals of its event store, outside the store's trust domain. */
+export function sealTopicOf(service: string): string {
+  return `bildung.${service}.seals.v1`;
+}

@@ -102,3 +102,9 @@ export const StoreVerificationResult = z.looseObject({
   eventsChecked: z.int().min(0),
   broken: z.array(brokenLink),
 });
+
+/** Whether an aggregate's recorded history still verifies (see the event store's chain guard). */
+export const IntegrityResult = z.union([
+  z.object({ intact: z.literal(true) }),
+  z.object({ intact: z.literal(false), problem: z.looseObject({ reason: z.string() }) }),
+]);

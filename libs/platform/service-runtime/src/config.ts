@@ -21,6 +21,19 @@ export interface ServiceConfig {
   readonly tokens: TokenSettings;
   readonly seedSampleData: boolean;
   readonly logLevel: string;
+  readonly seals: SealConfig;
+}
+
+/** How the service seals its event store; see `SealKeeper`. */
+export interface SealConfig {
+  /** PEM of the Ed25519 private key (`SEAL_PRIVATE_KEY`), e.g. from a secret store. */
+  readonly privateKeyPem?: string;
+  /** File of the private key (`SEAL_KEY_FILE`); by default `seal-key.pem` beside a SQLite event store, made when missing. */
+  readonly keyFile?: string;
+  /** Public keys (PEM files, `SEAL_TRUSTED_KEYS`, comma-separated) of earlier keys, so seals made before a rotation still verify. */
+  readonly trustedKeyFiles: readonly string[];
+  /** Seconds between seals (`SEAL_INTERVAL_SECONDS`); 0 seals only on demand and at shutdown. */
+  readonly intervalSeconds: number;
 }
 
 /** Reads a registered service's configuration from environment variables and names every bad one. */
@@ -47,6 +60,10 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     SEED_SAMPLE_DATA: flag.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.string().default('development'),
+    SEAL_PRIVATE_KEY: z.string().min(1).optional(),
+    SEAL_KEY_FILE: z.string().min(1).optional(),
+    SEAL_TRUSTED_KEYS: z.string().default(''),
+    SEAL_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(31_536_000).default(3_600),
   });
   // An empty variable (as compose passes an unset one) means "not set".
   const parsed = environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
@@ -59,6 +76,16 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
   if (!settings.JWT_SECRET && !settings.JWT_JWKS_URL && settings.NODE_ENV === 'production') {
     throw new Error(
       'Invalid configuration: set JWT_SECRET or JWT_JWKS_URL; the development secret is refused in production.',
+    );
+  }
+  if (
+    settings.NODE_ENV === 'production' &&
+    !settings.SEAL_PRIVATE_KEY &&
+    !settings.SEAL_KEY_FILE &&
+    !settings.EVENT_STORE_URL.startsWith('sqlite:')
+  ) {
+    throw new Error(
+      'Invalid configuration: set SEAL_PRIVATE_KEY or SEAL_KEY_FILE, the key the event store is sealed with.',
     );
   }
   return {
@@ -79,5 +106,13 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     },
     seedSampleData: settings.SEED_SAMPLE_DATA,
     logLevel: settings.LOG_LEVEL,
+    seals: {
+      ...(settings.SEAL_PRIVATE_KEY ? { privateKeyPem: settings.SEAL_PRIVATE_KEY } : {}),
+      ...(settings.SEAL_KEY_FILE ? { keyFile: settings.SEAL_KEY_FILE } : {}),
+      trustedKeyFiles: settings.SEAL_TRUSTED_KEYS.split(',')
+        .map((file) => file.trim())
+        .filter(Boolean),
+      intervalSeconds: settings.SEAL_INTERVAL_SECONDS,
+    },
   };
 }

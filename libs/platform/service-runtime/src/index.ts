@@ -3,3 +3,4 @@ export * from './config';
 export * from './runtime';
 export * from './service-module';
 export * from './app';
+export * from './seals';

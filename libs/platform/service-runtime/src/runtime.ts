@@ -9,6 +9,7 @@ import {
   ProjectionStatus,
   ReadModelStore,
 } from '@bildungsregion/read-models';
+import { SealKeeper, SealStatus } from './seals';
 
 /** The moving parts behind a service's API (projections, relay), as its module starts and stops them. */
 export interface ServiceRuntime extends HealthReporter {
@@ -51,6 +52,8 @@ export interface RuntimeHealth {
   readonly relay: RelayStatus;
   /** Messages of the consumed topics not yet handled by the service's consumer group, per topic. */
   readonly consumer?: ComponentHealth & { readonly lag?: Record<string, number> };
+  /** The latest seal of the store and the streams that fail verification. */
+  readonly seals: SealStatus;
 }
 
 /** What a service hands the runtime: the folds behind its queries, what it publishes, what it consumes. */
@@ -86,6 +89,7 @@ export class StandardRuntime implements ServiceRuntime {
     private readonly bus: Bus,
     metrics: Metrics,
     private readonly parts: RuntimeParts,
+    readonly seals: SealKeeper,
   ) {
     this.logger = createLogger(`${parts.service}:runtime`);
     this.projections = parts.projections.map((projection) => new ProjectionRunner(store, readModels, projection));
@@ -101,6 +105,16 @@ export class StandardRuntime implements ServiceRuntime {
       logger: this.logger,
     });
     registerLagGauges(metrics, { projections: this.projections, relay: this.relay });
+    metrics.gauge(
+      'event_store_broken_streams',
+      'Streams whose recorded history fails verification',
+      [],
+      async (gauge) => gauge.set(seals.status().brokenStreams.length),
+    );
+    metrics.gauge('event_store_seal_age_seconds', 'Seconds since the store was last sealed', [], async (gauge) => {
+      const sealedAt = seals.status().latestSealedAt;
+      if (sealedAt) gauge.set((Date.now() - Date.parse(sealedAt)) / 1_000);
+    });
     if (this.consumes.length > 0) {
       metrics.gauge(
         'bus_consumer_lag_messages',
@@ -121,6 +135,7 @@ export class StandardRuntime implements ServiceRuntime {
   }
 
   async start(options: { seedSampleData: boolean }): Promise<void> {
+    await this.seals.start();
     for (const runner of this.projections) await runner.start();
     // Consumed topics too, so their lag can be reported before the first message arrives.
     await this.bus.ensureTopics([this.parts.relay.topic, ...this.consumes]);
@@ -132,6 +147,7 @@ export class StandardRuntime implements ServiceRuntime {
   async stop(): Promise<void> {
     await this.relay.stop();
     for (const runner of this.projections) await runner.stop();
+    await this.seals.stop();
   }
 
   async close(): Promise<void> {
@@ -152,7 +168,9 @@ export class StandardRuntime implements ServiceRuntime {
       eventStore.status === 'down' ||
       readModels.status === 'down' ||
       projections.some((status) => status.state === 'failed' || status.state === 'stopped');
-    const degraded = relay.state !== 'running' || consumer?.status === 'down';
+    const seals = this.seals.status();
+    const degraded =
+      relay.state !== 'running' || consumer?.status === 'down' || seals.brokenStreams.length > 0 || !!seals.lastError;
     return {
       status: down ? 'down' : degraded ? 'degraded' : 'ok',
       eventStore,
@@ -160,6 +178,7 @@ export class StandardRuntime implements ServiceRuntime {
       projections,
       relay,
       ...(consumer ? { consumer: { ...consumer, ...(lag ? { lag } : {}) } } : {}),
+      seals,
     };
   }
 

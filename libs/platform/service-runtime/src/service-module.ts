@@ -1,6 +1,6 @@
 import { DynamicModule, InjectionToken, Provider, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
-import { Bus, BUS, BusModule } from '@bildungsregion/bus';
+import { Bus, BUS, BusModule, createLogger } from '@bildungsregion/bus';
 import { EventStore, eventStoreFromUrl } from '@bildungsregion/event-store';
 import {
   applicationErrorToProblem,
@@ -20,6 +20,8 @@ import { ReadModelStore, readModelsFromUrl } from '@bildungsregion/read-models';
 import { ServiceConfig } from './config';
 import { serviceEntry } from './registry';
 import { RuntimeParts, SERVICE_RUNTIME, ServiceLifecycle, StandardRuntime } from './runtime';
+import { SealKeeper, sealKeyFor } from './seals';
+import { SealsController } from './seals.controller';
 
 /** Injection tokens of the service's configuration and of its stores, chosen by URL. */
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -63,7 +65,7 @@ export function serviceModule(module: Type, config: ServiceConfig, definition: S
         onDeadLetter: ({ topic }) => deadLetters.inc({ topic }),
       }),
     ],
-    controllers: [...definition.controllers, OperationsController],
+    controllers: [...definition.controllers, OperationsController, SealsController],
     providers: [
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: EVENT_STORE, useFactory: () => eventStoreFromUrl(config.eventStoreUrl) },
@@ -96,10 +98,23 @@ export function serviceModule(module: Type, config: ServiceConfig, definition: S
         useFactory: definition.runtime.useFactory,
       },
       {
+        provide: SealKeeper,
+        inject: [EVENT_STORE, BUS],
+        useFactory: (store: EventStore, bus: Bus) =>
+          new SealKeeper(
+            config.service,
+            store,
+            bus,
+            sealKeyFor(config.seals, config.eventStoreUrl),
+            config.seals,
+            createLogger(`${config.service}:seals`),
+          ),
+      },
+      {
         provide: SERVICE_RUNTIME,
-        inject: [EVENT_STORE, READ_MODELS, BUS, RUNTIME_PARTS],
-        useFactory: (store: EventStore, readModels: ReadModelStore, bus: Bus, parts: RuntimeParts) =>
-          new StandardRuntime(store, readModels, bus, metrics, parts),
+        inject: [EVENT_STORE, READ_MODELS, BUS, RUNTIME_PARTS, SealKeeper],
+        useFactory: (store: EventStore, readModels: ReadModelStore, bus: Bus, parts: RuntimeParts, seals: SealKeeper) =>
+          new StandardRuntime(store, readModels, bus, metrics, parts, seals),
       },
       { provide: HEALTH_REPORTER, useExisting: SERVICE_RUNTIME },
       {

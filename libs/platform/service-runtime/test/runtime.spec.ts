@@ -1,9 +1,9 @@
-import { busFromUrl } from '@bildungsregion/bus';
-import { InMemoryEventStore } from '@bildungsregion/event-store';
+import { busFromUrl, createLogger } from '@bildungsregion/bus';
+import { InMemoryEventStore, SealKey } from '@bildungsregion/event-store';
 import { Metrics } from '@bildungsregion/http';
 import { InMemoryReadModelStore, ProjectedDocument, Projection } from '@bildungsregion/read-models';
 import { eventually } from '@bildungsregion/testing';
-import { StandardRuntime } from '../src';
+import { SealKeeper, StandardRuntime } from '../src';
 
 const counts: Projection<ProjectedDocument & { count: number }> = {
   name: 'demo.counts',
@@ -19,26 +19,41 @@ describe('the standard service runtime', () => {
     const readModels = new InMemoryReadModelStore();
     const bus = busFromUrl('memory:');
     const metrics = new Metrics('demo');
-    const runtime = new StandardRuntime(store, readModels, bus, metrics, {
-      service: 'demo',
-      projections: [counts as unknown as Projection<ProjectedDocument>],
-      relay: { topic: 'bildung.demo.v1', categories: ['demo'], toPublicEvent: () => null },
-      consumes: ['bildung.monitoring.v1'],
-      seed: async ({ seedSampleData }) => {
-        if (seedSampleData)
-          await store.append(
-            'demo-1',
-            [
-              {
-                type: 'Counted',
-                data: {},
-                metadata: { actor: { id: 'seed', role: 'admin' }, correlationId: 'c', source: 'demo' },
-              },
-            ],
-            'no-stream',
-          );
+    const seals = new SealKeeper(
+      'goals',
+      store,
+      bus,
+      SealKey.generate(),
+      { trustedKeyFiles: [], intervalSeconds: 0 },
+      createLogger('seals'),
+    );
+    const runtime = new StandardRuntime(
+      store,
+      readModels,
+      bus,
+      metrics,
+      {
+        service: 'demo',
+        projections: [counts as unknown as Projection<ProjectedDocument>],
+        relay: { topic: 'bildung.demo.v1', categories: ['demo'], toPublicEvent: () => null },
+        consumes: ['bildung.monitoring.v1'],
+        seed: async ({ seedSampleData }) => {
+          if (seedSampleData)
+            await store.append(
+              'demo-1',
+              [
+                {
+                  type: 'Counted',
+                  data: {},
+                  metadata: { actor: { id: 'seed', role: 'admin' }, correlationId: 'c', source: 'demo' },
+                },
+              ],
+              'no-stream',
+            );
+        },
       },
-    });
+      seals,
+    );
     try {
       expect((await runtime.health()).status).toBe('down');
       await runtime.start({ seedSampleData: true });
@@ -47,6 +62,7 @@ describe('the standard service runtime', () => {
         status: 'ok',
         projections: [{ name: 'demo.counts', state: 'live' }],
         relay: { state: 'running' },
+        seals: { latestSequence: null, brokenStreams: [] },
         consumer: { status: 'up', lag: { 'bildung.monitoring.v1': 0 } },
       });
       expect(await readModels.collection('counts').get('all')).toMatchObject({ count: 1 });

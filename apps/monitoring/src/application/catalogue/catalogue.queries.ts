@@ -4,6 +4,7 @@ import {
   HistoryEntry,
   Page,
   StoreVerification,
+  StreamIntegrity,
   StreamVerification,
   verifyAllStreams,
 } from '@bildungsregion/event-store';
@@ -22,6 +23,8 @@ import { catalogueProjection, IndicatorSummary } from './catalogue.projection';
 
 export interface IndicatorView {
   readonly revision: number;
+  /** Whether the indicator's recorded history still verifies; a broken one takes no commands. */
+  readonly integrity: StreamIntegrity;
   readonly indicator: IndicatorDefinition & {
     readonly thresholds: readonly Threshold[];
     readonly synthetic: boolean;
@@ -44,9 +47,10 @@ export class CatalogueQueries {
 
   /** The indicator from the event store (always current), with its revision for If-Match. */
   async indicator(key: string): Promise<IndicatorView> {
-    const { state, revision } = await this.indicators.load(key);
+    const { state, revision, integrity } = await this.indicators.load(key);
     return {
       revision,
+      integrity,
       indicator: {
         ...(state.definition as IndicatorDefinition),
         thresholds: state.thresholds,
