@@ -1,7 +1,7 @@
 import { Bus, busFromUrl, DeadLetter, Delivery } from '@bildungsregion/bus';
 import { IntegrationEvent, MeasurementCorrected, MeasurementRecorded, Topics } from '@bildungsregion/contracts';
 import { DEVELOPMENT_SECRET, issueToken } from '@bildungsregion/http';
-import { changeBytesInFile, eventually } from '@bildungsregion/testing';
+import { changeBytesInFile, eventually, EventStoreFileAttacker } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { bearer, Environment, TestApp, tokens, Tokens } from '@bildungsregion/service-testing';
@@ -1079,6 +1079,35 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
   });
 
   describe('tampering', () => {
+    it('seals the store, and after an attacker rewrote and re-hashed a goal refuses commands on it and says so', async () => {
+      const goalId = await agreed();
+      const untouched = await agreed();
+      const sealed = await http().post('/audit/seals').set(as(auth.auditor)).expect(201);
+      expect(sealed.body).toMatchObject({ service: 'goals', sequence: expect.any(Number), keyId: expect.any(String) });
+      await http().post('/audit/seals').set(as(auth.coordinator)).expect(403);
+      expect((await http().get('/audit/seal').set(as(auth.auditor)).expect(200)).body).toMatchObject({ valid: true });
+      await service.close();
+      const attacker = new EventStoreFileAttacker(sqliteFile());
+      attacker.rewrite(`goal-${goalId}`, 4, (data) => ({ ...data, authority: 'Bürgermeister, mündlich' }));
+      attacker.close();
+      service = await startGoals(environment());
+      const check = await http().get('/audit/seal').set(as(auth.auditor)).expect(200);
+      expect(check.body).toMatchObject({
+        valid: false,
+        brokenChains: [],
+        rewrittenStreams: [{ streamId: `goal-${goalId}` }],
+      });
+      const refused = await command(goalId, 'suspension', { reason: 'Prüfung' }).expect(409);
+      expect(refused.body).toMatchObject({ code: 'tampered-stream', streamId: `goal-${goalId}` });
+      const read = await http().get(`/goals/${goalId}`).set(as(auth.auditor)).expect(200);
+      expect(read.body.integrity).toMatchObject({ intact: false, problem: { reason: 'rewritten' } });
+      await command(untouched, 'suspension', { reason: 'Prüfung' }).expect(200);
+      const health = await http().get('/health').expect(200);
+      expect(health.body).toMatchObject({ status: 'degraded', seals: { brokenStreams: [`goal-${goalId}`] } });
+      expect((await http().get('/metrics').expect(200)).text).toMatch(/event_store_broken_streams{service="goals"} 1\b/);
+      await http().post('/audit/seals').set(as(auth.admin)).expect(409);
+    });
+
     it('names the first event whose stored bytes were changed on disk', async () => {
       const goalId = await agreed();
       await command(goalId, 'progress', { value: 36, asOf: '2026-10-01', note: 'Manipulationsprobe-1234' }).expect(201);
