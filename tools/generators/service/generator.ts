@@ -85,6 +85,7 @@ function registerInCompose(tree: Tree, name: string, port: number): void {
     '      <<: *service-environment',
     `      PORT: "${port}"`,
     `      READ_MODELS_DB: ${name}`,
+    `      SEAL_KEY_FILE: /var/lib/bildungsregion/seal-keys/${name}.pem`,
     '      NODE_ENV: production',
     '      JWT_SECRET: ${JWT_SECRET:-}',
     '      JWT_JWKS_URL: ${JWT_JWKS_URL:-}',
