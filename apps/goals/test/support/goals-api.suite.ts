@@ -1104,7 +1104,9 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       await command(untouched, 'suspension', { reason: 'Prüfung' }).expect(200);
       const health = await http().get('/health').expect(200);
       expect(health.body).toMatchObject({ status: 'degraded', seals: { brokenStreams: [`goal-${goalId}`] } });
-      expect((await http().get('/metrics').expect(200)).text).toMatch(/event_store_broken_streams{service="goals"} 1\b/);
+      expect((await http().get('/metrics').expect(200)).text).toMatch(
+        /event_store_broken_streams{service="goals"} 1\b/,
+      );
       await http().post('/audit/seals').set(as(auth.admin)).expect(409);
     });
 

@@ -344,6 +344,21 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       });
     });
 
+    it('refuses a file over 20 MB with 413, sent as CSV or as an upload, and records nothing', async () => {
+      const key = await defineIndicator();
+      const oversized = `indicator;region;period;value\n${`${key};${BRAMSCHE};2024;31,5\n`.repeat(800_000)}`;
+      expect(Buffer.byteLength(oversized)).toBeGreaterThan(20 * 1024 * 1024);
+      expect((await importCsv(oversized).expect(413)).body.code).toBe('payload-too-large');
+      const upload = await http()
+        .post('/measurements/imports')
+        .set(as(auth.coordinator))
+        .attach('file', Buffer.from(oversized), 'gross.csv')
+        .expect(413);
+      expect(upload.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const indicator = await http().get(`/indicators/${key}`).set(as(auth.auditor)).expect(200);
+      expect(indicator.body.indicator.measurementCount).toBe(0);
+    });
+
     it('imports a multipart upload and refuses a file without the required columns', async () => {
       const key = await defineIndicator();
       const upload = await http()

@@ -44,6 +44,9 @@ describeWith(ferretDbForTests(), 'mongoose read models when the server goes away
       await expect(goals.find({})).rejects.toThrow(ReadModelsUnavailableError);
       await expect(goals.get('g1')).rejects.toThrow(ReadModelsUnavailableError);
       await expect(store.loadCheckpoint('goals.summary')).rejects.toThrow(ReadModelsUnavailableError);
+      // Also once the driver has noticed the outage and counts the server as gone.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await expect(goals.count({})).rejects.toThrow(ReadModelsUnavailableError);
     } finally {
       proxy.cut();
       await store.close();

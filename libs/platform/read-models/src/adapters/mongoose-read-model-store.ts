@@ -40,7 +40,8 @@ async function whileReachable<R>(operation: () => Promise<R>): Promise<R> {
   try {
     return await operation();
   } catch (error) {
-    if (error instanceof Error && UNREACHABLE.has(error.name)) throw new ReadModelsUnavailableError(error);
+    if (error instanceof Error && (UNREACHABLE.has(error.name) || /buffering timed out/.test(error.message)))
+      throw new ReadModelsUnavailableError(error);
     throw error;
   }
 }
@@ -69,6 +70,8 @@ export class MongooseReadModelStore implements ReadModelStore {
         dbName: options.dbName,
         serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
         autoIndex: false,
+        // Without a server, an operation fails after the server selection timeout instead of waiting in a buffer.
+        bufferCommands: false,
       })
       .asPromise();
     return new MongooseReadModelStore(connection);
