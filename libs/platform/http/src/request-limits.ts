@@ -6,7 +6,7 @@ export const MAX_JSON_DEPTH = 32;
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
-/** How deep a parsed JSON value nests, walked without recursion and stopping once past `limit`. */
+/** Whether a parsed JSON value nests deeper than `limit`, walked without recursion. */
 export function jsonDepthExceeds(value: unknown, limit: number): boolean {
   const pending: [unknown, number][] = [[value, 0]];
   while (pending.length > 0) {
