@@ -9,12 +9,13 @@
  * operation (default 10).
  */
 import { DEVELOPMENT_SECRET, issueToken } from '@bildungsregion/http';
-import { SERVICES } from '@bildungsregion/service-runtime';
-import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync } from 'node:fs';
+import { ServiceName, SERVICES } from '@bildungsregion/service-runtime';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startService } from '../system/support/service-process';
 
 const root = join(__dirname, '..', '..');
 
@@ -52,19 +53,6 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilLive(url: string, child: ChildProcess): Promise<void> {
-  for (let waited = 0; waited < 120_000; waited += 500) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} before it answered`);
-    try {
-      if ((await fetch(`${url}/health/live`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`no answer from ${url}/health/live within 120 s`);
-}
-
 function run(command: string, args: readonly string[], cwd: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, stdio: 'inherit' });
@@ -73,35 +61,17 @@ function run(command: string, args: readonly string[], cwd: string): Promise<num
   });
 }
 
-async function fuzz(service: string, dir: string, token: string): Promise<number> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const log = createWriteStream(join(dir, `${service}.log`));
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join('apps', service, 'src', 'main.ts')],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        PORT: String(port),
-        EVENT_STORE_URL: `sqlite:${join(dir, service, 'events.sqlite')}`,
-        BUS_URL: `sqlite:${join(dir, 'bus.sqlite')}`,
-        READ_MODELS_URL: 'memory:',
-        SEED_SAMPLE_DATA: 'true',
-        LOG_LEVEL: 'warn',
-        TS_NODE_PROJECT: join('apps', service, 'tsconfig.app.json'),
-      },
-    },
-  );
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+async function fuzz(service: ServiceName, dir: string, token: string): Promise<number> {
+  const { url, errors, stop } = await startService(service, await freePort(), {
+    EVENT_STORE_URL: `sqlite:${join(dir, service, 'events.sqlite')}`,
+    BUS_URL: `sqlite:${join(dir, 'bus.sqlite')}`,
+    READ_MODELS_URL: 'memory:',
+    SEED_SAMPLE_DATA: 'true',
+  });
   try {
-    await waitUntilLive(url, child);
-    process.stdout.write(`\n${service}: fuzzing ${url}/docs/openapi.json (log: ${join(dir, `${service}.log`)})\n`);
+    process.stdout.write(`\n${service}: fuzzing ${url}/docs/openapi.json\n`);
     // One worker: schemathesis 4.32 can fail internally when two share its coverage cache.
-    return await run(
+    const code = await run(
       schemathesis(),
       [
         'run',
@@ -123,22 +93,25 @@ async function fuzz(service: string, dir: string, token: string): Promise<number
       ],
       dir,
     );
+    if (code !== 0) process.stdout.write(`${service} wrote to stderr:\n${errors()}\n`);
+    return code;
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await stop();
   }
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'api-fuzz-'));
   const token = await issueToken(DEVELOPMENT_SECRET, { role: 'admin', subject: 'api-fuzz' });
-  const services = Object.keys(SERVICES).filter((name) => existsSync(join(root, 'apps', name, 'src', 'main.ts')));
+  const services = (Object.keys(SERVICES) as ServiceName[]).filter((name) =>
+    existsSync(join(root, 'apps', name, 'src', 'main.ts')),
+  );
   const failed: string[] = [];
   for (const service of services) if ((await fuzz(service, dir, token)) !== 0) failed.push(service);
   process.stdout.write(
     failed.length === 0
       ? `\napi-fuzz: ${services.join(', ')} conform to their OpenAPI documents\n`
-      : `\napi-fuzz: ${failed.join(', ')} failed; reports and service logs in ${dir}\n`,
+      : `\napi-fuzz: ${failed.join(', ')} failed; reports in ${dir}\n`,
   );
   process.exitCode = failed.length === 0 ? 0 : 1;
 }
