@@ -56,12 +56,18 @@ export class GoalQueriesController {
   }
 
   @Get('goals/dashboard')
-  @Roles(...READERS)
-  @ApiOperation({ summary: 'Counts of goals by status, assessment and stage' })
+  @Roles(...READERS, 'actor')
+  @ApiOperation({
+    summary: 'Counts of goals by status, assessment and stage',
+    description: 'Of the goals in the region and stage given; actors count the goals they are party to.',
+  })
   @ApiQueryFrom(DashboardQuery)
   @ApiResult(DashboardResult)
-  dashboard(@ValidQuery(DashboardQuery) query: z.output<typeof DashboardQuery>): Promise<Dashboard> {
-    return this.goalList.dashboard(query.region);
+  dashboard(
+    @ValidQuery(DashboardQuery) query: z.output<typeof DashboardQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Dashboard> {
+    return this.goalList.dashboard(query, principal);
   }
 
   @Get('goals/:id')

@@ -123,6 +123,13 @@ const sort = z
   .describe('Field to sort by; a leading "-" sorts descending.');
 
 export const GoalListQuery = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters')
+    .optional()
+    .describe('Words the title contains (all of them, any case).'),
   status: z.enum(GOAL_STATUSES).optional(),
   stage: z.enum(EDUCATION_STAGES).optional(),
   region: regionKey.optional(),
@@ -135,7 +142,10 @@ export const GoalListQuery = z.strictObject({
   limit: z.coerce.number('must be a whole number').int('must be a whole number').min(1).max(200).default(50),
 });
 
-export const DashboardQuery = z.strictObject({ region: regionKey.optional() });
+export const DashboardQuery = z.strictObject({
+  region: regionKey.optional(),
+  stage: z.enum(EDUCATION_STAGES).optional(),
+});
 
 export const GoalAsOfQuery = z.strictObject({
   recordedAsOf: timestamp.optional().describe('The goal as the system knew it at this time.'),

@@ -251,7 +251,6 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
         `/goals/${goalId}/diff?from=0&to=1`,
         `/goals/${goalId}/audit`,
         '/audit',
-        '/goals/dashboard',
       ]) {
         const response = await http().get(path).set(as(bramsche));
         expect([path, response.status, response.body.code]).toEqual([path, 403, 'forbidden']);
@@ -286,7 +285,6 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       await http().get(`/goals/${goalId}`).set(as(outsider)).expect(403);
       await http().get(`/goals/${goalId}/history`).set(as(bramsche)).expect(403);
       await http().get(`/goals/${goalId}/audit`).set(as(bramsche)).expect(403);
-      await http().get('/goals/dashboard').set(as(bramsche)).expect(403);
       expect(await revisionOf(goalId)).toBe('"2"');
     });
 
@@ -752,6 +750,23 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       expect((await list({ party: 'schule-x' }, bramsche)).body.total).toBe(0);
     });
 
+    it('finds goals by the words of their title, in any case and order, and reads the words literally', async () => {
+      const region = '03459033';
+      const ganztag = await draft({ regionKeys: [region], title: 'Ganztagsplätze in Bramsche ausbauen' });
+      await draft({ regionKeys: [region], title: 'Sprachförderung (Kita) stärken' });
+      const search = async (q: string) =>
+        (await http().get('/goals').query({ region, q }).set(as(auth.coordinator)).expect(200)).body.items.map(
+          (goal: { id: string }) => goal.id,
+        );
+      await eventually(async () => (await search('ganztag')).length === 1, 15_000);
+      expect(await search('BRAMSCHE ganztags')).toEqual([ganztag]);
+      expect(await search('bramsche kita')).toEqual([]);
+      expect(await search('(kita)')).toHaveLength(1);
+      expect(await search('.*')).toEqual([]);
+      const blank = await http().get('/goals').query({ q: '   ' }).set(as(auth.coordinator));
+      expect([blank.status, blank.body.code]).toEqual([400, 'invalid-request']);
+    });
+
     it('refuses filters that are not plain values', async () => {
       for (const query of [
         'status=finished',
@@ -782,6 +797,32 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
         byStage: { 'fruehkindliche-bildung': 1, weiterbildung: 1 },
       });
       expect(counts.byAssessment).toEqual({ 'on-track': 1, 'at-risk': 0, 'off-track': 0 });
+    });
+
+    it('narrows the dashboard to a stage, and counts only an actor’s own goals for an actor', async () => {
+      const region = '03459034';
+      await agreed({ regionKeys: [region] });
+      await draft({
+        regionKeys: [region],
+        stage: 'weiterbildung',
+        parties: [{ id: 'vhs-x', name: 'VHS X', role: 'responsible' }],
+      });
+      const dashboard = async (query: Record<string, string>, token = auth.coordinator) =>
+        (
+          await http()
+            .get('/goals/dashboard')
+            .query({ region, ...query })
+            .set(as(token))
+            .expect(200)
+        ).body;
+      await eventually(async () => (await dashboard({})).total === 2, 15_000);
+      expect(await dashboard({ stage: 'weiterbildung' })).toMatchObject({
+        total: 1,
+        byStatus: { draft: 1, agreed: 0 },
+      });
+      expect(await dashboard({}, bramsche)).toMatchObject({ total: 1, byStatus: { agreed: 1, draft: 0 } });
+      const wrongStage = await http().get('/goals/dashboard').query({ stage: 'kita' }).set(as(auth.coordinator));
+      expect([wrongStage.status, wrongStage.body.code]).toEqual([400, 'invalid-request']);
     });
   });
 

@@ -12,6 +12,8 @@ import {
 import { GOAL_SUMMARIES, GoalSummary } from './goal-summary.projection';
 
 export interface GoalListQuery {
+  /** Words the title contains, in any case. */
+  readonly q?: string;
   readonly status?: GoalStatus;
   readonly stage?: EducationStage;
   readonly region?: string;
@@ -22,6 +24,11 @@ export interface GoalListQuery {
   readonly sort: SortOrder;
   readonly offset: number;
   readonly limit: number;
+}
+
+export interface DashboardFilter {
+  readonly region?: string;
+  readonly stage?: EducationStage;
 }
 
 export interface Dashboard {
@@ -41,7 +48,8 @@ export class GoalListQueries {
 
   /** Actors see only goals they are party to. */
   async list(query: GoalListQuery, principal: Principal): Promise<Page<GoalSummary>> {
-    const filter: Record<string, string | boolean> = {};
+    const filter: Record<string, unknown> = {};
+    if (query.q) filter['$and'] = titleContainsAll(query.q);
     if (query.status) filter['status'] = query.status;
     if (query.stage) filter['stage'] = query.stage;
     if (query.region) filter['regionKeys'] = query.region;
@@ -62,9 +70,12 @@ export class GoalListQueries {
     return { items, total, offset: query.offset, limit: query.limit };
   }
 
-  /** Counts by status, assessment and stage, of all goals or of those in one region. */
-  async dashboard(region?: string): Promise<Dashboard> {
-    const filter = region ? { regionKeys: region } : {};
+  /** Counts by status, assessment and stage, narrowed by region and stage; actors count only their own goals. */
+  async dashboard(query: DashboardFilter, principal: Principal): Promise<Dashboard> {
+    const filter: Record<string, string> = {};
+    if (query.region) filter['regionKeys'] = query.region;
+    if (query.stage) filter['stage'] = query.stage;
+    if (principal.role === 'actor') filter['partyIds'] = principal.id;
     const countBy = async (field: string, values: readonly string[]) =>
       Object.fromEntries(
         await Promise.all(
@@ -85,4 +96,12 @@ export class GoalListQueries {
     const linked = await this.summaries.find({ filter: { indicatorKey, indicatorRegionKey: regionKey }, limit: 1_000 });
     return linked.map((summary) => summary.id);
   }
+}
+
+/** Each word must occur in the title; the words are matched literally, never as patterns. */
+function titleContainsAll(search: string): Record<string, unknown>[] {
+  return search
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .map((word) => ({ title: { $regex: word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' } }));
 }
