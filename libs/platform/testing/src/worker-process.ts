@@ -53,6 +53,7 @@ export function runScript(
   args: readonly string[],
   tsconfig: string,
   cwd: string,
+  env: NodeJS.ProcessEnv = {},
 ): { code: number | null; stdout: string; stderr: string } {
   const run = spawnSync(
     process.execPath,
@@ -60,7 +61,7 @@ export function runScript(
     {
       cwd,
       encoding: 'utf8',
-      env: { ...process.env, TS_NODE_PROJECT: tsconfig },
+      env: { ...process.env, ...env, TS_NODE_PROJECT: tsconfig },
     },
   );
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
