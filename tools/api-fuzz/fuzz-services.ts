@@ -9,13 +9,12 @@
  * operation (default 10).
  */
 import { DEVELOPMENT_SECRET, issueToken } from '@bildungsregion/http';
-import { ServiceName, SERVICES } from '@bildungsregion/service-runtime';
+import { builtServices, ServiceName } from '@bildungsregion/service-runtime';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startService } from '../system/support/service-process';
+import { freePort, startService } from '../system/support/service-process';
 
 const root = join(__dirname, '..', '..');
 
@@ -41,16 +40,6 @@ export const CHECKS = [
 function schemathesis(): string {
   const venv = join(root, '.venv-api-fuzz', 'bin', 'schemathesis');
   return process.env['SCHEMATHESIS'] ?? (existsSync(venv) ? venv : 'schemathesis');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 function run(command: string, args: readonly string[], cwd: string): Promise<number> {
@@ -103,9 +92,7 @@ async function fuzz(service: ServiceName, dir: string, token: string): Promise<n
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'api-fuzz-'));
   const token = await issueToken(DEVELOPMENT_SECRET, { role: 'admin', subject: 'api-fuzz' });
-  const services = (Object.keys(SERVICES) as ServiceName[]).filter((name) =>
-    existsSync(join(root, 'apps', name, 'src', 'main.ts')),
-  );
+  const services = builtServices(root);
   const failed: string[] = [];
   for (const service of services) if ((await fuzz(service, dir, token)) !== 0) failed.push(service);
   process.stdout.write(

@@ -1,52 +1,96 @@
 /**
- * `npm start`: runs every service in apps/ on the embedded defaults (SQLite event stores, one
- * SQLite bus file shared by all services, in-memory read models), with synthetic sample data.
- * Each service's JSON log lines go to this terminal; Ctrl-C stops them all gracefully.
- * DATA_DIR moves the files (default data/); <SERVICE>_PORT, e.g. GOALS_PORT, moves a service.
+ * `npm start`: the whole system on its embedded defaults at one origin, http://localhost:3000 — the web
+ * app, `/api/<service>/…` for every service in apps/ (SQLite event stores, one SQLite bus file shared by
+ * all services, in-memory read models, synthetic sample data) and `/auth/…` for the development
+ * OpenID Provider the services trust through its JWKS. Log lines go to this terminal; Ctrl-C stops
+ * everything gracefully. DATA_DIR moves the files (default data/); WEB_PORT, IDENTITY_PORT and
+ * <SERVICE>_PORT, e.g. GOALS_PORT, move the ports; WEB_ORIGIN says where browsers reach the gateway
+ * (default http://localhost:<WEB_PORT>). SKIP_WEB_BUILD=true serves the web app as last built.
  */
-import { SERVICES } from '@bildungsregion/service-runtime';
-import { spawn, ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { builtServices, SERVICES } from '@bildungsregion/service-runtime';
+import { spawn, spawnSync, ChildProcess } from 'node:child_process';
+import { Server } from 'node:http';
 import { join } from 'node:path';
+import { gatewayApp } from './gateway';
 
 const root = join(__dirname, '..', '..');
 
 const dataDir = process.env['DATA_DIR'] ?? 'data';
+const webPort = Number(process.env['WEB_PORT'] ?? 3000);
+const webOrigin = process.env['WEB_ORIGIN'] ?? `http://localhost:${webPort}`;
+const identityPort = Number(process.env['IDENTITY_PORT'] ?? 3009);
+const issuer = process.env['IDENTITY_ISSUER'] ?? `${webOrigin}/auth`;
+const webRoot = join(root, 'dist', 'apps', 'web');
 const portOf = (service: keyof typeof SERVICES) =>
   Number(process.env[`${service.toUpperCase()}_PORT`] ?? SERVICES[service].port);
 
-// Every registered service that has been built so far.
-const services = (Object.keys(SERVICES) as (keyof typeof SERVICES)[]).filter((name) =>
-  existsSync(join(root, 'apps', name, 'src', 'main.ts')),
-);
-const children: ChildProcess[] = services.map((service) => {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join('apps', service, 'src', 'main.ts')],
-    {
-      cwd: root,
-      stdio: 'inherit',
-      env: {
-        SEED_SAMPLE_DATA: 'true',
-        BUS_URL: `sqlite:${join(dataDir, 'bus.sqlite')}`,
-        EVENT_STORE_URL: `sqlite:${join(dataDir, service, 'events.sqlite')}`,
-        ...process.env,
-        PORT: String(portOf(service)),
-        TS_NODE_PROJECT: join('apps', service, 'tsconfig.app.json'),
-      },
-    },
-  );
+if (process.env['SKIP_WEB_BUILD'] !== 'true') {
+  process.stderr.write('web: building the web app (cached after the first time)\n');
+  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'nx', 'bin', 'nx.js'), 'run', 'web:build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
+  if (build.status !== 0) {
+    process.stderr.write('web: the build failed (see above)\n');
+    process.exit(1);
+  }
+}
+
+const tsNode = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+const children: ChildProcess[] = [];
+
+function run(name: string, script: string, env: NodeJS.ProcessEnv): void {
+  const child = spawn(process.execPath, [...tsNode, script], { cwd: root, stdio: 'inherit', env });
   child.on('exit', (code, signal) => {
-    process.stderr.write(`${service} exited (${signal ?? code})\n`);
+    process.stderr.write(`${name} exited (${signal ?? code})\n`);
     if (!stopping) stop(code ?? 1);
   });
+  children.push(child);
+}
+
+run('identity', join('tools', 'dev', 'identity', 'main.ts'), {
+  ...process.env,
+  DATA_DIR: dataDir,
+  IDENTITY_PORT: String(identityPort),
+  IDENTITY_ISSUER: issuer,
+  WEB_ORIGINS: process.env['WEB_ORIGINS'] ?? webOrigin,
+  TS_NODE_PROJECT: join('tools', 'tsconfig.json'),
+});
+
+// Every registered service that has been built so far.
+const services = builtServices(root);
+for (const service of services) {
+  run(service, join('apps', service, 'src', 'main.ts'), {
+    SEED_SAMPLE_DATA: 'true',
+    BUS_URL: `sqlite:${join(dataDir, 'bus.sqlite')}`,
+    EVENT_STORE_URL: `sqlite:${join(dataDir, service, 'events.sqlite')}`,
+    // Tokens come from the development provider, unless a shared secret is configured instead.
+    ...(process.env['JWT_SECRET']
+      ? {}
+      : { JWT_JWKS_URL: `http://127.0.0.1:${identityPort}/auth/jwks`, JWT_ISSUER: issuer }),
+    ...process.env,
+    PORT: String(portOf(service)),
+    TS_NODE_PROJECT: join('apps', service, 'tsconfig.app.json'),
+  });
   process.stderr.write(`${service}: http://localhost:${portOf(service)} (OpenAPI at /docs)\n`);
-  return child;
+}
+
+const gateway: Server = gatewayApp({
+  webRoot,
+  identityUrl: `http://127.0.0.1:${identityPort}`,
+  services: Object.fromEntries(services.map((service) => [service, `http://127.0.0.1:${portOf(service)}`])),
+}).listen(webPort, () => process.stderr.write(`Bildungsregion: ${webOrigin}\n`));
+gateway.on('error', (error) => {
+  process.stderr.write(`web: ${error.message}\n`);
+  stop(1);
 });
 
 let stopping = false;
 function stop(code: number): void {
   stopping = true;
+  gateway.close();
+  gateway.closeAllConnections();
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   process.exitCode = code;
 }

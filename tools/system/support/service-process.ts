@@ -2,9 +2,21 @@ import { DEVELOPMENT_SECRET, issueToken } from '@bildungsregion/http';
 import { ServiceName } from '@bildungsregion/service-runtime';
 import { eventually } from '@bildungsregion/testing';
 import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
+
+/** A port nothing listens on right now, for a service started next. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
 
 /** One service as its own OS process, started the way `npm start` starts it. */
 export interface ServiceProcess {

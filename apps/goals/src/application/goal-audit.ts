@@ -12,6 +12,7 @@ import {
 } from '@bildungsregion/event-store';
 import diff from 'microdiff';
 import { Goal, GoalCommand, GoalEvent, MeasurementProvenance } from '../domain/goal';
+import { plannedTrajectory, PlannedTrajectory } from '../domain/trajectory';
 import { assertMayRead } from './access';
 import { GOALS } from './streams';
 
@@ -21,6 +22,8 @@ export interface GoalView {
   readonly goal: Goal;
   /** Whether the goal's recorded history still verifies; a broken one takes no commands. */
   readonly integrity: StreamIntegrity;
+  /** The planned line with its on-track and at-risk margins, once the goal has terms. */
+  readonly trajectory?: PlannedTrajectory;
 }
 
 export interface GoalDiff {
@@ -119,7 +122,13 @@ export class GoalAudit {
     // An actor's access follows today's party list: one removed from a goal no longer reads its past either.
     if (principal.role === 'actor') assertMayRead(principal, (await this.goals.load(goalId)).state);
     const { state, revision, integrity } = await this.goals.load(goalId, asOf);
-    return { goalId, revision, goal: state, integrity };
+    return {
+      goalId,
+      revision,
+      goal: state,
+      integrity,
+      ...(state.terms ? { trajectory: plannedTrajectory(state.terms) } : {}),
+    };
   }
 
   /**

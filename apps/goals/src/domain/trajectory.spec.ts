@@ -1,4 +1,4 @@
-import { assess, latestProgress, plannedValueOn, Trajectory } from './trajectory';
+import { assess, latestProgress, plannedTrajectory, plannedValueOn, Trajectory } from './trajectory';
 
 const terms: Trajectory = {
   baseline: { value: 20, date: '2026-01-01' },
@@ -14,6 +14,26 @@ describe('the trajectory from baseline to target', () => {
     expect(plannedValueOn(terms, '2027-01-01')).toBe(12);
     expect(plannedValueOn(terms, '2027-07-02')).toBeCloseTo(11, 1);
     expect(plannedValueOn(terms, '2030-01-01')).toBe(10);
+  });
+
+  it('gives a chart the corners of the planned line in date order and the margins that assess() uses', () => {
+    const planned = plannedTrajectory({
+      ...terms,
+      milestones: [{ date: '2027-06-01', value: 11 }, ...terms.milestones],
+    });
+    expect(planned.points.map((point) => [point.date, point.kind])).toEqual([
+      ['2026-01-01', 'baseline'],
+      ['2027-01-01', 'milestone'],
+      ['2027-06-01', 'milestone'],
+      ['2028-01-01', 'target'],
+    ]);
+    expect([planned.onTrackMargin, planned.atRiskMargin]).toEqual([0.5, 1.5]);
+    const at = (value: number) => assess(terms, [{ progressId: 'p', value, asOf: '2027-01-01', source: 'manual' }]);
+    expect([
+      at(12 + planned.onTrackMargin),
+      at(12 + planned.atRiskMargin),
+      at(12 + planned.atRiskMargin + 0.01),
+    ]).toEqual(['on-track', 'at-risk', 'off-track']);
   });
 
   it('assesses the latest value against the planned one, in the preferred direction', () => {

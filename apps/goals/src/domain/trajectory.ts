@@ -40,6 +40,40 @@ export function plannedValueOn(terms: Trajectory, date: string): number {
   return terms.target.value;
 }
 
+/** A corner of the planned line: the line runs straight from each to the next. */
+export interface PlannedPoint {
+  readonly date: string;
+  readonly value: number;
+  readonly kind: 'baseline' | 'milestone' | 'target';
+}
+
+/**
+ * The planned line and how far below it (in the goal's bad direction) a value is still on track or
+ * at risk, in the goal's unit: what a chart of the goal draws.
+ */
+export interface PlannedTrajectory {
+  readonly points: readonly PlannedPoint[];
+  readonly direction: Trajectory['direction'];
+  readonly onTrackMargin: number;
+  readonly atRiskMargin: number;
+}
+
+export function plannedTrajectory(terms: Trajectory): PlannedTrajectory {
+  const range = Math.abs(terms.target.value - terms.baseline.value);
+  return {
+    points: [
+      { date: terms.baseline.date, value: terms.baseline.value, kind: 'baseline' },
+      ...[...terms.milestones]
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .map((milestone) => ({ ...milestone, kind: 'milestone' as const })),
+      { date: terms.target.dueDate, value: terms.target.value, kind: 'target' },
+    ],
+    direction: terms.direction,
+    onTrackMargin: range * ON_TRACK_TOLERANCE,
+    atRiskMargin: range * AT_RISK_TOLERANCE,
+  };
+}
+
 /** The latest value by the date it describes; of two for the same date, the one recorded later. */
 export function latestProgress(progress: readonly ProgressRecord[]): ProgressRecord | undefined {
   let latest: ProgressRecord | undefined;

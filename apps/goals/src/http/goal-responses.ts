@@ -33,10 +33,20 @@ const progressRecord = z.looseObject({
   note: z.string().optional(),
 });
 
+const trajectory = z
+  .object({
+    points: z.array(z.object({ date, value: z.number(), kind: z.enum(['baseline', 'milestone', 'target']) })),
+    direction: z.enum(['higher', 'lower']),
+    onTrackMargin: z.number().describe('How far behind the planned line a value is still on track, in the unit.'),
+    atRiskMargin: z.number().describe('How far behind it a value is at risk; beyond, off track.'),
+  })
+  .describe('The planned line (straight from point to point) with its margins.');
+
 export const GoalResult = z.object({
   goalId: z.string(),
   revision: z.int().min(0),
   integrity: IntegrityResult,
+  trajectory: trajectory.optional(),
   goal: z.looseObject({
     status: z.union([status, z.literal('none')]),
     terms: terms.optional(),

@@ -170,6 +170,21 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       expect(history.body.items[1].prevHash).toBe(history.body.items[0].hash);
     });
 
+    it('answers a goal with its planned line and the margins of on track and at risk, in its unit', async () => {
+      const goalId = await draft({ milestones: [{ date: '2027-01-01', value: 40 }] });
+      const { body } = await http().get(`/goals/${goalId}`).set(as(auth.coordinator)).expect(200);
+      expect(body.trajectory).toEqual({
+        points: [
+          { date: '2026-01-01', value: 35, kind: 'baseline' },
+          { date: '2027-01-01', value: 40, kind: 'milestone' },
+          { date: '2028-01-01', value: 45, kind: 'target' },
+        ],
+        direction: 'higher',
+        onTrackMargin: 0.5,
+        atRiskMargin: 1.5,
+      });
+    });
+
     it('sends a revised agreement back to proposed, where every party consents again', async () => {
       const goalId = await agreed();
       await command(goalId, 'revisions', {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Topics } from '@bildungsregion/contracts';
 
 /** What the rest of the system needs to know of a service: where it listens and what it publishes. */
@@ -65,4 +67,11 @@ export function serviceEntry(name: string): ServiceEntry {
   if (!found)
     throw new Error(`There is no service ${name} in the registry (libs/platform/service-runtime/src/registry.ts).`);
   return found;
+}
+
+/** The registered services whose code exists under `<root>/apps` so far, in registry order. */
+export function builtServices(root: string): ServiceName[] {
+  return (Object.keys(SERVICES) as ServiceName[]).filter((name) =>
+    existsSync(join(root, 'apps', name, 'src', 'main.ts')),
+  );
 }
