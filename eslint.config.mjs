@@ -1,4 +1,6 @@
 import nx from '@nx/eslint-plugin';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const services = ['goals', 'monitoring', 'ideas', 'planning'];
 const infrastructurePackages = ['better-sqlite3', '@eventstore/*', 'kafkajs', 'mongoose', 'mingo'];
@@ -36,9 +38,9 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
-  { ignores: ['**/dist', '**/node_modules', '**/tmp', '**/coverage', '.nx'] },
+  { ignores: ['**/dist', '**/node_modules', '**/tmp', '**/coverage', '.nx', 'apps/web/src/api/generated'] },
   {
-    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -52,6 +54,8 @@ export default [
               onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared'],
             })),
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // The web app runs in a browser and knows the services only through their OpenAPI documents.
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
             // Domain code is plain TypeScript: no framework, no infrastructure, no npm package at all.
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], allowedExternalImports: [] },
             // Integration event contracts are shared by every service, so they depend on nothing but the schema library.
@@ -152,5 +156,12 @@ export default [
     // Small files that a reader takes in at once; a growing one is split by use case.
     files: ['apps/*/src/http/**/*.ts'],
     rules: { 'max-lines': ['error', { max: 200, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // The web app: accessibility rules on every element, and hooks used as React requires.
+    files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],
+    ...jsxA11y.flatConfigs.strict,
+    plugins: { ...jsxA11y.flatConfigs.strict.plugins, 'react-hooks': reactHooks },
+    rules: { ...jsxA11y.flatConfigs.strict.rules, ...reactHooks.configs.recommended.rules },
   },
 ];

@@ -1,8 +1,9 @@
 import { describeIf } from '@bildungsregion/testing';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serviceAppDirectories } from '../support/service-apps';
 
 const root = join(__dirname, '..', '..');
 const composeFile = join(root, 'docker-compose.yml');
@@ -47,10 +48,7 @@ describeIf(
 
     it('lists every service of apps/', () => {
       const services = run(composeFile, 'config', '--services').stdout.trim().split('\n');
-      const apps = readdirSync(join(root, 'apps'), { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && existsSync(join(root, 'apps', entry.name, 'project.json')))
-        .map((entry) => entry.name);
-      expect(services).toEqual(expect.arrayContaining(apps));
+      expect(services).toEqual(expect.arrayContaining(serviceAppDirectories(root)));
     });
 
     it('rejects a broken file, so the checks above can fail', () => {

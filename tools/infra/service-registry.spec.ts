@@ -1,7 +1,8 @@
 import { Topics } from '@bildungsregion/contracts';
 import { SERVICES } from '@bildungsregion/service-runtime';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { serviceAppDirectories } from '../support/service-apps';
 import { parse } from 'yaml';
 
 /** The files that cannot read the service registry, checked against it. */
@@ -16,10 +17,7 @@ interface ComposeService {
 
 describe('the service registry', () => {
   it('lists every service in apps/', () => {
-    const apps = readdirSync(join(root, 'apps'), { withFileTypes: true }).filter(
-      (entry) => entry.isDirectory() && existsSync(join(root, 'apps', entry.name, 'project.json')),
-    );
-    expect(apps.map((entry) => entry.name).filter((name) => !(name in SERVICES))).toEqual([]);
+    expect(serviceAppDirectories(root).filter((name) => !(name in SERVICES))).toEqual([]);
   });
 
   it('gives each service its own port and its own topic, and the contracts publish the same topics', () => {

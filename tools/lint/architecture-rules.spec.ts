@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { serviceAppDirectories } from '../support/service-apps';
 
 /**
  * The architecture is enforced by lint; these tests make sure the rules really fire
@@ -186,9 +187,7 @@ describe('architecture rules', () => {
   });
 
   it('gives every service the same shape and the tags the rules work on', () => {
-    const services = readdirSync(join(root, 'apps'), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name);
+    const services = serviceAppDirectories(root);
     expect(services.length).toBeGreaterThan(0);
     for (const service of services) {
       const layers = ['domain', 'application', 'infrastructure', 'http'].filter(

@@ -1,0 +1,197 @@
+import { FormEvent, Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, fieldErrorsOf, Problem } from '../api/problem';
+import { formatDate, formatNumber, todayInBerlin } from '../lib/format';
+import { usePerson } from '../shell/AuthProvider';
+import { Alert, RadioGroup, SelectField, TextArea, TextField } from '../shell/ui';
+import type { Goal } from './goal-types';
+import { useGoalStep } from './goal-queries';
+import { Action, ACTION_FIELDS, availableActions, FieldSpec, formToBody, partiesAwaitingConsent } from './lifecycle';
+
+function initialValues(action: Action, goal: Goal, actorId: string | undefined): Record<string, string> {
+  if (action === 'progress') return { asOf: todayInBerlin() };
+  if (action === 'consent' && actorId) return { partyId: actorId };
+  if (action === 'close') return { outcome: 'achieved' };
+  if (action === 'correction') return { progressId: goal.progress[goal.progress.length - 1]?.progressId ?? '' };
+  return {};
+}
+
+/** A problem the service answered, in words, with what to do next. */
+function StepProblem({ problem, onReload }: { problem: Problem; onReload: () => void }) {
+  const { t } = useTranslation();
+  if (problem.code === 'stale-revision')
+    return (
+      <Alert kind="danger" title={t('step.stale.title')}>
+        <p className="kern-body">{t('step.stale.text')}</p>
+        <button type="button" className="kern-btn kern-btn--secondary" onClick={onReload}>
+          <span className="kern-label">{t('step.stale.reload')}</span>
+        </button>
+      </Alert>
+    );
+  const key = `problem.code.${problem.code}`;
+  return (
+    <Alert kind="danger" title={t('step.rejected')}>
+      <p className="kern-body">{t(key, { defaultValue: t('problem.serviceSays', { detail: problem.detail }) })}</p>
+    </Alert>
+  );
+}
+
+function StepForm({
+  goal,
+  goalId,
+  action,
+  onDone,
+  onReload,
+}: {
+  goal: Goal;
+  goalId: string;
+  action: Action;
+  onDone: (action: Action) => void;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation();
+  const person = usePerson();
+  const step = useGoalStep(goalId);
+  const [values, setValues] = useState<Record<string, string>>(() => initialValues(action, goal, person.actorId));
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(undefined);
+    const result = formToBody(action, values);
+    if (!result.ok) {
+      setFieldErrors(
+        Object.fromEntries(Object.entries(result.problems).map(([field, key]) => [field, t(`form.problem.${key}`)])),
+      );
+      return;
+    }
+    setFieldErrors({});
+    try {
+      await step.mutateAsync({ action, body: result.body });
+      onDone(action);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const errors = fieldErrorsOf(error.problem);
+      if (Object.keys(errors).length > 0)
+        setFieldErrors(
+          Object.fromEntries(
+            Object.entries(errors).map(([field, message]) => [field, t('problem.fieldSays', { message })]),
+          ),
+        );
+      else setProblem(error.problem);
+    }
+  };
+  const field = (spec: FieldSpec) => {
+    const common = {
+      name: spec.name,
+      label: t(`step.field.${spec.name}`),
+      value: values[spec.name] ?? '',
+      onChange: (value: string) => setValues({ ...values, [spec.name]: value }),
+      required: spec.required,
+      ...(fieldErrors[spec.name] ? { error: fieldErrors[spec.name] } : {}),
+    };
+    switch (spec.kind) {
+      case 'textarea':
+        return <TextArea {...common} />;
+      case 'number':
+        return <TextField {...common} inputMode="decimal" hint={t('form.numberHint')} />;
+      case 'date':
+        return <TextField {...common} type="date" />;
+      case 'party':
+        return (
+          <SelectField
+            {...common}
+            options={partiesAwaitingConsent(goal, person).map((party) => ({ value: party.id, label: party.name }))}
+            emptyLabel={t('form.choose')}
+          />
+        );
+      case 'progress':
+        return (
+          <SelectField
+            {...common}
+            options={goal.progress.map((record) => ({
+              value: record.progressId,
+              label: `${formatDate(record.asOf)}: ${formatNumber(record.value)}`,
+            }))}
+          />
+        );
+      case 'outcome':
+        return (
+          <RadioGroup
+            {...common}
+            options={(['achieved', 'missed'] as const).map((outcome) => ({
+              value: outcome,
+              label: t(`goal.status.${outcome}`),
+            }))}
+          />
+        );
+      default:
+        return <TextField {...common} hint={spec.name === 'authority' ? t('form.authorityHint') : undefined} />;
+    }
+  };
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate className="step-form">
+      {problem ? <StepProblem problem={problem} onReload={onReload} /> : null}
+      {ACTION_FIELDS[action].map((spec) => (
+        <Fragment key={spec.name}>{field(spec)}</Fragment>
+      ))}
+      <button type="submit" className="kern-btn kern-btn--primary" disabled={step.isPending}>
+        <span className="kern-label">{t(`step.${action}.submit`)}</span>
+      </button>
+    </form>
+  );
+}
+
+/** Every step the person may take on the goal now, each as a form that opens in place. */
+export function GoalActions({ goal, goalId, onReload }: { goal: Goal; goalId: string; onReload: () => void }) {
+  const { t } = useTranslation();
+  const person = usePerson();
+  const [done, setDone] = useState<Action | undefined>();
+  const [open, setOpen] = useState<Action | undefined>();
+  const actions = availableActions(goal, person);
+  return (
+    <section aria-labelledby="actions-heading">
+      <h2 id="actions-heading" className="kern-heading-medium">
+        {t('step.title')}
+      </h2>
+      {done ? <Alert kind="success" title={t(`step.${done}.done`)} /> : null}
+      {actions.length === 0 ? (
+        <p className="kern-body">{t(person.role === 'auditor' ? 'step.noneForAuditors' : 'step.none')}</p>
+      ) : null}
+      {goal.status === 'proposed' &&
+      !actions.includes('agree') &&
+      person.role !== 'actor' &&
+      person.role !== 'auditor' ? (
+        <p className="kern-body">{t('step.awaitingConsent')}</p>
+      ) : null}
+      {actions.map((action) => (
+        <details
+          key={action}
+          className="step"
+          open={open === action}
+          onToggle={(event) => {
+            const isOpen = (event.target as HTMLDetailsElement).open;
+            if (isOpen) setOpen(action);
+            else if (open === action) setOpen(undefined);
+          }}
+        >
+          <summary className="kern-btn kern-btn--secondary">
+            <span className="kern-label">{t(`step.${action}.open`)}</span>
+          </summary>
+          {open === action ? (
+            <StepForm
+              goal={goal}
+              goalId={goalId}
+              action={action}
+              onReload={onReload}
+              onDone={(finished) => {
+                setDone(finished);
+                setOpen(undefined);
+              }}
+            />
+          ) : null}
+        </details>
+      ))}
+    </section>
+  );
+}

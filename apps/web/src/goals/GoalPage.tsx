@@ -1,0 +1,136 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { formatDate, formatValue } from '../lib/format';
+import { usePageTitle } from '../shell/page-title';
+import { Alert, Badge, SyntheticNotice } from '../shell/ui';
+import { GoalActions } from './GoalActions';
+import { useGoal, useRegions } from './goal-queries';
+import { ASSESSMENT_BADGE, useGoalLabels } from './labels';
+import { ProgressTable } from './ProgressTable';
+import { QueryProblem } from './QueryProblem';
+import { TrajectoryChart } from './TrajectoryChart';
+
+/** Ziel: the terms, the parties and their consent, the trajectory, the progress and every step still open. */
+export function GoalPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const labels = useGoalLabels();
+  const query = useGoal(id);
+  const regions = useRegions();
+  const view = query.data;
+  const terms = view?.goal.terms;
+  usePageTitle(terms?.title ?? t('goal.page'));
+  if (!view || !terms)
+    return (
+      <>
+        <p>
+          <Link className="kern-link" to="/ziele">
+            {t('goal.back')}
+          </Link>
+        </p>
+        <QueryProblem query={query} />
+        {query.isPending ? <p role="status">{t('loading')}</p> : null}
+      </>
+    );
+  const goal = view.goal;
+  const regionName = (key: string) => regions.data?.find((region) => region.key === key)?.name ?? key;
+  const facts: [string, string][] = [
+    [t('goal.description'), terms.description],
+    [t('goal.stage'), labels.stage(terms.stage)],
+    [t('goal.regions'), terms.regionKeys.map(regionName).join(', ')],
+    [t('goal.baseline'), `${formatValue(terms.baseline.value, terms.unit)} (${formatDate(terms.baseline.date)})`],
+    [
+      t('goal.target'),
+      `${formatValue(terms.target.value, terms.unit)} ${t('goal.by', { date: formatDate(terms.target.dueDate) })}`,
+    ],
+    [t('goal.direction'), t(`goal.directionValue.${terms.direction}`)],
+    ...(terms.milestones.length > 0
+      ? [
+          [
+            t('goal.milestones'),
+            terms.milestones.map((m) => `${formatValue(m.value, terms.unit)} (${formatDate(m.date)})`).join('; '),
+          ] as [string, string],
+        ]
+      : []),
+    ...(terms.indicator
+      ? [[t('goal.indicator'), `${terms.indicator.key}, ${regionName(terms.indicator.regionKey)}`] as [string, string]]
+      : []),
+    ...(goal.agreement
+      ? [
+          [
+            t('goal.agreement'),
+            `${goal.agreement.authority}, ${t('goal.effectiveOn', { date: formatDate(goal.agreement.effectiveOn) })}`,
+          ] as [string, string],
+        ]
+      : []),
+  ];
+  return (
+    <>
+      <p>
+        <Link className="kern-link" to="/ziele">
+          {t('goal.back')}
+        </Link>
+      </p>
+      <h1 className="kern-heading-large">{terms.title}</h1>
+      <p className="goal-badges">
+        <Badge kind="info">{labels.status(goal.status)}</Badge>{' '}
+        {goal.assessment ? (
+          <Badge kind={ASSESSMENT_BADGE[goal.assessment]}>{labels.assessment(goal.assessment)}</Badge>
+        ) : null}
+      </p>
+      {goal.synthetic ? <SyntheticNotice /> : null}
+      {!view.integrity.intact ? (
+        <Alert kind="danger" title={t('goal.tampered.title')}>
+          <p className="kern-body">{t('goal.tampered.text')}</p>
+        </Alert>
+      ) : null}
+      <section aria-labelledby="terms-heading">
+        <h2 id="terms-heading" className="kern-heading-medium">
+          {t('goal.terms')}
+        </h2>
+        <dl className="kern-description-list">
+          {facts.map(([key, value]) => (
+            <div className="kern-description-list-item" key={key}>
+              <dt className="kern-description-list-item__key">{key}</dt>
+              <dd className="kern-description-list-item__value">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="parties-heading">
+        <h2 id="parties-heading" className="kern-heading-medium">
+          {t('goal.parties')}
+        </h2>
+        <table className="kern-table kern-table--small" data-testid="parties-table">
+          <thead className="kern-table__header">
+            <tr className="kern-table__row">
+              <th scope="col">{t('goal.party')}</th>
+              <th scope="col">{t('goal.partyRoleLabel')}</th>
+              <th scope="col">{t('goal.consent')}</th>
+            </tr>
+          </thead>
+          <tbody className="kern-table__body">
+            {terms.parties.map((party) => (
+              <tr className="kern-table__row" key={party.id}>
+                <td className="kern-table__cell">{party.name}</td>
+                <td className="kern-table__cell">{labels.partyRole(party.role)}</td>
+                <td className="kern-table__cell">
+                  {goal.consents.includes(party.id)
+                    ? t('goal.consentGiven')
+                    : goal.status === 'proposed'
+                      ? t('goal.consentAwaited')
+                      : '–'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <GoalActions goal={goal} goalId={id} onReload={() => void query.refetch()} />
+      {view.trajectory ? (
+        <TrajectoryChart trajectory={view.trajectory} progress={goal.progress} unit={terms.unit} />
+      ) : null}
+      <ProgressTable goalId={id} progress={goal.progress} unit={terms.unit} />
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatNumber, formatTimestamp } from '../lib/format';
+import type { ProgressRecord, ProgressTrace } from './goal-types';
+import { useProgressTrace } from './goal-queries';
+import { useGoalLabels } from './labels';
+import { QueryProblem } from './QueryProblem';
+
+function who(actor: { id: string; role: string }, t: (key: string) => string): string {
+  return `${actor.id} (${t(`role.${actor.role}`)})`;
+}
+
+/** Where a value came from: the measurement, the import that delivered it and who recorded it. */
+function Trace({ trace }: { trace: ProgressTrace }) {
+  const { t } = useTranslation();
+  const cause = trace.cause as Record<string, unknown> & { kind: string };
+  const rows: [string, string][] = [
+    [t('trace.recorded'), `${formatTimestamp(trace.recorded.recordedAt)}, ${who(trace.recorded.actor, t)}`],
+  ];
+  if (cause.kind === 'monitoring-measurement') {
+    const recordedBy = cause['recordedBy'] as { id: string; role: string };
+    const origin = cause['origin'] as { kind: string; importId?: string; correlationId?: string };
+    rows.push(
+      [t('trace.indicator'), String(cause['indicatorKey'])],
+      [t('trace.region'), String(cause['regionKey'])],
+      [t('trace.period'), String(cause['period'])],
+      [t('trace.measuredValue'), formatNumber(Number(cause['value']))],
+      [t('trace.source'), String(cause['source'])],
+      [t('trace.measurementBy'), `${formatTimestamp(String(cause['recordedAt']))}, ${who(recordedBy, t)}`],
+      [
+        t('trace.origin'),
+        origin.kind === 'import'
+          ? t('trace.fromImport', { id: origin.importId })
+          : t('trace.fromRequest', { id: origin.correlationId }),
+      ],
+    );
+  } else {
+    rows.push([t('trace.origin'), t('trace.manualEntry')]);
+  }
+  for (const correction of trace.corrections)
+    rows.push([
+      t('trace.correction'),
+      t('trace.correctionText', {
+        from: formatNumber(correction.previousValue),
+        to: formatNumber(correction.value),
+        when: formatTimestamp(correction.recordedAt),
+        who: who(correction.actor, t),
+      }),
+    ]);
+  return (
+    <dl className="kern-description-list">
+      {rows.map(([key, value]) => (
+        <div className="kern-description-list-item" key={key + value}>
+          <dt className="kern-description-list-item__key">{key}</dt>
+          <dd className="kern-description-list-item__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function TraceCell({ goalId, record }: { goalId: string; record: ProgressRecord }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const trace = useProgressTrace(goalId, record.progressId, open);
+  return (
+    <details onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
+      <summary className="kern-link">{t('trace.show', { date: formatDate(record.asOf) })}</summary>
+      <QueryProblem query={trace} />
+      {trace.data ? <Trace trace={trace.data} /> : open && trace.isPending ? <p role="status">{t('loading')}</p> : null}
+    </details>
+  );
+}
+
+/** Every recorded value with where it came from. */
+export function ProgressTable({
+  goalId,
+  progress,
+  unit,
+}: {
+  goalId: string;
+  progress: readonly ProgressRecord[];
+  unit: string;
+}) {
+  const { t } = useTranslation();
+  const labels = useGoalLabels();
+  const sorted = [...progress].sort((a, b) => b.asOf.localeCompare(a.asOf));
+  return (
+    <section aria-labelledby="progress-heading">
+      <h2 id="progress-heading" className="kern-heading-medium">
+        {t('progress.title')}
+      </h2>
+      {sorted.length === 0 ? (
+        <p className="kern-body">{t('progress.none')}</p>
+      ) : (
+        <table className="kern-table" data-testid="progress-table">
+          <thead className="kern-table__header">
+            <tr className="kern-table__row">
+              <th scope="col">{t('progress.asOf')}</th>
+              <th scope="col" className="kern-table__header--numeric">
+                {t('chart.value', { unit })}
+              </th>
+              <th scope="col">{t('progress.source')}</th>
+              <th scope="col">{t('progress.note')}</th>
+              <th scope="col">{t('progress.provenance')}</th>
+            </tr>
+          </thead>
+          <tbody className="kern-table__body">
+            {sorted.map((record) => (
+              <tr className="kern-table__row" key={record.progressId}>
+                <td className="kern-table__cell">{formatDate(record.asOf)}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">
+                  {formatNumber(record.value)}
+                  {typeof record['originalValue'] === 'number'
+                    ? ` (${t('progress.correctedFrom', { value: formatNumber(record['originalValue']) })})`
+                    : ''}
+                </td>
+                <td className="kern-table__cell">{labels.source(record.source)}</td>
+                <td className="kern-table__cell">{record.note ?? ''}</td>
+                <td className="kern-table__cell">
+                  <TraceCell goalId={goalId} record={record} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import * as Plot from '@observablehq/plot';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatNumber, todayInBerlin } from '../lib/format';
+import { PlotFigure } from '../shell/PlotFigure';
+import { trajectoryChartData } from './chart-data';
+import type { PlannedTrajectory, ProgressRecord } from './goal-types';
+import { useGoalLabels } from './labels';
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * The planned line through baseline, milestones and target, the on-track and at-risk bands behind it,
+ * the recorded values (monitoring as squares, manual entries as circles) and today; and a table of the
+ * same points.
+ */
+export function TrajectoryChart({
+  trajectory,
+  progress,
+  unit,
+}: {
+  trajectory: PlannedTrajectory;
+  progress: readonly ProgressRecord[];
+  unit: string;
+}) {
+  const { t } = useTranslation();
+  const labels = useGoalLabels();
+  const data = trajectoryChartData(trajectory, progress, todayInBerlin());
+  const options: Plot.PlotOptions = {
+    height: 320,
+    marginLeft: 56,
+    x: { type: 'utc', label: null, tickFormat: (date: Date) => formatDate(isoDate(date)) },
+    y: { label: unit, grid: true, tickFormat: (value: number) => formatNumber(value) },
+    color: {
+      legend: true,
+      domain: [
+        t('chart.onTrack'),
+        t('chart.atRisk'),
+        t('chart.planned'),
+        labels.source('manual'),
+        labels.source('monitoring'),
+      ],
+      range: ['#cfe8d6', '#fbe3b3', '#0b4f8a', '#1b1b1b', '#7a2a8c'],
+    },
+    symbol: { domain: [labels.source('manual'), labels.source('monitoring')], range: ['circle', 'square'] },
+    marks: [
+      Plot.areaY(data.atRisk, { x: 'date', y1: 'low', y2: 'high', fill: () => t('chart.atRisk') }),
+      Plot.areaY(data.onTrack, { x: 'date', y1: 'low', y2: 'high', fill: () => t('chart.onTrack') }),
+      Plot.line(data.planned, { x: 'date', y: 'value', stroke: () => t('chart.planned'), strokeWidth: 2 }),
+      Plot.dot(data.planned, { x: 'date', y: 'value', fill: () => t('chart.planned'), r: 4 }),
+      Plot.dot(data.actual, {
+        x: 'date',
+        y: 'value',
+        symbol: (point: { source: string }) => labels.source(point.source),
+        fill: (point: { source: string }) => labels.source(point.source),
+        r: 5,
+      }),
+      Plot.ruleX([data.today], { stroke: '#a4000f', strokeDasharray: '4,3' }),
+      Plot.text([data.today], {
+        x: (date: Date) => date,
+        frameAnchor: 'top',
+        text: () => t('chart.today'),
+        dy: -4,
+        fill: '#a4000f',
+      }),
+    ],
+  };
+  const rows = [
+    ...data.planned.map((point) => ({
+      date: isoDate(point.date),
+      kind: t(`chart.kind.${point.kind}`),
+      value: point.value,
+    })),
+    ...data.actual.map((point) => ({
+      date: isoDate(point.date),
+      kind: `${labels.source(point.source)}${point.corrected ? ` (${t('chart.corrected')})` : ''}`,
+      value: point.value,
+    })),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+  return (
+    <section aria-labelledby="trajectory-heading">
+      <h2 id="trajectory-heading" className="kern-heading-medium">
+        {t('chart.title')}
+      </h2>
+      <PlotFigure
+        options={options}
+        label={t('chart.label')}
+        description={t('chart.description', {
+          baseline: formatNumber(data.planned[0]?.value ?? 0),
+          target: formatNumber(data.planned[data.planned.length - 1]?.value ?? 0),
+          count: data.actual.length,
+        })}
+        caption={t('chart.caption')}
+      />
+      <table className="kern-table kern-table--small" data-testid="trajectory-table">
+        <caption className="kern-title">{t('chart.tableCaption')}</caption>
+        <thead className="kern-table__header">
+          <tr className="kern-table__row">
+            <th scope="col">{t('chart.date')}</th>
+            <th scope="col">{t('chart.point')}</th>
+            <th scope="col" className="kern-table__header--numeric">
+              {t('chart.value', { unit })}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {rows.map((row, index) => (
+            <tr className="kern-table__row" key={`${row.date}-${index}`}>
+              <td className="kern-table__cell">{formatDate(row.date)}</td>
+              <td className="kern-table__cell">{row.kind}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(row.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,194 @@
+import { ReactNode, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type AlertKind = 'info' | 'success' | 'warning' | 'danger';
+
+/** A KERN alert; errors are announced at once, everything else politely. */
+export function Alert({ kind, title, children }: { kind: AlertKind; title: string; children?: ReactNode }) {
+  return (
+    <div className={`kern-alert kern-alert--${kind}`} role={kind === 'danger' ? 'alert' : 'status'}>
+      <div className="kern-alert__header">
+        <span className={`kern-icon kern-icon--${kind}`} aria-hidden="true" />
+        <span className="kern-title">{title}</span>
+      </div>
+      {children ? <div className="kern-alert__body">{children}</div> : null}
+    </div>
+  );
+}
+
+/** Shown wherever sample data is: it must never pass for official figures. */
+export function SyntheticNotice() {
+  const { t } = useTranslation();
+  return (
+    <p className="kern-badge kern-badge--warning synthetic-notice">
+      <span className="kern-label">{t('synthetic')}</span>
+    </p>
+  );
+}
+
+interface FieldProps {
+  readonly label: string;
+  readonly name: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly required?: boolean;
+  readonly hint?: string;
+  readonly error?: string;
+}
+
+/** Label, hint, error and control wired for assistive technology; required fields say so in words. */
+function FieldFrame({
+  label,
+  required,
+  hint,
+  error,
+  children,
+}: Omit<FieldProps, 'name' | 'value' | 'onChange'> & {
+  children: (ids: { id: string; describedBy: string | undefined }) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label className="kern-label" htmlFor={id}>
+        {label} <span className="kern-label__optional">{required ? t('form.required') : t('form.optional')}</span>
+      </label>
+      {hint ? (
+        <div className="kern-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="kern-error" id={`${id}-error`}>
+          <span className="kern-icon kern-icon--danger" aria-hidden="true" />
+          <span className="kern-body">{error}</span>
+        </p>
+      ) : null}
+      {children({ id, describedBy })}
+    </div>
+  );
+}
+
+export function TextField(props: FieldProps & { type?: 'text' | 'date' | 'search'; inputMode?: 'decimal' }) {
+  return (
+    <FieldFrame {...props}>
+      {({ id, describedBy }) => (
+        <input
+          id={id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          inputMode={props.inputMode}
+          className={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={props.error ? true : undefined}
+          aria-required={props.required || undefined}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function TextArea(props: FieldProps) {
+  return (
+    <FieldFrame {...props}>
+      {({ id, describedBy }) => (
+        <textarea
+          id={id}
+          name={props.name}
+          rows={3}
+          className={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={props.error ? true : undefined}
+          aria-required={props.required || undefined}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export interface Option {
+  readonly value: string;
+  readonly label: string;
+}
+
+export function SelectField(props: FieldProps & { options: readonly Option[]; emptyLabel?: string }) {
+  return (
+    <FieldFrame {...props}>
+      {({ id, describedBy }) => (
+        <div className="kern-form-input__select-wrapper">
+          <select
+            id={id}
+            name={props.name}
+            className={`kern-form-input__select${props.error ? ' kern-form-input__select--error' : ''}`}
+            value={props.value}
+            onChange={(event) => props.onChange(event.target.value)}
+            aria-describedby={describedBy}
+            aria-invalid={props.error ? true : undefined}
+            aria-required={props.required || undefined}
+          >
+            {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
+            {props.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </FieldFrame>
+  );
+}
+
+export function RadioGroup(props: FieldProps & { options: readonly Option[] }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <fieldset
+      className={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`}
+      aria-describedby={props.error ? `${id}-error` : undefined}
+    >
+      <legend className="kern-label">
+        {props.label}{' '}
+        <span className="kern-label__optional">{props.required ? t('form.required') : t('form.optional')}</span>
+      </legend>
+      {props.error ? (
+        <p className="kern-error" id={`${id}-error`}>
+          <span className="kern-icon kern-icon--danger" aria-hidden="true" />
+          <span className="kern-body">{props.error}</span>
+        </p>
+      ) : null}
+      <div className="kern-fieldset__body">
+        {props.options.map((option) => (
+          <div className="kern-form-check" key={option.value}>
+            <input
+              className="kern-form-check__radio"
+              type="radio"
+              id={`${id}-${option.value}`}
+              name={props.name}
+              value={option.value}
+              checked={props.value === option.value}
+              onChange={() => props.onChange(option.value)}
+            />
+            <label className="kern-label" htmlFor={`${id}-${option.value}`}>
+              {option.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** A status in words, with a colour that only repeats what the words say. */
+export function Badge({ kind, children }: { kind: AlertKind; children: ReactNode }) {
+  return (
+    <span className={`kern-badge kern-badge--${kind}`}>
+      <span className="kern-label">{children}</span>
+    </span>
+  );
+}
