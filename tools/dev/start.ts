@@ -26,11 +26,15 @@ const portOf = (service: keyof typeof SERVICES) =>
 
 if (process.env['SKIP_WEB_BUILD'] !== 'true') {
   process.stderr.write('web: building the web app (cached after the first time)\n');
-  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'nx', 'bin', 'nx.js'), 'run', 'web:build'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NX_DAEMON: 'false' },
-  });
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run', 'web:build'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NX_DAEMON: 'false' },
+    },
+  );
   if (build.status !== 0) {
     process.stderr.write('web: the build failed (see above)\n');
     process.exit(1);

@@ -30,7 +30,7 @@ function configuration(options: IdentityProviderOptions): Configuration {
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         redirect_uris: options.webOrigins.map((origin) => `${origin}/anmeldung`),
-        post_logout_redirect_uris: options.webOrigins.map((origin) => `${origin}/`),
+        post_logout_redirect_uris: options.webOrigins.map((origin) => `${origin}/abgemeldet`),
       },
     ],
     jwks: { keys: [options.keys.signingKey] },

@@ -20,7 +20,7 @@ export const userManager = new UserManager({
   authority,
   client_id: CLIENT_ID,
   redirect_uri: `${location.origin}/anmeldung`,
-  post_logout_redirect_uri: `${location.origin}/`,
+  post_logout_redirect_uri: `${location.origin}/abgemeldet`,
   response_type: 'code',
   scope: 'openid profile offline_access api',
   // A tab's sign-in ends with the tab; refresh tokens renew access tokens before they expire.

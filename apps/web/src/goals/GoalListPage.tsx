@@ -4,9 +4,9 @@ import { Link, useSearchParams } from 'react-router';
 import { formatDate, formatNumber } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
 import { usePageTitle } from '../shell/page-title';
-import { Badge, SelectField, TextField } from '../shell/ui';
+import { Badge, SelectField, SyntheticNotice, TextField } from '../shell/ui';
 import { ASSESSMENTS, GOAL_STATUSES, GoalListFilters } from './goal-types';
-import { useGoalList } from './goal-queries';
+import { useGoalList, useShowsSampleGoals } from './goal-queries';
 import { RegionSelect, StageSelect } from './filters';
 import { ASSESSMENT_BADGE, useGoalLabels } from './labels';
 import { QueryProblem } from './QueryProblem';
@@ -32,6 +32,7 @@ export function GoalListPage() {
   const labels = useGoalLabels();
   const person = usePerson();
   usePageTitle(t('goals.title'));
+  const showsSampleGoals = useShowsSampleGoals();
   const [params, setParams] = useSearchParams();
   const filters = filtersOf(params);
   const goals = useGoalList(filters);
@@ -75,6 +76,7 @@ export function GoalListPage() {
           </Link>
         ) : null}
       </div>
+      {showsSampleGoals ? <SyntheticNotice /> : null}
       <form role="search" className="filters" onSubmit={submitSearch}>
         <TextField
           type="search"

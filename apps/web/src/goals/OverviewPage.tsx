@@ -5,9 +5,9 @@ import { formatNumber, formatTimestamp } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
 import { usePageTitle } from '../shell/page-title';
 import { PlotFigure } from '../shell/PlotFigure';
-import { Alert, Badge } from '../shell/ui';
+import { Alert, Badge, SyntheticNotice } from '../shell/ui';
 import { ASSESSMENTS, EDUCATION_STAGES, EducationStage, GOAL_STATUSES, GoalSummary } from './goal-types';
-import { useDashboard, useGoalList, useImports } from './goal-queries';
+import { useDashboard, useGoalList, useImports, useShowsSampleGoals } from './goal-queries';
 import { RegionSelect, StageSelect } from './filters';
 import { ASSESSMENT_BADGE, useGoalLabels } from './labels';
 import { QueryProblem } from './QueryProblem';
@@ -119,6 +119,7 @@ export function OverviewPage() {
   const { t } = useTranslation();
   const labels = useGoalLabels();
   usePageTitle(t('overview.title'));
+  const showsSampleGoals = useShowsSampleGoals();
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? '';
   const stage = params.get('stage') ?? '';
@@ -140,13 +141,18 @@ export function OverviewPage() {
   const chart: Plot.PlotOptions = {
     marginLeft: 120,
     height: 140,
-    x: { label: t('overview.count'), grid: true },
+    x: {
+      label: t('overview.count'),
+      grid: true,
+      tickFormat: (value: number) => (Number.isInteger(value) ? formatNumber(value) : ''),
+    },
     y: { label: null },
     marks: [Plot.barX(assessmentRows, { x: 'count', y: 'label', fill: '#0b4f8a' }), Plot.ruleX([0])],
   };
   return (
     <>
       <h1 className="kern-heading-large">{t('overview.title')}</h1>
+      {showsSampleGoals ? <SyntheticNotice /> : null}
       <form className="filters" aria-label={t('filter.label')} onSubmit={(event) => event.preventDefault()}>
         <RegionSelect value={region} onChange={(value) => setFilter('region', value)} />
         <StageSelect value={stage} onChange={(value) => setFilter('stage', value)} />

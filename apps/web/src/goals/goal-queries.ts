@@ -20,6 +20,11 @@ export function useGoalList(filters: GoalListFilters) {
   });
 }
 
+/** Whether sample goals are among what the person sees, so the screen can say that they are not official. */
+export function useShowsSampleGoals(): boolean {
+  return (useGoalList({ synthetic: 'true', limit: 1 }).data?.total ?? 0) > 0;
+}
+
 export function useDashboard(filters: { region?: string; stage?: GoalListFilters['stage'] }) {
   return useQuery({
     queryKey: goalKeys.dashboard(filters),

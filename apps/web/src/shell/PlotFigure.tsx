@@ -2,8 +2,8 @@ import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'react';
 
 /**
- * An Observable Plot chart as an SVG with a name and a description for screen readers; the figure's
- * caption says which table next to it holds the same data.
+ * An Observable Plot chart as one image with a name and a description for screen readers (its parts
+ * are not announced one by one); the caption says which table next to it holds the same data.
  */
 export function PlotFigure({
   options,
@@ -18,8 +18,17 @@ export function PlotFigure({
 }) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const chart = Plot.plot({ ...options, ariaLabel: label, ariaDescription: description });
-    chart.setAttribute('role', 'img');
+    const width = Math.max(320, container.current?.clientWidth ?? 640);
+    const chart = Plot.plot({ width, style: { fontSize: '14px' }, ...options });
+    // With a legend Plot answers a figure: its own svg is a child, the legend's swatches are deeper.
+    const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector(':scope > svg');
+    if (svg) {
+      svg.setAttribute('role', 'img');
+      svg.setAttribute('aria-label', label);
+      svg.setAttribute('aria-description', description);
+      for (const part of svg.querySelectorAll('[aria-label]')) part.removeAttribute('aria-label');
+      for (const part of svg.querySelectorAll('[aria-description]')) part.removeAttribute('aria-description');
+    }
     container.current?.replaceChildren(chart);
     return () => chart.remove();
   }, [options, label, description]);

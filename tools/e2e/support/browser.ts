@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+
+/** Debian's Chromium; nothing here downloads a browser. CHROMIUM names another binary. */
+export const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+const SCREENSHOTS = join(__dirname, '..', '..', '..', 'dist', 'screenshots');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // Root needs --no-sandbox; the rest keep Chromium from calling hosts this network refuses.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Date fields show the German order (TT.MM.JJJJ), as the office's browsers do.
+      '--lang=de-DE',
+    ],
+  });
+}
+
+/** Signs in at the development provider as one of its accounts and waits until the app shows who it is. */
+export async function signIn(page: Page, origin: string, accountLabel: RegExp, path = '/'): Promise<void> {
+  await page.goto(`${origin}${path}`);
+  await page.getByRole('heading', { name: 'Anmeldung bei der Bildungsregion' }).waitFor();
+  await page.getByRole('radio', { name: accountLabel }).check();
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+/** The WCAG 2.1 AA violations axe finds on the page as it is now, by rule and element. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} (${node.failureSummary ?? ''})`),
+  );
+}
+
+/** Saves the whole page under dist/screenshots/<name>.png, for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,66 @@
+import { eventually } from '@bildungsregion/testing';
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { loadOrCreateIdentityKeys, signWithIdentityKey } from '../../dev/identity/signing-key';
+import { TokenRequest } from '@bildungsregion/http';
+
+const root = join(__dirname, '..', '..', '..');
+
+export interface RunningSystem {
+  /** Where the browser opens the app, e.g. http://localhost:3940. */
+  readonly origin: string;
+  /** A bearer token as the development provider signs it, for set-up through the API. */
+  token(request: TokenRequest): Promise<string>;
+  errors(): string;
+  stop(): Promise<void>;
+}
+
+/** The whole system as `npm start` runs it — gateway, identity provider, every service — on ports of its own. */
+export async function startSystem(
+  ports: { web: number; identity: number; goals: number; monitoring: number },
+  dataDir: string,
+): Promise<RunningSystem> {
+  const origin = `http://localhost:${ports.web}`;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'tools', 'dev', 'start.ts')],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        ...process.env,
+        TS_NODE_PROJECT: join(root, 'tools', 'tsconfig.json'),
+        DATA_DIR: dataDir,
+        WEB_PORT: String(ports.web),
+        IDENTITY_PORT: String(ports.identity),
+        GOALS_PORT: String(ports.goals),
+        MONITORING_PORT: String(ports.monitoring),
+        LOG_LEVEL: 'warn',
+        JWT_SECRET: '',
+      },
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const healthy = async (url: string) => (await fetch(url).catch(() => undefined))?.ok === true;
+  await eventually(
+    async () =>
+      (await healthy(`${origin}/api/goals/health`)) &&
+      (await healthy(`${origin}/api/monitoring/health`)) &&
+      (await healthy(`${origin}/auth/.well-known/openid-configuration`)) &&
+      (await healthy(`${origin}/`)),
+    240_000,
+    () => `the system did not come up at ${origin}: ${stderr}`,
+  );
+  const keys = await loadOrCreateIdentityKeys(dataDir);
+  return {
+    origin,
+    token: (request) => signWithIdentityKey(keys, request, `${origin}/auth`),
+    errors: () => stderr,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGINT');
+      await exited;
+    },
+  };
+}
