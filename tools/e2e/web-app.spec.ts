@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { describeIf, useTempDir } from '@bildungsregion/testing';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, CHROMIUM, hasChromium, launchBrowser, screenshot, signIn } from './support/browser';
@@ -167,15 +168,24 @@ describeIf(
       await current.getByRole('button', { name: 'Beschluss erfassen', exact: true }).click();
       await current.getByText('Bitte füllen Sie dieses Feld aus.').first().waitFor();
       await expectAccessible(current, 'ziel-beschluss-fehler');
-      await current.getByLabel(/^Beschluss/).fill('Kreisausschuss, Beschluss 2026/041');
-      await current.getByLabel(/^Wirksam ab/).fill('2026-02-01');
+      await current
+        .locator('details[open]')
+        .getByLabel(/^Beschluss/)
+        .fill('Kreisausschuss, Beschluss 2026/041');
+      await current
+        .locator('details[open]')
+        .getByLabel(/^Wirksam ab/)
+        .fill('2026-02-01');
       await current.getByRole('button', { name: 'Beschluss erfassen', exact: true }).click();
       await current.getByText('Der Beschluss wurde erfasst; das Ziel ist vereinbart.').waitFor();
       await step(
         'Meilenstein hinzufügen',
         async () => {
-          await current.getByLabel(/^Datum/).fill('2027-06-30');
-          await current.getByLabel(/^Wert/).fill('25');
+          await current
+            .locator('details[open]')
+            .getByLabel(/^Datum/)
+            .fill('2027-06-30');
+          await current.locator('details[open]').getByLabel(/^Wert/).fill('25');
         },
         'Meilenstein hinzufügen',
         'Der Meilenstein wurde hinzugefügt.',
@@ -183,8 +193,11 @@ describeIf(
       await step(
         'Fortschritt erfassen',
         async () => {
-          await current.getByLabel(/^Wert/).fill('21,5');
-          await current.getByLabel(/^Stand/).fill('2026-10-31');
+          await current.locator('details[open]').getByLabel(/^Wert/).fill('21,5');
+          await current
+            .locator('details[open]')
+            .getByLabel(/^Stand/)
+            .fill('2026-10-31');
         },
         'Fortschritt erfassen',
         'Der Fortschritt wurde erfasst.',
@@ -192,8 +205,11 @@ describeIf(
       await step(
         'Wert korrigieren',
         async () => {
-          await current.getByLabel(/^Wert/).fill('22');
-          await current.getByLabel(/^Begründung/).fill('Meldung eines Trägers nachgereicht');
+          await current.locator('details[open]').getByLabel(/^Wert/).fill('22');
+          await current
+            .locator('details[open]')
+            .getByLabel(/^Begründung/)
+            .fill('Meldung eines Trägers nachgereicht');
         },
         'Wert korrigieren',
         'Der Wert wurde korrigiert.',
@@ -201,7 +217,11 @@ describeIf(
       await current.getByTestId('progress-table').getByText('korrigiert von 21,5').waitFor();
       await step(
         'Ziel aussetzen',
-        () => current.getByLabel(/^Begründung/).fill('Haushaltssperre'),
+        () =>
+          current
+            .locator('details[open]')
+            .getByLabel(/^Begründung/)
+            .fill('Haushaltssperre'),
         'Ziel aussetzen',
         'Das Ziel wurde ausgesetzt.',
       );
@@ -209,8 +229,11 @@ describeIf(
       await step(
         'Ziel abschließen',
         async () => {
-          await current.getByLabel('verfehlt').check();
-          await current.getByLabel(/^Begründung/).fill('Fachkräfte fehlen');
+          await current.locator('details[open]').getByLabel('verfehlt').check();
+          await current
+            .locator('details[open]')
+            .getByLabel(/^Begründung/)
+            .fill('Fachkräfte fehlen');
         },
         'Ziel abschließen',
         'Das Ziel wurde abgeschlossen.',
@@ -238,5 +261,171 @@ describeIf(
         'GoalClosed',
       ]);
     }, 180_000);
+
+    it('walks the progress form with the keyboard alone, focus always visible', async () => {
+      const current = await page();
+      await signIn(current, system.origin, COORDINATOR, '/ziele?q=Betreuungsquote');
+      // The walk starts where a keyboard user starts: at the top of a freshly loaded page.
+      await current.goto(
+        `${system.origin}${await current.getByRole('link', { name: /Betreuungsquote/ }).getAttribute('href')}`,
+      );
+      await current.getByRole('heading', { name: /Betreuungsquote/, level: 1 }).waitFor();
+      const focused = () =>
+        current.evaluate(() => {
+          const element = document.activeElement as HTMLElement | null;
+          const style = element ? getComputedStyle(element) : undefined;
+          return {
+            text: (element?.getAttribute('aria-label') ?? element?.textContent ?? '').trim(),
+            tag: element?.tagName.toLowerCase(),
+            label: element?.id ? (document.querySelector(`label[for="${element.id}"]`)?.textContent ?? '') : '',
+            // Chromium rings the parts of a date field (day, month, year, picker) itself.
+            outlined:
+              element instanceof HTMLInputElement && element.type === 'date'
+                ? true
+                : style
+                  ? style.outlineStyle !== 'none' && style.outlineWidth !== '0px'
+                  : false,
+          };
+        });
+      const visited: string[] = [];
+      const tabTo = async (matches: (element: Awaited<ReturnType<typeof focused>>) => boolean, limit = 40) => {
+        for (let presses = 0; presses < limit; presses++) {
+          await current.keyboard.press('Tab');
+          const element = await focused();
+          visited.push(`${element.tag} ${element.label || element.text.slice(0, 40)}`);
+          if (!element.outlined) throw new Error(`No visible focus: ${visited.join(' → ')}`);
+          if (matches(element)) return element;
+        }
+        throw new Error(`Tab never reached the control: ${visited.join(' → ')}`);
+      };
+      await tabTo((element) => element.tag === 'summary' && element.text.startsWith('Fortschritt erfassen'));
+      await current.keyboard.press('Enter');
+      await tabTo((element) => element.label.startsWith('Wert'));
+      await current.keyboard.type('39,9');
+      await tabTo((element) => element.label.startsWith('Stand'));
+      await tabTo((element) => element.label.startsWith('Notiz'));
+      await current.keyboard.type('Kammerstatistik, vorläufig');
+      await tabTo((element) => element.tag === 'button' && element.text === 'Fortschritt erfassen');
+      await screenshot(current, 'ziel-tastatur');
+      await current.keyboard.press('Enter');
+      await current.getByText('Der Fortschritt wurde erfasst.').waitFor();
+      await current.getByTestId('progress-table').getByText('Kammerstatistik, vorläufig').waitFor();
+      expect(await current.getByTestId('progress-table').getByText('39,9').count()).toBeGreaterThan(0);
+    }, 120_000);
+
+    it('shows a monitoring value on the goal’s chart and traces it to the import and who made it', async () => {
+      const token = await system.token({ role: 'coordinator', subject: 'monitoring-team' });
+      const imported = await fetch(`${system.origin}/api/monitoring/measurements/imports`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' },
+        body: 'indicator;region;period;value\nbetreuungsquote-u3;03459;2026;39,4\n',
+      });
+      expect(imported.status).toBe(201);
+      const current = await page();
+      await signIn(current, system.origin, COORDINATOR, '/ziele?q=Betreuungsquote');
+      await current.getByRole('link', { name: /Betreuungsquote/ }).click();
+      const progress = current.getByTestId('progress-table');
+      await progress.getByText('aus dem Monitoring').waitFor({ timeout: 30_000 });
+      await current.getByTestId('trajectory-table').getByText('39,4').waitFor();
+      await progress.locator('tr', { hasText: 'aus dem Monitoring' }).locator('summary').click();
+      await current.getByText('betreuungsquote-u3').first().waitFor();
+      expect(await current.getByText(/CSV-Import/).isVisible()).toBe(true);
+      expect(await current.getByText(/monitoring-team \(Bildungskoordination\)/).count()).toBeGreaterThan(0);
+      await expectAccessible(current, 'ziel-nachweis');
+    }, 120_000);
+
+    it('shows an actor only its own goals and lets it record progress for itself only', async () => {
+      const current = await page();
+      await signIn(current, system.origin, KITA, '/ziele');
+      await current.getByTestId('goal-count').waitFor();
+      const titles = await current.locator('tbody a').allTextContents();
+      expect(titles.length).toBeGreaterThan(0);
+      expect(titles.filter((title) => !/Betreuungsquote|Sprachförderung/.test(title))).toEqual([]);
+      await current.getByRole('link', { name: /Betreuungsquote/ }).click();
+      await current.getByRole('heading', { level: 1 }).waitFor();
+      await current.getByTestId('parties-table').waitFor();
+      expect(await current.locator('summary.kern-btn').allTextContents()).toEqual(['Fortschritt erfassen …']);
+      await expectAccessible(current, 'ziel-akteur');
+      // Another party's goal is not shown, even by its address.
+      const other = await fetch(`${system.origin}/api/goals/goals?q=Ausbildungsvertr%C3%A4ge`, {
+        headers: { Authorization: `Bearer ${await system.token({ role: 'auditor' })}` },
+      });
+      const otherId = ((await other.json()) as { items: { id: string }[] }).items[0]?.id;
+      await current.goto(`${system.origin}/ziele/${otherId}`);
+      await current.getByText('Kein Zugriff').waitFor();
+    }, 120_000);
+
+    it('refuses a step based on a goal another tab has changed meanwhile, and offers to reload', async () => {
+      const first = await page();
+      await signIn(first, system.origin, COORDINATOR, '/ziele?q=Schulabg%C3%A4nge');
+      await first.getByRole('link', { name: /Schulabgänge/ }).click();
+      await first.getByRole('heading', { level: 1 }).waitFor();
+      const second = await page();
+      await second.goto(first.url());
+      await second.getByRole('heading', { level: 1 }).waitFor();
+      for (const [tab, value] of [
+        [first, '7,2'],
+        [second, '7,5'],
+      ] as const) {
+        await openStep(tab, 'Fortschritt erfassen');
+        await tab.locator('details[open]').getByLabel(/^Wert/).fill(value);
+      }
+      await second.getByRole('button', { name: 'Fortschritt erfassen', exact: true }).click();
+      await second.getByText('Der Fortschritt wurde erfasst.').waitFor();
+      await first.getByRole('button', { name: 'Fortschritt erfassen', exact: true }).click();
+      await first
+        .getByText('Das Ziel wurde inzwischen geändert. Laden Sie es neu und wiederholen Sie Ihre Eingabe.')
+        .waitFor();
+      await expectAccessible(first, 'ziel-konflikt');
+      await first.getByRole('button', { name: 'Ziel neu laden' }).click();
+      await first.getByTestId('progress-table').getByText('7,5').waitFor();
+      await first.getByRole('button', { name: 'Fortschritt erfassen', exact: true }).click();
+      await first.getByText('Der Fortschritt wurde erfasst.').waitFor();
+    }, 120_000);
+
+    it('switches to English and back', async () => {
+      const current = await page();
+      await signIn(current, system.origin, COORDINATOR);
+      await current.getByRole('button', { name: 'English' }).click();
+      await current.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+      expect(await current.getAttribute('html', 'lang')).toBe('en');
+      await expectAccessible(current, 'overview-en');
+      await current.getByRole('button', { name: 'Deutsch' }).click();
+      await current.getByRole('heading', { name: 'Übersicht', level: 1 }).waitFor();
+    }, 120_000);
+
+    it('signs out at the provider, and the next visit asks to sign in again', async () => {
+      const current = await page();
+      await signIn(current, system.origin, COORDINATOR);
+      await current.getByRole('button', { name: 'Abmelden' }).click();
+      await current.getByRole('button', { name: 'Abmelden' }).click();
+      await current.getByRole('heading', { name: 'Sie sind abgemeldet' }).waitFor();
+      await expectAccessible(current, 'abgemeldet');
+      await current.getByRole('button', { name: 'Anmelden' }).click();
+      await current.getByRole('heading', { name: 'Anmeldung bei der Bildungsregion' }).waitFor();
+    }, 120_000);
+
+    it('sends a person whose token is refused to sign in, and back to the page they were on', async () => {
+      const current = await page();
+      await signIn(current, system.origin, COORDINATOR, '/ziele?status=draft');
+      await current.getByTestId('goal-count').waitFor();
+      await current.evaluate(() => {
+        for (const key of Object.keys(sessionStorage))
+          if (key.startsWith('oidc.user:')) {
+            const user = JSON.parse(sessionStorage.getItem(key) ?? '{}') as { access_token?: string };
+            user.access_token = 'no.valid.token';
+            sessionStorage.setItem(key, JSON.stringify(user));
+          }
+      });
+      const authorizations: string[] = [];
+      current.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/auth/auth') authorizations.push(request.url());
+      });
+      await current.reload();
+      // The provider still knows the person, so it sends them straight back where they were.
+      await current.waitForURL(/\/ziele\?status=draft$/);
+      await current.getByTestId('goal-count').waitFor();
+      expect(authorizations).toHaveLength(1);
+    }, 120_000);
   },
 );

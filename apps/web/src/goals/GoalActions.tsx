@@ -148,6 +148,8 @@ export function GoalActions({ goal, goalId, onReload }: { goal: Goal; goalId: st
   const person = usePerson();
   const [done, setDone] = useState<Action | undefined>();
   const [open, setOpen] = useState<Action | undefined>();
+  // Counts finished steps, so each form starts empty again afterwards.
+  const [completed, setCompleted] = useState(0);
   const actions = availableActions(goal, person);
   return (
     <section aria-labelledby="actions-heading">
@@ -178,18 +180,19 @@ export function GoalActions({ goal, goalId, onReload }: { goal: Goal; goalId: st
           <summary className="kern-btn kern-btn--secondary">
             <span className="kern-label">{t(`step.${action}.open`)}</span>
           </summary>
-          {open === action ? (
-            <StepForm
-              goal={goal}
-              goalId={goalId}
-              action={action}
-              onReload={onReload}
-              onDone={(finished) => {
-                setDone(finished);
-                setOpen(undefined);
-              }}
-            />
-          ) : null}
+          {/* Always rendered, so a form opened with the keyboard is there for the very next Tab. */}
+          <StepForm
+            key={`${action}-${completed}`}
+            goal={goal}
+            goalId={goalId}
+            action={action}
+            onReload={onReload}
+            onDone={(finished) => {
+              setDone(finished);
+              setCompleted(completed + 1);
+              setOpen(undefined);
+            }}
+          />
         </details>
       ))}
     </section>

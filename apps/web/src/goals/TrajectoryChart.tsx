@@ -28,7 +28,7 @@ export function TrajectoryChart({
   const options: Plot.PlotOptions = {
     height: 320,
     marginLeft: 56,
-    x: { type: 'utc', label: null, tickFormat: (date: Date) => formatDate(isoDate(date)) },
+    x: { type: 'utc', label: null, ticks: 6, tickFormat: (date: Date) => formatDate(isoDate(date)) },
     y: { label: unit, grid: true, tickFormat: (value: number) => formatNumber(value) },
     color: {
       legend: true,

@@ -1,7 +1,7 @@
 import { User } from 'oidc-client-ts';
 import { createContext, ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { connectSession } from '../api/client';
-import { Person, personOf, signIn, userManager } from '../auth/session';
+import { Person, personOf, userManager } from '../auth/session';
 
 interface Auth {
   /** undefined while the stored sign-in is read, null when nobody is signed in. */
@@ -14,8 +14,9 @@ const AuthContext = createContext<Auth | undefined>(undefined);
 
 connectSession({
   accessToken: async () => (await userManager.getUser())?.access_token,
-  // A refused token (expired, revoked, signed out elsewhere): sign in again and come back here.
-  onUnauthorized: () => void userManager.removeUser().then(() => signIn()),
+  // A refused token (expired, revoked, signed out elsewhere) ends the sign-in here; RequireSignIn then
+  // sends the person to sign in once and back to this page.
+  onUnauthorized: () => void userManager.removeUser(),
 });
 
 export function AuthProvider({ children }: { children: ReactNode }) {
