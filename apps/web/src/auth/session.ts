@@ -22,7 +22,7 @@ export const userManager = new UserManager({
   redirect_uri: `${location.origin}/anmeldung`,
   post_logout_redirect_uri: `${location.origin}/abgemeldet`,
   response_type: 'code',
-  scope: 'openid profile offline_access api',
+  scope: 'openid profile api',
   // A tab's sign-in ends with the tab; refresh tokens renew access tokens before they expire.
   userStore: new WebStorageStateStore({ store: window.sessionStorage }),
   automaticSilentRenew: true,
