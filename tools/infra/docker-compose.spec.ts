@@ -7,7 +7,9 @@ import { serviceAppDirectories } from '../support/service-apps';
 
 const root = join(__dirname, '..', '..');
 const composeFile = join(root, 'docker-compose.yml');
-const INFRASTRUCTURE = ['kafka', 'eventstore', 'mongodb'];
+const INFRASTRUCTURE = ['kafka', 'eventstore', 'mongodb', 'keycloak'];
+// The one origin for browsers: nginx with the web app, built from infra/nginx.
+const EDGE = 'web';
 
 /** `docker compose` where the plugin exists, else Debian's docker-compose; both validate without an engine. */
 function findCompose(): string[] | null {
@@ -38,10 +40,10 @@ describeIf(
       expect(result.status).toBe(0);
     });
 
-    it('runs Kafka, EventStoreDB and MongoDB, and every service it builds exists in apps/', () => {
+    it('runs Kafka, EventStoreDB, MongoDB, Keycloak and nginx, and every service it builds exists in apps/', () => {
       const services = run(composeFile, 'config', '--services').stdout.trim().split('\n');
-      expect(services).toEqual(expect.arrayContaining(INFRASTRUCTURE));
-      for (const service of services.filter((name) => !INFRASTRUCTURE.includes(name))) {
+      expect(services).toEqual(expect.arrayContaining([...INFRASTRUCTURE, EDGE]));
+      for (const service of services.filter((name) => !INFRASTRUCTURE.includes(name) && name !== EDGE)) {
         expect(existsSync(join(root, 'apps', service, 'project.json'))).toBe(true);
       }
     });

@@ -4,9 +4,8 @@ import { DEFAULT_AUDIENCE } from '@bildungsregion/http';
 import { claimsOf, developmentAccount } from './accounts';
 import { errorPage, signInPage, signOutPage } from './pages';
 import { IdentityKeys, SIGNING_ALGORITHM } from './signing-key';
+import { WEB_CLIENT_ID } from './web-client';
 
-/** The client id of the web app; the Keycloak realm export registers the same one. */
-export const WEB_CLIENT_ID = 'bildungsregion-web';
 /** The resource indicator of our API; access tokens for it carry `aud` = bildungsregion. */
 export const API_RESOURCE = 'urn:bildungsregion:api';
 
