@@ -15,12 +15,16 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-/** The whole system as `npm start` runs it — gateway, identity provider, every service — on ports of its own. */
+/**
+ * The whole system as `npm start` runs it — gateway, identity provider, every service — on ports of its
+ * own. `webOrigin` says where browsers reach it when that is not the gateway (e.g. nginx in front).
+ */
 export async function startSystem(
   ports: { web: number; identity: number; goals: number; monitoring: number },
   dataDir: string,
+  webOrigin = `http://localhost:${ports.web}`,
 ): Promise<RunningSystem> {
-  const origin = `http://localhost:${ports.web}`;
+  const gateway = `http://localhost:${ports.web}`;
   const child: ChildProcess = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'tools', 'dev', 'start.ts')],
@@ -32,6 +36,7 @@ export async function startSystem(
         TS_NODE_PROJECT: join(root, 'tools', 'tsconfig.json'),
         DATA_DIR: dataDir,
         WEB_PORT: String(ports.web),
+        WEB_ORIGIN: webOrigin,
         IDENTITY_PORT: String(ports.identity),
         GOALS_PORT: String(ports.goals),
         MONITORING_PORT: String(ports.monitoring),
@@ -46,17 +51,17 @@ export async function startSystem(
   const healthy = async (url: string) => (await fetch(url).catch(() => undefined))?.ok === true;
   await eventually(
     async () =>
-      (await healthy(`${origin}/api/goals/health`)) &&
-      (await healthy(`${origin}/api/monitoring/health`)) &&
-      (await healthy(`${origin}/auth/.well-known/openid-configuration`)) &&
-      (await healthy(`${origin}/`)),
+      (await healthy(`${gateway}/api/goals/health`)) &&
+      (await healthy(`${gateway}/api/monitoring/health`)) &&
+      (await healthy(`${gateway}/auth/.well-known/openid-configuration`)) &&
+      (await healthy(`${gateway}/`)),
     240_000,
-    () => `the system did not come up at ${origin}: ${stderr}`,
+    () => `the system did not come up at ${gateway}: ${stderr}`,
   );
   const keys = await loadOrCreateIdentityKeys(dataDir);
   return {
-    origin,
-    token: (request) => signWithIdentityKey(keys, request, `${origin}/auth`),
+    origin: webOrigin,
+    token: (request) => signWithIdentityKey(keys, request, `${webOrigin}/auth`),
     errors: () => stderr,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGINT');
