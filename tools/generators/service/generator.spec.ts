@@ -98,9 +98,11 @@ describe('nx g @bildungsregion/tools:service', () => {
       '--ci',
       'apps/library',
       'tools/infra/service-registry.spec.ts',
+      'tools/infra/edge.spec.ts',
     ]);
     expect([tests.status, tests.output]).toEqual([0, expect.stringMatching(/tests: \d+ passed, 0 failed/)]);
     expect(tests.output).toMatch(/PASS tools tools\/infra\/service-registry\.spec\.ts/);
+    expect(tests.output).toMatch(/PASS tools tools\/infra\/edge\.spec\.ts/);
     expect(tests.output).toMatch(/PASS library apps\/library\/src\/domain\/entry\.decider\.spec\.ts/);
     expect(tests.output).toMatch(/PASS library apps\/library\/test\/library-api\.spec\.ts/);
     expect(

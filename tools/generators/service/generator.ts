@@ -11,6 +11,11 @@ const REGISTRY = 'libs/platform/service-runtime/src/registry.ts';
 const TOPICS = 'libs/platform/contracts/src/topics.ts';
 const LINT_CONFIG = 'eslint.config.mjs';
 const COMPOSE = 'docker-compose.yml';
+const NGINX = 'infra/nginx/nginx.conf';
+const NGINX_UPSTREAMS = {
+  loopback: 'infra/nginx/upstreams.loopback.conf',
+  compose: 'infra/nginx/upstreams.compose.conf',
+};
 
 function read(tree: Tree, path: string): string {
   const content = tree.read(path, 'utf8');
@@ -87,8 +92,6 @@ function registerInCompose(tree: Tree, name: string, port: number): void {
     `      READ_MODELS_DB: ${name}`,
     `      SEAL_KEY_FILE: /var/lib/bildungsregion/seal-keys/${name}.pem`,
     '      NODE_ENV: production',
-    '      JWT_SECRET: ${JWT_SECRET:-}',
-    '      JWT_JWKS_URL: ${JWT_JWKS_URL:-}',
     '    ports:',
     `      - "${port}:${port}"`,
     '    healthcheck:',
@@ -100,6 +103,21 @@ function registerInCompose(tree: Tree, name: string, port: number): void {
     '',
   ].join('\n');
   insertBefore(tree, COMPOSE, '\nvolumes:\n', `\n${block.trimEnd()}\n`);
+}
+
+/** Browsers reach every service through nginx at /api/<name>/, on loopback in CI and by compose name in compose. */
+function registerInNginx(tree: Tree, name: string, port: number): void {
+  if (read(tree, NGINX).includes(`location /api/${name}/ {`)) return;
+  insertBefore(
+    tree,
+    NGINX,
+    '    location /api/ {',
+    `    location /api/${name}/ {\n      proxy_pass http://${name}/;\n    }\n\n`,
+  );
+  for (const [kind, file] of Object.entries(NGINX_UPSTREAMS)) {
+    const host = kind === 'loopback' ? '127.0.0.1' : name;
+    insertBefore(tree, file, 'upstream identity {', `upstream ${name} {\n  server ${host}:${port};\n}\n\n`);
+  }
 }
 
 /** `nx g @bildungsregion/tools:service <name> --port <n>`: a new service on the service kit, registered everywhere services are listed. */
@@ -119,6 +137,7 @@ export default async function serviceGenerator(tree: Tree, options: ServiceGener
   register(tree, name, port);
   registerInLint(tree, name);
   registerInCompose(tree, name, port);
+  registerInNginx(tree, name, port);
   generateFiles(tree, join(__dirname, 'files'), `apps/${name}`, { ...names(name), name, port, consumes, template: '' });
   await formatFiles(tree);
 }
