@@ -186,6 +186,19 @@ describe('architecture rules', () => {
     ]);
   });
 
+  it('keeps the web app from importing server code, and an image without a text alternative', async () => {
+    const found = await violations(
+      'apps/web/src/probe.tsx',
+      "import { DEFAULT_AUDIENCE } from '@bildungsregion/http';\nexport const Probe = () => <img src={DEFAULT_AUDIENCE} />;\n",
+    );
+    expect(found).toEqual([
+      expect.stringMatching(/enforce-module-boundaries: .*"type:web" cannot depend on any libs/),
+      expect.stringMatching(/jsx-a11y\/alt-text/),
+    ]);
+    const allowed = 'export const Probe = () => <img src="/logo.svg" alt="Bildungsregion" />;\n';
+    expect(await violations('apps/web/src/probe.tsx', allowed)).toEqual([]);
+  });
+
   it('gives every service the same shape and the tags the rules work on', () => {
     const services = serviceAppDirectories(root);
     expect(services.length).toBeGreaterThan(0);
