@@ -15,12 +15,15 @@ export interface IdentityProviderOptions {
   readonly keys: IdentityKeys;
   /** Origins the web app is served from; each gets its sign-in callback and sign-out return address. */
   readonly webOrigins: readonly string[];
+  /** Lifetime of access tokens; the web app renews them with its refresh token before they expire. */
+  readonly accessTokenSeconds?: number;
 }
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 
 function configuration(options: IdentityProviderOptions): Configuration {
+  const accessTokenTTL = options.accessTokenSeconds ?? 15 * MINUTE;
   return {
     clients: [
       {
@@ -84,7 +87,7 @@ function configuration(options: IdentityProviderOptions): Configuration {
           return {
             scope: 'api',
             audience: DEFAULT_AUDIENCE,
-            accessTokenTTL: 15 * MINUTE,
+            accessTokenTTL,
             accessTokenFormat: 'jwt',
             jwt: { sign: { alg: SIGNING_ALGORITHM } },
           };
@@ -93,7 +96,7 @@ function configuration(options: IdentityProviderOptions): Configuration {
     },
     interactions: { url: (_ctx, interaction) => `${new URL(options.issuer).pathname}/interaction/${interaction.uid}` },
     ttl: {
-      AccessToken: 15 * MINUTE,
+      AccessToken: accessTokenTTL,
       AuthorizationCode: MINUTE,
       IdToken: 15 * MINUTE,
       Interaction: HOUR,

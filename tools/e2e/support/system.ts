@@ -23,6 +23,7 @@ export async function startSystem(
   ports: { web: number; identity: number; goals: number; monitoring: number },
   dataDir: string,
   webOrigin = `http://localhost:${ports.web}`,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<RunningSystem> {
   const gateway = `http://localhost:${ports.web}`;
   const child: ChildProcess = spawn(
@@ -42,6 +43,7 @@ export async function startSystem(
         MONITORING_PORT: String(ports.monitoring),
         LOG_LEVEL: 'warn',
         JWT_SECRET: '',
+        ...env,
       },
     },
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrorsOf, Problem } from '../api/problem';
 import { formatDate, formatNumber, todayInBerlin } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
-import { Alert, RadioGroup, SelectField, TextArea, TextField } from '../shell/ui';
+import { Alert, RadioGroup, SelectField, TextField } from '../shell/ui';
 import type { Goal } from './goal-types';
 import { useGoalStep } from './goal-queries';
 import { Action, ACTION_FIELDS, availableActions, FieldSpec, formToBody, partiesAwaitingConsent } from './lifecycle';
@@ -92,7 +92,7 @@ function StepForm({
     };
     switch (spec.kind) {
       case 'textarea':
-        return <TextArea {...common} />;
+        return <TextField {...common} multiline />;
       case 'number':
         return <TextField {...common} inputMode="decimal" hint={t('form.numberHint')} />;
       case 'date':

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { formatDate, formatValue } from '../lib/format';
 import { usePageTitle } from '../shell/page-title';
-import { Alert, Badge, SyntheticNotice } from '../shell/ui';
+import { Alert, BackToGoals, Badge, SyntheticNotice } from '../shell/ui';
 import { GoalActions } from './GoalActions';
 import { useGoal, useRegions } from './goal-queries';
 import { ASSESSMENT_BADGE, useGoalLabels } from './labels';
@@ -23,11 +23,7 @@ export function GoalPage() {
   if (!view || !terms)
     return (
       <>
-        <p>
-          <Link className="kern-link" to="/ziele">
-            {t('goal.back')}
-          </Link>
-        </p>
+        <BackToGoals />
         <QueryProblem query={query} />
         {query.isPending ? <p role="status">{t('loading')}</p> : null}
       </>
@@ -66,11 +62,7 @@ export function GoalPage() {
   ];
   return (
     <>
-      <p>
-        <Link className="kern-link" to="/ziele">
-          {t('goal.back')}
-        </Link>
-      </p>
+      <BackToGoals />
       <h1 className="kern-heading-large">{terms.title}</h1>
       <p className="goal-badges">
         <Badge kind="info">{labels.status(goal.status)}</Badge>{' '}

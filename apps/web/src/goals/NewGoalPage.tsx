@@ -1,10 +1,10 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ApiError, fieldErrorsOf, Problem } from '../api/problem';
 import { usePerson } from '../shell/AuthProvider';
 import { usePageTitle } from '../shell/page-title';
-import { Alert, RadioGroup, SelectField, TextArea, TextField } from '../shell/ui';
+import { Alert, BackToGoals, RadioGroup, SelectField, TextField } from '../shell/ui';
 import { DraftForm, draftFormToBody, EMPTY_DRAFT } from './draft-form';
 import { useDraftGoal } from './goal-queries';
 import { RegionSelect, StageSelect } from './filters';
@@ -60,11 +60,7 @@ export function NewGoalPage() {
   const error = (path: string) => (errors[path] ? { error: errors[path] } : {});
   return (
     <>
-      <p>
-        <Link className="kern-link" to="/ziele">
-          {t('goal.back')}
-        </Link>
-      </p>
+      <BackToGoals />
       <h1 className="kern-heading-large">{t('draft.title')}</h1>
       <form onSubmit={(event) => void submit(event)} noValidate className="step-form">
         {problem ? (
@@ -87,7 +83,8 @@ export function NewGoalPage() {
           required
           {...error('title')}
         />
-        <TextArea
+        <TextField
+          multiline
           label={t('draft.field.description')}
           name="description"
           value={form.description}

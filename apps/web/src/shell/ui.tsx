@@ -1,4 +1,5 @@
 import { ReactNode, useId } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 
 type AlertKind = 'info' | 'success' | 'warning' | 'danger';
@@ -70,43 +71,33 @@ function FieldFrame({
   );
 }
 
-export function TextField(props: FieldProps & { type?: 'text' | 'date' | 'search'; inputMode?: 'decimal' }) {
+/** A one-line field, or with `multiline` a text area for reasons and descriptions. */
+export function TextField(
+  props: FieldProps & { type?: 'text' | 'date' | 'search'; inputMode?: 'decimal'; multiline?: boolean },
+) {
   return (
     <FieldFrame {...props}>
-      {({ id, describedBy }) => (
-        <input
-          id={id}
-          name={props.name}
-          type={props.type ?? 'text'}
-          inputMode={props.inputMode}
-          className={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`}
-          value={props.value}
-          onChange={(event) => props.onChange(event.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={props.error ? true : undefined}
-          aria-required={props.required || undefined}
-        />
-      )}
-    </FieldFrame>
-  );
-}
-
-export function TextArea(props: FieldProps) {
-  return (
-    <FieldFrame {...props}>
-      {({ id, describedBy }) => (
-        <textarea
-          id={id}
-          name={props.name}
-          rows={3}
-          className={`kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`}
-          value={props.value}
-          onChange={(event) => props.onChange(event.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={props.error ? true : undefined}
-          aria-required={props.required || undefined}
-        />
-      )}
+      {({ id, describedBy }) => {
+        const common = {
+          id,
+          name: props.name,
+          className: `kern-form-input__input${props.error ? ' kern-form-input__input--error' : ''}`,
+          value: props.value,
+          'aria-describedby': describedBy,
+          'aria-invalid': props.error ? true : undefined,
+          'aria-required': props.required || undefined,
+        };
+        return props.multiline ? (
+          <textarea {...common} rows={3} onChange={(event) => props.onChange(event.target.value)} />
+        ) : (
+          <input
+            {...common}
+            type={props.type ?? 'text'}
+            inputMode={props.inputMode}
+            onChange={(event) => props.onChange(event.target.value)}
+          />
+        );
+      }}
     </FieldFrame>
   );
 }
@@ -190,5 +181,17 @@ export function Badge({ kind, children }: { kind: AlertKind; children: ReactNode
     <span className={`kern-badge kern-badge--${kind}`}>
       <span className="kern-label">{children}</span>
     </span>
+  );
+}
+
+/** The way back to the list of goals, above every goal page. */
+export function BackToGoals() {
+  const { t } = useTranslation();
+  return (
+    <p>
+      <Link className="kern-link" to="/ziele">
+        {t('goal.back')}
+      </Link>
+    </p>
   );
 }
