@@ -332,6 +332,7 @@ describeIf(
       // The trace names the import and who recorded the measurement.
       await current.getByText(/^CSV-Import /).waitFor();
       await current.getByText(/monitoring-team \(Bildungskoordination\)/).waitFor();
+      await progress.locator('dd', { hasText: /^Landkreis Osnabrück$/ }).waitFor();
       expect(await current.getByText('Kinder- und Jugendhilfestatistik', { exact: false }).count()).toBeGreaterThan(0);
       await expectAccessible(current, 'ziel-nachweis');
     }, 120_000);

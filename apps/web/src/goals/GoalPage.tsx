@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatDate, formatValue } from '../lib/format';
@@ -8,7 +9,7 @@ import { useGoal, useRegions } from './goal-queries';
 import { ASSESSMENT_BADGE, useGoalLabels } from './labels';
 import { ProgressTable } from './ProgressTable';
 import { QueryProblem } from './QueryProblem';
-import { TrajectoryChart } from './TrajectoryChart';
+import { TrajectoryChart } from './lazy-charts';
 
 /** Ziel: the terms, the parties and their consent, the trajectory, the progress and every step still open. */
 export function GoalPage() {
@@ -120,7 +121,9 @@ export function GoalPage() {
       </section>
       <GoalActions goal={goal} goalId={id} onReload={() => void query.refetch()} />
       {view.trajectory ? (
-        <TrajectoryChart trajectory={view.trajectory} progress={goal.progress} unit={terms.unit} />
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          <TrajectoryChart trajectory={view.trajectory} progress={goal.progress} unit={terms.unit} />
+        </Suspense>
       ) : null}
       <ProgressTable goalId={id} progress={goal.progress} unit={terms.unit} />
     </>

@@ -1,15 +1,15 @@
-import * as Plot from '@observablehq/plot';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatNumber, formatTimestamp } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
 import { usePageTitle } from '../shell/page-title';
-import { PlotFigure } from '../shell/PlotFigure';
 import { Alert, Badge, SyntheticNotice } from '../shell/ui';
 import { ASSESSMENTS, EDUCATION_STAGES, EducationStage, GOAL_STATUSES, GoalSummary } from './goal-types';
 import { useDashboard, useGoalList, useImports, useShowsSampleGoals } from './goal-queries';
 import { RegionSelect, StageSelect } from './filters';
 import { ASSESSMENT_BADGE, useGoalLabels } from './labels';
+import { AssessmentChart } from './lazy-charts';
 import { QueryProblem } from './QueryProblem';
 
 function CountTable({ caption, rows }: { caption: string; rows: { label: string; count: number }[] }) {
@@ -138,17 +138,6 @@ export function OverviewPage() {
     label: labels.assessment(assessment),
     count: counts?.byAssessment[assessment] ?? 0,
   }));
-  const chart: Plot.PlotOptions = {
-    marginLeft: 120,
-    height: 140,
-    x: {
-      label: t('overview.count'),
-      grid: true,
-      tickFormat: (value: number) => (Number.isInteger(value) ? formatNumber(value) : ''),
-    },
-    y: { label: null },
-    marks: [Plot.barX(assessmentRows, { x: 'count', y: 'label', fill: '#0b4f8a' }), Plot.ruleX([0])],
-  };
   return (
     <>
       <h1 className="kern-heading-large">{t('overview.title')}</h1>
@@ -172,12 +161,9 @@ export function OverviewPage() {
               }))}
             />
             <div>
-              <PlotFigure
-                options={chart}
-                label={t('overview.chartLabel')}
-                description={assessmentRows.map((row) => `${row.label}: ${row.count}`).join(', ')}
-                caption={t('overview.chartCaption')}
-              />
+              <Suspense fallback={null}>
+                <AssessmentChart rows={assessmentRows} />
+              </Suspense>
               <CountTable caption={t('overview.byAssessment')} rows={assessmentRows} />
             </div>
             <CountTable
