@@ -94,30 +94,32 @@ export function GoalPage() {
         <h2 id="parties-heading" className="kern-heading-medium">
           {t('goal.parties')}
         </h2>
-        <table className="kern-table kern-table--small" data-testid="parties-table">
-          <thead className="kern-table__header">
-            <tr className="kern-table__row">
-              <th scope="col">{t('goal.party')}</th>
-              <th scope="col">{t('goal.partyRoleLabel')}</th>
-              <th scope="col">{t('goal.consent')}</th>
-            </tr>
-          </thead>
-          <tbody className="kern-table__body">
-            {terms.parties.map((party) => (
-              <tr className="kern-table__row" key={party.id}>
-                <td className="kern-table__cell">{party.name}</td>
-                <td className="kern-table__cell">{labels.partyRole(party.role)}</td>
-                <td className="kern-table__cell">
-                  {goal.consents.includes(party.id)
-                    ? t('goal.consentGiven')
-                    : goal.status === 'proposed'
-                      ? t('goal.consentAwaited')
-                      : '–'}
-                </td>
+        <div className="kern-table-responsive">
+          <table className="kern-table kern-table--small" data-testid="parties-table">
+            <thead className="kern-table__header">
+              <tr className="kern-table__row">
+                <th scope="col">{t('goal.party')}</th>
+                <th scope="col">{t('goal.partyRoleLabel')}</th>
+                <th scope="col">{t('goal.consent')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="kern-table__body">
+              {terms.parties.map((party) => (
+                <tr className="kern-table__row" key={party.id}>
+                  <td className="kern-table__cell">{party.name}</td>
+                  <td className="kern-table__cell">{labels.partyRole(party.role)}</td>
+                  <td className="kern-table__cell">
+                    {goal.consents.includes(party.id)
+                      ? t('goal.consentGiven')
+                      : goal.status === 'proposed'
+                        ? t('goal.consentAwaited')
+                        : '–'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <GoalActions goal={goal} goalId={id} onReload={() => void query.refetch()} />
       {view.trajectory ? (

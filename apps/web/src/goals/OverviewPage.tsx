@@ -15,27 +15,29 @@ import { QueryProblem } from './QueryProblem';
 function CountTable({ caption, rows }: { caption: string; rows: { label: string; count: number }[] }) {
   const { t } = useTranslation();
   return (
-    <table className="kern-table kern-table--small">
-      <caption className="kern-title">{caption}</caption>
-      <thead className="kern-table__header">
-        <tr className="kern-table__row">
-          <th scope="col">{t('overview.category')}</th>
-          <th scope="col" className="kern-table__header--numeric">
-            {t('overview.count')}
-          </th>
-        </tr>
-      </thead>
-      <tbody className="kern-table__body">
-        {rows.map((row) => (
-          <tr className="kern-table__row" key={row.label}>
-            <th scope="row" className="kern-table__cell">
-              {row.label}
+    <div className="kern-table-responsive">
+      <table className="kern-table kern-table--small">
+        <caption className="kern-title">{caption}</caption>
+        <thead className="kern-table__header">
+          <tr className="kern-table__row">
+            <th scope="col">{t('overview.category')}</th>
+            <th scope="col" className="kern-table__header--numeric">
+              {t('overview.count')}
             </th>
-            <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(row.count)}</td>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="kern-table__body">
+          {rows.map((row) => (
+            <tr className="kern-table__row" key={row.label}>
+              <th scope="row" className="kern-table__cell">
+                {row.label}
+              </th>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(row.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -85,30 +87,32 @@ function LatestImports() {
       <QueryProblem query={imports} />
       {imports.isSuccess && latest.length === 0 ? <p className="kern-body">{t('overview.noImports')}</p> : null}
       {latest.length > 0 ? (
-        <table className="kern-table kern-table--small">
-          <thead className="kern-table__header">
-            <tr className="kern-table__row">
-              <th scope="col">{t('overview.importFile')}</th>
-              <th scope="col">{t('overview.importedAt')}</th>
-              <th scope="col" className="kern-table__header--numeric">
-                {t('overview.recorded')}
-              </th>
-              <th scope="col" className="kern-table__header--numeric">
-                {t('overview.rejected')}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="kern-table__body">
-            {latest.map((report) => (
-              <tr className="kern-table__row" key={report.id}>
-                <td className="kern-table__cell">{report.fileName}</td>
-                <td className="kern-table__cell">{formatTimestamp(report.importedAt)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(report.recorded)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(report.rejected)}</td>
+        <div className="kern-table-responsive">
+          <table className="kern-table kern-table--small">
+            <thead className="kern-table__header">
+              <tr className="kern-table__row">
+                <th scope="col">{t('overview.importFile')}</th>
+                <th scope="col">{t('overview.importedAt')}</th>
+                <th scope="col" className="kern-table__header--numeric">
+                  {t('overview.recorded')}
+                </th>
+                <th scope="col" className="kern-table__header--numeric">
+                  {t('overview.rejected')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="kern-table__body">
+              {latest.map((report) => (
+                <tr className="kern-table__row" key={report.id}>
+                  <td className="kern-table__cell">{report.fileName}</td>
+                  <td className="kern-table__cell">{formatTimestamp(report.importedAt)}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(report.recorded)}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(report.rejected)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </section>
   );

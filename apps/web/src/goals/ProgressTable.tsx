@@ -97,37 +97,39 @@ export function ProgressTable({
       {sorted.length === 0 ? (
         <p className="kern-body">{t('progress.none')}</p>
       ) : (
-        <table className="kern-table" data-testid="progress-table">
-          <thead className="kern-table__header">
-            <tr className="kern-table__row">
-              <th scope="col">{t('progress.asOf')}</th>
-              <th scope="col" className="kern-table__header--numeric">
-                {t('chart.value', { unit })}
-              </th>
-              <th scope="col">{t('progress.source')}</th>
-              <th scope="col">{t('progress.note')}</th>
-              <th scope="col">{t('progress.provenance')}</th>
-            </tr>
-          </thead>
-          <tbody className="kern-table__body">
-            {sorted.map((record) => (
-              <tr className="kern-table__row" key={record.progressId}>
-                <td className="kern-table__cell">{formatDate(record.asOf)}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">
-                  {formatNumber(record.value)}
-                  {typeof record['originalValue'] === 'number'
-                    ? ` (${t('progress.correctedFrom', { value: formatNumber(record['originalValue']) })})`
-                    : ''}
-                </td>
-                <td className="kern-table__cell">{labels.source(record.source)}</td>
-                <td className="kern-table__cell">{record.note ?? ''}</td>
-                <td className="kern-table__cell">
-                  <TraceCell goalId={goalId} record={record} />
-                </td>
+        <div className="kern-table-responsive">
+          <table className="kern-table" data-testid="progress-table">
+            <thead className="kern-table__header">
+              <tr className="kern-table__row">
+                <th scope="col">{t('progress.asOf')}</th>
+                <th scope="col" className="kern-table__header--numeric">
+                  {t('chart.value', { unit })}
+                </th>
+                <th scope="col">{t('progress.source')}</th>
+                <th scope="col">{t('progress.note')}</th>
+                <th scope="col">{t('progress.provenance')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="kern-table__body">
+              {sorted.map((record) => (
+                <tr className="kern-table__row" key={record.progressId}>
+                  <td className="kern-table__cell">{formatDate(record.asOf)}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">
+                    {formatNumber(record.value)}
+                    {typeof record['originalValue'] === 'number'
+                      ? ` (${t('progress.correctedFrom', { value: formatNumber(record['originalValue']) })})`
+                      : ''}
+                  </td>
+                  <td className="kern-table__cell">{labels.source(record.source)}</td>
+                  <td className="kern-table__cell">{record.note ?? ''}</td>
+                  <td className="kern-table__cell">
+                    <TraceCell goalId={goalId} record={record} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -91,27 +91,29 @@ export function TrajectoryChart({
         })}
         caption={t('chart.caption')}
       />
-      <table className="kern-table kern-table--small" data-testid="trajectory-table">
-        <caption className="kern-title">{t('chart.tableCaption')}</caption>
-        <thead className="kern-table__header">
-          <tr className="kern-table__row">
-            <th scope="col">{t('chart.date')}</th>
-            <th scope="col">{t('chart.point')}</th>
-            <th scope="col" className="kern-table__header--numeric">
-              {t('chart.value', { unit })}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="kern-table__body">
-          {rows.map((row, index) => (
-            <tr className="kern-table__row" key={`${row.date}-${index}`}>
-              <td className="kern-table__cell">{formatDate(row.date)}</td>
-              <td className="kern-table__cell">{row.kind}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(row.value)}</td>
+      <div className="kern-table-responsive">
+        <table className="kern-table kern-table--small" data-testid="trajectory-table">
+          <caption className="kern-title">{t('chart.tableCaption')}</caption>
+          <thead className="kern-table__header">
+            <tr className="kern-table__row">
+              <th scope="col">{t('chart.date')}</th>
+              <th scope="col">{t('chart.point')}</th>
+              <th scope="col" className="kern-table__header--numeric">
+                {t('chart.value', { unit })}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="kern-table__body">
+            {rows.map((row, index) => (
+              <tr className="kern-table__row" key={`${row.date}-${index}`}>
+                <td className="kern-table__cell">{formatDate(row.date)}</td>
+                <td className="kern-table__cell">{row.kind}</td>
+                <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(row.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
