@@ -1,4 +1,6 @@
 import { createBrowserRouter } from 'react-router';
+import { AuditPage } from './audit/AuditPage';
+import { GoalAuditPage } from './audit/GoalAuditPage';
 import { GoalListPage } from './goals/GoalListPage';
 import { GoalPage } from './goals/GoalPage';
 import { NewGoalPage } from './goals/NewGoalPage';
@@ -18,6 +20,8 @@ export const router = createBrowserRouter([
       { path: 'ziele', element: <GoalListPage /> },
       { path: 'ziele/neu', element: <NewGoalPage /> },
       { path: 'ziele/:id', element: <GoalPage /> },
+      { path: 'pruefung', element: <AuditPage /> },
+      { path: 'pruefung/ziele/:id', element: <GoalAuditPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -63,7 +63,8 @@ function Trace({ trace }: { trace: ProgressTrace }) {
   );
 }
 
-function TraceCell({ goalId, record }: { goalId: string; record: ProgressRecord }) {
+/** A value's proof, opened in place: on the progress table and beside every monitoring-fed event in the Prüfung. */
+export function TraceCell({ goalId, record }: { goalId: string; record: Pick<ProgressRecord, 'progressId' | 'asOf'> }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const trace = useProgressTrace(goalId, record.progressId, open);

@@ -1,4 +1,12 @@
-import { formatDate, formatNumber, formatTimestamp, formatValue, parseGermanNumber, todayInBerlin } from './format';
+import {
+  endOfDayInBerlin,
+  formatDate,
+  formatNumber,
+  formatTimestamp,
+  formatValue,
+  parseGermanNumber,
+  todayInBerlin,
+} from './format';
 
 describe('German formats', () => {
   it('writes dates as 27.11.2026 and instants in Berlin time with Uhr', () => {
@@ -27,5 +35,10 @@ describe('German formats', () => {
   it('knows the date in Berlin around midnight UTC', () => {
     expect(todayInBerlin(new Date('2026-11-27T23:30:00Z'))).toBe('2026-11-28');
     expect(todayInBerlin(new Date('2026-11-27T22:30:00Z'))).toBe('2026-11-27');
+  });
+
+  it('ends a Berlin day at its last millisecond, in winter and in summer time', () => {
+    expect(endOfDayInBerlin('2026-11-27')).toBe('2026-11-27T22:59:59.999Z');
+    expect(endOfDayInBerlin('2026-07-01')).toBe('2026-07-01T21:59:59.999Z');
   });
 });

@@ -59,3 +59,13 @@ export function parseGermanNumber(text: string): number | null {
 export function todayInBerlin(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: BERLIN }).format(now);
 }
+
+/** The last millisecond of a calendar day in Berlin, as an instant: what "as of 27.11.2026" means. */
+export function endOfDayInBerlin(isoDate: string): string {
+  const noon = new Date(`${isoDate}T12:00:00Z`);
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone: BERLIN, timeZoneName: 'longOffset' })
+    .formatToParts(noon)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const sign = offset?.match(/GMT([+-]\d{2}:\d{2})/)?.[1] ?? '+00:00';
+  return new Date(`${isoDate}T23:59:59.999${sign}`).toISOString();
+}

@@ -53,6 +53,18 @@ function Header() {
               {t('nav.goals')}
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/monitoring" className="kern-link">
+              {t('nav.monitoring')}
+            </NavLink>
+          </li>
+          {person.role !== 'actor' ? (
+            <li>
+              <NavLink to="/pruefung" className="kern-link">
+                {t('nav.audit')}
+              </NavLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
     </header>

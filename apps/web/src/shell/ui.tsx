@@ -73,7 +73,7 @@ function FieldFrame({
 
 /** A one-line field, or with `multiline` a text area for reasons and descriptions. */
 export function TextField(
-  props: FieldProps & { type?: 'text' | 'date' | 'search'; inputMode?: 'decimal'; multiline?: boolean },
+  props: FieldProps & { type?: 'text' | 'date' | 'search'; inputMode?: 'decimal' | 'numeric'; multiline?: boolean },
 ) {
   return (
     <FieldFrame {...props}>

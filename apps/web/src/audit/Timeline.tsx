@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatTimestamp } from '../lib/format';
+import { QueryProblem } from '../goals/QueryProblem';
+import { TraceCell } from '../goals/ProgressTable';
+import { HISTORY_PAGE_SIZE, useHistory } from './audit-queries';
+import { eventDetail, Vocabulary } from './audit-words';
+
+/** Every recorded event of a goal, oldest first, a page at a time; each row can be compared with the one before. */
+export function Timeline({
+  goalId,
+  words,
+  onCompare,
+}: {
+  goalId: string;
+  words: Vocabulary;
+  onCompare: (revision: number) => void;
+}) {
+  const { t } = useTranslation();
+  const [offset, setOffset] = useState(0);
+  const history = useHistory(goalId, offset);
+  const page = history.data;
+  return (
+    <section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading" className="kern-heading-medium">
+        {t('audit.timeline')}
+      </h2>
+      <QueryProblem query={history} />
+      {history.isPending ? <p role="status">{t('loading')}</p> : null}
+      {page ? (
+        <>
+          <p className="kern-body" data-testid="timeline-range">
+            {t('audit.range', {
+              from: page.total === 0 ? 0 : offset + 1,
+              to: offset + page.items.length,
+              total: page.total,
+            })}
+          </p>
+          <div className="kern-table-responsive">
+            <table className="kern-table kern-table--small" data-testid="timeline">
+              <thead className="kern-table__header">
+                <tr className="kern-table__row">
+                  <th scope="col">{t('audit.revision')}</th>
+                  <th scope="col">{t('audit.event.label')}</th>
+                  <th scope="col">{t('audit.who')}</th>
+                  <th scope="col">{t('audit.recordedAt')}</th>
+                  <th scope="col">{t('audit.effectiveAt')}</th>
+                  <th scope="col">{t('audit.authorityAndReason')}</th>
+                  <th scope="col">{t('audit.correlation')}</th>
+                </tr>
+              </thead>
+              <tbody className="kern-table__body">
+                {page.items.map((entry) => {
+                  const data = entry.data as Record<string, unknown>;
+                  const fromMonitoring = entry.type === 'ProgressRecorded' && data['source'] === 'monitoring';
+                  return (
+                    <tr className="kern-table__row" key={entry.eventId} id={`ereignis-${entry.eventId}`}>
+                      <td className="kern-table__cell">
+                        {entry.revision}
+                        {entry.revision > 0 ? (
+                          <>
+                            {' '}
+                            <button
+                              type="button"
+                              className="kern-btn kern-btn--tertiary kern-btn--small"
+                              onClick={() => onCompare(entry.revision)}
+                            >
+                              <span className="kern-label">
+                                {t('audit.compareWithPrevious', { previous: entry.revision - 1 })}
+                              </span>
+                            </button>
+                          </>
+                        ) : null}
+                      </td>
+                      <td className="kern-table__cell">
+                        {t(`audit.event.${entry.type}`, { defaultValue: entry.type })}
+                        <span className="kern-body kern-body--small timeline-detail">
+                          {eventDetail(entry.type, entry.data, words)}
+                        </span>
+                        {fromMonitoring ? (
+                          <TraceCell
+                            goalId={goalId}
+                            record={{ progressId: String(data['progressId']), asOf: String(data['asOf']) }}
+                          />
+                        ) : null}
+                      </td>
+                      <td className="kern-table__cell">
+                        {entry.actor.id} ({t(`role.${entry.actor.role}`, { defaultValue: entry.actor.role })})
+                      </td>
+                      <td className="kern-table__cell">{formatTimestamp(entry.recordedAt)}</td>
+                      <td className="kern-table__cell">{formatDate(entry.effectiveAt)}</td>
+                      <td className="kern-table__cell">
+                        {[entry.authority, entry.reason].filter(Boolean).join(' – ') || '–'}
+                      </td>
+                      <td className="kern-table__cell timeline-ids">
+                        <code>{entry.correlationId}</code>
+                        {entry.causationId ? (
+                          <>
+                            {' '}
+                            {t('audit.causedBy')}{' '}
+                            {page.items.some((other) => other.eventId === entry.causationId) ? (
+                              <a className="kern-link" href={`#ereignis-${entry.causationId}`}>
+                                <code>{entry.causationId}</code>
+                              </a>
+                            ) : (
+                              <code>{entry.causationId}</code>
+                            )}
+                          </>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <nav className="pagination" aria-label={t('audit.pages')}>
+            <button
+              type="button"
+              className="kern-btn kern-btn--secondary"
+              disabled={offset === 0}
+              onClick={() => setOffset(Math.max(0, offset - HISTORY_PAGE_SIZE))}
+            >
+              <span className="kern-label">{t('audit.earlier')}</span>
+            </button>
+            <button
+              type="button"
+              className="kern-btn kern-btn--secondary"
+              disabled={offset + HISTORY_PAGE_SIZE >= page.total}
+              onClick={() => setOffset(offset + HISTORY_PAGE_SIZE)}
+            >
+              <span className="kern-label">{t('audit.later')}</span>
+            </button>
+          </nav>
+        </>
+      ) : null}
+    </section>
+  );
+}
