@@ -1,13 +1,13 @@
 import { createBrowserRouter } from 'react-router';
-import { AuditPage } from './audit/AuditPage';
-import { GoalAuditPage } from './audit/GoalAuditPage';
-import { GoalListPage } from './goals/GoalListPage';
-import { GoalPage } from './goals/GoalPage';
-import { NewGoalPage } from './goals/NewGoalPage';
 import { OverviewPage } from './goals/OverviewPage';
 import { Layout } from './shell/Layout';
 import { NotFound } from './shell/NotFound';
 import { SignedOut, SignInCallback } from './shell/SignInCallback';
+
+/** A page in a chunk of its own, loaded when it is first opened: the dashboard alone is in the first chunk. */
+function page<Module>(load: () => Promise<Module>, name: keyof Module) {
+  return async () => ({ Component: (await load())[name] as React.ComponentType });
+}
 
 /** The app's addresses are German words, as people read and share them. */
 export const router = createBrowserRouter([
@@ -17,11 +17,18 @@ export const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <OverviewPage /> },
-      { path: 'ziele', element: <GoalListPage /> },
-      { path: 'ziele/neu', element: <NewGoalPage /> },
-      { path: 'ziele/:id', element: <GoalPage /> },
-      { path: 'pruefung', element: <AuditPage /> },
-      { path: 'pruefung/ziele/:id', element: <GoalAuditPage /> },
+      { path: 'ziele', lazy: page(() => import('./goals/GoalListPage'), 'GoalListPage') },
+      { path: 'ziele/neu', lazy: page(() => import('./goals/NewGoalPage'), 'NewGoalPage') },
+      { path: 'ziele/:id', lazy: page(() => import('./goals/GoalPage'), 'GoalPage') },
+      { path: 'monitoring', lazy: page(() => import('./monitoring/CataloguePage'), 'CataloguePage') },
+      {
+        path: 'monitoring/indikatoren/:key',
+        lazy: page(() => import('./monitoring/IndicatorPage'), 'IndicatorPage'),
+      },
+      { path: 'monitoring/import', lazy: page(() => import('./monitoring/ImportPage'), 'ImportPage') },
+      { path: 'monitoring/freigaben', lazy: page(() => import('./monitoring/ReleasesPage'), 'ReleasesPage') },
+      { path: 'pruefung', lazy: page(() => import('./audit/AuditPage'), 'AuditPage') },
+      { path: 'pruefung/ziele/:id', lazy: page(() => import('./audit/GoalAuditPage'), 'GoalAuditPage') },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -35,7 +35,13 @@ export const IndicatorListResult = z.array(
 export const IndicatorResult = z.object({
   revision: z.int().min(0),
   integrity: IntegrityResult,
-  indicator: z.looseObject({ ...definition, thresholds, synthetic: z.boolean(), measurementCount: z.int().min(0) }),
+  indicator: z.looseObject({
+    ...definition,
+    thresholds,
+    synthetic: z.boolean(),
+    measurementCount: z.int().min(0),
+    periods: z.array(z.string()).describe('Every period with at least one value, oldest first.'),
+  }),
 });
 
 export const SeriesResult = z.object({

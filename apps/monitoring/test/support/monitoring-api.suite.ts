@@ -210,7 +210,7 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
         .expect(status);
       expect(JSON.stringify(response.body)).toContain(message);
       const indicator = await http().get(`/indicators/${key}`).set(as(auth.auditor)).expect(200);
-      expect(indicator.body).toMatchObject({ revision: 0, indicator: { measurementCount: 0 } });
+      expect(indicator.body).toMatchObject({ revision: 0, indicator: { measurementCount: 0, periods: [] } });
     });
 
     it('answers a measurement or release of an indicator that does not exist with 422, not 404', async () => {
@@ -298,7 +298,7 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
       const second = await importCsv(csv).expect(201);
       expect(second.body).toMatchObject({ recorded: 0, unchanged: 3, rejected: 4 });
       const indicator = await http().get(`/indicators/${key}`).set(as(auth.auditor)).expect(200);
-      expect(indicator.body.indicator.measurementCount).toBe(3);
+      expect(indicator.body.indicator).toMatchObject({ measurementCount: 3, periods: ['2024'] });
       const report = await http().get(`/measurements/imports/${first.body.importId}`).set(as(auth.auditor)).expect(200);
       expect(report.body).toMatchObject({ recorded: 3, sha256: first.body.sha256, importedBy: expect.any(String) });
       const list = await eventuallyPasses(async () => {
@@ -403,6 +403,8 @@ export function monitoringApiSuite(environment: () => Environment, sqliteFile: (
           .expect(200);
         expect(latest.body).toEqual([expect.objectContaining({ period: '2025', value: 8 })]);
       });
+      const indicator = await http().get(`/indicators/${key}`).set(as(auth.actorToken)).expect(200);
+      expect(indicator.body.indicator.periods).toEqual(['2024', '2025']);
       await http().get(`/indicators/${key}/comparison?period=[$ne]`).set(as(auth.actorToken)).expect(400);
       await http().get(`/indicators/${key}/series?region=03459099`).set(as(auth.actorToken)).expect(400);
     });

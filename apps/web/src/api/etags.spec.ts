@@ -20,4 +20,12 @@ describe('the ETag store', () => {
     store.rememberAfterCommand('/api/goals/goals', '"0"');
     expect(store.forCommand('/api/goals/goals/g-1/consents')).toBe('"4"');
   });
+
+  it('keeps revisions only, never a content hash of a list, so no command is sent with one', () => {
+    const store = new ETagStore();
+    store.remember('/api/monitoring/measurements/imports', 'W/"1a2-xyz"');
+    store.remember('/api/monitoring/indicators/betreuungsquote-u3', '"105"');
+    expect(store.forCommand('/api/monitoring/measurements/imports')).toBeUndefined();
+    expect(store.forCommand('/api/monitoring/indicators/betreuungsquote-u3/corrections')).toBe('"105"');
+  });
 });

@@ -3,11 +3,14 @@
  * path below it) is sent with that revision as If-Match, so it is refused when someone else changed
  * the resource meanwhile. Each browser tab keeps its own.
  */
+const REVISION = /^"\d+"$/;
+
 export class ETagStore {
   private readonly etags = new Map<string, string>();
 
+  /** Only a revision ("3") is kept: a list's content hash (W/"…") says nothing a command could be checked against. */
   remember(resourcePath: string, etag: string): void {
-    this.etags.set(resourcePath, etag);
+    if (REVISION.test(etag)) this.etags.set(resourcePath, etag);
   }
 
   /** The ETag of the longest known resource path the command's path lies in. */

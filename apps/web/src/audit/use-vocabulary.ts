@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useRegions } from '../goals/goal-queries';
+import { useRegions } from '../monitoring/monitoring-queries';
 import type { Vocabulary } from './audit-words';
 
 /** Names for the codes in a goal's history: regions from monitoring's reference data, parties from the goal. */

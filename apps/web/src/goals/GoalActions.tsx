@@ -1,6 +1,7 @@
 import { FormEvent, Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrorsOf, Problem } from '../api/problem';
+import { CommandProblem } from '../shell/CommandProblem';
 import { formatDate, formatNumber, todayInBerlin } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
 import { Alert, RadioGroup, SelectField, TextField } from '../shell/ui';
@@ -14,26 +15,6 @@ function initialValues(action: Action, goal: Goal, actorId: string | undefined):
   if (action === 'close') return { outcome: 'achieved' };
   if (action === 'correction') return { progressId: goal.progress[goal.progress.length - 1]?.progressId ?? '' };
   return {};
-}
-
-/** A problem the service answered, in words, with what to do next. */
-function StepProblem({ problem, onReload }: { problem: Problem; onReload: () => void }) {
-  const { t } = useTranslation();
-  if (problem.code === 'stale-revision')
-    return (
-      <Alert kind="danger" title={t('step.stale.title')}>
-        <p className="kern-body">{t('step.stale.text')}</p>
-        <button type="button" className="kern-btn kern-btn--secondary" onClick={onReload}>
-          <span className="kern-label">{t('step.stale.reload')}</span>
-        </button>
-      </Alert>
-    );
-  const key = `problem.code.${problem.code}`;
-  return (
-    <Alert kind="danger" title={t('step.rejected')}>
-      <p className="kern-body">{t(key, { defaultValue: t('problem.serviceSays', { detail: problem.detail }) })}</p>
-    </Alert>
-  );
 }
 
 function StepForm({
@@ -131,7 +112,7 @@ function StepForm({
   };
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="step-form">
-      {problem ? <StepProblem problem={problem} onReload={onReload} /> : null}
+      {problem ? <CommandProblem problem={problem} onReload={onReload} staleText={t('step.stale.text')} /> : null}
       {ACTION_FIELDS[action].map((spec) => (
         <Fragment key={spec.name}>{field(spec)}</Fragment>
       ))}

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, formatTimestamp } from '../lib/format';
 import type { ProgressRecord, ProgressTrace } from './goal-types';
-import { useProgressTrace, useRegions } from './goal-queries';
+import { useProgressTrace } from './goal-queries';
+import { useRegions } from '../monitoring/monitoring-queries';
 import { useGoalLabels } from './labels';
 import { QueryProblem } from './QueryProblem';
 

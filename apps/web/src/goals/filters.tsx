@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { SelectField } from '../shell/ui';
 import { EDUCATION_STAGES } from './goal-types';
 import { useGoalLabels } from './labels';
-import { useRegions } from './goal-queries';
+import { useRegions } from '../monitoring/monitoring-queries';
 
 /** Choosing a Gemeinde (or the whole Landkreis) from monitoring's reference data. */
 export function RegionSelect({

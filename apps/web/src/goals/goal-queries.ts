@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { goalsApi, monitoringApi, unwrap } from '../api/client';
+import { goalsApi, unwrap } from '../api/client';
 import type { paths } from '../api/generated/goals';
 import type { Action } from './lifecycle';
 import type { GoalListFilters } from './goal-types';
@@ -44,23 +44,6 @@ export function useProgressTrace(id: string, progressId: string, enabled: boolea
     queryKey: goalKeys.trace(id, progressId),
     queryFn: () =>
       unwrap(goalsApi.GET('/goals/{id}/progress/{progressId}/trace', { params: { path: { id, progressId } } })),
-    enabled,
-  });
-}
-
-/** The Landkreis and its municipalities, from monitoring's reference data; they change only with a release. */
-export function useRegions() {
-  return useQuery({
-    queryKey: ['regions'],
-    queryFn: () => unwrap(monitoringApi.GET('/regions')),
-    staleTime: Infinity,
-  });
-}
-
-export function useImports(enabled: boolean) {
-  return useQuery({
-    queryKey: ['monitoring', 'imports'],
-    queryFn: () => unwrap(monitoringApi.GET('/measurements/imports')),
     enabled,
   });
 }

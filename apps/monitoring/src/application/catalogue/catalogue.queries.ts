@@ -29,6 +29,8 @@ export interface IndicatorView {
     readonly thresholds: readonly Threshold[];
     readonly synthetic: boolean;
     readonly measurementCount: number;
+    /** Every period with at least one value, oldest first: what a comparison or a correction can name. */
+    readonly periods: readonly string[];
   };
 }
 
@@ -56,6 +58,7 @@ export class CatalogueQueries {
         thresholds: state.thresholds,
         synthetic: state.synthetic,
         measurementCount: state.measurements.size,
+        periods: [...new Set([...state.measurements.values()].map((measurement) => measurement.period))].sort(),
       },
     };
   }

@@ -1093,6 +1093,8 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             periodicity: "year" | "school-year" | "reference-date";
+                            /** @description Every period with at least one value, oldest first. */
+                            periods: string[];
                             /** @enum {string} */
                             preferredDirection: "higher" | "lower" | "none";
                             source: string;
