@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, todayInBerlin } from '../lib/format';
-import { PlotFigure } from '../shell/PlotFigure';
+import { PlotFigure, useValuesInWords } from '../shell/PlotFigure';
 import { trajectoryChartData } from './chart-data';
 import type { PlannedTrajectory, ProgressRecord } from './goal-types';
 import { useGoalLabels } from './labels';
@@ -25,6 +25,7 @@ export function TrajectoryChart({
   const { t } = useTranslation();
   const labels = useGoalLabels();
   const data = trajectoryChartData(trajectory, progress, todayInBerlin());
+  const inWords = useValuesInWords();
   const options: Plot.PlotOptions = {
     height: 320,
     marginLeft: 56,
@@ -85,9 +86,10 @@ export function TrajectoryChart({
         options={options}
         label={t('chart.label')}
         description={t('chart.description', {
-          baseline: formatNumber(data.planned[0]?.value ?? 0),
-          target: formatNumber(data.planned[data.planned.length - 1]?.value ?? 0),
-          count: data.actual.length,
+          planned: inWords(
+            data.planned.map((point) => ({ label: formatDate(isoDate(point.date)), value: point.value })),
+          ),
+          actual: inWords(data.actual.map((point) => ({ label: formatDate(isoDate(point.date)), value: point.value }))),
         })}
         caption={t('chart.caption')}
       />

@@ -1,13 +1,13 @@
 import * as Plot from '@observablehq/plot';
 import { useTranslation } from 'react-i18next';
-import { valuesInWords } from '../lib/chart-text';
 import { formatNumber } from '../lib/format';
-import { PlotFigure } from '../shell/PlotFigure';
+import { PlotFigure, useValuesInWords } from '../shell/PlotFigure';
 import type { Comparison } from './monitoring-queries';
 
 /** The municipalities ranked for one period as bars, with the Landkreis as a rule. */
 export function ComparisonChart({ comparison, unit }: { comparison: Comparison; unit: string }) {
   const { t } = useTranslation();
+  const inWords = useValuesInWords();
   const rows = comparison.ranking.map((row) => ({ name: row.regionName, value: row.value }));
   const options: Plot.PlotOptions = {
     height: Math.max(120, rows.length * 22 + 40),
@@ -23,10 +23,7 @@ export function ComparisonChart({ comparison, unit }: { comparison: Comparison; 
     ],
   };
   const description = [
-    valuesInWords(
-      rows.map((row) => ({ label: row.name, value: row.value })),
-      { none: t('chart.noValues'), summary: (facts) => t('chart.summary', facts) },
-    ),
+    inWords(rows.map((row) => ({ label: row.name, value: row.value }))),
     comparison.landkreis !== null ? t('monitoring.landkreisValue', { value: formatNumber(comparison.landkreis) }) : '',
   ]
     .filter(Boolean)

@@ -1,8 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useTranslation } from 'react-i18next';
-import { valuesInWords } from '../lib/chart-text';
 import { formatNumber } from '../lib/format';
-import { PlotFigure } from '../shell/PlotFigure';
+import { PlotFigure, useValuesInWords } from '../shell/PlotFigure';
 import type { Series } from './monitoring-queries';
 
 const PALETTE = ['#0b4f8a', '#a4000f', '#1b6b3a', '#7a2a8c', '#8a5a00', '#1b1b1b'];
@@ -18,6 +17,7 @@ export function SeriesChart({
   unit: string;
 }) {
   const { t } = useTranslation();
+  const inWords = useValuesInWords();
   const points = series.flatMap((one) =>
     one.points.map((point) => ({ region: one.regionName, period: point.period, value: point.value })),
   );
@@ -38,10 +38,7 @@ export function SeriesChart({
   const description = series
     .map(
       (one) =>
-        `${one.regionName}: ${valuesInWords(
-          one.points.map((point) => ({ label: point.period, value: point.value })),
-          { none: t('chart.noValues'), summary: (facts) => t('chart.summary', facts) },
-        )}`,
+        `${one.regionName}: ${inWords(one.points.map((point) => ({ label: point.period, value: point.value })))}`,
     )
     .concat(
       thresholds.map((threshold) =>

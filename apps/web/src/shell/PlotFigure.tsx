@@ -1,5 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LabelledValue, valuesInWords } from '../lib/chart-text';
 
 /**
  * An Observable Plot chart as one image with a name and a description for screen readers (its parts
@@ -38,4 +40,11 @@ export function PlotFigure({
       <figcaption className="kern-body kern-body--muted">{caption}</figcaption>
     </figure>
   );
+}
+
+/** A chart's values in words for its description, in the person's language. */
+export function useValuesInWords(): (values: readonly LabelledValue[]) => string {
+  const { t } = useTranslation();
+  return (values) =>
+    valuesInWords(values, { none: t('chart.noValues'), summary: (facts) => t('chart.summary', facts) });
 }
