@@ -1,7 +1,16 @@
 /// <reference lib="dom" />
 import { describeIf, eventually, useTempDir } from '@bildungsregion/testing';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, CHROMIUM, hasChromium, launchBrowser, screenshot, signIn } from './support/browser';
+import {
+  CHROMIUM,
+  expectAccessible,
+  hasChromium,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+} from './support/browser';
+import { tabTo } from './support/keyboard';
 import { RunningSystem, startSystem } from './support/system';
 
 const PORTS = { web: 3940, identity: 3949, goals: 3941, monitoring: 3942 };
@@ -47,18 +56,7 @@ describeIf(
       await context.close();
     });
 
-    async function page(): Promise<Page> {
-      const opened = await context.newPage();
-      opened.on('pageerror', (error) => {
-        throw error;
-      });
-      return opened;
-    }
-
-    async function expectAccessible(current: Page, name: string): Promise<void> {
-      await screenshot(current, name);
-      expect([name, await accessibilityViolations(current)]).toEqual([name, []]);
-    }
+    const page = () => openPage(context);
 
     async function openStep(current: Page, summary: string): Promise<void> {
       await current.locator('summary', { hasText: summary }).click();
@@ -271,42 +269,14 @@ describeIf(
         `${system.origin}${await current.getByRole('link', { name: /Betreuungsquote/ }).getAttribute('href')}`,
       );
       await current.getByRole('heading', { name: /Betreuungsquote/, level: 1 }).waitFor();
-      const focused = () =>
-        current.evaluate(() => {
-          const element = document.activeElement as HTMLElement | null;
-          const style = element ? getComputedStyle(element) : undefined;
-          return {
-            text: (element?.getAttribute('aria-label') ?? element?.textContent ?? '').trim(),
-            tag: element?.tagName.toLowerCase(),
-            label: element?.id ? (document.querySelector(`label[for="${element.id}"]`)?.textContent ?? '') : '',
-            // Chromium rings the parts of a date field (day, month, year, picker) itself.
-            outlined:
-              element instanceof HTMLInputElement && element.type === 'date'
-                ? true
-                : style
-                  ? style.outlineStyle !== 'none' && style.outlineWidth !== '0px'
-                  : false,
-          };
-        });
-      const visited: string[] = [];
-      const tabTo = async (matches: (element: Awaited<ReturnType<typeof focused>>) => boolean, limit = 40) => {
-        for (let presses = 0; presses < limit; presses++) {
-          await current.keyboard.press('Tab');
-          const element = await focused();
-          visited.push(`${element.tag} ${element.label || element.text.slice(0, 40)}`);
-          if (!element.outlined) throw new Error(`No visible focus: ${visited.join(' → ')}`);
-          if (matches(element)) return element;
-        }
-        throw new Error(`Tab never reached the control: ${visited.join(' → ')}`);
-      };
-      await tabTo((element) => element.tag === 'summary' && element.text.startsWith('Fortschritt erfassen'));
+      await tabTo(current, (element) => element.tag === 'summary' && element.text.startsWith('Fortschritt erfassen'));
       await current.keyboard.press('Enter');
-      await tabTo((element) => element.label.startsWith('Wert'));
+      await tabTo(current, (element) => element.label.startsWith('Wert'));
       await current.keyboard.type('39,9');
-      await tabTo((element) => element.label.startsWith('Stand'));
-      await tabTo((element) => element.label.startsWith('Notiz'));
+      await tabTo(current, (element) => element.label.startsWith('Stand'));
+      await tabTo(current, (element) => element.label.startsWith('Notiz'));
       await current.keyboard.type('Kammerstatistik, vorläufig');
-      await tabTo((element) => element.tag === 'button' && element.text === 'Fortschritt erfassen');
+      await tabTo(current, (element) => element.tag === 'button' && element.text === 'Fortschritt erfassen');
       await screenshot(current, 'ziel-tastatur');
       await current.keyboard.press('Enter');
       await current.getByText('Der Fortschritt wurde erfasst.').waitFor();

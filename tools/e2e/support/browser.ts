@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 /** Debian's Chromium; nothing here downloads a browser. CHROMIUM names another binary. */
 export const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
@@ -48,4 +48,19 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Saves the page as a screenshot and expects axe to find no WCAG 2.1 AA violation on it. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect([name, await accessibilityViolations(page)]).toEqual([name, []]);
+}
+
+/** A new tab whose uncaught script errors fail the test. */
+export async function openPage(context: BrowserContext): Promise<Page> {
+  const opened = await context.newPage();
+  opened.on('pageerror', (error) => {
+    throw error;
+  });
+  return opened;
 }

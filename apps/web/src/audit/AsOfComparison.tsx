@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { ApiError } from '../api/problem';
 import { endOfDayInBerlin, formatDate, formatNumber, formatValue, todayInBerlin } from '../lib/format';
 import { QueryProblem } from '../goals/QueryProblem';
-import { TextField } from '../shell/ui';
+import { TableScroll, TextField } from '../shell/ui';
 import { useGoalLabels } from '../goals/labels';
 import type { GoalView } from '../goals/goal-types';
 import { useGoalAsOf } from './audit-queries';
@@ -82,7 +82,7 @@ export function AsOfComparison({ goalId }: { goalId: string }) {
       </form>
       {[recorded, effective].map((query, index) => (notYet(query) ? null : <QueryProblem key={index} query={query} />))}
       {valid ? (
-        <div className="kern-table-responsive">
+        <TableScroll label={t('audit.asOf')}>
           <table className="kern-table kern-table--small" data-testid="as-of-table">
             <caption className="kern-title">{t('audit.asOfCaption', { date: formatDate(date) })}</caption>
             <thead className="kern-table__header">
@@ -111,7 +111,7 @@ export function AsOfComparison({ goalId }: { goalId: string }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </section>
   );

@@ -6,18 +6,32 @@ import { useGoalList } from '../goals/goal-queries';
 import { useGoalLabels } from '../goals/labels';
 import { QueryProblem } from '../goals/QueryProblem';
 import { usePageTitle } from '../shell/page-title';
-import { TextField } from '../shell/ui';
+import { usePerson } from '../shell/AuthProvider';
+import { Alert, TextField } from '../shell/ui';
 import { AllGoalsVerification, SealVerdict } from './Verification';
+
+/** What an actor sees of the Prüfung: who it is for. */
+export function AuditorsOnly() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1 className="kern-heading-large">{t('audit.title')}</h1>
+      <Alert kind="info" title={t('audit.notForActors')} />
+    </>
+  );
+}
 
 /** Prüfung: the integrity of all goals, the latest seal, and the way into one goal's history. */
 export function AuditPage() {
   const { t } = useTranslation();
   const labels = useGoalLabels();
+  const person = usePerson();
   usePageTitle(t('audit.title'));
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [search, setSearch] = useState(q);
   const goals = useGoalList({ ...(q ? { q } : {}), sort: 'title', limit: 20 });
+  if (person.role === 'actor') return <AuditorsOnly />;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setParams(search.trim() ? { q: search.trim() } : {});

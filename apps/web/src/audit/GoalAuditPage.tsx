@@ -4,9 +4,11 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api/problem';
 import { useGoal } from '../goals/goal-queries';
 import { QueryProblem } from '../goals/QueryProblem';
+import { usePerson } from '../shell/AuthProvider';
 import { usePageTitle } from '../shell/page-title';
 import { Alert, SyntheticNotice } from '../shell/ui';
 import { AsOfComparison } from './AsOfComparison';
+import { AuditorsOnly } from './AuditPage';
 import { exportHistory } from './audit-queries';
 import { RevisionDiff } from './RevisionDiff';
 import { Timeline } from './Timeline';
@@ -70,11 +72,13 @@ function Exports({ goalId }: { goalId: string }) {
 export function GoalAuditPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const person = usePerson();
   const goal = useGoal(id);
   const terms = goal.data?.goal.terms;
   const words = useVocabulary(terms?.parties ?? []);
   const [params, setParams] = useSearchParams();
   usePageTitle(terms ? t('audit.goalTitle', { title: terms.title }) : t('audit.title'));
+  if (person.role === 'actor') return <AuditorsOnly />;
   const compare = (revision: number) => {
     const next = new URLSearchParams(params);
     next.set('von', String(revision - 1));

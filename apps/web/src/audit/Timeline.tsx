@@ -5,6 +5,7 @@ import { QueryProblem } from '../goals/QueryProblem';
 import { TraceCell } from '../goals/ProgressTable';
 import { HISTORY_PAGE_SIZE, useHistory } from './audit-queries';
 import { eventDetail, Vocabulary } from './audit-words';
+import { TableScroll } from '../shell/ui';
 
 /** Every recorded event of a goal, oldest first, a page at a time; each row can be compared with the one before. */
 export function Timeline({
@@ -36,7 +37,7 @@ export function Timeline({
               total: page.total,
             })}
           </p>
-          <div className="kern-table-responsive">
+          <TableScroll label={t('audit.timeline')}>
             <table className="kern-table kern-table--small" data-testid="timeline">
               <thead className="kern-table__header">
                 <tr className="kern-table__row">
@@ -73,7 +74,9 @@ export function Timeline({
                         ) : null}
                       </td>
                       <td className="kern-table__cell">
-                        {t(`audit.event.${entry.type}`, { defaultValue: entry.type })}
+                        <span className="timeline-event">
+                          {t(`audit.event.${entry.type}`, { defaultValue: entry.type })}
+                        </span>
                         <span className="kern-body kern-body--small timeline-detail">
                           {eventDetail(entry.type, entry.data, words)}
                         </span>
@@ -113,7 +116,7 @@ export function Timeline({
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <nav className="pagination" aria-label={t('audit.pages')}>
             <button
               type="button"

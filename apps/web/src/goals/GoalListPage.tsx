@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { formatDate, formatNumber } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
 import { usePageTitle } from '../shell/page-title';
-import { Badge, SelectField, SyntheticNotice, TextField } from '../shell/ui';
+import { Badge, SelectField, SyntheticNotice, TableScroll, TextField } from '../shell/ui';
 import { ASSESSMENTS, GOAL_STATUSES, GoalListFilters } from './goal-types';
 import { useGoalList, useShowsSampleGoals } from './goal-queries';
 import { RegionSelect, StageSelect } from './filters';
@@ -138,7 +138,7 @@ export function GoalListPage() {
             {t('goals.count', { count: page.total })}
           </p>
           {page.items.length > 0 ? (
-            <div className="kern-table-responsive">
+            <TableScroll label={t('goals.tableCaption')}>
               <table className="kern-table">
                 <caption className="kern-sr-only">{t('goals.tableCaption')}</caption>
                 <thead className="kern-table__header">
@@ -178,7 +178,7 @@ export function GoalListPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : (
             <p className="kern-body">{t('goals.none')}</p>
           )}

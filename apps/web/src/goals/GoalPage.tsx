@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatDate, formatValue } from '../lib/format';
 import { usePageTitle } from '../shell/page-title';
-import { Alert, BackToGoals, Badge, SyntheticNotice } from '../shell/ui';
+import { Alert, BackToGoals, Badge, SyntheticNotice, TableScroll } from '../shell/ui';
 import { GoalActions } from './GoalActions';
 import { useGoal } from './goal-queries';
 import { useRegions } from '../monitoring/monitoring-queries';
@@ -95,7 +95,7 @@ export function GoalPage() {
         <h2 id="parties-heading" className="kern-heading-medium">
           {t('goal.parties')}
         </h2>
-        <div className="kern-table-responsive">
+        <TableScroll label={t('goal.parties')}>
           <table className="kern-table kern-table--small" data-testid="parties-table">
             <thead className="kern-table__header">
               <tr className="kern-table__row">
@@ -120,7 +120,7 @@ export function GoalPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <GoalActions goal={goal} goalId={id} onReload={() => void query.refetch()} />
       {view.trajectory ? (

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { formatNumber, formatTimestamp } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
 import { usePageTitle } from '../shell/page-title';
-import { Alert, Badge, SyntheticNotice } from '../shell/ui';
+import { Alert, Badge, SyntheticNotice, TableScroll } from '../shell/ui';
 import { ASSESSMENTS, EDUCATION_STAGES, EducationStage, GOAL_STATUSES, GoalSummary } from './goal-types';
 import { useDashboard, useGoalList, useShowsSampleGoals } from './goal-queries';
 import { useImports } from '../monitoring/monitoring-queries';
@@ -16,7 +16,7 @@ import { QueryProblem } from './QueryProblem';
 function CountTable({ caption, rows }: { caption: string; rows: { label: string; count: number }[] }) {
   const { t } = useTranslation();
   return (
-    <div className="kern-table-responsive">
+    <TableScroll label={caption}>
       <table className="kern-table kern-table--small">
         <caption className="kern-title">{caption}</caption>
         <thead className="kern-table__header">
@@ -38,7 +38,7 @@ function CountTable({ caption, rows }: { caption: string; rows: { label: string;
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -88,7 +88,7 @@ function LatestImports() {
       <QueryProblem query={imports} />
       {imports.isSuccess && latest.length === 0 ? <p className="kern-body">{t('overview.noImports')}</p> : null}
       {latest.length > 0 ? (
-        <div className="kern-table-responsive">
+        <TableScroll label={t('overview.imports')}>
           <table className="kern-table kern-table--small">
             <thead className="kern-table__header">
               <tr className="kern-table__row">
@@ -113,7 +113,7 @@ function LatestImports() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </section>
   );

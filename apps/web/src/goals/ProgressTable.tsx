@@ -6,6 +6,7 @@ import { useProgressTrace } from './goal-queries';
 import { useRegions } from '../monitoring/monitoring-queries';
 import { useGoalLabels } from './labels';
 import { QueryProblem } from './QueryProblem';
+import { TableScroll } from '../shell/ui';
 
 function who(actor: { id: string; role: string }, t: (key: string) => string): string {
   return `${actor.id} (${t(`role.${actor.role}`)})`;
@@ -99,7 +100,7 @@ export function ProgressTable({
       {sorted.length === 0 ? (
         <p className="kern-body">{t('progress.none')}</p>
       ) : (
-        <div className="kern-table-responsive">
+        <TableScroll label={t('progress.title')}>
           <table className="kern-table" data-testid="progress-table">
             <thead className="kern-table__header">
               <tr className="kern-table__row">
@@ -131,7 +132,7 @@ export function ProgressTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { PlotFigure, useValuesInWords } from '../shell/PlotFigure';
 import { trajectoryChartData } from './chart-data';
 import type { PlannedTrajectory, ProgressRecord } from './goal-types';
 import { useGoalLabels } from './labels';
+import { TableScroll } from '../shell/ui';
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -93,7 +94,7 @@ export function TrajectoryChart({
         })}
         caption={t('chart.caption')}
       />
-      <div className="kern-table-responsive">
+      <TableScroll label={t('chart.tableCaption')}>
         <table className="kern-table kern-table--small" data-testid="trajectory-table">
           <caption className="kern-title">{t('chart.tableCaption')}</caption>
           <thead className="kern-table__header">
@@ -115,7 +116,7 @@ export function TrajectoryChart({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { useGoalLabels } from '../goals/labels';
 import { QueryProblem } from '../goals/QueryProblem';
 import { usePerson } from '../shell/AuthProvider';
 import { usePageTitle } from '../shell/page-title';
-import { SyntheticNotice } from '../shell/ui';
+import { SyntheticNotice, TableScroll } from '../shell/ui';
 import { changesMonitoring, useMonitoringLabels } from './labels';
 import { useIndicators } from './monitoring-queries';
 
@@ -49,7 +49,7 @@ export function CataloguePage() {
             <h2 id={`stage-${stage}`} className="kern-heading-medium">
               {goalLabels.stage(stage)}
             </h2>
-            <div className="kern-table-responsive">
+            <TableScroll label={goalLabels.stage(stage)}>
               <table className="kern-table kern-table--small" data-testid={`catalogue-${stage}`}>
                 <thead className="kern-table__header">
                   <tr className="kern-table__row">
@@ -82,7 +82,7 @@ export function CataloguePage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
         );
       })}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatNumber } from '../lib/format';
 import { QueryProblem } from '../goals/QueryProblem';
-import { SelectField } from '../shell/ui';
+import { SelectField, TableScroll } from '../shell/ui';
 import { ComparisonChart } from './lazy-charts';
 import { useMonitoringLabels } from './labels';
 import { useComparison } from './monitoring-queries';
@@ -56,7 +56,7 @@ export function ComparisonSection({
           <Suspense fallback={<p role="status">{t('loading')}</p>}>
             <ComparisonChart comparison={data} unit={labels.unit(unit)} />
           </Suspense>
-          <div className="kern-table-responsive">
+          <TableScroll label={t('monitoring.comparisonCaption', { period: data.period })}>
             <table className="kern-table kern-table--small" data-testid="comparison-table">
               <caption className="kern-title">{t('monitoring.comparisonCaption', { period: data.period })}</caption>
               <thead className="kern-table__header">
@@ -84,7 +84,7 @@ export function ComparisonSection({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <p className="kern-body" data-testid="comparison-missing">
             {data.missing.length === 0
               ? t('monitoring.noneMissing')

@@ -6,7 +6,7 @@ import { formatNumber, formatTimestamp } from '../lib/format';
 import { QueryProblem } from '../goals/QueryProblem';
 import { usePerson } from '../shell/AuthProvider';
 import { usePageTitle } from '../shell/page-title';
-import { Alert } from '../shell/ui';
+import { Alert, TableScroll } from '../shell/ui';
 import { EarlierReport, ImportReportView } from './ImportReportView';
 import { changesMonitoring } from './labels';
 import { useImportCsv, useImports } from './monitoring-queries';
@@ -119,7 +119,7 @@ function EarlierImports() {
       {imports.isPending ? <p role="status">{t('loading')}</p> : null}
       {imports.data?.length === 0 ? <p className="kern-body">{t('overview.noImports')}</p> : null}
       {imports.data && imports.data.length > 0 ? (
-        <div className="kern-table-responsive">
+        <TableScroll label={t('monitoring.import.earlier')}>
           <table className="kern-table kern-table--small" data-testid="earlier-imports">
             <thead className="kern-table__header">
               <tr className="kern-table__row">
@@ -150,7 +150,7 @@ function EarlierImports() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </section>
   );

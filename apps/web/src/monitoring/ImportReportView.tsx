@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber, formatTimestamp } from '../lib/format';
 import { QueryProblem } from '../goals/QueryProblem';
 import { ImportReport, useImportReport, useRejections } from './monitoring-queries';
+import { TableScroll } from '../shell/ui';
 
 /** Line ranges as people write them: 3–5, 9. */
 export function linesInWords(ranges: readonly (readonly number[])[]): string {
@@ -20,7 +21,7 @@ function RejectedLines({ importId }: { importId: string }) {
       <summary className="kern-link">{t('monitoring.import.lineByLine')}</summary>
       <QueryProblem query={rejections} />
       {rejections.data ? (
-        <div className="kern-table-responsive">
+        <TableScroll label={t('monitoring.import.lineByLine')}>
           <table className="kern-table kern-table--small">
             <thead className="kern-table__header">
               <tr className="kern-table__row">
@@ -39,7 +40,7 @@ function RejectedLines({ importId }: { importId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </details>
   );
@@ -79,7 +80,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       </dl>
       {report.rejectionsByReason.length > 0 ? (
         <>
-          <div className="kern-table-responsive">
+          <TableScroll label={t('monitoring.import.rejectedRows')}>
             <table className="kern-table kern-table--small" data-testid="rejections-table">
               <caption className="kern-title">{t('monitoring.import.rejectedRows')}</caption>
               <thead className="kern-table__header">
@@ -104,7 +105,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <RejectedLines importId={report.importId} />
         </>
       ) : (

@@ -7,7 +7,7 @@ import { QueryProblem } from '../goals/QueryProblem';
 import { usePerson } from '../shell/AuthProvider';
 import { CommandProblem } from '../shell/CommandProblem';
 import { usePageTitle } from '../shell/page-title';
-import { Alert, TextField } from '../shell/ui';
+import { Alert, TableScroll, TextField } from '../shell/ui';
 import { changesMonitoring } from './labels';
 import { useIndicators, usePublishRelease, useReleases } from './monitoring-queries';
 
@@ -115,7 +115,7 @@ export function ReleasesPage() {
       {releases.isPending ? <p role="status">{t('loading')}</p> : null}
       {releases.data?.length === 0 ? <p className="kern-body">{t('monitoring.releases.none')}</p> : null}
       {releases.data && releases.data.length > 0 ? (
-        <div className="kern-table-responsive">
+        <TableScroll label={t('monitoring.releases.title')}>
           <table className="kern-table kern-table--small" data-testid="releases-table">
             <thead className="kern-table__header">
               <tr className="kern-table__row">
@@ -142,7 +142,7 @@ export function ReleasesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {changesMonitoring(person.role) ? <PublishForm onReload={() => void releases.refetch()} /> : null}
     </>

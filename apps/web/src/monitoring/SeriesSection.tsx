@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { QueryProblem } from '../goals/QueryProblem';
-import { SelectField } from '../shell/ui';
+import { SelectField, TableScroll } from '../shell/ui';
 import { SeriesChart } from './lazy-charts';
 import { useMonitoringLabels } from './labels';
 import { Series, useRegions, useSeries } from './monitoring-queries';
@@ -27,7 +27,7 @@ function SeriesTable({ series, unit }: { series: readonly Series[]; unit: string
   const labels = useMonitoringLabels();
   const periods = [...new Set(series.flatMap((one) => one.points.map((point) => point.period)))].sort();
   return (
-    <div className="kern-table-responsive">
+    <TableScroll label={t('monitoring.seriesTableCaption')}>
       <table className="kern-table kern-table--small" data-testid="series-table">
         <caption className="kern-title">{t('monitoring.seriesTableCaption')}</caption>
         <thead className="kern-table__header">
@@ -59,7 +59,7 @@ function SeriesTable({ series, unit }: { series: readonly Series[]; unit: string
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -1,4 +1,4 @@
-import { ReactNode, useId } from 'react';
+import { ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 
@@ -193,5 +193,34 @@ export function BackToGoals() {
         {t('goal.back')}
       </Link>
     </p>
+  );
+}
+
+/**
+ * A table that scrolls sideways inside its own box when the screen is too narrow for it. Only then
+ * the box is a named region that takes the keyboard focus, so the hidden columns can be reached with
+ * the arrow keys (WCAG 2.1.1) without adding a tab stop to every table that fits.
+ */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const element = box.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const check = () => setScrolls(element.scrollWidth > element.clientWidth);
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    check();
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div
+      ref={box}
+      className="kern-table-responsive"
+      {...(scrolls ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {})}
+    >
+      {children}
+    </div>
   );
 }
