@@ -311,7 +311,7 @@ describeIf(
         ],
         ['monitoring-katalog', '/monitoring', (page) => page.getByTestId('catalogue-hochschule').waitFor()],
         [
-          'monitoring-indikator-390',
+          'monitoring-indikator',
           '/monitoring/indikatoren/betreuungsquote-u3',
           (page) => page.getByTestId('comparison-table').waitFor(),
         ],
@@ -321,17 +321,17 @@ describeIf(
           (page) => page.getByRole('alert').waitFor(),
         ],
         [
-          'monitoring-import-390',
+          'monitoring-import',
           '/monitoring/import',
           (page) => page.getByRole('heading', { name: 'Frühere Importe' }).waitFor(),
         ],
         [
-          'monitoring-freigaben-390',
+          'monitoring-freigaben',
           '/monitoring/freigaben',
           (page) => page.getByRole('heading', { level: 1 }).waitFor(),
         ],
-        ['pruefung-390', '/pruefung', (page) => page.getByTestId('audit-goals').getByRole('link').first().waitFor()],
-        ['pruefung-ziel-390', `/pruefung/ziele/${goalId}`, (page) => page.getByTestId('as-of-table').waitFor()],
+        ['pruefung', '/pruefung', (page) => page.getByTestId('audit-goals').getByRole('link').first().waitFor()],
+        ['pruefung-ziel', `/pruefung/ziele/${goalId}`, (page) => page.getByTestId('as-of-table').waitFor()],
         [
           'unbekannte-seite',
           '/gibt-es-nicht',

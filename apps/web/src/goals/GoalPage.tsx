@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatDate, formatValue } from '../lib/format';
+import { useDataReady } from '../shell/data-ready';
 import { usePageTitle } from '../shell/page-title';
 import { Alert, BackToGoals, Badge, SyntheticNotice, TableScroll } from '../shell/ui';
 import { GoalActions } from './GoalActions';
@@ -22,6 +23,7 @@ export function GoalPage() {
   const view = query.data;
   const terms = view?.goal.terms;
   usePageTitle(terms?.title ?? t('goal.page'));
+  useDataReady(terms !== undefined);
   if (!view || !terms)
     return (
       <>

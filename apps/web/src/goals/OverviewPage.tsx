@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatNumber, formatTimestamp } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
+import { useDataReady } from '../shell/data-ready';
 import { usePageTitle } from '../shell/page-title';
 import { Alert, Badge, SyntheticNotice, TableScroll } from '../shell/ui';
 import { ASSESSMENTS, EDUCATION_STAGES, EducationStage, GOAL_STATUSES, GoalSummary } from './goal-types';
@@ -139,6 +140,7 @@ export function OverviewPage() {
     ...(stage ? { stage: stage as EducationStage } : {}),
   });
   const counts = dashboard.data;
+  useDataReady(counts !== undefined);
   const assessmentRows = ASSESSMENTS.map((assessment) => ({
     label: labels.assessment(assessment),
     count: counts?.byAssessment[assessment] ?? 0,

@@ -65,21 +65,37 @@ function Trace({ trace }: { trace: ProgressTrace }) {
   );
 }
 
-/** A value's proof, opened in place: on the progress table and beside every monitoring-fed event in the Prüfung. */
+function TraceBody({ goalId, progressId }: { goalId: string; progressId: string }) {
+  const { t } = useTranslation();
+  const trace = useProgressTrace(goalId, progressId);
+  return (
+    <>
+      <QueryProblem query={trace} />
+      {trace.data ? <Trace trace={trace.data} /> : trace.isPending ? <p role="status">{t('loading')}</p> : null}
+    </>
+  );
+}
+
+/**
+ * A value's proof, opened in place: on the progress table and beside every monitoring-fed event in
+ * the Prüfung. Its query exists only while it is open, so a goal with 1,000 values renders 1,000
+ * closed cells, not 1,000 queries.
+ */
 export function TraceCell({ goalId, record }: { goalId: string; record: Pick<ProgressRecord, 'progressId' | 'asOf'> }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const trace = useProgressTrace(goalId, record.progressId, open);
   return (
     <details onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
       <summary className="kern-link">{t('trace.show', { date: formatDate(record.asOf) })}</summary>
-      <QueryProblem query={trace} />
-      {trace.data ? <Trace trace={trace.data} /> : open && trace.isPending ? <p role="status">{t('loading')}</p> : null}
+      {open ? <TraceBody goalId={goalId} progressId={record.progressId} /> : null}
     </details>
   );
 }
 
-/** Every recorded value with where it came from. */
+/** The newest values a goal page shows at first; a goal fed every day has thousands. */
+const FIRST_SHOWN = 25;
+
+/** Every recorded value with where it came from, the newest first. */
 export function ProgressTable({
   goalId,
   progress,
@@ -91,7 +107,9 @@ export function ProgressTable({
 }) {
   const { t } = useTranslation();
   const labels = useGoalLabels();
+  const [showAll, setShowAll] = useState(false);
   const sorted = [...progress].sort((a, b) => b.asOf.localeCompare(a.asOf));
+  const shown = showAll ? sorted : sorted.slice(0, FIRST_SHOWN);
   return (
     <section aria-labelledby="progress-heading">
       <h2 id="progress-heading" className="kern-heading-medium">
@@ -114,7 +132,7 @@ export function ProgressTable({
               </tr>
             </thead>
             <tbody className="kern-table__body">
-              {sorted.map((record) => (
+              {shown.map((record) => (
                 <tr className="kern-table__row" key={record.progressId}>
                   <td className="kern-table__cell">{formatDate(record.asOf)}</td>
                   <td className="kern-table__cell kern-table__cell--numeric">
@@ -134,6 +152,14 @@ export function ProgressTable({
           </table>
         </TableScroll>
       )}
+      {shown.length < sorted.length ? (
+        <p className="kern-body">
+          {t('progress.newestShown', { shown: shown.length, count: sorted.length })}{' '}
+          <button type="button" className="kern-btn kern-btn--secondary" onClick={() => setShowAll(true)}>
+            <span className="kern-label">{t('progress.showAll', { count: sorted.length })}</span>
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }

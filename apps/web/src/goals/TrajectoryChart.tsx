@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, todayInBerlin } from '../lib/format';
 import { PlotFigure, useValuesInWords } from '../shell/PlotFigure';
@@ -8,6 +9,9 @@ import { useGoalLabels } from './labels';
 import { TableScroll } from '../shell/ui';
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Up to this many points the table stands open under the chart; a longer one opens on request. */
+const TABLE_OPEN_UP_TO = 40;
 
 /**
  * The planned line through baseline, milestones and target, the on-track and at-risk bands behind it,
@@ -27,6 +31,7 @@ export function TrajectoryChart({
   const labels = useGoalLabels();
   const data = trajectoryChartData(trajectory, progress, todayInBerlin());
   const inWords = useValuesInWords();
+  const [tableOpen, setTableOpen] = useState(false);
   const options: Plot.PlotOptions = {
     height: 320,
     marginLeft: 56,
@@ -78,6 +83,31 @@ export function TrajectoryChart({
       value: point.value,
     })),
   ].sort((a, b) => a.date.localeCompare(b.date));
+  const table = (
+    <TableScroll label={t('chart.tableCaption')}>
+      <table className="kern-table kern-table--small" data-testid="trajectory-table">
+        <caption className="kern-title">{t('chart.tableCaption')}</caption>
+        <thead className="kern-table__header">
+          <tr className="kern-table__row">
+            <th scope="col">{t('chart.date')}</th>
+            <th scope="col">{t('chart.point')}</th>
+            <th scope="col" className="kern-table__header--numeric">
+              {t('chart.value', { unit })}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="kern-table__body">
+          {rows.map((row, index) => (
+            <tr className="kern-table__row" key={`${row.date}-${index}`}>
+              <td className="kern-table__cell">{formatDate(row.date)}</td>
+              <td className="kern-table__cell">{row.kind}</td>
+              <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(row.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
   return (
     <section aria-labelledby="trajectory-heading">
       <h2 id="trajectory-heading" className="kern-heading-medium">
@@ -94,29 +124,14 @@ export function TrajectoryChart({
         })}
         caption={t('chart.caption')}
       />
-      <TableScroll label={t('chart.tableCaption')}>
-        <table className="kern-table kern-table--small" data-testid="trajectory-table">
-          <caption className="kern-title">{t('chart.tableCaption')}</caption>
-          <thead className="kern-table__header">
-            <tr className="kern-table__row">
-              <th scope="col">{t('chart.date')}</th>
-              <th scope="col">{t('chart.point')}</th>
-              <th scope="col" className="kern-table__header--numeric">
-                {t('chart.value', { unit })}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="kern-table__body">
-            {rows.map((row, index) => (
-              <tr className="kern-table__row" key={`${row.date}-${index}`}>
-                <td className="kern-table__cell">{formatDate(row.date)}</td>
-                <td className="kern-table__cell">{row.kind}</td>
-                <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(row.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      {rows.length <= TABLE_OPEN_UP_TO ? (
+        table
+      ) : (
+        <details onToggle={(event) => setTableOpen((event.target as HTMLDetailsElement).open)}>
+          <summary className="kern-link">{t('chart.showTable', { count: rows.length })}</summary>
+          {tableOpen ? table : null}
+        </details>
+      )}
     </section>
   );
 }

@@ -39,12 +39,11 @@ export function useGoal(id: string) {
   });
 }
 
-export function useProgressTrace(id: string, progressId: string, enabled: boolean) {
+export function useProgressTrace(id: string, progressId: string) {
   return useQuery({
     queryKey: goalKeys.trace(id, progressId),
     queryFn: () =>
       unwrap(goalsApi.GET('/goals/{id}/progress/{progressId}/trace', { params: { path: { id, progressId } } })),
-    enabled,
   });
 }
 

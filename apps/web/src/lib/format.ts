@@ -27,9 +27,17 @@ export function formatTimestamp(isoTimestamp: string): string {
   return `${timeFormat.format(new Date(isoTimestamp))} Uhr`;
 }
 
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 /** 1234.5 → 1.234,5; at most `digits` decimals, none added. */
 export function formatNumber(value: number, digits = 2): string {
-  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(value);
+  // A formatter costs far more to make than to use; a table of 1,000 values makes one.
+  let format = numberFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits });
+    numberFormats.set(digits, format);
+  }
+  return format.format(value);
 }
 
 /** A value with its unit: 38,5 % for percent, the unit's name after other values. */

@@ -97,6 +97,11 @@ export function Layout() {
             {t('shell.licenceLink')}
           </a>
         </p>
+        <p className="kern-body">
+          <a className="kern-link" href="/barrierefreiheit.html" hrefLang="de">
+            {t('shell.accessibility')}
+          </a>
+        </p>
       </footer>
     </>
   );

@@ -207,11 +207,10 @@ export function TableScroll({ label, children }: { label: string; children: Reac
   useEffect(() => {
     const element = box.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
-    const check = () => setScrolls(element.scrollWidth > element.clientWidth);
-    const observer = new ResizeObserver(check);
+    // The observer reports every observed element once after layout, so nothing forces a layout here.
+    const observer = new ResizeObserver(() => setScrolls(element.scrollWidth > element.clientWidth));
     observer.observe(element);
     if (element.firstElementChild) observer.observe(element.firstElementChild);
-    check();
     return () => observer.disconnect();
   }, []);
   return (
