@@ -231,8 +231,11 @@ describeIf(
       await signIn(current, system.origin, COORDINATOR, '/monitoring/import');
       await current.goto(`${system.origin}/monitoring/import`);
       await current.getByRole('heading', { name: 'CSV-Import', level: 1 }).waitFor();
+      // Chromium hands the chooser to the test only once interception is on: listen before the key press.
+      const chosen = current.waitForEvent('filechooser');
       await tabTo(current, (element) => element.label.startsWith('CSV-Datei'));
-      const [chooser] = await Promise.all([current.waitForEvent('filechooser'), current.keyboard.press('Space')]);
+      await current.keyboard.press('Space');
+      const chooser = await chosen;
       await chooser.setFiles({
         name: 'vhs.csv',
         mimeType: 'text/csv',
@@ -325,11 +328,7 @@ describeIf(
           '/monitoring/import',
           (page) => page.getByRole('heading', { name: 'Frühere Importe' }).waitFor(),
         ],
-        [
-          'monitoring-freigaben',
-          '/monitoring/freigaben',
-          (page) => page.getByRole('heading', { level: 1 }).waitFor(),
-        ],
+        ['monitoring-freigaben', '/monitoring/freigaben', (page) => page.getByRole('heading', { level: 1 }).waitFor()],
         ['pruefung', '/pruefung', (page) => page.getByTestId('audit-goals').getByRole('link').first().waitFor()],
         ['pruefung-ziel', `/pruefung/ziele/${goalId}`, (page) => page.getByTestId('as-of-table').waitFor()],
         [
