@@ -1,7 +1,8 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { formatDate, formatValue } from '../lib/format';
+import { usePerson } from '../shell/AuthProvider';
 import { useDataReady } from '../shell/data-ready';
 import { usePageTitle } from '../shell/page-title';
 import { Alert, BackToGoals, Badge, SyntheticNotice, TableScroll } from '../shell/ui';
@@ -18,6 +19,7 @@ export function GoalPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const labels = useGoalLabels();
+  const person = usePerson();
   const query = useGoal(id);
   const regions = useRegions();
   const view = query.data;
@@ -75,6 +77,13 @@ export function GoalPage() {
         ) : null}
       </p>
       {goal.synthetic ? <SyntheticNotice /> : null}
+      {person.role !== 'actor' ? (
+        <p>
+          <Link className="kern-link" to={`/pruefung/ziele/${id}`}>
+            {t('goal.auditLink')}
+          </Link>
+        </p>
+      ) : null}
       {!view.integrity.intact ? (
         <Alert kind="danger" title={t('goal.tampered.title')}>
           <p className="kern-body">{t('goal.tampered.text')}</p>
