@@ -1,7 +1,6 @@
 import { FormEvent, Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldErrorsOf, Problem } from '../api/problem';
-import { CommandProblem } from '../shell/CommandProblem';
+import { CommandProblem, useCommandErrors } from '../shell/CommandProblem';
 import { formatDate, formatNumber, todayInBerlin } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
 import { Alert, RadioGroup, SelectField, TextField } from '../shell/ui';
@@ -34,11 +33,10 @@ function StepForm({
   const person = usePerson();
   const step = useGoalStep(goalId);
   const [values, setValues] = useState<Record<string, string>>(() => initialValues(action, goal, person.actorId));
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<Problem | undefined>();
+  const { fieldErrors, setFieldErrors, problem, clear, fail } = useCommandErrors();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setProblem(undefined);
+    clear();
     const result = formToBody(action, values);
     if (!result.ok) {
       setFieldErrors(
@@ -46,20 +44,11 @@ function StepForm({
       );
       return;
     }
-    setFieldErrors({});
     try {
       await step.mutateAsync({ action, body: result.body });
       onDone(action);
     } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      const errors = fieldErrorsOf(error.problem);
-      if (Object.keys(errors).length > 0)
-        setFieldErrors(
-          Object.fromEntries(
-            Object.entries(errors).map(([field, message]) => [field, t('problem.fieldSays', { message })]),
-          ),
-        );
-      else setProblem(error.problem);
+      fail(error);
     }
   };
   const field = (spec: FieldSpec) => {

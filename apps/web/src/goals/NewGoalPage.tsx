@@ -1,13 +1,13 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiError, fieldErrorsOf, Problem } from '../api/problem';
 import { usePerson } from '../shell/AuthProvider';
 import { usePageTitle } from '../shell/page-title';
 import { Alert, BackToGoals, RadioGroup, SelectField, TextField } from '../shell/ui';
 import { DraftForm, draftFormToBody, EMPTY_DRAFT } from './draft-form';
 import { useDraftGoal } from './goal-queries';
 import { RegionSelect, StageSelect } from './filters';
+import { useCommandErrors } from '../shell/CommandProblem';
 
 /** Ziel anlegen: a coordinator drafts a goal with its terms and parties. */
 export function NewGoalPage() {
@@ -17,8 +17,7 @@ export function NewGoalPage() {
   usePageTitle(t('draft.title'));
   const draft = useDraftGoal();
   const [form, setForm] = useState<DraftForm>(EMPTY_DRAFT);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<Problem | undefined>();
+  const { fieldErrors: errors, setFieldErrors: setErrors, problem, clear, fail } = useCommandErrors();
   if (person.role !== 'coordinator' && person.role !== 'admin')
     return (
       <Alert kind="danger" title={t('problem.forbidden.title')}>
@@ -33,7 +32,7 @@ export function NewGoalPage() {
     });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setProblem(undefined);
+    clear();
     const result = draftFormToBody(form);
     if (!result.ok) {
       setErrors(
@@ -41,20 +40,11 @@ export function NewGoalPage() {
       );
       return;
     }
-    setErrors({});
     try {
       const created = await draft.mutateAsync(result.body);
       navigate(`/ziele/${created.goalId}`);
     } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      const fields = fieldErrorsOf(error.problem);
-      if (Object.keys(fields).length > 0)
-        setErrors(
-          Object.fromEntries(
-            Object.entries(fields).map(([field, message]) => [field, t('problem.fieldSays', { message })]),
-          ),
-        );
-      else setProblem(error.problem);
+      fail(error);
     }
   };
   const error = (path: string) => (errors[path] ? { error: errors[path] } : {});

@@ -1,8 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldErrorsOf, Problem } from '../api/problem';
 import { parseGermanNumber } from '../lib/format';
-import { CommandProblem } from '../shell/CommandProblem';
+import { CommandProblem, useCommandErrors } from '../shell/CommandProblem';
 import { Alert, SelectField, TextField } from '../shell/ui';
 import { useMonitoringLabels } from './labels';
 import { useCorrection, useRegions } from './monitoring-queries';
@@ -26,13 +25,12 @@ export function CorrectionForm({
   const regions = useRegions();
   const correction = useCorrection(indicatorKey);
   const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<Problem | undefined>();
+  const { fieldErrors: errors, setFieldErrors: setErrors, problem, clear, fail } = useCommandErrors();
   const [done, setDone] = useState<string | undefined>();
   const set = (name: keyof typeof EMPTY) => (value: string) => setValues({ ...values, [name]: value });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setProblem(undefined);
+    clear();
     setDone(undefined);
     const value = parseGermanNumber(values.value);
     const found: Record<string, string> = {};
@@ -50,13 +48,7 @@ export function CorrectionForm({
           setDone(t('monitoring.correction.done', { region, period: values.period, value: labels.value(value, unit) }));
           setValues(EMPTY);
         },
-        onError: (error) => {
-          if (!(error instanceof ApiError))
-            return setProblem({ status: 0, code: 'unavailable', detail: String(error) });
-          const fields = fieldErrorsOf(error.problem);
-          if (Object.keys(fields).length > 0) setErrors(fields);
-          else setProblem(error.problem);
-        },
+        onError: fail,
       },
     );
   };

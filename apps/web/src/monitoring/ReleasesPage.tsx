@@ -1,11 +1,10 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, fieldErrorsOf, Problem } from '../api/problem';
 import { formatTimestamp } from '../lib/format';
 import { QueryProblem } from '../goals/QueryProblem';
 import { usePerson } from '../shell/AuthProvider';
-import { CommandProblem } from '../shell/CommandProblem';
+import { CommandProblem, useCommandErrors } from '../shell/CommandProblem';
 import { usePageTitle } from '../shell/page-title';
 import { Alert, TableScroll, TextField } from '../shell/ui';
 import { changesMonitoring } from './labels';
@@ -17,13 +16,12 @@ function PublishForm({ onReload }: { onReload: () => void }) {
   const { t } = useTranslation();
   const publish = usePublishRelease();
   const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<Problem | undefined>();
+  const { fieldErrors: errors, setFieldErrors: setErrors, problem, clear, fail } = useCommandErrors();
   const [done, setDone] = useState<string | undefined>();
   const set = (name: keyof typeof EMPTY) => (value: string) => setValues({ ...values, [name]: value });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setProblem(undefined);
+    clear();
     setDone(undefined);
     const periods = values.periods
       .split(/[,;\s]+/)
@@ -41,13 +39,7 @@ function PublishForm({ onReload }: { onReload: () => void }) {
           setDone(t('monitoring.releases.done', { title: values.title.trim(), count: result.indicatorKeys.length }));
           setValues(EMPTY);
         },
-        onError: (error) => {
-          if (!(error instanceof ApiError))
-            return setProblem({ status: 0, code: 'unavailable', detail: String(error) });
-          const fields = fieldErrorsOf(error.problem);
-          if (Object.keys(fields).length > 0) setErrors(fields);
-          else setProblem(error.problem);
-        },
+        onError: fail,
       },
     );
   };

@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '../api/problem';
+import { ApiError, fieldErrorsOf, Problem } from '../api/problem';
 import { Alert } from './ui';
 
 /**
@@ -32,4 +33,33 @@ export function CommandProblem({
       </p>
     </Alert>
   );
+}
+
+/**
+ * The errors of a command form: messages at the fields, or one problem for the whole form. `fail`
+ * sorts a refusal into them; an answer that never came is a problem too.
+ */
+export function useCommandErrors() {
+  const { t } = useTranslation();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<Problem | undefined>();
+  return {
+    fieldErrors,
+    problem,
+    setFieldErrors,
+    clear: () => {
+      setFieldErrors({});
+      setProblem(undefined);
+    },
+    fail: (error: unknown) => {
+      if (!(error instanceof ApiError)) return setProblem({ status: 0, code: 'unavailable', detail: String(error) });
+      const fields = fieldErrorsOf(error.problem);
+      if (Object.keys(fields).length === 0) return setProblem(error.problem);
+      setFieldErrors(
+        Object.fromEntries(
+          Object.entries(fields).map(([field, message]) => [field, t('problem.fieldSays', { message })]),
+        ),
+      );
+    },
+  };
 }
