@@ -63,7 +63,7 @@ export function Timeline({
                             {' '}
                             <button
                               type="button"
-                              className="kern-btn kern-btn--tertiary kern-btn--small"
+                              className="kern-btn kern-btn--tertiary kern-btn--small timeline-compare"
                               onClick={() => onCompare(entry.revision)}
                             >
                               <span className="kern-label">
