@@ -1,4 +1,3 @@
-import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatNumber, formatTimestamp } from '../lib/format';
@@ -11,7 +10,7 @@ import { useDashboard, useGoalList, useShowsSampleGoals } from './goal-queries';
 import { useImports } from '../monitoring/monitoring-queries';
 import { RegionSelect, StageSelect } from './filters';
 import { ASSESSMENT_BADGE, useGoalLabels } from './labels';
-import { AssessmentChart } from './lazy-charts';
+import { AssessmentChart } from './AssessmentChart';
 import { QueryProblem } from './QueryProblem';
 
 function CountTable({ caption, rows }: { caption: string; rows: { label: string; count: number }[] }) {
@@ -168,9 +167,7 @@ export function OverviewPage() {
               }))}
             />
             <div>
-              <Suspense fallback={null}>
-                <AssessmentChart rows={assessmentRows} />
-              </Suspense>
+              <AssessmentChart rows={assessmentRows} />
               <CountTable caption={t('overview.byAssessment')} rows={assessmentRows} />
             </div>
             <CountTable
