@@ -42,10 +42,20 @@ export function monitoringToGoalsSuite(
 
   beforeAll(async () => {
     auth = await authHeaders();
-    [monitoring, goals] = await Promise.all([
+    const started = await Promise.allSettled([
       startService('monitoring', ports.monitoring, { ...environment().monitoring }),
       startGoals(),
     ]);
+    // One that came up is stopped when the other did not, so no process outlives the suite.
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) {
+      await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
+      throw failed.reason;
+    }
+    [monitoring, goals] = started.map((result) => (result as PromiseFulfilledResult<ServiceProcess>).value) as [
+      ServiceProcess,
+      ServiceProcess,
+    ];
   }, 180_000);
 
   afterAll(async () => {

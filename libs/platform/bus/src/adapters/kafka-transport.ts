@@ -16,6 +16,9 @@ export interface KafkaTransportOptions {
  * commit an offset only after its record was handled (kafkajs resolves the offset when eachMessage
  * returns and commits resolved offsets after each batch and when stopping).
  */
+/** How long a service waits at start for the partitions of its topics to get leaders. */
+const LEADER_WAIT_MS = 30_000;
+
 export class KafkaTransport implements BusTransport {
   private readonly kafka: Kafka;
   private readonly consumers = new Set<KafkaConsumer>();
@@ -43,8 +46,32 @@ export class KafkaTransport implements BusTransport {
           topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
         });
       }
+      await this.untilEveryPartitionHasALeader(admin, topics);
     } finally {
       await admin.disconnect();
+    }
+  }
+
+  /**
+   * A topic another process has just created is listed before its partitions have leaders, and
+   * subscribing to it then fails with "This server does not host this topic-partition".
+   */
+  private async untilEveryPartitionHasALeader(admin: Admin, topics: readonly string[]): Promise<void> {
+    const deadline = Date.now() + LEADER_WAIT_MS;
+    for (;;) {
+      let problem = 'a partition without a leader';
+      try {
+        const { topics: found } = await admin.fetchTopicMetadata({ topics: [...topics] });
+        const ready = found.every(
+          (topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
+        );
+        if (ready) return;
+      } catch (error) {
+        problem = error instanceof Error ? error.message : String(error);
+      }
+      if (Date.now() > deadline)
+        throw new Error(`Kafka topics ${topics.join(', ')} not ready after ${LEADER_WAIT_MS / 1000} s: ${problem}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
 
