@@ -1,4 +1,5 @@
 import * as goals from './goals.contracts';
+import * as ideas from './ideas.contracts';
 import { IntegrationEventContract } from './integration-event';
 import * as monitoring from './monitoring.contracts';
 import { sealContracts } from './seal.contracts';
@@ -7,6 +8,7 @@ import { sealContracts } from './seal.contracts';
 export const integrationEventContracts: readonly IntegrationEventContract[] = [
   ...Object.values(monitoring),
   ...Object.values(goals),
+  ...Object.values(ideas),
   ...sealContracts,
 ];
 

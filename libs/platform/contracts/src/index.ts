@@ -10,6 +10,7 @@ export {
 } from './shared-schemas';
 export * from './monitoring.contracts';
 export * from './goals.contracts';
+export * from './ideas.contracts';
 export * from './contracts';
 export { storeSealedSchema, storeSealedType, type StoreSealed } from './seal.contracts';
 export * from './validation';

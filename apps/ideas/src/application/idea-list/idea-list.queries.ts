@@ -1,0 +1,44 @@
+import { Page } from '@bildungsregion/event-store';
+import { ReadModelCollection, ReadModelStore } from '@bildungsregion/read-models';
+import { EducationStage, IdeaStatus } from '../../domain/idea';
+import { stemsOf } from '../similarity/german-text';
+import { IDEA_SUMMARIES, IdeaSummary } from './idea-summary.projection';
+
+export interface IdeaListQuery {
+  /** Words the idea contains, German-aware: every word must match the start of a word's stem. */
+  readonly text?: string;
+  readonly status?: IdeaStatus;
+  readonly stage?: EducationStage;
+  readonly region?: string;
+  readonly tag?: string;
+  readonly submitter?: string;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The idea list, newest first, from the idea summaries read model. Every role reads every idea. */
+export class IdeaListQueries {
+  readonly summaries: ReadModelCollection<IdeaSummary>;
+
+  constructor(readModels: ReadModelStore) {
+    this.summaries = readModels.collection<IdeaSummary>(IDEA_SUMMARIES);
+  }
+
+  async list(query: IdeaListQuery): Promise<Page<IdeaSummary>> {
+    const filter: Record<string, unknown> = {};
+    const stems = query.text ? [...new Set(stemsOf(query.text))] : [];
+    if (stems.length > 0) filter['$and'] = stems.map((stem) => ({ searchTerms: { $regex: `^${escapeRegex(stem)}` } }));
+    if (query.status) filter['status'] = query.status;
+    if (query.stage) filter['stages'] = query.stage;
+    if (query.region) filter['regionKeys'] = query.region;
+    if (query.tag) filter['tagKeys'] = query.tag.toLocaleLowerCase('de');
+    if (query.submitter) filter['submitterId'] = query.submitter;
+    const [items, total] = await Promise.all([
+      this.summaries.find({ filter, sort: { submittedAt: -1 }, skip: query.offset, limit: query.limit }),
+      this.summaries.count(filter),
+    ]);
+    return { items, total, offset: query.offset, limit: query.limit };
+  }
+}

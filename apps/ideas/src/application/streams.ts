@@ -1,0 +1,7 @@
+import { streamCategory } from '@bildungsregion/event-store';
+
+/** Every idea is one stream, `idea-<idea id>`; the category `idea` selects them all. */
+export const IDEAS = streamCategory('idea');
+
+/** The service that records these events and publishes them. */
+export const SERVICE_NAME = 'ideas';
