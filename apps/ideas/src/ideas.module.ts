@@ -29,7 +29,8 @@ export class IdeasModule {
           idSchema: ideaId,
           noun: 'idea',
           scope: 'all ideas',
-          roles: ['coordinator', 'auditor', 'admin'],
+          // Every role reads every idea, and so its history: the edits are part of the conversation.
+          roles: ['coordinator', 'auditor', 'admin', 'actor'],
           reader: IDEA_AUDIT,
         }),
       ],

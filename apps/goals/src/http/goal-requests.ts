@@ -1,5 +1,5 @@
 import { indicatorKey, regionKey } from '@bildungsregion/contracts';
-import { pastOrToday, requestDate, requestText } from '@bildungsregion/http';
+import { pastOrToday, queryWholeNumber, requestDate, requestText } from '@bildungsregion/http';
 import { z } from 'zod';
 import { ASSESSMENTS, EDUCATION_STAGES, GOAL_STATUSES } from '../domain/goal';
 
@@ -105,12 +105,7 @@ export const CancellationRequest = z.strictObject({
   effectiveOn: effectiveOn.optional(),
 });
 
-const pageOffset = z.coerce
-  .number('must be a whole number')
-  .int('must be a whole number')
-  .min(0)
-  .max(1_000_000)
-  .default(0);
+const pageOffset = queryWholeNumber(0, 1_000_000).default(0);
 const timestamp = z.union(
   [z.iso.date(), z.iso.datetime({ offset: true })],
   'must be a date (2026-03-01) or a timestamp (2026-03-01T12:00:00Z)',
@@ -139,7 +134,7 @@ export const GoalListQuery = z.strictObject({
   synthetic: z.enum(['true', 'false']).optional().describe('Only sample goals (true) or only real ones (false).'),
   sort,
   offset: pageOffset,
-  limit: z.coerce.number('must be a whole number').int('must be a whole number').min(1).max(200).default(50),
+  limit: queryWholeNumber(1, 200).default(50),
 });
 
 export const DashboardQuery = z.strictObject({

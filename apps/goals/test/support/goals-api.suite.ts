@@ -530,6 +530,13 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
         .set('If-Match', 'yesterday')
         .send({ reason: 'x' })
         .expect(400);
+      const empty = await http()
+        .post(`/goals/${goalId}/cancellation`)
+        .set(as(auth.coordinator))
+        .set('If-Match', '')
+        .send({ reason: 'x' })
+        .expect(400);
+      expect(empty.body.code).toBe('invalid-if-match');
       expect(await revisionOf(goalId)).toBe('"1"');
     });
 

@@ -1,5 +1,5 @@
 import { regionKey } from '@bildungsregion/contracts';
-import { requestText } from '@bildungsregion/http';
+import { queryWholeNumber, requestText } from '@bildungsregion/http';
 import { z } from 'zod';
 import { EDUCATION_STAGES, IDEA_STATUSES, WITHDRAWAL_REASONS } from '../domain/idea';
 
@@ -67,19 +67,26 @@ export const IdeaListQuery = z.strictObject({
   region: regionKey.optional(),
   tag: z.string().trim().min(1).max(50).optional(),
   submitter: actorId.optional(),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: queryWholeNumber(0, 1_000_000).default(0),
+  limit: queryWholeNumber(1, 200).default(50),
 });
+
+/** The start of a description is enough to find its likes, and keeps the address within what servers accept. */
+export const SIMILAR_DESCRIPTION_MAX = 1_000;
 
 export const SimilarQuery = z.strictObject({
   title: z.string().max(200).default(''),
-  description: z.string().max(10_000).default(''),
+  description: z
+    .string()
+    .max(SIMILAR_DESCRIPTION_MAX)
+    .default('')
+    .describe('The start of the description; a form sends at most the first 1000 characters.'),
   excluding: ideaId.optional().describe('The idea being edited, which must not match itself.'),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  limit: queryWholeNumber(1, 50).default(10),
 });
 
 export const DuplicatesQuery = z.strictObject({
   level: z.enum(['similar', 'likely-duplicate']).default('likely-duplicate'),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: queryWholeNumber(0, 1_000_000).default(0),
+  limit: queryWholeNumber(1, 200).default(50),
 });

@@ -1,5 +1,5 @@
 import { indicatorKey, period, regionKey } from '@bildungsregion/contracts';
-import { requestText } from '@bildungsregion/http';
+import { queryWholeNumber, requestText } from '@bildungsregion/http';
 import { z } from 'zod';
 import { EDUCATION_STAGES, NATIONALITIES, PERIODICITIES, SEXES, UNITS } from '../domain/indicator';
 
@@ -90,6 +90,6 @@ export const ComparisonQuery = z.strictObject({ period, breakdown: breakdownKey 
 export const LatestQuery = z.strictObject({ indicator: key.optional(), region: regionKey.optional() });
 /** A page of a list. */
 export const PageQuery = z.strictObject({
-  offset: z.coerce.number('must be a whole number').int('must be a whole number').min(0).max(10_000_000).default(0),
-  limit: z.coerce.number('must be a whole number').int('must be a whole number').min(1).max(1_000).default(100),
+  offset: queryWholeNumber(0, 10_000_000).default(0),
+  limit: queryWholeNumber(1, 1_000).default(100),
 });

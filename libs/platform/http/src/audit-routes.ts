@@ -4,6 +4,7 @@ import { Role } from '@bildungsregion/application';
 import { HistoryEntry, Page, StoreVerification, StreamVerification } from '@bildungsregion/event-store';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { queryWholeNumber } from './request-fields';
 import {
   ApiResult,
   HistoryEntryResult,
@@ -22,12 +23,10 @@ export interface AuditReader {
   verifyAll(): Promise<StoreVerification>;
 }
 
-const wholeNumber = () => z.coerce.number('must be a whole number').int('must be a whole number');
-
 /** A page of a stream's history, as JSON or as a CSV export. */
 export const HistoryQuery = z.strictObject({
-  offset: wholeNumber().min(0).max(10_000_000).default(0).describe('First revision to return.'),
-  limit: wholeNumber().min(1).max(1_000).default(100),
+  offset: queryWholeNumber(0, 10_000_000).default(0).describe('First revision to return.'),
+  limit: queryWholeNumber(1, 1_000).default(100),
   format: z.enum(['json', 'csv']).default('json'),
 });
 

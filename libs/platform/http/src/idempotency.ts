@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { from, lastValueFrom, map, Observable } from 'rxjs';
 import { Principal } from '@bildungsregion/application';
 import { ProblemError } from './problems';
+import { expectedRevisionFrom } from './revisions';
 
 export interface StoredResponse {
   readonly status: number;
@@ -123,6 +124,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         'Idempotency-Key must be 1 to 200 visible ASCII characters, e.g. a UUID.',
       );
     }
+    // A replay must not answer a request that would have been refused.
+    expectedRevisionFrom(request.headers['if-match']);
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
     const fingerprint = sha256(
       [

@@ -31,3 +31,10 @@ export const pastOrToday = requestDate.refine(
   (date) => date <= todayInGermany(),
   'must not be in the future (today or earlier, Europe/Berlin)',
 );
+
+/** A whole number in a query string, from `min` to `max`; an empty value is refused rather than read as 0. */
+export const queryWholeNumber = (min: number, max: number) =>
+  z.preprocess(
+    (value) => (value === '' ? Number.NaN : value),
+    z.coerce.number('must be a whole number').int('must be a whole number').min(min).max(max),
+  );

@@ -10,10 +10,11 @@ export const IF_MATCH_PATTERN = /^\s*(?:W\/)?"(\d{1,15})"\s*$/;
 
 /**
  * The stream revision an `If-Match` header names (`"3"`, also weak `W/"3"`), or undefined without
- * the header; anything else is a 400, since guessing could overwrite someone else's change.
+ * the header; anything else, an empty value too, is a 400, since guessing could overwrite someone
+ * else's change.
  */
 export function expectedRevisionFrom(ifMatch: string | undefined): number | undefined {
-  if (ifMatch === undefined || ifMatch.trim() === '') return undefined;
+  if (ifMatch === undefined) return undefined;
   const match = IF_MATCH_PATTERN.exec(ifMatch);
   if (!match) {
     throw new ProblemError(

@@ -14,7 +14,7 @@ export interface SimilarIdea extends SimilarityEvidence {
   readonly title: string;
 }
 
-/** Two open ideas that read alike; `score` is the higher of the two directions. */
+/** Two open ideas that read alike; `score` is the lower of the two directions, so both must read like the other. */
 export interface DuplicatePair {
   readonly ideas: readonly [SimilarIdeaRef, SimilarIdeaRef];
   readonly score: number;
@@ -74,12 +74,15 @@ export class SimilarIdeas {
       for (const match of this.index.similarTo(text, { excluding: ideaId, limit: 20 })) {
         const [first, second] = [ideaId, match.ideaId].sort();
         const key = `${first} ${second}`;
-        const known = byKey.get(key);
-        if (known && known.score >= match.score) continue;
+        if (byKey.has(key)) continue;
+        const reverse = this.index.compare(this.texts.get(match.ideaId) as IdeaText, ideaId);
+        const score = Math.min(match.score, reverse?.score ?? 0);
+        const level = this.index.levelOf(score);
+        if (level === null) continue;
         byKey.set(key, {
           ideas: [this.ref(first as string), this.ref(second as string)],
-          score: match.score,
-          level: match.level as SimilarityLevel,
+          score,
+          level,
           matchedTerms: match.matchedTerms,
         });
       }

@@ -20,7 +20,7 @@ export interface SimilarityThresholds {
 export interface SimilarityEvidence {
   readonly score: number;
   readonly level: SimilarityLevel | null;
-  /** BM25 of the other idea for this text, as a share of the text's score against itself (0–1). */
+  /** BM25 of the other idea for this text, as a share of the text's score against itself (0–1), less for very short texts. */
   readonly bm25: number;
   readonly titleTrigrams: number;
   readonly descriptionTrigrams: number;
@@ -35,6 +35,8 @@ export interface SimilarMatch extends SimilarityEvidence {
 /** The weights tuned on the labelled corpus (two thirds of it; see similarity.corpus.spec.ts). */
 const WEIGHTS = { bm25: 0.5, title: 0.3, description: 0.2 } as const;
 const CANDIDATES = 50;
+/** A text with fewer meaningful words than this earns only part of its BM25 share: one shared word is no duplicate. */
+const CONFIDENT_TERMS = 6;
 const QUERY_ID = '\u0000query';
 
 interface Prepared {
@@ -164,12 +166,13 @@ export class SimilarityIndex {
       this.search.remove(query);
     }
     const self = results.find((result) => result.id === QUERY_ID)?.score ?? 0;
+    const confidence = Math.min(1, stems.length / CONFIDENT_TERMS);
     const matches: SimilarMatch[] = [];
     for (const result of results) {
       if (result.id === QUERY_ID || result.id === excluding) continue;
       if (matches.length >= CANDIDATES) break;
       const idea = this.ideas.get(result.id as string) as Prepared;
-      const bm25 = self > 0 ? Math.min(1, result.score / self) : 0;
+      const bm25 = self > 0 ? Math.min(1, result.score / self) * confidence : 0;
       const titleTrigrams = trigramSimilarity(query.titleTrigrams, idea.titleTrigrams);
       const descriptionTrigrams = trigramSimilarity(query.descriptionTrigrams, idea.descriptionTrigrams);
       const score = round(
