@@ -29,7 +29,13 @@ describeIf(
 
     beforeAll(async () => {
       system = await startSystem(
-        { web: 3970, identity: 3009, goals: SERVICES.goals.port, monitoring: SERVICES.monitoring.port },
+        {
+          web: 3970,
+          identity: 3009,
+          goals: SERVICES.goals.port,
+          monitoring: SERVICES.monitoring.port,
+          ideas: SERVICES.ideas.port,
+        },
         join(dir(), 'data'),
         NGINX_ORIGIN,
       );

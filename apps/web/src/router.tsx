@@ -20,6 +20,9 @@ export const router = createBrowserRouter([
       { path: 'ziele', lazy: page(() => import('./goals/GoalListPage'), 'GoalListPage') },
       { path: 'ziele/neu', lazy: page(() => import('./goals/NewGoalPage'), 'NewGoalPage') },
       { path: 'ziele/:id', lazy: page(() => import('./goals/GoalPage'), 'GoalPage') },
+      { path: 'ideen', lazy: page(() => import('./ideas/IdeaListPage'), 'IdeaListPage') },
+      { path: 'ideen/neu', lazy: page(() => import('./ideas/NewIdeaPage'), 'NewIdeaPage') },
+      { path: 'ideen/:id', lazy: page(() => import('./ideas/IdeaPage'), 'IdeaPage') },
       { path: 'monitoring', lazy: page(() => import('./monitoring/CataloguePage'), 'CataloguePage') },
       {
         path: 'monitoring/indikatoren/:key',

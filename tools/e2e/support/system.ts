@@ -3,6 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { loadOrCreateIdentityKeys, signWithIdentityKey } from '../../dev/identity/signing-key';
 import { TokenRequest } from '@bildungsregion/http';
+import { builtServices, ServiceName } from '@bildungsregion/service-runtime';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -20,12 +21,15 @@ export interface RunningSystem {
  * own. `webOrigin` says where browsers reach it when that is not the gateway (e.g. nginx in front).
  */
 export async function startSystem(
-  ports: { web: number; identity: number; goals: number; monitoring: number },
+  ports: { web: number; identity: number } & Partial<Record<ServiceName, number>>,
   dataDir: string,
   webOrigin = `http://localhost:${ports.web}`,
   env: NodeJS.ProcessEnv = {},
 ): Promise<RunningSystem> {
   const gateway = `http://localhost:${ports.web}`;
+  const services = builtServices(root);
+  const unplaced = services.filter((service) => ports[service] === undefined);
+  if (unplaced.length > 0) throw new Error(`startSystem needs a port for ${unplaced.join(', ')}.`);
   const child: ChildProcess = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'tools', 'dev', 'start.ts')],
@@ -39,8 +43,7 @@ export async function startSystem(
         WEB_PORT: String(ports.web),
         WEB_ORIGIN: webOrigin,
         IDENTITY_PORT: String(ports.identity),
-        GOALS_PORT: String(ports.goals),
-        MONITORING_PORT: String(ports.monitoring),
+        ...Object.fromEntries(services.map((service) => [`${service.toUpperCase()}_PORT`, String(ports[service])])),
         LOG_LEVEL: 'warn',
         JWT_SECRET: '',
         ...env,
@@ -53,8 +56,7 @@ export async function startSystem(
   const healthy = async (url: string) => (await fetch(url).catch(() => undefined))?.ok === true;
   await eventually(
     async () =>
-      (await healthy(`${gateway}/api/goals/health`)) &&
-      (await healthy(`${gateway}/api/monitoring/health`)) &&
+      (await Promise.all(services.map((service) => healthy(`${gateway}/api/${service}/health`)))).every(Boolean) &&
       (await healthy(`${gateway}/auth/.well-known/openid-configuration`)) &&
       (await healthy(`${gateway}/`)),
     240_000,

@@ -1,5 +1,6 @@
 import createClient, { Middleware } from 'openapi-fetch';
 import type { paths as GoalsPaths } from './generated/goals';
+import type { paths as IdeasPaths } from './generated/ideas';
 import type { paths as MonitoringPaths } from './generated/monitoring';
 import { ETagStore } from './etags';
 import { ApiError, problemOf } from './problem';
@@ -43,8 +44,21 @@ const sessionAndRevisions: Middleware = {
 
 export const goalsApi = createClient<GoalsPaths>({ baseUrl: `${location.origin}/api/goals` });
 export const monitoringApi = createClient<MonitoringPaths>({ baseUrl: `${location.origin}/api/monitoring` });
+export const ideasApi = createClient<IdeasPaths>({ baseUrl: `${location.origin}/api/ideas` });
 goalsApi.use(sessionAndRevisions);
 monitoringApi.use(sessionAndRevisions);
+ideasApi.use(sessionAndRevisions);
+
+/** The JSON an operation of a generated API answers with `Status`. */
+export type ResponseJson<
+  Operations,
+  Operation extends keyof Operations,
+  Status extends number = 200,
+> = Operations[Operation] extends {
+  responses: { [status in Status]: { content: { 'application/json': infer Body } } };
+}
+  ? Body
+  : never;
 
 /** The data of an answer, or an ApiError with the problem the service gave. */
 export async function unwrap<Data>(call: Promise<{ data?: Data; error?: unknown; response: Response }>): Promise<Data> {

@@ -10,17 +10,20 @@ const user = (profile: Record<string, unknown>, state?: unknown) =>
   } as ConstructorParameters<typeof User>[0]);
 
 describe('the signed-in person', () => {
-  it('takes the most powerful role of the token and the actor id of an actor', () => {
+  it('takes the most powerful role of the token, the actor id of an actor, and the id the services record', () => {
     expect(personOf(user({ name: 'Kim', roles: ['auditor', 'coordinator'] }))).toEqual({
+      id: 'u-1',
       name: 'Kim',
       role: 'coordinator',
     });
     expect(personOf(user({ roles: ['actor'], actor_id: 'vhs' }))).toEqual({
+      id: 'vhs',
       name: 'u-1',
       role: 'actor',
       actorId: 'vhs',
     });
     expect(personOf(user({ realm_access: { roles: ['admin'] }, preferred_username: 'root' }))).toEqual({
+      id: 'u-1',
       name: 'root',
       role: 'admin',
     });

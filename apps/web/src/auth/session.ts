@@ -7,6 +7,8 @@ export type Role = (typeof ROLES)[number];
 
 /** Who is signed in, as the app needs it. */
 export interface Person {
+  /** Who the services record as the actor of this person's commands: the actor id of an actor, else the subject. */
+  readonly id: string;
   readonly name: string;
   readonly role: Role;
   /** The actor an actor speaks for. */
@@ -43,7 +45,7 @@ export function personOf(user: User): Person | undefined {
     (typeof profile['name'] === 'string' && profile['name']) ||
     (typeof profile['preferred_username'] === 'string' && profile['preferred_username']) ||
     user.profile.sub;
-  return { name, role, ...(actorId ? { actorId } : {}) };
+  return { id: role === 'actor' && actorId ? actorId : user.profile.sub, name, role, ...(actorId ? { actorId } : {}) };
 }
 
 /** Sends the person to sign in and, afterwards, back to where they were. */

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { formatDate, formatNumber } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
 import { usePageTitle } from '../shell/page-title';
-import { Badge, SelectField, SyntheticNotice, TableScroll, TextField } from '../shell/ui';
+import { Badge, Pagination, SelectField, SyntheticNotice, TableScroll, TextField } from '../shell/ui';
 import { ASSESSMENTS, GOAL_STATUSES, GoalListFilters } from './goal-types';
 import { useGoalList, useShowsSampleGoals } from './goal-queries';
 import { RegionSelect, StageSelect } from './filters';
@@ -182,27 +182,7 @@ export function GoalListPage() {
           ) : (
             <p className="kern-body">{t('goals.none')}</p>
           )}
-          {pages > 1 ? (
-            <nav aria-label={t('goals.pages')} className="pagination">
-              <button
-                type="button"
-                className="kern-btn kern-btn--tertiary"
-                disabled={pageNumber <= 1}
-                onClick={() => goToPage(pageNumber - 1)}
-              >
-                <span className="kern-label">{t('goals.previous')}</span>
-              </button>
-              <span className="kern-body">{t('goals.pageOf', { page: pageNumber, pages })}</span>
-              <button
-                type="button"
-                className="kern-btn kern-btn--tertiary"
-                disabled={pageNumber >= pages}
-                onClick={() => goToPage(pageNumber + 1)}
-              >
-                <span className="kern-label">{t('goals.next')}</span>
-              </button>
-            </nav>
-          ) : null}
+          <Pagination label={t('goals.pages')} page={pageNumber} pages={pages} onPage={goToPage} />
         </>
       ) : null}
     </>

@@ -2,10 +2,10 @@ import type { Person } from '../auth/session';
 import type { Goal } from './goal-types';
 import { availableActions, formToBody, partiesAwaitingConsent } from './lifecycle';
 
-const coordinator: Person = { name: 'K', role: 'coordinator' };
-const auditor: Person = { name: 'P', role: 'auditor' };
-const kita: Person = { name: 'A', role: 'actor', actorId: 'kita' };
-const outsider: Person = { name: 'O', role: 'actor', actorId: 'vhs' };
+const coordinator: Person = { id: 'k', name: 'K', role: 'coordinator' };
+const auditor: Person = { id: 'p', name: 'P', role: 'auditor' };
+const kita: Person = { id: 'kita', name: 'A', role: 'actor', actorId: 'kita' };
+const outsider: Person = { id: 'vhs', name: 'O', role: 'actor', actorId: 'vhs' };
 
 function goal(status: Goal['status'], consents: string[] = [], progress = 0): Goal {
   return {

@@ -1,15 +1,12 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { monitoringApi, unwrap } from '../api/client';
+import { monitoringApi, ResponseJson, unwrap } from '../api/client';
 import type { operations, paths } from '../api/generated/monitoring';
 
-type Json<
-  Operation extends keyof operations,
-  Status extends number = 200,
-> = operations[Operation]['responses'] extends {
-  [status in Status]: { content: { 'application/json': infer Body } };
-}
-  ? Body
-  : never;
+type Json<Operation extends keyof operations, Status extends number = 200> = ResponseJson<
+  operations,
+  Operation,
+  Status
+>;
 
 export type IndicatorSummary = Json<'MonitoringQueriesController_list'>[number];
 export type IndicatorView = Json<'MonitoringQueriesController_get'>;

@@ -54,6 +54,11 @@ function Header() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/ideen" className="kern-link">
+              {t('nav.ideas')}
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/monitoring" className="kern-link">
               {t('nav.monitoring')}
             </NavLink>

@@ -175,6 +175,62 @@ export function RadioGroup(props: FieldProps & { options: readonly Option[] }) {
   );
 }
 
+/** Several choices of a list; the legend names the group, and a required group says so in words. */
+export function CheckboxGroup(
+  props: Omit<FieldProps, 'value' | 'onChange'> & {
+    options: readonly Option[];
+    values: readonly string[];
+    onChange: (values: string[]) => void;
+  },
+) {
+  const { t } = useTranslation();
+  const id = useId();
+  const toggle = (value: string, checked: boolean) =>
+    props.onChange(checked ? [...props.values, value] : props.values.filter((known) => known !== value));
+  return (
+    <fieldset
+      className={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`}
+      aria-describedby={
+        [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+      }
+    >
+      <legend className="kern-label">
+        {props.label}{' '}
+        <span className="kern-label__optional">{props.required ? t('form.required') : t('form.optional')}</span>
+      </legend>
+      {props.hint ? (
+        <div className="kern-hint" id={`${id}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
+      {props.error ? (
+        <p className="kern-error" id={`${id}-error`}>
+          <span className="kern-icon kern-icon--danger" aria-hidden="true" />
+          <span className="kern-body">{props.error}</span>
+        </p>
+      ) : null}
+      <div className="kern-fieldset__body">
+        {props.options.map((option) => (
+          <div className="kern-form-check" key={option.value}>
+            <input
+              className="kern-form-check__checkbox"
+              type="checkbox"
+              id={`${id}-${option.value}`}
+              name={props.name}
+              value={option.value}
+              checked={props.values.includes(option.value)}
+              onChange={(event) => toggle(option.value, event.target.checked)}
+            />
+            <label className="kern-label" htmlFor={`${id}-${option.value}`}>
+              {option.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /** A status in words, with a colour that only repeats what the words say. */
 export function Badge({ kind, children }: { kind: AlertKind; children: ReactNode }) {
   return (
@@ -221,5 +277,42 @@ export function TableScroll({ label, children }: { label: string; children: Reac
     >
       {children}
     </div>
+  );
+}
+
+/** Previous and next page of a list, with where the person is; nothing when everything fits on one page. */
+export function Pagination({
+  label,
+  page,
+  pages,
+  onPage,
+}: {
+  label: string;
+  page: number;
+  pages: number;
+  onPage: (page: number) => void;
+}) {
+  const { t } = useTranslation();
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={label} className="pagination">
+      <button
+        type="button"
+        className="kern-btn kern-btn--tertiary"
+        disabled={page <= 1}
+        onClick={() => onPage(page - 1)}
+      >
+        <span className="kern-label">{t('pagination.previous')}</span>
+      </button>
+      <span className="kern-body">{t('pagination.pageOf', { page, pages })}</span>
+      <button
+        type="button"
+        className="kern-btn kern-btn--tertiary"
+        disabled={page >= pages}
+        onClick={() => onPage(page + 1)}
+      >
+        <span className="kern-label">{t('pagination.next')}</span>
+      </button>
+    </nav>
   );
 }

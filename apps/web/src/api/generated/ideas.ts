@@ -2174,6 +2174,7 @@ export interface operations {
     IdeaQueriesController_similarTo: {
         parameters: {
             query?: {
+                /** @description The start of the description; a form sends at most the first 1000 characters. */
                 description?: string;
                 /** @description The idea being edited, which must not match itself. */
                 excluding?: string;

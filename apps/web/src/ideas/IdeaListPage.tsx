@@ -1,0 +1,172 @@
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { RegionSelect, StageSelect } from '../goals/filters';
+import { QueryProblem } from '../goals/QueryProblem';
+import { formatDate, formatNumber } from '../lib/format';
+import { usePerson } from '../shell/AuthProvider';
+import { usePageTitle } from '../shell/page-title';
+import { Badge, Pagination, SelectField, TableScroll, TextField } from '../shell/ui';
+import { DuplicatePairs } from './DuplicatePairs';
+import { IDEA_STATUSES, IdeaListFilters, useIdeaList } from './idea-queries';
+import { STATUS_BADGE, useIdeaLabels } from './labels';
+
+const PAGE_SIZE = 20;
+const FILTERS = ['text', 'status', 'stage', 'region', 'tag', 'submitter'] as const;
+
+/** The list's filters live in the URL, so a view can be bookmarked and shared. */
+function filtersOf(params: URLSearchParams): IdeaListFilters {
+  const filters: Record<string, string | number> = {};
+  for (const name of FILTERS) {
+    const value = params.get(name);
+    if (value) filters[name] = value;
+  }
+  const page = Math.max(1, Number(params.get('seite') ?? '1') || 1);
+  return { ...filters, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE } as IdeaListFilters;
+}
+
+/** Ideen: every idea, newest first, searched in German and filtered; coordinators also see likely duplicates. */
+export function IdeaListPage() {
+  const { t } = useTranslation();
+  const labels = useIdeaLabels();
+  const person = usePerson();
+  usePageTitle(t('ideas.title'));
+  const [params, setParams] = useSearchParams();
+  const filters = filtersOf(params);
+  const ideas = useIdeaList(filters);
+  const [search, setSearch] = useState({
+    text: params.get('text') ?? '',
+    tag: params.get('tag') ?? '',
+    submitter: params.get('submitter') ?? '',
+  });
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    next.delete('seite');
+    setParams(next);
+  };
+  const submitSearch = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams(params);
+    for (const [name, value] of Object.entries(search)) {
+      if (value.trim()) next.set(name, value.trim());
+      else next.delete(name);
+    }
+    next.delete('seite');
+    setParams(next);
+  };
+  const page = ideas.data;
+  const pageNumber = Math.floor((filters.offset ?? 0) / PAGE_SIZE) + 1;
+  const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
+  const goToPage = (number: number) => {
+    const next = new URLSearchParams(params);
+    next.set('seite', String(number));
+    setParams(next);
+  };
+  return (
+    <>
+      <div className="page-heading">
+        <h1 className="kern-heading-large">{t('ideas.title')}</h1>
+        {person.role !== 'auditor' ? (
+          <Link className="kern-btn kern-btn--primary" to="/ideen/neu">
+            <span className="kern-label">{t('ideas.new')}</span>
+          </Link>
+        ) : null}
+      </div>
+      <form role="search" className="filters" onSubmit={submitSearch}>
+        <TextField
+          type="search"
+          label={t('ideas.filter.text')}
+          hint={t('ideas.filter.textHint')}
+          name="text"
+          value={search.text}
+          onChange={(text) => setSearch({ ...search, text })}
+        />
+        <TextField
+          label={t('ideas.filter.tag')}
+          name="tag"
+          value={search.tag}
+          onChange={(tag) => setSearch({ ...search, tag })}
+        />
+        <TextField
+          label={t('ideas.filter.submitter')}
+          hint={t('filter.partyHint')}
+          name="submitter"
+          value={search.submitter}
+          onChange={(submitter) => setSearch({ ...search, submitter })}
+        />
+        <button type="submit" className="kern-btn kern-btn--secondary">
+          <span className="kern-label">{t('filter.searchButton')}</span>
+        </button>
+      </form>
+      <form className="filters" aria-label={t('filter.label')} onSubmit={(event) => event.preventDefault()}>
+        <SelectField
+          label={t('filter.status')}
+          name="status"
+          value={params.get('status') ?? ''}
+          onChange={(value) => setFilter('status', value)}
+          emptyLabel={t('filter.all')}
+          options={IDEA_STATUSES.map((status) => ({ value: status, label: labels.status(status) }))}
+        />
+        <StageSelect value={params.get('stage') ?? ''} onChange={(value) => setFilter('stage', value)} />
+        <RegionSelect value={params.get('region') ?? ''} onChange={(value) => setFilter('region', value)} />
+      </form>
+      <QueryProblem query={ideas} />
+      {page ? (
+        <>
+          <p className="kern-body" role="status" data-testid="idea-count">
+            {t('ideas.count', { count: page.total })}
+          </p>
+          {page.items.length > 0 ? (
+            <TableScroll label={t('ideas.tableCaption')}>
+              <table className="kern-table">
+                <caption className="kern-sr-only">{t('ideas.tableCaption')}</caption>
+                <thead className="kern-table__header">
+                  <tr className="kern-table__row">
+                    <th scope="col">{t('idea.title')}</th>
+                    <th scope="col">{t('filter.status')}</th>
+                    <th scope="col">{t('idea.stages')}</th>
+                    <th scope="col">{t('idea.submittedOn')}</th>
+                    <th scope="col" className="kern-table__header--numeric">
+                      {t('idea.endorsements')}
+                    </th>
+                    <th scope="col" className="kern-table__header--numeric">
+                      {t('idea.comments')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="kern-table__body">
+                  {page.items.map((idea) => (
+                    <tr className="kern-table__row" key={idea.id}>
+                      <td className="kern-table__cell">
+                        <Link className="kern-link" to={`/ideen/${idea.id}`}>
+                          {idea.title}
+                        </Link>
+                      </td>
+                      <td className="kern-table__cell">
+                        <Badge kind={STATUS_BADGE[idea.status]}>{labels.status(idea.status)}</Badge>
+                      </td>
+                      <td className="kern-table__cell">{idea.stages.map(labels.stage).join(', ')}</td>
+                      <td className="kern-table__cell">{formatDate(idea.submittedAt.slice(0, 10))}</td>
+                      <td className="kern-table__cell kern-table__cell--numeric">
+                        {formatNumber(idea.endorsementCount)}
+                      </td>
+                      <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(idea.commentCount)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          ) : (
+            <p className="kern-body">{t('ideas.none')}</p>
+          )}
+          <Pagination label={t('ideas.pages')} page={pageNumber} pages={pages} onPage={goToPage} />
+        </>
+      ) : null}
+      {person.role === 'coordinator' || person.role === 'admin' || person.role === 'auditor' ? (
+        <DuplicatePairs />
+      ) : null}
+    </>
+  );
+}
