@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { EventStore } from '@bildungsregion/event-store';
+import { EventStore, StoreCheckpoints } from '@bildungsregion/event-store';
 import { auditRoutes } from '@bildungsregion/http';
 import { ReadModelStore } from '@bildungsregion/read-models';
 import { EVENT_STORE, READ_MODELS, ServiceConfig, serviceModule } from '@bildungsregion/service-runtime';
 import { IdeaCommands } from './application/idea-commands';
 import { IdeaListQueries } from './application/idea-list/idea-list.queries';
+import { ideaSummaryProjection } from './application/idea-list/idea-summary.projection';
 import { SimilarIdeas } from './application/similarity/similar-ideas';
 import { IdeaCommandsController } from './http/idea-commands.controller';
 import { IdeaQueriesController } from './http/idea-queries.controller';
@@ -48,8 +49,15 @@ export class IdeasModule {
         },
         {
           provide: SimilarIdeas,
-          inject: [IdeaListQueries],
-          useFactory: (list: IdeaListQueries) => new SimilarIdeas(list.summaries, thresholds),
+          inject: [IdeaListQueries, EVENT_STORE, READ_MODELS],
+          useFactory: (list: IdeaListQueries, store: EventStore, readModels: ReadModelStore) => {
+            const checkpoints = new StoreCheckpoints(store, readModels);
+            return new SimilarIdeas(
+              list.summaries,
+              () => checkpoints.loadCheckpoint(ideaSummaryProjection.name),
+              thresholds,
+            );
+          },
         },
       ],
       runtime: { inject: [IdeaCommands, EVENT_STORE], useFactory: ideasRuntimeParts },

@@ -194,12 +194,16 @@ export function ideasApiSuite(environment: () => Environment): void {
           .code,
       ).toBe('idea-withdrawn');
       await eventually(async () => (await listed({ status: 'withdrawn', text: word })).includes(later.ideaId), 15_000);
-      const similar = await http()
-        .get('/ideas/similar')
-        .query({ title: `Lesepaten gesucht ${word}` })
-        .set(bearer(vhs))
-        .expect(200);
-      expect(similar.body.items.map((item: SimilarItem) => item.ideaId)).not.toContain(later.ideaId);
+      const similarIds = async () =>
+        (
+          await http()
+            .get('/ideas/similar')
+            .query({ title: `Lesepaten gesucht ${word}` })
+            .set(bearer(vhs))
+            .expect(200)
+        ).body.items.map((item: SimilarItem) => item.ideaId) as string[];
+      await eventually(async () => !(await similarIds()).includes(later.ideaId), 15_000);
+      expect(await similarIds()).toContain(earlier.ideaId);
       expect(
         (
           await withdraw(

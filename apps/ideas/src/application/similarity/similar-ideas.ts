@@ -32,18 +32,22 @@ const SYNC_PAGE = 1_000;
 /**
  * The similarity search over the open ideas. The index lives in memory and follows the idea
  * summaries read model by its projected position, so every instance reading the same read model
- * answers the same; withdrawn ideas leave the index.
+ * answers the same; withdrawn ideas leave the index. It reads the read model only when the
+ * projection's checkpoint has moved, and starts over when the read model was rebuilt.
  */
 export class SimilarIdeas {
   private readonly index: SimilarityIndex;
   private readonly titles = new Map<string, string>();
   private readonly texts = new Map<string, IdeaText>();
   private seenPosition = 0;
+  private seenCheckpoint = 0;
   private syncing: Promise<void> | null = null;
   private pairs: { readonly position: number; readonly pairs: DuplicatePair[] } | null = null;
 
   constructor(
     private readonly summaries: ReadModelCollection<IdeaSummary>,
+    /** The position the idea summaries projection has saved as done. */
+    private readonly projectedUpTo: () => Promise<number>,
     readonly thresholds: SimilarityThresholds,
   ) {
     this.index = new SimilarityIndex(thresholds);
@@ -107,6 +111,21 @@ export class SimilarIdeas {
   }
 
   private async catchUp(): Promise<void> {
+    const checkpoint = await this.projectedUpTo();
+    if (checkpoint === this.seenCheckpoint && checkpoint > 0) return;
+    if (checkpoint < this.seenCheckpoint) this.forget();
+    await this.readChanges();
+    this.seenCheckpoint = checkpoint;
+  }
+
+  private forget(): void {
+    for (const ideaId of [...this.texts.keys()]) this.index.remove(ideaId);
+    this.texts.clear();
+    this.titles.clear();
+    this.seenPosition = 0;
+  }
+
+  private async readChanges(): Promise<void> {
     for (;;) {
       const changed = await this.summaries.find({
         filter: { projectedPosition: { $gt: this.seenPosition } },

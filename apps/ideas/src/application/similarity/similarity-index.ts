@@ -37,6 +37,15 @@ const WEIGHTS = { bm25: 0.5, title: 0.3, description: 0.2 } as const;
 const CANDIDATES = 50;
 /** A text with fewer meaningful words than this earns only part of its BM25 share: one shared word is no duplicate. */
 const CONFIDENT_TERMS = 6;
+/**
+ * A word in more than this share of the ideas (and in more than COMMON_FLOOR of them) does not take
+ * part in the BM25 search: its weight there is near nothing, and scoring its thousands of ideas is
+ * what makes a lookup slow. Trigram similarity still sees it.
+ */
+const COMMON_SHARE = 0.05;
+const COMMON_FLOOR = 50;
+/** When every word of a text is common, the search goes by its rarest words. */
+const RAREST_WHEN_ALL_COMMON = 3;
 const QUERY_ID = '\u0000query';
 
 interface Prepared {
@@ -77,6 +86,8 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
  */
 export class SimilarityIndex {
   private readonly ideas = new Map<string, Prepared>();
+  /** Stem → in how many stored ideas it occurs. */
+  private readonly documentFrequency = new Map<string, number>();
   private readonly search = new MiniSearch<Prepared>({
     fields: ['title', 'description'],
     tokenize: (text) => text.split(' ').filter(Boolean),
@@ -107,6 +118,8 @@ export class SimilarityIndex {
     const prepared = prepare(ideaId, text);
     this.ideas.set(ideaId, prepared);
     this.search.add(prepared);
+    for (const stem of prepared.words.keys())
+      this.documentFrequency.set(stem, (this.documentFrequency.get(stem) ?? 0) + 1);
   }
 
   remove(ideaId: string): void {
@@ -114,6 +127,20 @@ export class SimilarityIndex {
     if (!known) return;
     this.search.remove(known);
     this.ideas.delete(ideaId);
+    for (const stem of known.words.keys()) {
+      const left = (this.documentFrequency.get(stem) ?? 1) - 1;
+      if (left > 0) this.documentFrequency.set(stem, left);
+      else this.documentFrequency.delete(stem);
+    }
+  }
+
+  /** The words of a text worth searching by: all but the very common ones. */
+  private informative(stems: readonly string[]): string[] {
+    const common = Math.max(COMMON_FLOOR, this.ideas.size * COMMON_SHARE);
+    const frequency = (stem: string) => this.documentFrequency.get(stem) ?? 0;
+    const rare = stems.filter((stem) => frequency(stem) <= common);
+    if (rare.length > 0) return rare;
+    return [...stems].sort((left, right) => frequency(left) - frequency(right)).slice(0, RAREST_WHEN_ALL_COMMON);
   }
 
   levelOf(score: number): SimilarityLevel | null {
@@ -155,11 +182,11 @@ export class SimilarityIndex {
     this.search.add(query);
     let results: SearchResult[];
     try {
-      results = this.search.search(stems.join(' '), {
+      results = this.search.search(this.informative(stems).join(' '), {
         boost: { title: 2 },
         combineWith: 'OR',
-        prefix: (term) => term.length >= 5,
-        fuzzy: (term) => (term.length >= 7 ? 0.15 : false),
+        prefix: (term) => term.length >= 7,
+
         ...(only ? { filter: (result) => result.id === only || result.id === QUERY_ID } : {}),
       });
     } finally {
