@@ -1,9 +1,10 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { formatDate, formatNumber } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
 import { usePageTitle } from '../shell/page-title';
+import { useUrlFilters } from '../shell/url-filters';
 import { Badge, Pagination, SelectField, SyntheticNotice, TableScroll, TextField } from '../shell/ui';
 import { ASSESSMENTS, GOAL_STATUSES, GoalListFilters } from './goal-types';
 import { useGoalList, useShowsSampleGoals } from './goal-queries';
@@ -15,17 +16,6 @@ const PAGE_SIZE = 20;
 const FILTERS = ['q', 'status', 'stage', 'region', 'party', 'indicator', 'assessment', 'sort'] as const;
 const SORTS = ['title', '-title', 'dueDate', '-dueDate', 'status'] as const;
 
-/** The list's filters live in the URL, so a view can be bookmarked and shared. */
-function filtersOf(params: URLSearchParams): GoalListFilters {
-  const filters: Record<string, string | number> = {};
-  for (const name of FILTERS) {
-    const value = params.get(name);
-    if (value) filters[name] = value;
-  }
-  const page = Math.max(1, Number(params.get('seite') ?? '1') || 1);
-  return { ...filters, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE } as GoalListFilters;
-}
-
 /** Ziele: every goal the person may see, filtered, searched, sorted and paged. */
 export function GoalListPage() {
   const { t } = useTranslation();
@@ -33,39 +23,23 @@ export function GoalListPage() {
   const person = usePerson();
   usePageTitle(t('goals.title'));
   const showsSampleGoals = useShowsSampleGoals();
-  const [params, setParams] = useSearchParams();
-  const filters = filtersOf(params);
+  const {
+    params,
+    filters,
+    page: pageNumber,
+    pagesOf,
+    setFilter,
+    submitSearch,
+    goToPage,
+  } = useUrlFilters<GoalListFilters>(FILTERS, PAGE_SIZE);
   const goals = useGoalList(filters);
   const [search, setSearch] = useState({
     q: params.get('q') ?? '',
     party: params.get('party') ?? '',
     indicator: params.get('indicator') ?? '',
   });
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    next.delete('seite');
-    setParams(next);
-  };
-  const submitSearch = (event: FormEvent) => {
-    event.preventDefault();
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(search)) {
-      if (value.trim()) next.set(name, value.trim());
-      else next.delete(name);
-    }
-    next.delete('seite');
-    setParams(next);
-  };
   const page = goals.data;
-  const pageNumber = Math.floor((filters.offset ?? 0) / PAGE_SIZE) + 1;
-  const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
-  const goToPage = (number: number) => {
-    const next = new URLSearchParams(params);
-    next.set('seite', String(number));
-    setParams(next);
-  };
+  const pages = page ? pagesOf(page.total) : 1;
   return (
     <>
       <div className="page-heading">
@@ -77,7 +51,7 @@ export function GoalListPage() {
         ) : null}
       </div>
       {showsSampleGoals ? <SyntheticNotice /> : null}
-      <form role="search" className="filters" onSubmit={submitSearch}>
+      <form role="search" className="filters" onSubmit={submitSearch(search)}>
         <TextField
           type="search"
           label={t('filter.search')}

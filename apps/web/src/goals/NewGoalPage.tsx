@@ -7,7 +7,7 @@ import { Alert, BackToGoals, RadioGroup, SelectField, TextField } from '../shell
 import { DraftForm, draftFormToBody, EMPTY_DRAFT } from './draft-form';
 import { useDraftGoal } from './goal-queries';
 import { RegionSelect, StageSelect } from './filters';
-import { useCommandErrors } from '../shell/CommandProblem';
+import { FormProblems, useCommandErrors } from '../shell/CommandProblem';
 
 /** Ziel anlegen: a coordinator drafts a goal with its terms and parties. */
 export function NewGoalPage() {
@@ -53,18 +53,7 @@ export function NewGoalPage() {
       <BackToGoals />
       <h1 className="kern-heading-large">{t('draft.title')}</h1>
       <form onSubmit={(event) => void submit(event)} noValidate className="step-form">
-        {problem ? (
-          <Alert kind="danger" title={t('step.rejected')}>
-            <p className="kern-body">
-              {t(`problem.code.${problem.code}`, {
-                defaultValue: t('problem.serviceSays', { detail: problem.detail }),
-              })}
-            </p>
-          </Alert>
-        ) : null}
-        {Object.keys(errors).length > 0 ? (
-          <Alert kind="danger" title={t('form.checkFields', { count: Object.keys(errors).length })} />
-        ) : null}
+        <FormProblems problem={problem} fieldErrors={errors} />
         <TextField
           label={t('draft.field.title')}
           name="title"

@@ -1,11 +1,12 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { RegionSelect, StageSelect } from '../goals/filters';
 import { QueryProblem } from '../goals/QueryProblem';
 import { formatDate, formatNumber } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
 import { usePageTitle } from '../shell/page-title';
+import { useUrlFilters } from '../shell/url-filters';
 import { Badge, Pagination, SelectField, TableScroll, TextField } from '../shell/ui';
 import { DuplicatePairs } from './DuplicatePairs';
 import { IDEA_STATUSES, IdeaListFilters, useIdeaList } from './idea-queries';
@@ -14,56 +15,29 @@ import { STATUS_BADGE, useIdeaLabels } from './labels';
 const PAGE_SIZE = 20;
 const FILTERS = ['text', 'status', 'stage', 'region', 'tag', 'submitter'] as const;
 
-/** The list's filters live in the URL, so a view can be bookmarked and shared. */
-function filtersOf(params: URLSearchParams): IdeaListFilters {
-  const filters: Record<string, string | number> = {};
-  for (const name of FILTERS) {
-    const value = params.get(name);
-    if (value) filters[name] = value;
-  }
-  const page = Math.max(1, Number(params.get('seite') ?? '1') || 1);
-  return { ...filters, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE } as IdeaListFilters;
-}
-
 /** Ideen: every idea, newest first, searched in German and filtered; coordinators also see likely duplicates. */
 export function IdeaListPage() {
   const { t } = useTranslation();
   const labels = useIdeaLabels();
   const person = usePerson();
   usePageTitle(t('ideas.title'));
-  const [params, setParams] = useSearchParams();
-  const filters = filtersOf(params);
+  const {
+    params,
+    filters,
+    page: pageNumber,
+    pagesOf,
+    setFilter,
+    submitSearch,
+    goToPage,
+  } = useUrlFilters<IdeaListFilters>(FILTERS, PAGE_SIZE);
   const ideas = useIdeaList(filters);
   const [search, setSearch] = useState({
     text: params.get('text') ?? '',
     tag: params.get('tag') ?? '',
     submitter: params.get('submitter') ?? '',
   });
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    next.delete('seite');
-    setParams(next);
-  };
-  const submitSearch = (event: FormEvent) => {
-    event.preventDefault();
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(search)) {
-      if (value.trim()) next.set(name, value.trim());
-      else next.delete(name);
-    }
-    next.delete('seite');
-    setParams(next);
-  };
   const page = ideas.data;
-  const pageNumber = Math.floor((filters.offset ?? 0) / PAGE_SIZE) + 1;
-  const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
-  const goToPage = (number: number) => {
-    const next = new URLSearchParams(params);
-    next.set('seite', String(number));
-    setParams(next);
-  };
+  const pages = page ? pagesOf(page.total) : 1;
   return (
     <>
       <div className="page-heading">
@@ -74,7 +48,7 @@ export function IdeaListPage() {
           </Link>
         ) : null}
       </div>
-      <form role="search" className="filters" onSubmit={submitSearch}>
+      <form role="search" className="filters" onSubmit={submitSearch(search)}>
         <TextField
           type="search"
           label={t('ideas.filter.text')}

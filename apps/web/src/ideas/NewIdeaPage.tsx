@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { EDUCATION_STAGES } from '../goals/goal-types';
 import { useRegions } from '../monitoring/monitoring-queries';
 import { usePerson } from '../shell/AuthProvider';
-import { useCommandErrors } from '../shell/CommandProblem';
+import { FormProblems, useCommandErrors } from '../shell/CommandProblem';
 import { usePageTitle } from '../shell/page-title';
 import { Alert, CheckboxGroup, TextField } from '../shell/ui';
 import { EMPTY_IDEA, IdeaForm, ideaFormToBody } from './idea-form';
@@ -90,18 +90,7 @@ export function NewIdeaPage() {
       <h1 className="kern-heading-large">{t('ideas.submit.title')}</h1>
       <div className="idea-form-layout">
         <form onSubmit={(event) => void submit(event)} noValidate className="step-form">
-          {problem ? (
-            <Alert kind="danger" title={t('step.rejected')}>
-              <p className="kern-body">
-                {t(`problem.code.${problem.code}`, {
-                  defaultValue: t('problem.serviceSays', { detail: problem.detail }),
-                })}
-              </p>
-            </Alert>
-          ) : null}
-          {Object.keys(errors).length > 0 ? (
-            <Alert kind="danger" title={t('form.checkFields', { count: Object.keys(errors).length })} />
-          ) : null}
+          <FormProblems problem={problem} fieldErrors={errors} />
           <TextField
             label={t('idea.title')}
             name="title"

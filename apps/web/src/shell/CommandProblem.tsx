@@ -36,6 +36,32 @@ export function CommandProblem({
 }
 
 /**
+ * Above a form that creates something: why the service refused it, or how many fields to check.
+ */
+export function FormProblems({
+  problem,
+  fieldErrors,
+}: {
+  problem: Problem | undefined;
+  fieldErrors: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const count = Object.keys(fieldErrors).length;
+  return (
+    <>
+      {problem ? (
+        <Alert kind="danger" title={t('step.rejected')}>
+          <p className="kern-body">
+            {t(`problem.code.${problem.code}`, { defaultValue: t('problem.serviceSays', { detail: problem.detail }) })}
+          </p>
+        </Alert>
+      ) : null}
+      {count > 0 ? <Alert kind="danger" title={t('form.checkFields', { count })} /> : null}
+    </>
+  );
+}
+
+/**
  * The errors of a command form: messages at the fields, or one problem for the whole form. `fail`
  * sorts a refusal into them; an answer that never came is a problem too.
  */

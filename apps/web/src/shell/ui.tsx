@@ -135,43 +135,59 @@ export function SelectField(props: FieldProps & { options: readonly Option[]; em
   );
 }
 
-export function RadioGroup(props: FieldProps & { options: readonly Option[] }) {
+/** The frame of a group of choices: the legend names it, says whether it is required, and carries hint and error. */
+function ChoiceFieldset({
+  label,
+  required,
+  hint,
+  error,
+  children,
+}: Omit<FieldProps, 'name' | 'value' | 'onChange'> & { children: ReactNode }) {
   const { t } = useTranslation();
   const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset
-      className={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`}
-      aria-describedby={props.error ? `${id}-error` : undefined}
-    >
+    <fieldset className={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`} aria-describedby={describedBy}>
       <legend className="kern-label">
-        {props.label}{' '}
-        <span className="kern-label__optional">{props.required ? t('form.required') : t('form.optional')}</span>
+        {label} <span className="kern-label__optional">{required ? t('form.required') : t('form.optional')}</span>
       </legend>
-      {props.error ? (
+      {hint ? (
+        <div className="kern-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
         <p className="kern-error" id={`${id}-error`}>
           <span className="kern-icon kern-icon--danger" aria-hidden="true" />
-          <span className="kern-body">{props.error}</span>
+          <span className="kern-body">{error}</span>
         </p>
       ) : null}
-      <div className="kern-fieldset__body">
-        {props.options.map((option) => (
-          <div className="kern-form-check" key={option.value}>
-            <input
-              className="kern-form-check__radio"
-              type="radio"
-              id={`${id}-${option.value}`}
-              name={props.name}
-              value={option.value}
-              checked={props.value === option.value}
-              onChange={() => props.onChange(option.value)}
-            />
-            <label className="kern-label" htmlFor={`${id}-${option.value}`}>
-              {option.label}
-            </label>
-          </div>
-        ))}
-      </div>
+      <div className="kern-fieldset__body">{children}</div>
     </fieldset>
+  );
+}
+
+export function RadioGroup(props: FieldProps & { options: readonly Option[] }) {
+  const id = useId();
+  return (
+    <ChoiceFieldset {...props}>
+      {props.options.map((option) => (
+        <div className="kern-form-check" key={option.value}>
+          <input
+            className="kern-form-check__radio"
+            type="radio"
+            id={`${id}-${option.value}`}
+            name={props.name}
+            value={option.value}
+            checked={props.value === option.value}
+            onChange={() => props.onChange(option.value)}
+          />
+          <label className="kern-label" htmlFor={`${id}-${option.value}`}>
+            {option.label}
+          </label>
+        </div>
+      ))}
+    </ChoiceFieldset>
   );
 }
 
@@ -183,51 +199,28 @@ export function CheckboxGroup(
     onChange: (values: string[]) => void;
   },
 ) {
-  const { t } = useTranslation();
   const id = useId();
   const toggle = (value: string, checked: boolean) =>
     props.onChange(checked ? [...props.values, value] : props.values.filter((known) => known !== value));
   return (
-    <fieldset
-      className={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`}
-      aria-describedby={
-        [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
-      }
-    >
-      <legend className="kern-label">
-        {props.label}{' '}
-        <span className="kern-label__optional">{props.required ? t('form.required') : t('form.optional')}</span>
-      </legend>
-      {props.hint ? (
-        <div className="kern-hint" id={`${id}-hint`}>
-          {props.hint}
+    <ChoiceFieldset {...props}>
+      {props.options.map((option) => (
+        <div className="kern-form-check" key={option.value}>
+          <input
+            className="kern-form-check__checkbox"
+            type="checkbox"
+            id={`${id}-${option.value}`}
+            name={props.name}
+            value={option.value}
+            checked={props.values.includes(option.value)}
+            onChange={(event) => toggle(option.value, event.target.checked)}
+          />
+          <label className="kern-label" htmlFor={`${id}-${option.value}`}>
+            {option.label}
+          </label>
         </div>
-      ) : null}
-      {props.error ? (
-        <p className="kern-error" id={`${id}-error`}>
-          <span className="kern-icon kern-icon--danger" aria-hidden="true" />
-          <span className="kern-body">{props.error}</span>
-        </p>
-      ) : null}
-      <div className="kern-fieldset__body">
-        {props.options.map((option) => (
-          <div className="kern-form-check" key={option.value}>
-            <input
-              className="kern-form-check__checkbox"
-              type="checkbox"
-              id={`${id}-${option.value}`}
-              name={props.name}
-              value={option.value}
-              checked={props.values.includes(option.value)}
-              onChange={(event) => toggle(option.value, event.target.checked)}
-            />
-            <label className="kern-label" htmlFor={`${id}-${option.value}`}>
-              {option.label}
-            </label>
-          </div>
-        ))}
-      </div>
-    </fieldset>
+      ))}
+    </ChoiceFieldset>
   );
 }
 

@@ -1,0 +1,45 @@
+import { FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+
+/**
+ * A list's filters and page, kept in the address so a view can be bookmarked and shared: the
+ * filters to query with (with offset and limit), a setter for one filter, the submit of a search
+ * form's fields, and the page. Changing a filter goes back to the first page.
+ */
+export function useUrlFilters<Filters>(names: readonly string[], pageSize: number) {
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('seite') ?? '1') || 1);
+  const values: Record<string, string | number> = {};
+  for (const name of names) {
+    const value = params.get(name);
+    if (value) values[name] = value;
+  }
+  const update = (change: (next: URLSearchParams) => void) => {
+    const next = new URLSearchParams(params);
+    change(next);
+    setParams(next);
+  };
+  const set = (next: URLSearchParams, name: string, value: string) => {
+    if (value.trim()) next.set(name, value.trim());
+    else next.delete(name);
+  };
+  return {
+    params,
+    filters: { ...values, offset: (page - 1) * pageSize, limit: pageSize } as Filters,
+    page,
+    pagesOf: (total: number) => Math.max(1, Math.ceil(total / pageSize)),
+    setFilter: (name: string, value: string) =>
+      update((next) => {
+        set(next, name, value);
+        next.delete('seite');
+      }),
+    submitSearch: (fields: Record<string, string>) => (event: FormEvent) => {
+      event.preventDefault();
+      update((next) => {
+        for (const [name, value] of Object.entries(fields)) set(next, name, value);
+        next.delete('seite');
+      });
+    },
+    goToPage: (number: number) => update((next) => next.set('seite', String(number))),
+  };
+}
