@@ -1,13 +1,13 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../auth/session';
-import { EDUCATION_STAGES } from '../goals/goal-types';
 import { CommandProblem, useCommandErrors } from '../shell/CommandProblem';
-import { Alert, CheckboxGroup, RadioGroup, SelectField, TextField } from '../shell/ui';
+import { Alert, RadioGroup, SelectField, TextField } from '../shell/ui';
 import { mayChange } from './access';
 import { tagsOf } from './idea-form';
 import { IdeaView, ReviseIdeaBody, useIdea, useIdeaStep, useSimilarIdeas, WITHDRAWAL_REASONS } from './idea-queries';
 import { useIdeaLabels } from './labels';
+import { StageChoices } from './StageChoices';
 
 type Idea = IdeaView['idea'];
 
@@ -28,7 +28,6 @@ export function IdeaActions({ ideaId, idea, person }: { ideaId: string; idea: Id
 
 function ReviseForm({ ideaId, idea }: { ideaId: string; idea: Idea }) {
   const { t } = useTranslation();
-  const labels = useIdeaLabels();
   const step = useIdeaStep(ideaId);
   const reload = useIdea(ideaId).refetch;
   const [open, setOpen] = useState(false);
@@ -93,15 +92,7 @@ function ReviseForm({ ideaId, idea }: { ideaId: string; idea: Idea }) {
           required
           {...error('description')}
         />
-        <CheckboxGroup
-          label={t('idea.stages')}
-          name="stages"
-          values={form.stages}
-          onChange={(stages) => setForm({ ...form, stages })}
-          options={EDUCATION_STAGES.map((stage) => ({ value: stage, label: labels.stage(stage) }))}
-          required
-          {...error('stages')}
-        />
+        <StageChoices values={form.stages} onChange={(stages) => setForm({ ...form, stages })} {...error('stages')} />
         <TextField
           label={t('idea.tags')}
           hint={t('ideas.submit.tagsHint')}

@@ -2,7 +2,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { EDUCATION_STAGES } from '../goals/goal-types';
 import { useRegions } from '../monitoring/monitoring-queries';
 import { usePerson } from '../shell/AuthProvider';
 import { FormProblems, useCommandErrors } from '../shell/CommandProblem';
@@ -10,7 +9,7 @@ import { usePageTitle } from '../shell/page-title';
 import { Alert, CheckboxGroup, TextField } from '../shell/ui';
 import { EMPTY_IDEA, IdeaForm, ideaFormToBody } from './idea-form';
 import { SimilarIdea, similarIdeasQuery, useSimilarIdeas, useSubmitIdea } from './idea-queries';
-import { useIdeaLabels } from './labels';
+import { StageChoices } from './StageChoices';
 import { SimilarIdeasPanel } from './SimilarIdeasPanel';
 import { useDebounced } from './use-debounced';
 
@@ -23,7 +22,6 @@ const TYPING_PAUSE_MS = 400;
  */
 export function NewIdeaPage() {
   const { t } = useTranslation();
-  const labels = useIdeaLabels();
   const person = usePerson();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -109,15 +107,7 @@ export function NewIdeaPage() {
             required
             {...error('description')}
           />
-          <CheckboxGroup
-            label={t('idea.stages')}
-            name="stages"
-            values={form.stages}
-            onChange={(stages) => setForm({ ...form, stages })}
-            options={EDUCATION_STAGES.map((stage) => ({ value: stage, label: labels.stage(stage) }))}
-            required
-            {...error('stages')}
-          />
+          <StageChoices values={form.stages} onChange={(stages) => setForm({ ...form, stages })} {...error('stages')} />
           <details className="idea-regions">
             <summary className="kern-body">{t('ideas.submit.regions', { count: form.regionKeys.length })}</summary>
             <CheckboxGroup

@@ -109,10 +109,6 @@ export class SimilarityIndex {
     return this.ideas.size;
   }
 
-  has(ideaId: string): boolean {
-    return this.ideas.has(ideaId);
-  }
-
   upsert(ideaId: string, text: IdeaText): void {
     this.remove(ideaId);
     const prepared = prepare(ideaId, text);
