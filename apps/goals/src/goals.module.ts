@@ -14,11 +14,13 @@ import { GoalAudit } from './application/goal-audit';
 import { GoalCommands } from './application/goal-commands';
 import { GoalListQueries } from './application/goal-list/goal-list.queries';
 import { goalSummaryProjection } from './application/goal-list/goal-summary.projection';
+import { IdeaReactions } from './application/idea-reactions';
 import { MeasurementReactions } from './application/measurement-reactions';
 import { GoalCommandsController } from './http/goal-commands.controller';
 import { ProgressCommandsController } from './http/progress-commands.controller';
 import { GoalQueriesController } from './http/goal-queries.controller';
 import { goalId } from './http/goal-requests';
+import { IdeasEventsConsumer } from './infrastructure/ideas-events.consumer';
 import { MonitoringEventsConsumer } from './infrastructure/monitoring-events.consumer';
 import { goalsRuntimeParts } from './infrastructure/runtime-parts';
 
@@ -65,6 +67,12 @@ export class GoalsModule {
             ),
         },
         MonitoringEventsConsumer,
+        {
+          provide: IdeaReactions,
+          inject: [GoalCommands],
+          useFactory: (commands: GoalCommands) => new IdeaReactions(commands),
+        },
+        IdeasEventsConsumer,
       ],
       runtime: { inject: [GoalCommands, EVENT_STORE], useFactory: goalsRuntimeParts },
     });

@@ -1,7 +1,7 @@
 import { Aggregates, CommandOutcome, CommandRequest, newIdFor } from '@bildungsregion/application';
 import { EventStore } from '@bildungsregion/event-store';
 import { District } from '@bildungsregion/reference-data';
-import { Goal, GoalCommand, GoalEvent, GoalTerms, Milestone, RevisableTerms } from '../domain/goal';
+import { DraftTerms, Goal, GoalCommand, GoalEvent, GoalTerms, Milestone, RevisableTerms } from '../domain/goal';
 import { goalDecider } from '../domain/goal.decider';
 import { assertMayCommand } from './access';
 import { GOALS, SERVICE_NAME } from './streams';
@@ -39,6 +39,11 @@ export class GoalCommands {
     return this.goals.execute(goalId, command, request, {
       creates: { code: 'goal-exists', message: `A goal with the id ${goalId} already exists.` },
     });
+  }
+
+  /** Completes or changes a draft, any term included; a proposed goal is revised instead. */
+  amendDraft(goalId: string, changes: DraftTerms, request: CommandRequest): Promise<CommandOutcome> {
+    return this.execute(goalId, { type: 'AmendDraft', changes }, request);
   }
 
   propose(goalId: string, request: CommandRequest): Promise<CommandOutcome> {

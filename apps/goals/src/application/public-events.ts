@@ -1,4 +1,10 @@
-import { AssessmentChanged, GoalAgreed, ProgressCorrected, ProgressRecorded } from '@bildungsregion/contracts';
+import {
+  AssessmentChanged,
+  GoalAgreed,
+  GoalDrafted,
+  ProgressCorrected,
+  ProgressRecorded,
+} from '@bildungsregion/contracts';
 import { PublicEvent } from '@bildungsregion/bus';
 import { RecordedEvent } from '@bildungsregion/event-store';
 import { GoalEvent } from '../domain/goal';
@@ -12,6 +18,20 @@ export function toPublicEvent(event: RecordedEvent): PublicEvent | null {
   const goalId = GOALS.idOf(event.streamId);
   const domainEvent = { type: event.type, data: event.data } as GoalEvent;
   switch (domainEvent.type) {
+    case 'GoalDrafted':
+    case 'GoalDraftedFromIdea': {
+      const { terms } = domainEvent.data;
+      return {
+        type: GoalDrafted.type,
+        data: {
+          goalId,
+          title: terms.title,
+          stage: terms.stage,
+          regionKeys: [...terms.regionKeys],
+          ...(domainEvent.type === 'GoalDraftedFromIdea' ? { origin: { ...domainEvent.data.origin } } : {}),
+        },
+      };
+    }
     case 'GoalAgreed': {
       const { terms } = domainEvent.data;
       return {

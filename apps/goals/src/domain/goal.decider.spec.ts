@@ -87,6 +87,89 @@ describe('a target agreement (Zielvereinbarung)', () => {
     });
   });
 
+  describe('a draft from a promoted idea', () => {
+    const origin = { ideaId: 'idea-1', promotionId: 'p1' };
+    const fromIdea: GoalEvent = {
+      type: 'GoalDraftedFromIdea',
+      data: {
+        goalId: 'g1',
+        terms: {
+          title: terms.title,
+          description: terms.description,
+          stage: 'allgemeinbildende-schulen',
+          regionKeys: [],
+        },
+        origin,
+      },
+    };
+    const { title: _t, description: _d, stage: _s, milestones: _m, ...rest } = terms;
+
+    it('is drafted with what the idea says and its origin, and is refused a proposal naming what is missing', () => {
+      const draft = given(goalDecider).when({
+        type: 'DraftGoalFromIdea',
+        goalId: 'g1',
+        terms: fromIdea.data.terms,
+        origin,
+      });
+      draft.then([fromIdea]);
+      expect(draft.state.origin).toEqual(origin);
+      expect(draft.state.terms).toBeUndefined();
+      const refused = given(goalDecider, [fromIdea]).when({ type: 'ProposeGoal' });
+      refused.thenRejects('rule-violation', 'draft-incomplete');
+      expect(refused.decision).toMatchObject({
+        rejection: {
+          message: expect.stringContaining('missing: regionKeys, parties, baseline, target, unit, direction'),
+        },
+      });
+      given(goalDecider, [fromIdea])
+        .when({ type: 'ReviseGoal', changes: { title: 'x' }, reason: 'r' })
+        .thenRejects('rule-violation', 'draft-incomplete');
+    });
+
+    it('is completed step by step, its Bildungsbereich changeable, and proposed once complete', () => {
+      const partly: GoalEvent = {
+        type: 'DraftAmended',
+        data: {
+          changes: { stage: 'fruehkindliche-bildung', unit: '%' },
+          missing: ['regionKeys', 'parties', 'baseline', 'target', 'direction'],
+        },
+      };
+      given(goalDecider, [fromIdea])
+        .when({ type: 'AmendDraft', changes: { stage: 'fruehkindliche-bildung', unit: '%' } })
+        .then([partly]);
+      const completed = given(goalDecider, [fromIdea, partly]).when({ type: 'AmendDraft', changes: rest });
+      // The unit was set already, so only the rest is recorded as changed.
+      const { unit: _unit, ...changed } = rest;
+      completed.then([{ type: 'DraftAmended', data: { changes: changed, missing: [] } }]);
+      expect(completed.state.terms).toEqual({ ...terms, milestones: [] });
+      expect(completed.state.incompleteTerms).toBeUndefined();
+      given(goalDecider, [fromIdea, partly, { type: 'DraftAmended', data: { changes: rest, missing: [] } }])
+        .when({ type: 'ProposeGoal' })
+        .then([proposed]);
+    });
+
+    it('keeps the rules of complete terms, and changes only drafts', () => {
+      given(goalDecider, [fromIdea])
+        .when({
+          type: 'AmendDraft',
+          changes: { ...rest, stage: 'fruehkindliche-bildung', target: { value: 35, dueDate: '2028-01-01' } },
+        })
+        .thenRejects('rule-violation', 'target-equals-baseline');
+      given(goalDecider, [fromIdea])
+        .when({ type: 'AmendDraft', changes: { regionKeys: ['03404000'] } })
+        .thenRejects('rule-violation', 'region-unknown');
+      given(goalDecider, [fromIdea])
+        .when({ type: 'AmendDraft', changes: { title: terms.title } })
+        .thenRejects('rule-violation', 'revision-without-change');
+      given(goalDecider, [drafted, proposed])
+        .when({ type: 'AmendDraft', changes: { unit: 'Plätze' } })
+        .thenRejects('invalid-transition', 'not-draft');
+      given(goalDecider, [fromIdea])
+        .when({ type: 'DraftGoalFromIdea', goalId: 'g1', terms: fromIdea.data.terms, origin })
+        .thenRejects('invalid-transition', 'goal-exists');
+    });
+  });
+
   describe('proposal and consent', () => {
     it('proposes a draft', () => {
       given(goalDecider, [drafted]).when({ type: 'ProposeGoal' }).then([proposed]);

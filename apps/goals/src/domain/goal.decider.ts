@@ -1,6 +1,7 @@
 import { accept, Decider, Decision, invalidTransition, ruleViolation, unknownCommand } from '@bildungsregion/decider';
 import { District } from '@bildungsregion/reference-data';
 import {
+  DraftTerms,
   Goal,
   GoalCommand,
   GoalEvent,
@@ -9,6 +10,7 @@ import {
   initialGoal,
   Milestone,
   ProgressRecord,
+  REQUIRED_TERMS,
   RevisableTerms,
 } from './goal';
 import { assess } from './trajectory';
@@ -28,6 +30,22 @@ function requireStatus(goal: Goal, allowed: readonly GoalStatus[], action: strin
   return invalidTransition(
     `not-${allowed.join('-or-')}`,
     `Cannot ${action}: the goal ${describe(goal.status)}; this needs a goal that is ${allowed.join(' or ')}.`,
+  );
+}
+
+/** The required terms a draft still lacks; a goal needs at least one region and one party. */
+export function missingTerms(terms: DraftTerms): string[] {
+  return REQUIRED_TERMS.filter((key) => {
+    const value = terms[key];
+    return value === undefined || (Array.isArray(value) && value.length === 0);
+  });
+}
+
+function requireCompleteTerms(goal: Goal, action: string): Rejected | undefined {
+  if (goal.terms || goal.status === 'none') return undefined;
+  return ruleViolation(
+    'draft-incomplete',
+    `Cannot ${action}: the draft is not complete yet; missing: ${missingTerms(goal.incompleteTerms ?? {}).join(', ')}.`,
   );
 }
 
@@ -105,7 +123,9 @@ function withAssessment(goal: Goal, events: GoalEvent[]): Decision<GoalEvent> {
 
 function revise(district: District, goal: Goal, changes: RevisableTerms, reason: string): Decision<GoalEvent> {
   const rejected =
-    requireStatus(goal, ['draft', 'proposed', 'agreed'], 'revise the goal') ?? requireReason(reason, 'revise the goal');
+    requireStatus(goal, ['draft', 'proposed', 'agreed'], 'revise the goal') ??
+    requireCompleteTerms(goal, 'revise the goal') ??
+    requireReason(reason, 'revise the goal');
   if (rejected) return rejected;
   const current = goal.terms as GoalTerms;
   const changed = Object.fromEntries(
@@ -131,6 +151,38 @@ function draft(district: District, command: CommandOf<'DraftGoal'>, goal: Goal):
     type: 'GoalDrafted',
     data: { goalId: command.goalId, terms: command.terms, synthetic: command.synthetic ?? false },
   });
+}
+
+function draftFromIdea(district: District, command: CommandOf<'DraftGoalFromIdea'>, goal: Goal): Decision<GoalEvent> {
+  if (goal.status !== 'none')
+    return invalidTransition('goal-exists', `A goal with the id ${command.goalId} already exists.`);
+  const { type: _type, ...data } = command;
+  return checkRegions(district, command.terms) ?? accept({ type: 'GoalDraftedFromIdea', data });
+}
+
+/** Changes any term of a draft; once every required term is there, the terms must keep every rule. */
+function amendDraft(district: District, changes: DraftTerms, goal: Goal): Decision<GoalEvent> {
+  const rejected = requireStatus(goal, ['draft'], 'amend the draft');
+  if (rejected) return rejected;
+  const current: DraftTerms = goal.terms ?? goal.incompleteTerms ?? {};
+  const changed = Object.fromEntries(
+    Object.entries(changes).filter(
+      ([key, value]) =>
+        value !== undefined && JSON.stringify(value) !== JSON.stringify(current[key as keyof DraftTerms]),
+    ),
+  ) as DraftTerms;
+  if (Object.keys(changed).length === 0)
+    return ruleViolation('revision-without-change', 'The amendment changes nothing in the draft.');
+  const amended = { milestones: [], ...current, ...changed };
+  const missing = missingTerms(amended);
+  const broken =
+    missing.length === 0
+      ? checkTerms(district, amended as GoalTerms)
+      : checkRegions(district, {
+          regionKeys: amended.regionKeys ?? [],
+          ...(amended.indicator ? { indicator: amended.indicator } : {}),
+        });
+  return broken ?? accept({ type: 'DraftAmended', data: { changes: changed, missing } });
 }
 
 function consent(partyId: string, goal: Goal): Decision<GoalEvent> {
@@ -163,6 +215,8 @@ function agree(command: CommandOf<'AgreeGoal'>, goal: Goal): Decision<GoalEvent>
 }
 
 function addMilestone(milestone: Milestone, goal: Goal): Decision<GoalEvent> {
+  const incomplete = requireCompleteTerms(goal, 'add a milestone');
+  if (incomplete) return incomplete;
   const rejected = requireStatus(goal, OPEN_STATUSES, 'add a milestone');
   if (rejected) return rejected;
   const terms = goal.terms as GoalTerms;
@@ -259,8 +313,16 @@ export function decideGoal(district: District): (command: GoalCommand, goal: Goa
     switch (command.type) {
       case 'DraftGoal':
         return draft(district, command, goal);
+      case 'DraftGoalFromIdea':
+        return draftFromIdea(district, command, goal);
+      case 'AmendDraft':
+        return amendDraft(district, command.changes, goal);
       case 'ProposeGoal':
-        return requireStatus(goal, ['draft'], 'propose the goal') ?? accept({ type: 'GoalProposed', data: {} });
+        return (
+          requireStatus(goal, ['draft'], 'propose the goal') ??
+          requireCompleteTerms(goal, 'propose the goal') ??
+          accept({ type: 'GoalProposed', data: {} })
+        );
       case 'RecordConsent':
         return consent(command.partyId, goal);
       case 'AgreeGoal':
@@ -310,6 +372,20 @@ export function evolveGoal(goal: Goal, event: GoalEvent): Goal {
         terms: event.data.terms,
         synthetic: event.data.synthetic,
       };
+    case 'GoalDraftedFromIdea':
+      return {
+        ...initialGoal,
+        status: 'draft',
+        goalId: event.data.goalId,
+        incompleteTerms: { ...event.data.terms, parties: [], milestones: [] },
+        origin: event.data.origin,
+      };
+    case 'DraftAmended': {
+      const amended = { ...(goal.terms ?? goal.incompleteTerms), ...event.data.changes };
+      if (event.data.missing.length > 0) return { ...goal, incompleteTerms: amended };
+      const { incompleteTerms: _incomplete, ...rest } = goal;
+      return { ...rest, terms: { milestones: [], ...amended } as GoalTerms };
+    }
     case 'GoalProposed':
       return { ...goal, status: 'proposed', consents: [] };
     case 'ConsentRecorded':

@@ -105,10 +105,35 @@ export interface MeasurementCorrection {
   readonly correctedBy: { readonly id: string; readonly role: string };
 }
 
+/** The terms a coordinator must complete before a goal drafted from an idea can be proposed. */
+export const REQUIRED_TERMS = [
+  'title',
+  'description',
+  'stage',
+  'regionKeys',
+  'parties',
+  'baseline',
+  'target',
+  'unit',
+  'direction',
+] as const satisfies readonly (keyof GoalTerms)[];
+
+/** The terms of a draft that is not complete yet: what an idea brought, and what a coordinator added. */
+export type DraftTerms = Partial<GoalTerms>;
+
+/** The idea a goal was promoted from, and the promotion that asked for it. */
+export interface GoalOrigin {
+  readonly ideaId: string;
+  readonly promotionId: string;
+}
+
 export interface Goal {
   readonly status: 'none' | GoalStatus;
   readonly goalId?: string;
+  /** Complete terms; absent while a draft from an idea still lacks some (see `incompleteTerms`). */
   readonly terms?: GoalTerms;
+  readonly incompleteTerms?: DraftTerms;
+  readonly origin?: GoalOrigin;
   /** Sample data that the project ships; never a real agreement. */
   readonly synthetic: boolean;
   /** Parties that consented to the current proposal. */
@@ -122,6 +147,12 @@ export interface Goal {
 
 export type GoalEvent =
   | DomainEvent<'GoalDrafted', { goalId: string; terms: GoalTerms; synthetic: boolean }>
+  | DomainEvent<
+      'GoalDraftedFromIdea',
+      { goalId: string; terms: Pick<GoalTerms, 'title' | 'description' | 'stage' | 'regionKeys'>; origin: GoalOrigin }
+    >
+  /** Changes any term of a draft, including those a revision keeps (stage, baseline, unit). */
+  | DomainEvent<'DraftAmended', { changes: DraftTerms; missing: readonly string[] }>
   | DomainEvent<'GoalProposed', Record<string, never>>
   | DomainEvent<'ConsentRecorded', { partyId: string }>
   /** Carries the terms as agreed, so the agreement is self-contained in the record. */
@@ -148,6 +179,13 @@ interface WithReason {
 
 export type GoalCommand =
   | { readonly type: 'DraftGoal'; readonly goalId: string; readonly terms: GoalTerms; readonly synthetic?: boolean }
+  | {
+      readonly type: 'DraftGoalFromIdea';
+      readonly goalId: string;
+      readonly terms: Pick<GoalTerms, 'title' | 'description' | 'stage' | 'regionKeys'>;
+      readonly origin: GoalOrigin;
+    }
+  | { readonly type: 'AmendDraft'; readonly changes: DraftTerms }
   | { readonly type: 'ProposeGoal' }
   | { readonly type: 'RecordConsent'; readonly partyId: string }
   | { readonly type: 'AgreeGoal'; readonly authority: string; readonly effectiveOn: string }

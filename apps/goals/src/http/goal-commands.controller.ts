@@ -20,6 +20,7 @@ import {
   CancellationRequest,
   ClosureRequest,
   ConsentRequest,
+  DraftAmendmentRequest,
   DraftGoalRequest,
   goalId,
   MilestoneRequest,
@@ -54,6 +55,20 @@ export class GoalCommandsController {
     );
     caller.setHeader('Location', `/goals/${response.goalId}`);
     return response;
+  }
+
+  @GoalCommand(':id/draft', 200, DraftAmendmentRequest, COORDINATORS, {
+    summary: 'Complete or change a draft',
+    description:
+      'Changes any term of a draft, the Bildungsbereich, baseline and unit included; a draft promoted from an idea is completed this way before it can be proposed.',
+  })
+  @GOAL_ID
+  amendDraft(
+    @ValidParam('id', goalId) id: string,
+    @ValidBody(DraftAmendmentRequest) body: z.output<typeof DraftAmendmentRequest>,
+    @CurrentCaller() caller: Caller,
+  ): Promise<GoalResponse> {
+    return this.run('AmendDraft', caller, () => this.goals.amendDraft(id, body.changes, caller.command()));
   }
 
   @GoalCommand(':id/proposal', 200, ProposalRequest, COORDINATORS, { summary: 'Propose the draft to its parties' })

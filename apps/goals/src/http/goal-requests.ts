@@ -42,6 +42,24 @@ export const DraftGoalRequest = z.strictObject({
   direction: z.enum(['higher', 'lower']).describe('Whether higher or lower values are better.'),
 });
 
+export const DraftAmendmentRequest = z.strictObject({
+  changes: z
+    .strictObject({
+      title: text(200).optional(),
+      description: text(5_000).optional(),
+      stage: z.enum(EDUCATION_STAGES).optional(),
+      regionKeys: regionKeys.optional(),
+      parties: parties.optional(),
+      indicator: indicator.optional(),
+      baseline: z.strictObject({ value, date }).optional(),
+      target: target.optional(),
+      milestones: milestones.optional(),
+      unit: text(30).optional(),
+      direction: z.enum(['higher', 'lower']).optional(),
+    })
+    .refine((changes) => Object.keys(changes).length > 0, 'name at least one term to change'),
+});
+
 export const ProposalRequest = z.strictObject({});
 
 export const ConsentRequest = z.strictObject({

@@ -8,13 +8,13 @@ import { toPublicEvent } from '../application/public-events';
 import { seedSampleGoals } from '../application/sample-goals';
 import { GOALS, SERVICE_NAME } from '../application/streams';
 
-/** Goals runs the goal list projection, publishes its public events and consumes monitoring's. */
+/** Goals runs the goal list projection, publishes its public events and consumes monitoring's and ideas'. */
 export function goalsRuntimeParts(commands: GoalCommands, store: EventStore): RuntimeParts {
   return {
     service: SERVICE_NAME,
     projections: [goalSummaryProjection as unknown as Projection<ProjectedDocument>],
     relay: { topic: SERVICES.goals.topic, categories: [GOALS.name], toPublicEvent },
-    consumes: [Topics.monitoring],
+    consumes: [Topics.monitoring, Topics.ideas],
     async seed({ seedSampleData, logger }) {
       if (!seedSampleData) return;
       const seeded = await seedSampleGoals(commands, store);

@@ -866,7 +866,7 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
 
     afterAll(() => bus?.close());
 
-    it('publishes agreement, progress and assessment changes to bildung.goals.v1 with causation and correlation', async () => {
+    it('publishes the draft, agreement, progress and assessment changes to bildung.goals.v1 with causation and correlation', async () => {
       const goalId = await agreed();
       await http()
         .post(`/goals/${goalId}/progress`)
@@ -876,11 +876,16 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
         .expect(201);
       const mine = () => received.filter((delivery) => delivery.event.subject === `goal-${goalId}`);
       await eventually(
-        () => mine().length === 3,
+        () => mine().length === 4,
         30_000,
         () => JSON.stringify(mine().map((delivery) => delivery.event.type)),
       );
-      const [agreement, progress, assessment] = mine().map((delivery) => delivery.event);
+      const [drafted, agreement, progress, assessment] = mine().map((delivery) => delivery.event);
+      expect(drafted).toMatchObject({
+        type: 'bildung.goals.goal-drafted.v1',
+        data: { goalId, regionKeys: ['03459008'] },
+      });
+      expect(drafted?.data).not.toHaveProperty('origin');
       expect(agreement).toMatchObject({
         type: 'bildung.goals.goal-agreed.v1',
         source: 'goals',

@@ -63,3 +63,16 @@ export const AssessmentChanged = contract(
     asOf: isoDate,
   }),
 );
+
+/** A goal was drafted; `origin` names the idea it was promoted from, when it was. */
+export const GoalDrafted = contract(
+  Topics.goals,
+  'bildung.goals.goal-drafted.v1',
+  z.strictObject({
+    goalId: id,
+    title: text,
+    stage: z.enum(EDUCATION_STAGES),
+    regionKeys: z.array(regionKey),
+    origin: z.strictObject({ ideaId: id, promotionId: id }).optional(),
+  }),
+);

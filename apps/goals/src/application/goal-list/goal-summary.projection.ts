@@ -1,6 +1,7 @@
 import { RecordedEvent } from '@bildungsregion/event-store';
 import { Projection, ProjectedDocument } from '@bildungsregion/read-models';
 import { Assessment, Direction, EducationStage, GoalEvent, GoalStatus, GoalTerms } from '../../domain/goal';
+import { missingTerms } from '../../domain/goal.decider';
 import { GOALS } from '../streams';
 
 /** One row of the goal list and the dashboard. */
@@ -14,11 +15,16 @@ export interface GoalSummary extends ProjectedDocument {
   /** The region whose measurements of the indicator show the goal's progress. */
   readonly indicatorRegionKey: string | null;
   readonly assessment: Assessment | null;
-  readonly baseline: GoalTerms['baseline'];
-  readonly target: GoalTerms['target'];
-  readonly dueDate: string;
-  readonly unit: string;
-  readonly direction: Direction;
+  /** The measured terms are null while a draft from an idea still lacks them. */
+  readonly baseline: GoalTerms['baseline'] | null;
+  readonly target: GoalTerms['target'] | null;
+  readonly dueDate: string | null;
+  readonly unit: string | null;
+  readonly direction: Direction | null;
+  /** The required terms a draft still lacks; it can be proposed once this is empty. */
+  readonly missingTerms: readonly string[];
+  /** The idea the goal was promoted from. */
+  readonly originIdeaId: string | null;
   readonly latestProgress: { readonly progressId: string; readonly value: number; readonly asOf: string } | null;
   readonly synthetic: boolean;
   /** The status a resumption returns to. */
@@ -38,6 +44,10 @@ function withTerms(
   return {
     ...summary,
     ...(terms.title !== undefined ? { title: terms.title } : {}),
+    ...(terms.stage !== undefined ? { stage: terms.stage } : {}),
+    ...(terms.baseline !== undefined ? { baseline: terms.baseline } : {}),
+    ...(terms.unit !== undefined ? { unit: terms.unit } : {}),
+    ...(terms.direction !== undefined ? { direction: terms.direction } : {}),
     ...(terms.regionKeys !== undefined ? { regionKeys: terms.regionKeys } : {}),
     ...(terms.parties !== undefined ? { partyIds: terms.parties.map((party) => party.id) } : {}),
     ...('indicator' in terms
@@ -52,8 +62,8 @@ function evolveSummary(
   event: GoalEvent,
   recorded: RecordedEvent,
 ): Omit<GoalSummary, 'projectedPosition'> | null {
-  if (event.type === 'GoalDrafted') {
-    const { terms, synthetic } = event.data;
+  if (event.type === 'GoalDrafted' || event.type === 'GoalDraftedFromIdea') {
+    const { terms } = event.data;
     return withTerms(
       {
         id: event.data.goalId,
@@ -65,13 +75,15 @@ function evolveSummary(
         indicatorKey: null,
         indicatorRegionKey: null,
         assessment: null,
-        baseline: terms.baseline,
-        target: terms.target,
-        dueDate: terms.target.dueDate,
-        unit: terms.unit,
-        direction: terms.direction,
+        baseline: null,
+        target: null,
+        dueDate: null,
+        unit: null,
+        direction: null,
+        missingTerms: event.type === 'GoalDrafted' ? [] : missingTerms({ ...terms, parties: [] }),
+        originIdeaId: event.type === 'GoalDraftedFromIdea' ? event.data.origin.ideaId : null,
         latestProgress: null,
-        synthetic,
+        synthetic: event.type === 'GoalDrafted' && event.data.synthetic,
         suspendedFrom: null,
         revision: recorded.revision,
         draftedAt: recorded.recordedAt,
@@ -83,6 +95,9 @@ function evolveSummary(
   if (!current) return null;
   const summary = { ...current, revision: recorded.revision, updatedAt: recorded.recordedAt };
   switch (event.type) {
+    case 'DraftAmended': {
+      return { ...withTerms(summary, event.data.changes), missingTerms: event.data.missing };
+    }
     case 'GoalProposed':
       return { ...summary, status: 'proposed' };
     case 'GoalAgreed':
