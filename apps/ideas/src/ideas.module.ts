@@ -3,18 +3,26 @@ import { EventStore, StoreCheckpoints } from '@bildungsregion/event-store';
 import { auditRoutes } from '@bildungsregion/http';
 import { ReadModelStore } from '@bildungsregion/read-models';
 import { EVENT_STORE, READ_MODELS, ServiceConfig, serviceModule } from '@bildungsregion/service-runtime';
+import { Bundles } from './application/bundles';
+import { CallCommands } from './application/calls/call-commands';
+import { CallQueries } from './application/calls/call-queries';
 import { IdeaCommands } from './application/idea-commands';
 import { IdeaListQueries } from './application/idea-list/idea-list.queries';
 import { ideaSummaryProjection } from './application/idea-list/idea-summary.projection';
 import { SimilarIdeas } from './application/similarity/similar-ideas';
+import { UpstreamReactions } from './application/upstream-reactions';
+import { BundlesController } from './http/bundles.controller';
+import { CallCommandsController, CallQueriesController } from './http/calls.controller';
 import { IdeaCommandsController } from './http/idea-commands.controller';
 import { IdeaQueriesController } from './http/idea-queries.controller';
-import { ideaId } from './http/idea-requests';
+import { callId, ideaId } from './http/idea-requests';
 import { ideasRuntimeParts } from './infrastructure/runtime-parts';
 import { similarityThresholdsFrom } from './infrastructure/similarity-settings';
+import { UpstreamEventsConsumer } from './infrastructure/upstream-events.consumer';
 
-/** The ideas as auditors read them: history, chain verification. */
+/** The ideas and calls as auditors read them: history, chain verification. */
 const IDEA_AUDIT = Symbol('IDEA_AUDIT');
+const CALL_AUDIT = Symbol('CALL_AUDIT');
 
 @Module({})
 export class IdeasModule {
@@ -24,6 +32,9 @@ export class IdeasModule {
       controllers: [
         IdeaQueriesController,
         IdeaCommandsController,
+        BundlesController,
+        CallQueriesController,
+        CallCommandsController,
         auditRoutes({
           path: 'ideas',
           param: 'id',
@@ -34,18 +45,39 @@ export class IdeasModule {
           roles: ['coordinator', 'auditor', 'admin', 'actor'],
           reader: IDEA_AUDIT,
         }),
+        auditRoutes({
+          path: 'calls',
+          param: 'id',
+          idSchema: callId,
+          noun: 'call',
+          scope: 'all calls',
+          roles: ['coordinator', 'auditor', 'admin', 'actor'],
+          reader: CALL_AUDIT,
+        }),
       ],
       providers: [
         {
-          provide: IdeaCommands,
+          provide: CallCommands,
           inject: [EVENT_STORE],
-          useFactory: (store: EventStore) => new IdeaCommands(store, config.district),
+          useFactory: (store: EventStore) => new CallCommands(store, config.district),
         },
+        { provide: CALL_AUDIT, inject: [CallCommands], useFactory: (calls: CallCommands) => calls.calls },
+        {
+          provide: IdeaCommands,
+          inject: [EVENT_STORE, CallCommands],
+          useFactory: (store: EventStore, calls: CallCommands) => new IdeaCommands(store, config.district, calls),
+        },
+        { provide: Bundles, inject: [IdeaCommands], useFactory: (commands: IdeaCommands) => new Bundles(commands) },
         { provide: IDEA_AUDIT, inject: [IdeaCommands], useFactory: (commands: IdeaCommands) => commands.ideas },
         {
           provide: IdeaListQueries,
           inject: [READ_MODELS],
           useFactory: (readModels: ReadModelStore) => new IdeaListQueries(readModels),
+        },
+        {
+          provide: CallQueries,
+          inject: [READ_MODELS],
+          useFactory: (readModels: ReadModelStore) => new CallQueries(readModels),
         },
         {
           provide: SimilarIdeas,
@@ -59,8 +91,15 @@ export class IdeasModule {
             );
           },
         },
+        {
+          provide: UpstreamReactions,
+          inject: [CallCommands, IdeaCommands],
+          useFactory: (calls: CallCommands, ideas: IdeaCommands) =>
+            new UpstreamReactions(calls, ideas, config.district),
+        },
+        UpstreamEventsConsumer,
       ],
-      runtime: { inject: [IdeaCommands, EVENT_STORE], useFactory: ideasRuntimeParts },
+      runtime: { inject: [IdeaCommands, Bundles, CallCommands, EVENT_STORE], useFactory: ideasRuntimeParts },
     });
   }
 }

@@ -7,23 +7,38 @@ import {
 } from '@bildungsregion/application';
 import { EventStore } from '@bildungsregion/event-store';
 import { District } from '@bildungsregion/reference-data';
-import { ContentChanges, Idea, IdeaCommand, IdeaContent, IdeaEvent, Submitter, Withdrawal } from '../domain/idea';
+import { CriterionScore, DEFAULT_CRITERIA, Evaluator } from '../domain/evaluation';
+import {
+  ContentChanges,
+  Idea,
+  IdeaCommand,
+  IdeaContent,
+  IdeaDecision,
+  IdeaEvent,
+  PromotionTarget,
+  Submitter,
+  Withdrawal,
+} from '../domain/idea';
 import { ideaDecider } from '../domain/idea.decider';
 import { assertMayCommand } from './access';
+import { CallCommands } from './calls/call-commands';
 import { IDEAS, SERVICE_NAME } from './streams';
 
 /** The ideas commands, one per intention; each records through the idea decider with optimistic concurrency. */
 export class IdeaCommands {
   readonly ideas: Aggregates<IdeaCommand, Idea, IdeaEvent>;
+  private readonly decider;
 
   constructor(
     store: EventStore,
     district: District,
+    private readonly calls: CallCommands,
     private readonly now: () => Date = () => new Date(),
   ) {
+    this.decider = ideaDecider(district);
     this.ideas = new Aggregates({
       store,
-      decider: ideaDecider(district),
+      decider: this.decider,
       category: IDEAS,
       source: SERVICE_NAME,
       noun: 'idea',
@@ -34,12 +49,13 @@ export class IdeaCommands {
    * Submits an idea under a new id. An actor submits for itself; a coordinator for the office, or on
    * behalf of an actor organisation.
    */
-  submit(
+  async submit(
     content: IdeaContent,
     request: CommandRequest,
-    options: { readonly onBehalfOf?: string; readonly ideaId?: string } = {},
+    options: { readonly onBehalfOf?: string; readonly ideaId?: string; readonly callId?: string } = {},
   ): Promise<CommandOutcome> {
     const { principal } = request;
+    if (options.callId !== undefined) await this.calls.requireAcceptingIdeas(options.callId);
     if (principal.role === 'actor' && options.onBehalfOf !== undefined && options.onBehalfOf !== principal.id)
       throw new CommandRejectedError({
         kind: 'rule-violation',
@@ -51,7 +67,14 @@ export class IdeaCommands {
         ? { id: options.onBehalfOf ?? principal.id, kind: 'actor' }
         : { id: principal.id, kind: 'coordinator' };
     const ideaId = options.ideaId ?? newIdFor(request, 'idea');
-    return this.ideas.execute(ideaId, { type: 'SubmitIdea', ideaId, content, submitter }, request, {
+    const command: IdeaCommand = {
+      type: 'SubmitIdea',
+      ideaId,
+      content,
+      submitter,
+      ...(options.callId !== undefined ? { callId: options.callId } : {}),
+    };
+    return this.ideas.execute(ideaId, command, request, {
       creates: { code: 'idea-exists', message: `An idea with the id ${ideaId} already exists.` },
     });
   }
@@ -119,6 +142,62 @@ export class IdeaCommands {
 
   withdrawEndorsement(ideaId: string, actorId: string, request: CommandRequest): Promise<CommandOutcome> {
     return this.execute(ideaId, { type: 'WithdrawEndorsement', actorId }, request);
+  }
+
+  /**
+   * Assigns evaluators. The idea is scored against its call's own criteria when the call brings some,
+   * else the office's catalogue; a call with an evaluator pool takes evaluators from that pool only.
+   */
+  async assignEvaluators(
+    ideaId: string,
+    evaluators: readonly Evaluator[],
+    request: CommandRequest,
+  ): Promise<CommandOutcome> {
+    const { state } = await this.ideas.load(ideaId);
+    const call = state.callId ? (await this.calls.calls.current(state.callId)).state.terms : null;
+    const pool = call?.evaluatorPool ?? [];
+    const outside = evaluators.find(
+      (evaluator) => pool.length > 0 && !pool.some((member) => member.id === evaluator.id),
+    );
+    if (outside)
+      throw new CommandRejectedError({
+        kind: 'rule-violation',
+        code: 'evaluator-not-in-pool',
+        message: `${outside.id} is not in the evaluator pool of the call this idea answers.`,
+      });
+    const criteria = call && call.criteria.length > 0 ? call.criteria : DEFAULT_CRITERIA;
+    return this.execute(ideaId, { type: 'AssignEvaluators', evaluators, criteria }, request);
+  }
+
+  /** Records the caller's own evaluation; only an assigned evaluator evaluates. */
+  evaluate(ideaId: string, scores: readonly CriterionScore[], request: CommandRequest): Promise<CommandOutcome> {
+    const command: IdeaCommand = {
+      type: 'SubmitEvaluation',
+      evaluatorId: request.principal.id,
+      scores,
+      submittedAt: this.now().toISOString(),
+    };
+    return this.execute(ideaId, command, request);
+  }
+
+  decide(ideaId: string, decision: IdeaDecision, request: CommandRequest): Promise<CommandOutcome> {
+    return this.execute(ideaId, { type: 'DecideIdea', ...decision }, { ...request, authority: decision.authority });
+  }
+
+  async promote(
+    ideaId: string,
+    target: PromotionTarget,
+    request: CommandRequest,
+  ): Promise<CommandOutcome & { promotionId: string }> {
+    const promotionId = newIdFor(request, 'promotion', ideaId);
+    return { ...(await this.execute(ideaId, { type: 'PromoteIdea', promotionId, target }, request)), promotionId };
+  }
+
+  /** Refuses, naming the idea, what its decider would refuse: a check before a change that spans several ideas. */
+  assertWouldAccept(ideaId: string, idea: Idea, command: IdeaCommand): void {
+    const decision = this.decider.decide(command, idea);
+    if (decision.accepted) return;
+    throw new CommandRejectedError({ ...decision.rejection, message: `Idea ${ideaId}: ${decision.rejection.message}` });
   }
 
   private async execute(ideaId: string, command: IdeaCommand, request: CommandRequest): Promise<CommandOutcome> {

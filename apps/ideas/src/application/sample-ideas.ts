@@ -2,6 +2,8 @@ import { eventIdFor } from '@bildungsregion/bus';
 import { CommandRejectedError, Principal } from '@bildungsregion/application';
 import { EventStore } from '@bildungsregion/event-store';
 import { IdeaContent } from '../domain/idea';
+import { Bundles } from './bundles';
+import { CallCommands } from './calls/call-commands';
 import { IdeaCommands } from './idea-commands';
 import { IDEAS } from './streams';
 
@@ -125,26 +127,89 @@ const SAMPLE_IDEAS: readonly SampleIdea[] = [
   ),
 ];
 
+const sampleIdeaId = (index: number) => eventIdFor('sample-idea', String(index));
+
+/** The Ausbildungsmesse and the Azubi-Wohnheim, merged into one bundle on Ausbildung im Nordkreis. */
+const SAMPLE_BUNDLE = {
+  sourceIds: [sampleIdeaId(3), sampleIdeaId(10)],
+  reason: 'Beide Ideen sollen Ausbildung für Jugendliche aus dem Nordkreis erreichbar machen.',
+  content: {
+    title: 'Ausbildung im Nordkreis erreichbar machen',
+    description:
+      'Eine Ausbildungsmesse in Quakenbrück und bezahlbare Wohnplätze nahe den Berufsbildenden Schulen, damit Jugendliche aus dem Nordkreis eine Ausbildung finden und erreichen.',
+    stages: ['berufliche-bildung'],
+    regionKeys: [LANDKREIS, QUAKENBRUECK],
+    tags: ['Ausbildung', SAMPLE_TAG],
+  } satisfies IdeaContent,
+};
+
+const SAMPLE_CALL_DAYS_OPEN = 60;
+
 /**
- * Seeds the sample ideas, tagged synthetic, into an empty store. Their ids are fixed, so seeding
- * twice (or from two processes) records nothing twice.
+ * Seeds the sample ideas, tagged synthetic, into an empty store, then merges two of them into a
+ * bundle and opens a call for ideas. Their ids are fixed, so seeding twice (or from two processes)
+ * records nothing twice.
  */
-export async function seedSampleIdeas(ideas: IdeaCommands, store: EventStore): Promise<number> {
+export async function seedSampleIdeas(
+  ideas: IdeaCommands,
+  bundles: Bundles,
+  calls: CallCommands,
+  store: EventStore,
+  today: Date = new Date(),
+): Promise<number> {
   const existing = await store.readAll({ filter: { categories: [IDEAS.name] }, maxCount: 1 });
   if (existing.length > 0) return 0;
+  const request = { principal: SEEDER, correlationId: eventIdFor('sample-ideas') };
   let seeded = 0;
   for (const [index, { content, submitter }] of SAMPLE_IDEAS.entries()) {
-    const request = { principal: SEEDER, correlationId: eventIdFor('sample-ideas') };
     try {
       await ideas.submit(content, request, {
-        ideaId: eventIdFor('sample-idea', String(index)),
+        ideaId: sampleIdeaId(index),
         ...(submitter ? { onBehalfOf: submitter } : {}),
       });
       seeded += 1;
     } catch (error) {
-      if (error instanceof CommandRejectedError && error.rejection.code === 'idea-exists') continue; // another process seeded it first
+      if (isAlreadyThere(error)) continue;
       throw error;
     }
   }
+  await ignoringAlreadyThere(() => bundles.form(SAMPLE_BUNDLE, { ...request, idempotencyKey: 'sample-bundle' }));
+  const callRequest = { ...request, idempotencyKey: 'sample-call' };
+  const drafted = await ignoringAlreadyThere(() =>
+    calls.draft(
+      {
+        theme: 'Übergang Schule – Beruf im Nordkreis',
+        description:
+          'Wie erreichen mehr Jugendliche aus Quakenbrück und den Nachbargemeinden eine Ausbildung? Gesucht sind Ideen von Schulen, Betrieben, Kammern und Jugendhilfe. Synthetische Beispieldaten.',
+        stages: ['berufliche-bildung', 'allgemeinbildende-schulen'],
+        regionKeys: [QUAKENBRUECK],
+        targetGroups: ['Schulen', 'Betriebe', 'Jugendhilfe'],
+        criteria: [],
+        evaluatorPool: [],
+      },
+      callRequest,
+    ),
+  );
+  if (drafted) {
+    const closesOn = new Date(today.getTime() + SAMPLE_CALL_DAYS_OPEN * 86_400_000).toISOString().slice(0, 10);
+    await ignoringAlreadyThere(() => calls.open(drafted.id, { closesOn }, request));
+  }
   return seeded;
+}
+
+/** Another process seeded it first. */
+function isAlreadyThere(error: unknown): boolean {
+  return (
+    error instanceof CommandRejectedError &&
+    ['idea-exists', 'call-exists', 'call-not-draft', 'idea-bundled'].includes(error.rejection.code)
+  );
+}
+
+async function ignoringAlreadyThere<Result>(step: () => Promise<Result>): Promise<Result | undefined> {
+  try {
+    return await step();
+  } catch (error) {
+    if (isAlreadyThere(error)) return undefined;
+    throw error;
+  }
 }

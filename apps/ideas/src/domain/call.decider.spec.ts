@@ -14,7 +14,7 @@ const terms: CallTerms = {
   evaluatorPool: [],
 };
 const drafted: CallEvent = { type: 'CallDrafted', data: { callId: 'c1', terms } };
-const opened: CallEvent = { type: 'CallOpened', data: { opensOn: '2026-12-01', closesOn: '2027-01-31' } };
+const opened: CallEvent = { type: 'CallOpened', data: { opensOn: '2026-12-01', closesOn: '2027-01-31', terms } };
 
 describe('a call for ideas', () => {
   it('is drafted once per id, with or without a cause', () => {
@@ -26,7 +26,6 @@ describe('a call for ideas', () => {
 
   it.each([
     ['theme-required', { theme: ' ' }],
-    ['stage-required', { stages: [] }],
     ['region-unknown', { regionKeys: ['03404000'] }],
     [
       'criterion-duplicate',
@@ -56,6 +55,10 @@ describe('a call for ideas', () => {
     given(decider, [drafted, opened])
       .when({ type: 'OpenCall', opensOn: '2026-12-01', closesOn: '2027-01-31' })
       .thenRejects('invalid-transition', 'call-not-draft');
+    // A call drafted from a cause has no Bildungsbereich yet; the coordinator names one before opening it.
+    given(decider, [{ type: 'CallDrafted', data: { callId: 'c1', terms: { ...terms, stages: [] } } }])
+      .when({ type: 'OpenCall', opensOn: '2026-12-01', closesOn: '2027-01-31' })
+      .thenRejects('rule-violation', 'stage-required');
   });
 
   it('closes only when open, noting an early close', () => {

@@ -6,7 +6,6 @@ type Rejected = Decision<never>;
 
 function checkTerms(district: District, terms: CallTerms): Rejected | undefined {
   if (terms.theme.trim() === '') return ruleViolation('theme-required', 'Name the theme of the call.');
-  if (terms.stages.length === 0) return ruleViolation('stage-required', 'Name at least one Bildungsbereich.');
   const unknown = terms.regionKeys.find((key) => !district.regionOf(key));
   if (unknown) return ruleViolation('region-unknown', `The ${district.outside(unknown)}.`);
   const keys = terms.criteria.map((criterion) => criterion.key);
@@ -24,9 +23,11 @@ function open(period: CallPeriod, call: Call): Decision<CallEvent> {
       call.status === 'none' ? 'call-not-found' : 'call-not-draft',
       call.status === 'none' ? 'There is no call with this id.' : `The call is ${call.status} already.`,
     );
+  if ((call.terms as CallTerms).stages.length === 0)
+    return ruleViolation('stage-required', 'Name at least one Bildungsbereich before the call opens.');
   if (period.closesOn <= period.opensOn)
     return ruleViolation('closes-before-opening', `The call must close after it opens (${period.opensOn}).`);
-  return accept({ type: 'CallOpened', data: period });
+  return accept({ type: 'CallOpened', data: { ...period, terms: call.terms as CallTerms } });
 }
 
 export function decideCall(district: District): (command: CallCommand, call: Call) => Decision<CallEvent> {
@@ -93,7 +94,7 @@ export function evolveCall(call: Call, event: CallEvent): Call {
     case 'CallRevised':
       return { ...call, terms: { ...(call.terms as CallTerms), ...event.data.changes } };
     case 'CallOpened':
-      return { ...call, status: 'open', period: event.data };
+      return { ...call, status: 'open', period: { opensOn: event.data.opensOn, closesOn: event.data.closesOn } };
     case 'CallClosed':
       return { ...call, status: 'closed' };
   }

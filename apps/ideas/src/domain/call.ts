@@ -61,7 +61,8 @@ export const initialCall: Call = { status: 'none', callId: '', terms: null, caus
 export type CallEvent =
   | DomainEvent<'CallDrafted', { callId: string; terms: CallTerms; cause?: CallCause }>
   | DomainEvent<'CallRevised', { changes: Partial<CallTerms> }>
-  | DomainEvent<'CallOpened', CallPeriod>
+  /** Carries the terms as opened: what the call asked for is part of the record. */
+  | DomainEvent<'CallOpened', CallPeriod & { terms: CallTerms }>
   | DomainEvent<'CallClosed', { closedOn: string; early: boolean }>;
 
 export type CallCommand =

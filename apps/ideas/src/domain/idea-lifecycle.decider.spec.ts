@@ -312,7 +312,7 @@ describe('deciding on and promoting an idea', () => {
     given(decider, [submitted('i1')])
       .when({ type: 'PromoteIdea', promotionId: 'pr1', target: 'goal' })
       .thenRejects('invalid-transition', 'idea-not-accepted');
-    const promoted: IdeaEvent = { type: 'IdeaPromoted', data: { promotionId: 'pr1', target: 'goal' } };
+    const promoted: IdeaEvent = { type: 'IdeaPromoted', data: { promotionId: 'pr1', target: 'goal', content } };
     given(decider, [submitted('i1'), accepted])
       .when({ type: 'PromoteIdea', promotionId: 'pr1', target: 'goal' })
       .then([promoted]);
@@ -321,7 +321,7 @@ describe('deciding on and promoting an idea', () => {
       .thenRejects('invalid-transition', 'already-promoted');
     given(decider, [submitted('i1'), accepted, promoted])
       .when({ type: 'PromoteIdea', promotionId: 'pr2', target: 'measure' })
-      .then([{ type: 'IdeaPromoted', data: { promotionId: 'pr2', target: 'measure' } }]);
+      .then([{ type: 'IdeaPromoted', data: { promotionId: 'pr2', target: 'measure', content } }]);
     const realised = given(decider, [submitted('i1'), accepted, promoted]).when({
       type: 'RecordPromotionResult',
       promotionId: 'pr1',

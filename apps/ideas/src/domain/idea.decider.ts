@@ -338,7 +338,10 @@ function promote(command: CommandOf<'PromoteIdea'>, idea: Idea): Decision<IdeaEv
     return invalidTransition('idea-not-accepted', 'Only an accepted idea is promoted; decide on it first.');
   if (idea.promotions.some((promotion) => promotion.target === command.target))
     return invalidTransition('already-promoted', `The idea was promoted to a ${command.target} already.`);
-  return accept({ type: 'IdeaPromoted', data: { promotionId: command.promotionId, target: command.target } });
+  return accept({
+    type: 'IdeaPromoted',
+    data: { promotionId: command.promotionId, target: command.target, content: idea.content as IdeaContent },
+  });
 }
 
 function recordPromotionResult(command: CommandOf<'RecordPromotionResult'>, idea: Idea): Decision<IdeaEvent> {
@@ -440,8 +443,10 @@ export function evolveIdea(idea: Idea, event: IdeaEvent): Idea {
     }
     case 'IdeaDecided':
       return { ...idea, decision: event.data };
-    case 'IdeaPromoted':
-      return { ...idea, promotions: [...idea.promotions, event.data] };
+    case 'IdeaPromoted': {
+      const { promotionId, target } = event.data;
+      return { ...idea, promotions: [...idea.promotions, { promotionId, target }] };
+    }
     case 'PromotionRealised':
       return {
         ...idea,

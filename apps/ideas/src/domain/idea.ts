@@ -160,7 +160,8 @@ export type IdeaEvent =
   | DomainEvent<'EvaluatorsAssigned', { evaluators: readonly Evaluator[]; criteria: readonly Criterion[] }>
   | DomainEvent<'EvaluationSubmitted', Evaluation>
   | DomainEvent<'IdeaDecided', IdeaDecision>
-  | DomainEvent<'IdeaPromoted', { promotionId: string; target: PromotionTarget }>
+  /** Carries the text as promoted, so goals or planning start from what was decided. */
+  | DomainEvent<'IdeaPromoted', { promotionId: string; target: PromotionTarget; content: IdeaContent }>
   | DomainEvent<'PromotionRealised', { promotionId: string; resultId: string }>
   | DomainEvent<'IdeaRevised', { changes: ContentChanges; previous: ContentChanges }>
   | DomainEvent<'IdeaWithdrawn', Withdrawal>

@@ -1,17 +1,29 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPathParam, ApiQueryFrom, ApiResult, etagOf, Roles, ValidParam, ValidQuery } from '@bildungsregion/http';
+import {
+  ApiPathParam,
+  ApiQueryFrom,
+  ApiResult,
+  Caller,
+  CurrentCaller,
+  etagOf,
+  Roles,
+  ValidParam,
+  ValidQuery,
+} from '@bildungsregion/http';
 import { Page, StreamIntegrity } from '@bildungsregion/event-store';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { Bundles, Lineage } from '../application/bundles';
 import { IdeaCommands } from '../application/idea-commands';
 import { IdeaListQueries } from '../application/idea-list/idea-list.queries';
 import { IdeaSummary } from '../application/idea-list/idea-summary.projection';
 import { DuplicatePair, SimilarIdea, SimilarIdeas } from '../application/similarity/similar-ideas';
 import { SimilarityThresholds } from '../application/similarity/similarity-index';
+import { EvaluationSummary, summarizeEvaluation } from '../domain/evaluation';
 import { Idea } from '../domain/idea';
 import { DuplicatesQuery, ideaId, IdeaListQuery, SimilarQuery } from './idea-requests';
-import { DuplicatesResult, IdeaPageResult, IdeaResult, SimilarIdeasResult } from './idea-responses';
+import { DuplicatesResult, IdeaPageResult, IdeaResult, LineageResult, SimilarIdeasResult } from './idea-responses';
 
 const READERS = ['coordinator', 'auditor', 'admin', 'actor'] as const;
 const IDEA_ID = ApiPathParam('id', ideaId, 'The idea id');
@@ -23,6 +35,7 @@ export class IdeaQueriesController {
     private readonly list: IdeaListQueries,
     private readonly similar: SimilarIdeas,
     private readonly commands: IdeaCommands,
+    private readonly bundles: Bundles,
   ) {}
 
   @Get()
@@ -33,7 +46,9 @@ export class IdeaQueriesController {
   })
   @ApiQueryFrom(IdeaListQuery)
   @ApiResult(IdeaPageResult)
-  ideas(@ValidQuery(IdeaListQuery) query: z.output<typeof IdeaListQuery>): Promise<Page<IdeaSummary>> {
+  ideas(
+    @ValidQuery(IdeaListQuery) query: z.output<typeof IdeaListQuery>,
+  ): Promise<Page<IdeaSummary & { endorsementTotal: number }>> {
     return this.list.list(query);
   }
 
@@ -76,20 +91,58 @@ export class IdeaQueriesController {
     };
   }
 
+  @Get(':id/lineage')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: "The graph of an idea's sources and descendants",
+    description: 'Through bundles (merged, possibly undone) and splits, in both directions.',
+  })
+  @IDEA_ID
+  @ApiResult(LineageResult)
+  lineage(@ValidParam('id', ideaId) id: string): Promise<Lineage> {
+    return this.bundles.lineage(id);
+  }
+
   @Get(':id')
   @Roles(...READERS)
   @ApiOperation({
-    summary: 'An idea from the event store, with its comments and endorsements',
+    summary: 'An idea from the event store, with its comments, endorsements, evaluation and decision',
     description: 'ETag is the stream revision; send it as If-Match with the next command.',
   })
   @IDEA_ID
   @ApiResult(IdeaResult, { headers: { ETag: { description: 'The revision shown, for If-Match.', required: true } } })
   async idea(
     @ValidParam('id', ideaId) id: string,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ ideaId: string; revision: number; integrity: StreamIntegrity; idea: Idea }> {
+  ): Promise<{
+    ideaId: string;
+    revision: number;
+    integrity: StreamIntegrity;
+    idea: Idea;
+    evaluationSummary: EvaluationSummary | null;
+    endorsementTotal: number;
+  }> {
     const { state, revision, integrity } = await this.commands.ideas.load(id);
     response.setHeader('ETag', etagOf(revision));
-    return { ideaId: id, revision, integrity, idea: state };
+    const { evaluation } = state;
+    const evaluationSummary = evaluation
+      ? summarizeEvaluation(evaluation.criteria, evaluation.evaluators.length, evaluation.evaluations)
+      : null;
+    // Evaluators score independently: an actor sees its own evaluation, not the others'.
+    const { principal } = caller;
+    const visible =
+      evaluation && principal.role === 'actor'
+        ? { ...evaluation, evaluations: evaluation.evaluations.filter((entry) => entry.evaluatorId === principal.id) }
+        : evaluation;
+    const sources = state.bundle ? await this.list.summaries.getMany(state.bundle.sourceIds) : [];
+    return {
+      ideaId: id,
+      revision,
+      integrity,
+      idea: { ...state, evaluation: visible },
+      evaluationSummary,
+      endorsementTotal: sources.reduce((sum, source) => sum + source.endorsementCount, state.endorsements.length),
+    };
   }
 }

@@ -1,22 +1,34 @@
+import { Topics } from '@bildungsregion/contracts';
 import { EventStore } from '@bildungsregion/event-store';
 import { ProjectedDocument, Projection } from '@bildungsregion/read-models';
 import { RuntimeParts, SERVICES } from '@bildungsregion/service-runtime';
+import { Bundles } from '../application/bundles';
+import { CallCommands } from '../application/calls/call-commands';
 import { IdeaCommands } from '../application/idea-commands';
+import { callSummaryProjection } from '../application/calls/call-summary.projection';
 import { ideaSummaryProjection } from '../application/idea-list/idea-summary.projection';
 import { toPublicEvent } from '../application/public-events';
 import { seedSampleIdeas } from '../application/sample-ideas';
-import { IDEAS, SERVICE_NAME } from '../application/streams';
+import { CALLS, IDEAS, SERVICE_NAME } from '../application/streams';
 
-/** Ideas runs the idea list projection and publishes its public events; it consumes no topic yet. */
-export function ideasRuntimeParts(commands: IdeaCommands, store: EventStore): RuntimeParts {
+/**
+ * Ideas runs the idea and call list projections, publishes its public events, and consumes
+ * monitoring (threshold breaches) and goals (assessments, goals drafted from ideas).
+ */
+export function ideasRuntimeParts(
+  commands: IdeaCommands,
+  bundles: Bundles,
+  calls: CallCommands,
+  store: EventStore,
+): RuntimeParts {
   return {
     service: SERVICE_NAME,
-    projections: [ideaSummaryProjection as unknown as Projection<ProjectedDocument>],
-    relay: { topic: SERVICES.ideas.topic, categories: [IDEAS.name], toPublicEvent },
-    consumes: [],
+    projections: [ideaSummaryProjection, callSummaryProjection] as unknown as Projection<ProjectedDocument>[],
+    relay: { topic: SERVICES.ideas.topic, categories: [IDEAS.name, CALLS.name], toPublicEvent },
+    consumes: [Topics.monitoring, Topics.goals],
     async seed({ seedSampleData, logger }) {
       if (!seedSampleData) return;
-      const seeded = await seedSampleIdeas(commands, store);
+      const seeded = await seedSampleIdeas(commands, bundles, calls, store);
       if (seeded > 0) logger.info({ seeded }, 'seeded synthetic sample ideas');
     },
   };

@@ -1,6 +1,6 @@
 import { Page } from '@bildungsregion/event-store';
 import { ReadModelCollection, ReadModelStore } from '@bildungsregion/read-models';
-import { EducationStage, IdeaStatus } from '../../domain/idea';
+import { DecisionOutcome, EducationStage, IdeaStatus } from '../../domain/idea';
 import { stemsOf } from '../similarity/german-text';
 import { IDEA_SUMMARIES, IdeaSummary } from './idea-summary.projection';
 
@@ -12,6 +12,12 @@ export interface IdeaListQuery {
   readonly region?: string;
   readonly tag?: string;
   readonly submitter?: string;
+  readonly callId?: string;
+  /** `none`: no evaluators yet; `pending`: some have not scored; `complete`: all have. */
+  readonly evaluation?: 'none' | 'pending' | 'complete';
+  /** Ideas this evaluator is assigned to. */
+  readonly evaluator?: string;
+  readonly decision?: DecisionOutcome | 'undecided';
   readonly offset: number;
   readonly limit: number;
 }
@@ -26,7 +32,7 @@ export class IdeaListQueries {
     this.summaries = readModels.collection<IdeaSummary>(IDEA_SUMMARIES);
   }
 
-  async list(query: IdeaListQuery): Promise<Page<IdeaSummary>> {
+  async list(query: IdeaListQuery): Promise<Page<IdeaSummary & { endorsementTotal: number }>> {
     const filter: Record<string, unknown> = {};
     const stems = query.text ? [...new Set(stemsOf(query.text))] : [];
     if (stems.length > 0) filter['$and'] = stems.map((stem) => ({ searchTerms: { $regex: `^${escapeRegex(stem)}` } }));
@@ -35,10 +41,28 @@ export class IdeaListQueries {
     if (query.region) filter['regionKeys'] = query.region;
     if (query.tag) filter['tagKeys'] = query.tag.toLocaleLowerCase('de');
     if (query.submitter) filter['submitterId'] = query.submitter;
+    if (query.callId) filter['callId'] = query.callId;
+    if (query.evaluation) filter['evaluation.state'] = query.evaluation;
+    if (query.evaluator) filter['evaluatorIds'] = query.evaluator;
+    if (query.decision) filter['decision'] = query.decision === 'undecided' ? null : query.decision;
     const [items, total] = await Promise.all([
       this.summaries.find({ filter, sort: { submittedAt: -1 }, skip: query.offset, limit: query.limit }),
       this.summaries.count(filter),
     ]);
-    return { items, total, offset: query.offset, limit: query.limit };
+    return { items: await this.withLinkedEndorsements(items), total, offset: query.offset, limit: query.limit };
+  }
+
+  /**
+   * Each row with `endorsementTotal`: its own endorsements plus, for a bundle, those its sources keep
+   * (linked, never moved to the bundle).
+   */
+  async withLinkedEndorsements(rows: readonly IdeaSummary[]): Promise<(IdeaSummary & { endorsementTotal: number })[]> {
+    const sourceIds = [...new Set(rows.flatMap((row) => row.sourceIds))];
+    const sources = sourceIds.length > 0 ? await this.summaries.getMany(sourceIds) : [];
+    const counts = new Map(sources.map((source) => [source.id, source.endorsementCount]));
+    return rows.map((row) => ({
+      ...row,
+      endorsementTotal: row.sourceIds.reduce((sum, id) => sum + (counts.get(id) ?? 0), row.endorsementCount),
+    }));
   }
 }
