@@ -1,10 +1,17 @@
 import { Bus, busFromUrl, DeadLetter, Delivery } from '@bildungsregion/bus';
-import { IntegrationEvent, MeasurementCorrected, MeasurementRecorded, Topics } from '@bildungsregion/contracts';
+import {
+  IdeaPromoted,
+  IntegrationEvent,
+  MeasurementCorrected,
+  MeasurementRecorded,
+  Topics,
+} from '@bildungsregion/contracts';
 import { DEVELOPMENT_SECRET, issueToken } from '@bildungsregion/http';
 import { changeBytesInFile, eventually, EventStoreFileAttacker } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { bearer, Environment, TestApp, tokens, Tokens } from '@bildungsregion/service-testing';
+import { goalIdForPromotion } from '../../src/application/idea-reactions';
 import { draftBody, startGoals } from './goals-test-app';
 
 /**
@@ -908,6 +915,105 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       const history = await http().get(`/goals/${goalId}/history`).set(as(auth.auditor)).expect(200);
       expect(progress?.id).toBe(history.body.items[5].eventId);
       expect(progress?.causationId).toBe(history.body.items[5].eventId);
+    });
+  });
+
+  describe('reacting to ideas', () => {
+    let bus: Bus;
+
+    beforeAll(async () => {
+      bus = busFromUrl(service.config.busUrl, {
+        topicNamespace: service.config.topicNamespace,
+        clientId: 'ideas-stand-in',
+      });
+      await bus.ensureTopics([Topics.ideas]);
+    });
+
+    afterAll(() => bus?.close());
+
+    const promotion = (promotionId: string, ideaId: string, target = 'goal'): IntegrationEvent => ({
+      id: randomUUID(),
+      type: IdeaPromoted.type,
+      source: 'ideas',
+      subject: `idea-${ideaId}`,
+      time: new Date().toISOString(),
+      correlationId: randomUUID(),
+      data: {
+        ideaId,
+        promotionId,
+        target,
+        title: 'Ausbildungslotsen im Nordkreis',
+        description: 'Lotsen begleiten Jugendliche vom Praktikum bis zum Ausbildungsvertrag.',
+        stages: ['berufliche-bildung', 'allgemeinbildende-schulen'],
+        regionKeys: ['03459030'],
+      },
+    });
+
+    it('drafts one incomplete goal per promotion, which is completed before it can be proposed', async () => {
+      const ideaId = randomUUID();
+      const promotionId = randomUUID();
+      const goalId = goalIdForPromotion(promotionId);
+      const measure = randomUUID();
+      await bus.publish(
+        [promotion(promotionId, ideaId), promotion(promotionId, ideaId), promotion(measure, ideaId, 'measure')].map(
+          (event) => ({ topic: Topics.ideas, event }),
+        ),
+      );
+      await eventually(async () => (await http().get(`/goals/${goalId}`).set(as(auth.auditor))).status === 200, 20_000);
+      const drafted = (await http().get(`/goals/${goalId}`).set(as(auth.auditor)).expect(200)).body;
+      expect(drafted.goal).toMatchObject({
+        status: 'draft',
+        origin: { ideaId, promotionId },
+        incompleteTerms: {
+          title: 'Ausbildungslotsen im Nordkreis',
+          stage: 'berufliche-bildung',
+          regionKeys: ['03459030'],
+        },
+      });
+      expect(drafted.goal.terms).toBeUndefined();
+      await http()
+        .get(`/goals/${goalIdForPromotion(measure)}`)
+        .set(as(auth.auditor))
+        .expect(404);
+      const history = await http().get(`/goals/${goalId}/history`).set(as(auth.auditor)).expect(200);
+      expect(history.body.items).toHaveLength(1);
+      expect(history.body.items[0]).toMatchObject({
+        type: 'GoalDraftedFromIdea',
+        actor: { id: 'goals.ideas-consumer' },
+      });
+      await eventually(async () => {
+        const rows = (await http().get('/goals').query({ status: 'draft', limit: 200 }).set(as(auth.coordinator))).body
+          .items as { id: string; originIdeaId: string | null; missingTerms: string[] }[];
+        const row = rows.find((item) => item.id === goalId);
+        return row?.originIdeaId === ideaId && row.missingTerms.includes('baseline');
+      }, 15_000);
+
+      const refused = await command(goalId, 'proposal').expect(422);
+      expect(refused.body).toMatchObject({ code: 'draft-incomplete' });
+      expect(refused.body.detail).toContain('parties, baseline, target, unit, direction');
+      await command(goalId, 'draft', { changes: { stage: 'allgemeinbildende-schulen', unit: 'Jugendliche' } }).expect(
+        200,
+      );
+      await command(goalId, 'draft', { changes: { unit: 'Jugendliche' } }).expect(422);
+      const {
+        title: _title,
+        description: _description,
+        stage: _stage,
+        regionKeys: _regions,
+        ...rest
+      } = draftBody({
+        unit: 'Jugendliche',
+        baseline: { value: 40, date: '2026-01-01' },
+        target: { value: 80, dueDate: '2028-01-01' },
+      });
+      await command(goalId, 'draft', { changes: rest }).expect(200);
+      await command(goalId, 'proposal').expect(200);
+      const proposed = (await http().get(`/goals/${goalId}`).set(as(auth.auditor)).expect(200)).body.goal;
+      expect(proposed).toMatchObject({
+        status: 'proposed',
+        terms: { stage: 'allgemeinbildende-schulen', unit: 'Jugendliche' },
+      });
+      await command(goalId, 'draft', { changes: { unit: 'Plätze' } }).expect(409);
     });
   });
 
