@@ -1,0 +1,191 @@
+import { eventStoreFromUrl } from '@bildungsregion/event-store';
+import { DEVELOPMENT_SECRET, issueToken } from '@bildungsregion/http';
+import { eventually } from '@bildungsregion/testing';
+import { randomUUID } from 'node:crypto';
+import { ServiceEnvironment } from './monitoring-to-goals.suite';
+import { authHeaders, call, ServiceProcess, startService } from './service-process';
+
+const QUAKENBRUECK = '03459030';
+
+interface DraftCall {
+  readonly id: string;
+  readonly cause: { kind: string; indicatorKey?: string; goalId?: string; period?: string };
+}
+
+/** How long a test waits after the last expected reaction, to see that no second one follows. */
+const SETTLE_MS = 3_000;
+
+/**
+ * monitoring, goals and ideas as separate processes: a threshold breach in a monitoring import and a
+ * goal going off track each draft one call for ideas; ideas promoted to goals give one draft goal
+ * each, although goals is killed with SIGKILL while it drafts them.
+ */
+export function ideasWithMonitoringAndGoalsSuite(
+  environment: () => { goals: ServiceEnvironment; monitoring: ServiceEnvironment; ideas: ServiceEnvironment },
+  ports: { goals: number; monitoring: number; ideas: number },
+): void {
+  const services: Partial<Record<'goals' | 'monitoring' | 'ideas', ServiceProcess>> = {};
+  let auth: Awaited<ReturnType<typeof authHeaders>>;
+  const run = randomUUID().slice(0, 8);
+  const url = (service: 'goals' | 'monitoring' | 'ideas') => (services[service] as ServiceProcess).url;
+  const start = (service: 'goals' | 'monitoring' | 'ideas') =>
+    startService(service, ports[service], { ...environment()[service], SEED_SAMPLE_DATA: 'false' });
+
+  beforeAll(async () => {
+    auth = await authHeaders();
+    const names = ['monitoring', 'goals', 'ideas'] as const;
+    const started = await Promise.allSettled(names.map(start));
+    names.forEach((name, index) => {
+      const result = started[index];
+      if (result?.status === 'fulfilled') services[name] = result.value;
+    });
+    // One that came up is stopped when another did not, so no process outlives the suite.
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) {
+      await Promise.all(Object.values(services).map((service) => service.stop()));
+      throw failed.reason;
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    await Promise.all(Object.values(services).map((service) => service.stop()));
+  });
+
+  const draftCalls = async () =>
+    (
+      await call<{ items: DraftCall[] }>(`${url('ideas')}/calls?origin=system&status=draft&limit=200`, {
+        headers: auth.coordinator,
+      })
+    ).body.items;
+
+  it('drafts one call for ideas when a monitoring import breaches a threshold, and none on a repeated import', async () => {
+    const key = `abgaenger-${run}`;
+    const defined = await call(`${url('monitoring')}/indicators`, {
+      headers: auth.coordinator,
+      body: {
+        key,
+        name: 'Abgänge mit Abschluss',
+        stage: 'allgemeinbildende-schulen',
+        unit: 'percent',
+        definition: 'Anteil der Abgängerinnen und Abgänger mit mindestens Hauptschulabschluss.',
+        source: 'Systemtest',
+        preferredDirection: 'higher',
+        periodicity: 'school-year',
+        thresholds: [{ value: 90, label: 'Mindestziel' }],
+      },
+    });
+    expect(defined.status).toBe(201);
+    const csv = ['indicator;region;period;value', `${key};${QUAKENBRUECK};2025/26;86,5`].join('\n');
+    const imported = await call(`${url('monitoring')}/measurements/imports`, { headers: auth.coordinator, csv });
+    expect(imported.body).toMatchObject({ recorded: 1 });
+    const mine = async () => (await draftCalls()).filter((draft) => draft.cause.indicatorKey === key);
+    await eventually(async () => (await mine()).length === 1, 30_000);
+    expect((await mine())[0]?.cause).toMatchObject({ kind: 'threshold-breach', period: '2025/26' });
+    await call(`${url('monitoring')}/measurements/imports`, { headers: auth.coordinator, csv });
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    expect(await mine()).toHaveLength(1);
+  }, 120_000);
+
+  it('drafts one call for ideas when a goal goes off track', async () => {
+    const drafted = await call<{ goalId: string }>(`${url('goals')}/goals`, {
+      headers: auth.coordinator,
+      body: {
+        title: `Systemtest ${run}`,
+        description: 'Ein Ziel, das vom Kurs abkommt.',
+        stage: 'berufliche-bildung',
+        regionKeys: [QUAKENBRUECK],
+        parties: [{ id: 'stadt-quakenbrueck', name: 'Stadt Quakenbrück', role: 'responsible' }],
+        baseline: { value: 50, date: '2026-01-01' },
+        target: { value: 80, dueDate: '2027-01-01' },
+        unit: '%',
+        direction: 'higher',
+      },
+    });
+    const { goalId } = drafted.body;
+    for (const [path, body] of [
+      ['proposal', {}],
+      ['consents', { partyId: 'stadt-quakenbrueck' }],
+      ['agreement', { authority: 'Kreisausschuss', effectiveOn: '2026-01-15' }],
+      ['progress', { value: 49, asOf: '2026-10-01' }],
+    ] as const) {
+      expect(
+        (await call(`${url('goals')}/goals/${goalId}/${path}`, { headers: auth.coordinator, body })).status,
+      ).toBeLessThan(300);
+    }
+    const mine = async () => (await draftCalls()).filter((draft) => draft.cause.goalId === goalId);
+    await eventually(async () => (await mine()).length === 1, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    expect(await mine()).toHaveLength(1);
+  }, 120_000);
+
+  it('drafts exactly one goal per promoted idea although goals is killed with SIGKILL while drafting them', async () => {
+    const coordinator = auth.coordinator;
+    const actor = {
+      Authorization: `Bearer ${await issueToken(DEVELOPMENT_SECRET, { role: 'actor', actorId: 'vhs-osnabruecker-land' })}`,
+    };
+    const ideaIds: string[] = [];
+    for (let index = 0; index < 20; index += 1) {
+      const submitted = await call<{ ideaId: string }>(`${url('ideas')}/ideas`, {
+        headers: actor,
+        body: {
+          title: `Ausbildungslotsen ${run} ${index}`,
+          description: 'Lotsen begleiten Jugendliche vom Praktikum bis zum Ausbildungsvertrag.',
+          stages: ['berufliche-bildung'],
+          regionKeys: [QUAKENBRUECK],
+        },
+      });
+      expect(submitted.status).toBe(201);
+      const ideaId = submitted.body.ideaId;
+      await call(`${url('ideas')}/ideas/${ideaId}/decision`, {
+        headers: coordinator,
+        body: { outcome: 'accepted', authority: 'Steuergruppe' },
+      });
+      ideaIds.push(ideaId);
+    }
+    for (const ideaId of ideaIds) {
+      const promoted = await call(`${url('ideas')}/ideas/${ideaId}/promotion`, {
+        headers: coordinator,
+        body: { target: 'goal' },
+      });
+      expect(promoted.status).toBe(200);
+    }
+    const store = eventStoreFromUrl(environment().goals.EVENT_STORE_URL);
+    const draftsInGoals = async () =>
+      (await store.readAll({ filter: { categories: ['goal'] } }))
+        .filter((event) => event.type === 'GoalDraftedFromIdea')
+        .map((event) => (event.data as { origin: { ideaId: string } }).origin.ideaId)
+        .filter((ideaId) => ideaIds.includes(ideaId));
+    await eventually(async () => (await draftsInGoals()).length > 0, 60_000);
+    await (services.goals as ServiceProcess).stop('SIGKILL');
+    const atKill = (await draftsInGoals()).length;
+    services.goals = await start('goals');
+
+    const results = async () =>
+      Promise.all(
+        ideaIds.map(
+          async (ideaId) =>
+            (
+              await call<{ idea: { promotions: { resultId?: string }[] } }>(`${url('ideas')}/ideas/${ideaId}`, {
+                headers: coordinator,
+              })
+            ).body.idea.promotions[0]?.resultId,
+        ),
+      );
+    await eventually(async () => (await results()).every(Boolean), 120_000);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const drafts = await draftsInGoals();
+    await store.close();
+    expect(drafts).toHaveLength(20);
+    expect(new Set(drafts)).toEqual(new Set(ideaIds));
+    const goalIds = await results();
+    expect(new Set(goalIds).size).toBe(20);
+    const goal = await call<{ goal: { status: string; origin: { ideaId: string } } }>(
+      `${url('goals')}/goals/${goalIds[0]}`,
+      { headers: auth.auditor },
+    );
+    expect(goal.body.goal).toMatchObject({ status: 'draft', origin: { ideaId: ideaIds[0] } });
+    process.stdout.write(
+      `promotion SIGKILL test: ${atKill} of 20 goals drafted when goals was killed; 20 after the restart\n`,
+    );
+  }, 300_000);
+}
