@@ -12,6 +12,11 @@ interface DraftCall {
   readonly cause: { kind: string; indicatorKey?: string; goalId?: string; period?: string };
 }
 
+/** Ideas promoted at once, so goals is still drafting when it is killed. */
+const PROMOTED = 60;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** How long a test waits after the last expected reaction, to see that no second one follows. */
 const SETTLE_MS = 3_000;
 
@@ -82,7 +87,7 @@ export function ideasWithMonitoringAndGoalsSuite(
     await eventually(async () => (await mine()).length === 1, 30_000);
     expect((await mine())[0]?.cause).toMatchObject({ kind: 'threshold-breach', period: '2025/26' });
     await call(`${url('monitoring')}/measurements/imports`, { headers: auth.coordinator, csv });
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await sleep(SETTLE_MS);
     expect(await mine()).toHaveLength(1);
   }, 120_000);
 
@@ -114,7 +119,7 @@ export function ideasWithMonitoringAndGoalsSuite(
     }
     const mine = async () => (await draftCalls()).filter((draft) => draft.cause.goalId === goalId);
     await eventually(async () => (await mine()).length === 1, 30_000);
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await sleep(SETTLE_MS);
     expect(await mine()).toHaveLength(1);
   }, 120_000);
 
@@ -124,7 +129,7 @@ export function ideasWithMonitoringAndGoalsSuite(
       Authorization: `Bearer ${await issueToken(DEVELOPMENT_SECRET, { role: 'actor', actorId: 'vhs-osnabruecker-land' })}`,
     };
     const ideaIds: string[] = [];
-    for (let index = 0; index < 20; index += 1) {
+    for (let index = 0; index < PROMOTED; index += 1) {
       const submitted = await call<{ ideaId: string }>(`${url('ideas')}/ideas`, {
         headers: actor,
         body: {
@@ -142,22 +147,29 @@ export function ideasWithMonitoringAndGoalsSuite(
       });
       ideaIds.push(ideaId);
     }
-    for (const ideaId of ideaIds) {
-      const promoted = await call(`${url('ideas')}/ideas/${ideaId}/promotion`, {
-        headers: coordinator,
-        body: { target: 'goal' },
-      });
-      expect(promoted.status).toBe(200);
-    }
     const store = eventStoreFromUrl(environment().goals.EVENT_STORE_URL);
     const draftsInGoals = async () =>
       (await store.readAll({ filter: { categories: ['goal'] } }))
         .filter((event) => event.type === 'GoalDraftedFromIdea')
         .map((event) => (event.data as { origin: { ideaId: string } }).origin.ideaId)
         .filter((ideaId) => ideaIds.includes(ideaId));
-    await eventually(async () => (await draftsInGoals()).length > 0, 60_000);
+    // Promotions go on while goals drafts; polled tightly, goals is killed right after its first draft.
+    const promotions = (async () => {
+      for (const ideaId of ideaIds) {
+        const promoted = await call(`${url('ideas')}/ideas/${ideaId}/promotion`, {
+          headers: coordinator,
+          body: { target: 'goal' },
+        });
+        expect(promoted.status).toBe(200);
+      }
+    })();
+    const deadline = Date.now() + 60_000;
+    while ((await draftsInGoals()).length === 0 && Date.now() < deadline) await sleep(2);
     await (services.goals as ServiceProcess).stop('SIGKILL');
     const atKill = (await draftsInGoals()).length;
+    expect(atKill).toBeGreaterThan(0);
+    expect(atKill).toBeLessThan(PROMOTED);
+    await promotions;
     services.goals = await start('goals');
 
     const results = async () =>
@@ -172,20 +184,20 @@ export function ideasWithMonitoringAndGoalsSuite(
         ),
       );
     await eventually(async () => (await results()).every(Boolean), 120_000);
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await sleep(SETTLE_MS);
     const drafts = await draftsInGoals();
     await store.close();
-    expect(drafts).toHaveLength(20);
+    expect(drafts).toHaveLength(PROMOTED);
     expect(new Set(drafts)).toEqual(new Set(ideaIds));
     const goalIds = await results();
-    expect(new Set(goalIds).size).toBe(20);
+    expect(new Set(goalIds).size).toBe(PROMOTED);
     const goal = await call<{ goal: { status: string; origin: { ideaId: string } } }>(
       `${url('goals')}/goals/${goalIds[0]}`,
       { headers: auth.auditor },
     );
     expect(goal.body.goal).toMatchObject({ status: 'draft', origin: { ideaId: ideaIds[0] } });
     process.stdout.write(
-      `promotion SIGKILL test: ${atKill} of 20 goals drafted when goals was killed; 20 after the restart\n`,
+      `promotion SIGKILL test: ${atKill} of ${PROMOTED} goals drafted when goals was killed; ${PROMOTED} after the restart\n`,
     );
   }, 300_000);
 }
