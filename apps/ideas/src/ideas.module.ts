@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { EventStore, StoreCheckpoints } from '@bildungsregion/event-store';
-import { auditRoutes } from '@bildungsregion/http';
+import { EventStore, StoreCheckpoints, verifyAllStreams } from '@bildungsregion/event-store';
+import { AuditReader, auditRoutes } from '@bildungsregion/http';
 import { ReadModelStore } from '@bildungsregion/read-models';
 import { EVENT_STORE, READ_MODELS, ServiceConfig, serviceModule } from '@bildungsregion/service-runtime';
 import { Bundles } from './application/bundles';
@@ -10,6 +10,7 @@ import { IdeaCommands } from './application/idea-commands';
 import { IdeaListQueries } from './application/idea-list/idea-list.queries';
 import { ideaSummaryProjection } from './application/idea-list/idea-summary.projection';
 import { SimilarIdeas } from './application/similarity/similar-ideas';
+import { CALLS, IDEAS } from './application/streams';
 import { UpstreamReactions } from './application/upstream-reactions';
 import { BundlesController } from './http/bundles.controller';
 import { CallCommandsController, CallQueriesController } from './http/calls.controller';
@@ -40,7 +41,7 @@ export class IdeasModule {
           param: 'id',
           idSchema: ideaId,
           noun: 'idea',
-          scope: 'all ideas',
+          scope: 'all ideas and calls for ideas',
           // Every role reads every idea, and so its history: the edits are part of the conversation.
           roles: ['coordinator', 'auditor', 'admin', 'actor'],
           reader: IDEA_AUDIT,
@@ -53,6 +54,7 @@ export class IdeasModule {
           scope: 'all calls',
           roles: ['coordinator', 'auditor', 'admin', 'actor'],
           reader: CALL_AUDIT,
+          storeAudit: false,
         }),
       ],
       providers: [
@@ -68,7 +70,15 @@ export class IdeasModule {
           useFactory: (store: EventStore, calls: CallCommands) => new IdeaCommands(store, config.district, calls),
         },
         { provide: Bundles, inject: [IdeaCommands], useFactory: (commands: IdeaCommands) => new Bundles(commands) },
-        { provide: IDEA_AUDIT, inject: [IdeaCommands], useFactory: (commands: IdeaCommands) => commands.ideas },
+        {
+          provide: IDEA_AUDIT,
+          inject: [IdeaCommands, EVENT_STORE],
+          useFactory: (commands: IdeaCommands, store: EventStore): AuditReader => ({
+            history: (id, page) => commands.ideas.history(id, page),
+            verify: (id) => commands.ideas.verify(id),
+            verifyAll: () => verifyAllStreams(store, { categories: [IDEAS.name, CALLS.name] }),
+          }),
+        },
         {
           provide: IdeaListQueries,
           inject: [READ_MODELS],

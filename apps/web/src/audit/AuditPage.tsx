@@ -68,7 +68,8 @@ export function AuditPage() {
                 {goal.title}
               </Link>{' '}
               <span className="kern-body kern-body--muted">
-                {labels.status(goal.status)}, {t('goal.by', { date: formatDate(goal.dueDate) })}
+                {labels.status(goal.status)}
+                {goal.dueDate ? `, ${t('goal.by', { date: formatDate(goal.dueDate) })}` : ''}
               </span>
             </li>
           ))}

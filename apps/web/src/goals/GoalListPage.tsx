@@ -144,7 +144,7 @@ export function GoalListPage() {
                         )}
                       </td>
                       <td className="kern-table__cell">{labels.stage(goal.stage)}</td>
-                      <td className="kern-table__cell">{formatDate(goal.dueDate)}</td>
+                      <td className="kern-table__cell">{goal.dueDate ? formatDate(goal.dueDate) : '–'}</td>
                       <td className="kern-table__cell kern-table__cell--numeric">
                         {goal.latestProgress ? formatNumber(goal.latestProgress.value) : '–'}
                       </td>

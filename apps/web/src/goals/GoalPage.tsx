@@ -7,6 +7,7 @@ import { useDataReady } from '../shell/data-ready';
 import { usePageTitle } from '../shell/page-title';
 import { Alert, BackToGoals, Badge, SyntheticNotice, TableScroll } from '../shell/ui';
 import { GoalActions } from './GoalActions';
+import { FromIdea, IncompleteDraft } from './IncompleteDraft';
 import { useGoal } from './goal-queries';
 import { useRegions } from '../monitoring/monitoring-queries';
 import { ASSESSMENT_BADGE, useGoalLabels } from './labels';
@@ -26,6 +27,8 @@ export function GoalPage() {
   const terms = view?.goal.terms;
   usePageTitle(terms?.title ?? t('goal.page'));
   useDataReady(terms !== undefined);
+  if (view && !terms && view.goal.incompleteTerms)
+    return <IncompleteDraft goalId={id} goal={view.goal} onReload={() => void query.refetch()} />;
   if (!view || !terms)
     return (
       <>
@@ -77,6 +80,7 @@ export function GoalPage() {
         ) : null}
       </p>
       {goal.synthetic ? <SyntheticNotice /> : null}
+      <FromIdea goal={goal} />
       {person.role !== 'actor' ? (
         <p>
           <Link className="kern-link" to={`/pruefung/ziele/${id}`}>

@@ -76,3 +76,23 @@ export function draftFormToBody(form: DraftForm): DraftResult {
   };
   return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, body };
 }
+
+/** The form prefilled with the terms a draft has so far (a draft promoted from an idea lacks some). */
+export function draftFormFrom(terms: Partial<DraftBody>): DraftForm {
+  const text = (value: number | undefined) => (value === undefined ? '' : String(value).replace('.', ','));
+  return {
+    ...EMPTY_DRAFT,
+    title: terms.title ?? '',
+    description: terms.description ?? '',
+    stage: terms.stage ?? '',
+    region: terms.regionKeys?.[0] ?? '',
+    unit: terms.unit ?? '',
+    direction: terms.direction ?? 'higher',
+    baselineValue: text(terms.baseline?.value),
+    baselineDate: terms.baseline?.date ?? '',
+    targetValue: text(terms.target?.value),
+    targetDate: terms.target?.dueDate ?? '',
+    indicator: terms.indicator?.key ?? '',
+    parties: terms.parties && terms.parties.length > 0 ? terms.parties : EMPTY_DRAFT.parties,
+  };
+}

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { goalsApi, unwrap } from '../api/client';
 import type { paths } from '../api/generated/goals';
 import type { Action } from './lifecycle';
-import type { GoalListFilters } from './goal-types';
+import type { DraftBody, GoalListFilters } from './goal-types';
 
 export const goalKeys = {
   all: ['goals'] as const,
@@ -75,6 +75,16 @@ export function useGoalStep(id: string) {
       );
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: goalKeys.all }),
+  });
+}
+
+/** Completes or changes a draft's terms (POST /goals/{id}/draft). */
+export function useAmendDraft(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: DraftBody) =>
+      unwrap(goalsApi.POST('/goals/{id}/draft', { params: { path: { id } }, body: { changes } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: goalKeys.all }),
   });
 }
 

@@ -21,7 +21,7 @@ export type IdeaStatus = IdeaSummary['status'];
 export type IdeaHistoryPage = paths['/ideas/{id}/history']['get']['responses'][200]['content']['application/json'];
 export type WithdrawalReason = WithdrawIdeaBody['reason'];
 
-export const IDEA_STATUSES = ['submitted', 'withdrawn'] as const satisfies readonly IdeaStatus[];
+export const IDEA_STATUSES = ['submitted', 'withdrawn', 'bundled', 'split', 'dissolved'] as const satisfies readonly IdeaStatus[];
 export const WITHDRAWAL_REASONS = [
   'duplicate',
   'under-way',

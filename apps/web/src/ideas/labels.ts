@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { useGoalLabels } from '../goals/labels';
 import type { IdeaStatus, WithdrawalReason } from './idea-queries';
 
-export const STATUS_BADGE: Record<IdeaStatus, 'info' | 'warning'> = { submitted: 'info', withdrawn: 'warning' };
+export const STATUS_BADGE: Record<IdeaStatus, 'info' | 'warning'> = {
+  submitted: 'info',
+  withdrawn: 'warning',
+  bundled: 'info',
+  split: 'info',
+  dissolved: 'warning',
+};
 
 /** Tagged on every sample idea (see the ideas service's sample data). */
 export const SAMPLE_TAG = 'synthetische Beispieldaten';

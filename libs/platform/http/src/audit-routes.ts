@@ -79,6 +79,11 @@ export interface AuditRoutesOptions {
   readonly scope: string;
   readonly roles: readonly Role[];
   readonly reader: InjectionToken;
+  /**
+   * Whether these routes also answer `GET /audit` for the whole store; a service with several
+   * aggregates answers it once, from the reader whose `verifyAll` covers them all.
+   */
+  readonly storeAudit?: boolean;
 }
 
 /** A controller with the audit routes every service has for its main aggregate. */
@@ -88,8 +93,8 @@ export function auditRoutes(options: AuditRoutesOptions): Type {
 
   @ApiTags('audit')
   @Controller()
-  class AuditRoutes {
-    constructor(@Inject(options.reader) private readonly reader: AuditReader) {}
+  class StreamAuditRoutes {
+    constructor(@Inject(options.reader) protected readonly reader: AuditReader) {}
 
     @Get(`${path}/:${param}/history`)
     @Roles(...roles)
@@ -125,7 +130,11 @@ export function auditRoutes(options: AuditRoutesOptions): Type {
     audit(@ValidParam(param, idSchema) aggregateId: string): Promise<StreamVerification> {
       return this.reader.verify(aggregateId);
     }
+  }
 
+  @ApiTags('audit')
+  @Controller()
+  class AuditRoutes extends StreamAuditRoutes {
     @Get('audit')
     @Roles(...roles)
     @ApiOperation({ summary: `Verify the hash chains of ${options.scope}` })
@@ -134,5 +143,9 @@ export function auditRoutes(options: AuditRoutesOptions): Type {
       return this.reader.verifyAll();
     }
   }
-  return AuditRoutes;
+  const routes = options.storeAudit === false ? StreamAuditRoutes : AuditRoutes;
+  // OpenAPI names operations after the class; a second aggregate's routes get names of their own.
+  if (options.storeAudit === false)
+    Object.defineProperty(routes, 'name', { value: `${noun.charAt(0).toUpperCase()}${noun.slice(1)}AuditRoutes` });
+  return routes;
 }

@@ -229,6 +229,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/goals/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete or change a draft
+         * @description Changes any term of a draft, the Bildungsbereich, baseline and unit included; a draft promoted from an idea is completed this way before it can be proposed.
+         */
+        post: operations["GoalCommandsController_amendDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/goals/{id}/history": {
         parameters: {
             query?: never;
@@ -783,7 +803,7 @@ export interface operations {
                             /** @description ISO 8601 timestamp */
                             draftedAt: string;
                             /** @description YYYY-MM-DD */
-                            dueDate: string;
+                            dueDate: string | null;
                             id: string;
                             indicatorKey: string | null;
                             latestProgress: {
@@ -792,6 +812,8 @@ export interface operations {
                                 progressId: string;
                                 value: number;
                             } | null;
+                            missingTerms: string[];
+                            originIdeaId: string | null;
                             partyIds: string[];
                             regionKeys: string[];
                             revision: number;
@@ -1037,6 +1059,49 @@ export interface operations {
                             /** @enum {string|null} */
                             assessment: "on-track" | "at-risk" | "off-track" | null;
                             consents: string[];
+                            /** @description The terms of a draft from an idea that still lacks some. */
+                            incompleteTerms?: {
+                                baseline?: {
+                                    /** @description YYYY-MM-DD */
+                                    date: string;
+                                    value: number;
+                                };
+                                description?: string;
+                                /** @enum {string} */
+                                direction?: "higher" | "lower";
+                                indicator?: {
+                                    key: string;
+                                    regionKey: string;
+                                };
+                                milestones?: {
+                                    /** @description YYYY-MM-DD */
+                                    date: string;
+                                    value: number;
+                                }[];
+                                parties?: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "responsible" | "contributing";
+                                }[];
+                                regionKeys?: string[];
+                                /** @enum {string} */
+                                stage?: "fruehkindliche-bildung" | "allgemeinbildende-schulen" | "berufliche-bildung" | "hochschule" | "weiterbildung" | "rahmenbedingungen";
+                                target?: {
+                                    /** @description YYYY-MM-DD */
+                                    dueDate: string;
+                                    value: number;
+                                };
+                                title?: string;
+                                unit?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description The idea it came from. */
+                            origin?: {
+                                ideaId: string;
+                                promotionId: string;
+                            };
                             progress: ({
                                 /** @description YYYY-MM-DD */
                                 asOf: string;
@@ -1880,6 +1945,168 @@ export interface operations {
             };
             /** @description There is no such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GoalCommandsController_amendDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the goal's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The goal id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    changes: {
+                        baseline?: {
+                            /** Format: date */
+                            date: string;
+                            value: number;
+                        };
+                        description?: string;
+                        /** @enum {string} */
+                        direction?: "higher" | "lower";
+                        indicator?: {
+                            key: string;
+                            regionKey: string;
+                        };
+                        milestones?: {
+                            /** Format: date */
+                            date: string;
+                            value: number;
+                        }[];
+                        parties?: {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "responsible" | "contributing";
+                        }[];
+                        regionKeys?: string[];
+                        /** @enum {string} */
+                        stage?: "fruehkindliche-bildung" | "allgemeinbildende-schulen" | "berufliche-bildung" | "hochschule" | "weiterbildung" | "rahmenbedingungen";
+                        target?: {
+                            /** Format: date */
+                            dueDate: string;
+                            value: number;
+                        };
+                        title?: string;
+                        unit?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        goalId: string;
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify the hash chains of all ideas */
+        /** Verify the hash chains of all ideas and calls for ideas */
         get: operations["AuditRoutes_auditAll"];
         put?: never;
         post?: never;
@@ -71,6 +71,201 @@ export interface paths {
          * @description Refused (409) while a stream fails verification, so no seal vouches for tampered history.
          */
         post: operations["SealsController_seal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge ideas into a bundle
+         * @description The bundle is an idea of its own; the merged ideas stay readable as "gebündelt", their authors become co-authors and their endorsements count for the bundle.
+         */
+        post: operations["BundlesController_form"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bundles/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a merge
+         * @description The bundle is dissolved and stays readable; the merged ideas are open again.
+         */
+        post: operations["BundlesController_undo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List calls for ideas
+         * @description Newest first; origin=system with status=draft gives the drafts waiting for review.
+         */
+        get: operations["CallQueriesController_calls"];
+        put?: never;
+        /** Draft a call for ideas */
+        post: operations["CallCommandsController_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A call for ideas from the event store, with how many ideas answer it */
+        get: operations["CallQueriesController_call"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the call's hash chain
+         * @description valid, or the first event whose hash does not match.
+         */
+        get: operations["CallAuditRoutes_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/closing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an open call today */
+        post: operations["CallCommandsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every recorded event of the call with who, when, on what authority and why
+         * @description format=csv exports the same page as CSV.
+         */
+        get: operations["CallAuditRoutes_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/opening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a call
+         * @description From today (or a later date) until its closing date; it needs a Bildungsbereich.
+         */
+        post: operations["CallCommandsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revise a call
+         * @description A draft freely; an open call except its criteria and evaluator pool; a closed call not at all.
+         */
+        post: operations["CallCommandsController_revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The office's criteria catalogue
+         * @description Each criterion with its weight, scored from 1 to 5; a call may bring its own.
+         */
+        get: operations["CallQueriesController_criteria"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -146,7 +341,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An idea from the event store, with its comments and endorsements
+         * An idea from the event store, with its comments, endorsements, evaluation and decision
          * @description ETag is the stream revision; send it as If-Match with the next command.
          */
         get: operations["IdeaQueriesController_idea"];
@@ -215,6 +410,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ideas/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide on an idea
+         * @description Accepted, rejected (with a reason) or parked, with the authority that decided.
+         */
+        post: operations["IdeaCommandsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ideas/{id}/endorsements": {
         parameters: {
             query?: never;
@@ -255,6 +470,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ideas/{id}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the caller's evaluation
+         * @description An assigned evaluator scores every criterion from 1 to 5 with a justification; a later evaluation replaces the earlier one.
+         */
+        post: operations["IdeaCommandsController_evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ideas/{id}/evaluators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign evaluators
+         * @description Actors or coordinators; nobody from an organisation that wrote the idea (conflict of interest). The idea is scored against its call's criteria, else the office's catalogue (GET /criteria).
+         */
+        post: operations["IdeaCommandsController_assignEvaluators"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ideas/{id}/history": {
         parameters: {
             query?: never;
@@ -275,6 +530,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ideas/{id}/lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The graph of an idea's sources and descendants
+         * @description Through bundles (merged, possibly undone) and splits, in both directions.
+         */
+        get: operations["IdeaQueriesController_lineage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ideas/{id}/promotion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Promote an accepted idea to a goal or a planning measure
+         * @description Published on bildung.ideas.v1; goals drafts a goal from it (once), planning a measure. The idea shows what it became once that service reports it.
+         */
+        post: operations["IdeaCommandsController_promote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ideas/{id}/revisions": {
         parameters: {
             query?: never;
@@ -289,6 +584,26 @@ export interface paths {
          * @description Its author (or a coordinator) changes title, description, Bildungsbereiche, regions or tags; the earlier text stays in the history.
          */
         post: operations["IdeaCommandsController_revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ideas/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Split an idea into new ideas
+         * @description Each new idea says which part it carries; the authors stay its authors. The idea itself is closed as "aufgeteilt" and stays readable.
+         */
+        post: operations["IdeaCommandsController_split"];
         delete?: never;
         options?: never;
         head?: never;
@@ -647,6 +962,1261 @@ export interface operations {
             };
         };
     };
+    BundlesController_form: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the bundle's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description: string;
+                    /** @description Why, in a sentence; kept in the history. */
+                    reason: string;
+                    /**
+                     * @description AGS keys of the Landkreis or its municipalities.
+                     * @default []
+                     */
+                    regionKeys?: string[];
+                    /** @description The ideas to merge. */
+                    sourceIds: string[];
+                    stages: ("fruehkindliche-bildung" | "allgemeinbildende-schulen" | "berufliche-bildung" | "hochschule" | "weiterbildung" | "rahmenbedingungen")[];
+                    /** @default [] */
+                    tags?: string[];
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            201: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        ideaId: string;
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BundlesController_undo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the bundle's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The bundle (an idea id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why, in a sentence; kept in the history. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        ideaId: string;
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallQueriesController_calls: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description system: drafted on a cause from monitoring or goals. */
+                origin?: "system" | "office";
+                status?: "draft" | "open" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            /** @description What made the system draft the call: a threshold breach in monitoring or a goal at risk. */
+                            cause: ({
+                                eventId: string;
+                                /** @enum {string} */
+                                kind: "threshold-breach" | "goal-assessment";
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
+                            closesOn: string | null;
+                            description: string;
+                            /** @description ISO 8601 timestamp */
+                            draftedAt: string;
+                            id: string;
+                            opensOn: string | null;
+                            regionKeys: string[];
+                            revision: number;
+                            stages: ("fruehkindliche-bildung" | "allgemeinbildende-schulen" | "berufliche-bildung" | "hochschule" | "weiterbildung" | "rahmenbedingungen")[];
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            targetGroups: string[];
+                            theme: string;
+                            /** @description ISO 8601 timestamp */
+                            updatedAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallCommandsController_draft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the call's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The call's own criteria; empty for the office's catalogue.
+                     * @default []
+                     */
+                    criteria?: {
+                        key: string;
+                        label: string;
+                        weight: number;
+                    }[];
+                    description: string;
+                    /** @default [] */
+                    evaluatorPool?: {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "actor" | "coordinator";
+                    }[];
+                    /**
+                     * @description AGS keys of the Landkreis or its municipalities.
+                     * @default []
+                     */
+                    regionKeys?: string[];
+                    /** @default [] */
+                    stages?: ("fruehkindliche-bildung" | "allgemeinbildende-schulen" | "berufliche-bildung" | "hochschule" | "weiterbildung" | "rahmenbedingungen")[];
+                    /** @default [] */
+                    targetGroups?: string[];
+                    theme: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            201: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        callId: string;
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallQueriesController_call: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The call id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The revision shown, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        call: {
+                            /** @description What made the system draft the call: a threshold breach in monitoring or a goal at risk. */
+                            cause: ({
+                                eventId: string;
+                                /** @enum {string} */
+                                kind: "threshold-breach" | "goal-assessment";
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
+                            period: {
+                                closesOn: string;
+                                opensOn: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            terms: {
+                                criteria: {
+                                    key: string;
+                                    label: string;
+                                    weight: number;
+                                }[];
+                                theme: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        callId: string;
+                        /** @description Ideas submitted to the call. */
+                        ideaCount: number;
+                        integrity: {
+                            /** @enum {boolean} */
+                            intact: true;
+                        } | {
+                            /** @enum {boolean} */
+                            intact: false;
+                            problem: {
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        revision: number;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallAuditRoutes_audit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The call's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventsChecked: number;
+                        firstBroken?: {
+                            eventId: string;
+                            position: number;
+                            problem: {
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            revision: number;
+                            streamId: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        headHash: string;
+                        streamId: string;
+                        valid: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallCommandsController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the call's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The call id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        callId: string;
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallAuditRoutes_history: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                limit?: number;
+                /** @description First revision to return. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The call's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            actor: {
+                                id: string;
+                                role: string;
+                            };
+                            authority?: string;
+                            causationId?: string;
+                            correlationId: string;
+                            data: unknown;
+                            /** @description ISO 8601 timestamp */
+                            effectiveAt: string;
+                            eventId: string;
+                            hash: string;
+                            prevHash: string;
+                            reason?: string;
+                            /** @description ISO 8601 timestamp */
+                            recordedAt: string;
+                            revision: number;
+                            schemaVersion: number;
+                            type: string;
+                        }[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallCommandsController_open: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the call's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The call id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    closesOn: string;
+                    /**
+                     * Format: date
+                     * @description Today when left out.
+                     */
+                    opensOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        callId: string;
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallCommandsController_revise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the call's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The call id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The call's own criteria; empty for the office's catalogue. */
+                    criteria?: {
+                        key: string;
+                        label: string;
+                        weight: number;
+                    }[];
+                    description?: string;
+                    evaluatorPool?: {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "actor" | "coordinator";
+                    }[];
+                    /** @description AGS keys of the Landkreis or its municipalities. */
+                    regionKeys?: string[];
+                    stages?: ("fruehkindliche-bildung" | "allgemeinbildende-schulen" | "berufliche-bildung" | "hochschule" | "weiterbildung" | "rahmenbedingungen")[];
+                    targetGroups?: string[];
+                    theme?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        callId: string;
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CallQueriesController_criteria: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        criteria: {
+                            key: string;
+                            label: string;
+                            weight: number;
+                        }[];
+                        scale: {
+                            max: number;
+                            min: number;
+                        };
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     OperationsController_health: {
         parameters: {
             query?: never;
@@ -773,11 +2343,17 @@ export interface operations {
     IdeaQueriesController_ideas: {
         parameters: {
             query?: {
+                callId?: string;
+                decision?: "accepted" | "rejected" | "parked" | "undecided";
+                /** @description Evaluated (complete) or not yet. */
+                evaluation?: "none" | "pending" | "complete";
+                /** @description Ideas this evaluator is assigned to. */
+                evaluator?: string;
                 limit?: number;
                 offset?: number;
                 region?: string;
                 stage?: "fruehkindliche-bildung" | "allgemeinbildende-schulen" | "berufliche-bildung" | "hochschule" | "weiterbildung" | "rahmenbedingungen";
-                status?: "submitted" | "withdrawn";
+                status?: "submitted" | "withdrawn" | "bundled" | "split" | "dissolved";
                 submitter?: string;
                 tag?: string;
                 /** @description Words the idea contains; German word forms match. */
@@ -797,16 +2373,29 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: ({
+                            bundledInto: string | null;
+                            callId: string | null;
                             commentCount: number;
+                            /** @enum {string|null} */
+                            decision: "accepted" | "rejected" | "parked" | null;
                             description: string;
                             endorsementCount: number;
+                            endorsementTotal: number;
+                            evaluation: {
+                                assigned: number;
+                                /** @enum {string} */
+                                state: "none" | "pending" | "complete";
+                                submitted: number;
+                                weightedMean: number | null;
+                            };
                             id: string;
                             regionKeys: string[];
                             revision: number;
                             revisions: number;
+                            sourceIds: string[];
                             stages: ("fruehkindliche-bildung" | "allgemeinbildende-schulen" | "berufliche-bildung" | "hochschule" | "weiterbildung" | "rahmenbedingungen")[];
                             /** @enum {string} */
-                            status: "submitted" | "withdrawn";
+                            status: "submitted" | "withdrawn" | "bundled" | "split" | "dissolved";
                             /** @description ISO 8601 timestamp */
                             submittedAt: string;
                             submitterId: string;
@@ -885,6 +2474,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The open call for ideas the idea answers.
+                     */
+                    callId?: string;
                     description: string;
                     /** @description The actor organisation a coordinator submits the idea for; actors always submit for themselves. */
                     onBehalfOf?: string;
@@ -1032,7 +2626,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description The idea's own endorsements plus, for a bundle, those its sources keep. */
+                        endorsementTotal: number;
+                        /** @description Progress ("2 von 4 Bewertungen"), the weighted mean and the spread of the weighted scores. */
+                        evaluationSummary: {
+                            assigned: number;
+                            spread: {
+                                highest: number;
+                                lowest: number;
+                            } | null;
+                            submitted: number;
+                            weightedMean: number | null;
+                        } | null;
                         idea: {
+                            bundle?: {
+                                reason: string;
+                                sourceIds: string[];
+                            };
+                            bundledInto?: string;
+                            coAuthors: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "actor" | "coordinator";
+                            }[];
                             comments: {
                                 authorId: string;
                                 commentId: string;
@@ -1052,10 +2668,50 @@ export interface operations {
                             } & {
                                 [key: string]: unknown;
                             };
+                            decision: {
+                                authority: string;
+                                /** @enum {string} */
+                                outcome: "accepted" | "rejected" | "parked";
+                                reason: string;
+                            } | null;
                             endorsements: string[];
+                            /** @description Actors see only their own evaluation; coordinators and auditors see every one. */
+                            evaluation: ({
+                                criteria: {
+                                    key: string;
+                                    label: string;
+                                    weight: number;
+                                }[];
+                                evaluations: ({
+                                    evaluatorId: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                evaluators: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "actor" | "coordinator";
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
+                            promotions: {
+                                promotionId: string;
+                                resultId?: string;
+                                /** @enum {string} */
+                                target: "goal" | "measure";
+                            }[];
                             revisions: number;
+                            splitFrom?: {
+                                carries: string;
+                                ideaId: string;
+                            };
+                            splitInto?: {
+                                carries: string;
+                                ideaId: string;
+                            }[];
                             /** @enum {string} */
-                            status: "submitted" | "withdrawn";
+                            status: "submitted" | "withdrawn" | "bundled" | "split" | "dissolved";
                             submitter: {
                                 id: string;
                                 /** @enum {string} */
@@ -1487,6 +3143,142 @@ export interface operations {
             };
         };
     };
+    IdeaCommandsController_decide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the idea's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The idea id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Who decided, e.g. "Steuergruppe Bildungsregion, Sitzung 2026/4". */
+                    authority: string;
+                    /** @enum {string} */
+                    outcome: "accepted" | "rejected" | "parked";
+                    /**
+                     * @description Required when the idea is rejected.
+                     * @default
+                     */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        ideaId: string;
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     IdeaCommandsController_endorse: {
         parameters: {
             query?: never;
@@ -1722,6 +3514,271 @@ export interface operations {
             };
         };
     };
+    IdeaCommandsController_evaluate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the idea's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The idea id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    scores: {
+                        criterionKey: string;
+                        /** @description Why this score; required for every criterion. */
+                        justification: string;
+                        score: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        ideaId: string;
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeaCommandsController_assignEvaluators: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the idea's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The idea id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    evaluators: {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "actor" | "coordinator";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        ideaId: string;
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     AuditRoutes_history: {
         parameters: {
             query?: {
@@ -1821,6 +3878,223 @@ export interface operations {
             };
         };
     };
+    IdeaQueriesController_lineage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The idea id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        edges: {
+                            carries?: string;
+                            from: string;
+                            /** @enum {string} */
+                            kind: "merged" | "split";
+                            to: string;
+                            undone?: boolean;
+                        }[];
+                        ideaId: string;
+                        nodes: {
+                            ideaId: string;
+                            /** @enum {string} */
+                            status: "submitted" | "withdrawn" | "bundled" | "split" | "dissolved";
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeaCommandsController_promote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the idea's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The idea id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description goal: goals drafts a goal; measure: planning drafts a measure.
+                     * @enum {string}
+                     */
+                    target: "goal" | "measure";
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        ideaId: string;
+                        promotionId: string;
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     IdeaCommandsController_revise: {
         parameters: {
             query?: never;
@@ -1865,6 +4139,151 @@ export interface operations {
                             type: string;
                         }[];
                         ideaId: string;
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdeaCommandsController_split: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the idea's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The idea id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    parts: {
+                        /** @description Which part of the idea this one carries. */
+                        carries: string;
+                        description: string;
+                        /**
+                         * @description AGS keys of the Landkreis or its municipalities.
+                         * @default []
+                         */
+                        regionKeys?: string[];
+                        stages: ("fruehkindliche-bildung" | "allgemeinbildende-schulen" | "berufliche-bildung" | "hochschule" | "weiterbildung" | "rahmenbedingungen")[];
+                        /** @default [] */
+                        tags?: string[];
+                        title: string;
+                    }[];
+                    /** @description Why, in a sentence; kept in the history. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            201: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        ideaId: string;
+                        /** @description The new ideas. */
+                        partIds: string[];
                         revision: number;
                     } & {
                         [key: string]: unknown;
