@@ -23,6 +23,8 @@ export const router = createBrowserRouter([
       { path: 'ideen', lazy: page(() => import('./ideas/IdeaListPage'), 'IdeaListPage') },
       { path: 'ideen/neu', lazy: page(() => import('./ideas/NewIdeaPage'), 'NewIdeaPage') },
       { path: 'ideen/:id', lazy: page(() => import('./ideas/IdeaPage'), 'IdeaPage') },
+      { path: 'ideenaufrufe', lazy: page(() => import('./ideas/CallsPage'), 'CallsPage') },
+      { path: 'ideenaufrufe/:id', lazy: page(() => import('./ideas/CallPage'), 'CallPage') },
       { path: 'monitoring', lazy: page(() => import('./monitoring/CataloguePage'), 'CataloguePage') },
       {
         path: 'monitoring/indikatoren/:key',

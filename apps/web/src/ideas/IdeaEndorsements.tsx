@@ -7,7 +7,18 @@ import { IdeaView, useIdea, useIdeaStep } from './idea-queries';
 type Idea = IdeaView['idea'];
 
 /** Unterstützung: which organisations back the idea; an actor gives or withdraws its own. */
-export function IdeaEndorsements({ ideaId, idea, person }: { ideaId: string; idea: Idea; person: Person }) {
+export function IdeaEndorsements({
+  ideaId,
+  idea,
+  person,
+  total,
+}: {
+  ideaId: string;
+  idea: Idea;
+  person: Person;
+  /** With a bundle's, the endorsements its sources keep. */
+  total: number;
+}) {
   const { t } = useTranslation();
   const step = useIdeaStep(ideaId);
   const reload = useIdea(ideaId).refetch;
@@ -37,6 +48,9 @@ export function IdeaEndorsements({ ideaId, idea, person }: { ideaId: string; ide
       ) : (
         <p className="kern-body">{t('idea.noEndorsements')}</p>
       )}
+      {total > idea.endorsements.length ? (
+        <p className="kern-body">{t('idea.endorsementsLinked', { count: total - idea.endorsements.length, total })}</p>
+      ) : null}
       {problem ? <CommandProblem problem={problem} onReload={() => void reload()} staleText={t('idea.stale')} /> : null}
       {own ? (
         <button

@@ -8,12 +8,14 @@ import { usePerson } from '../shell/AuthProvider';
 import { usePageTitle } from '../shell/page-title';
 import { useUrlFilters } from '../shell/url-filters';
 import { Badge, Pagination, SelectField, TableScroll, TextField } from '../shell/ui';
+import { BundleForm } from './BundleForm';
 import { DuplicatePairs } from './DuplicatePairs';
 import { IDEA_STATUSES, IdeaListFilters, useIdeaList } from './idea-queries';
 import { STATUS_BADGE, useIdeaLabels } from './labels';
 
 const PAGE_SIZE = 20;
-const FILTERS = ['text', 'status', 'stage', 'region', 'tag', 'submitter'] as const;
+const FILTERS = ['text', 'status', 'stage', 'region', 'tag', 'submitter', 'evaluation'] as const;
+const EVALUATION_STATES = ['none', 'pending', 'complete'] as const;
 
 /** Ideen: every idea, newest first, searched in German and filtered; coordinators also see likely duplicates. */
 export function IdeaListPage() {
@@ -37,6 +39,10 @@ export function IdeaListPage() {
     submitter: params.get('submitter') ?? '',
   });
   const page = ideas.data;
+  const coordinator = person.role === 'coordinator' || person.role === 'admin';
+  const [selected, setSelected] = useState<string[]>([]);
+  const toggle = (id: string) =>
+    setSelected(selected.includes(id) ? selected.filter((other) => other !== id) : [...selected, id]);
   const pages = page ? pagesOf(page.total) : 1;
   return (
     <>
@@ -85,6 +91,14 @@ export function IdeaListPage() {
         />
         <StageSelect value={params.get('stage') ?? ''} onChange={(value) => setFilter('stage', value)} />
         <RegionSelect value={params.get('region') ?? ''} onChange={(value) => setFilter('region', value)} />
+        <SelectField
+          label={t('ideas.filter.evaluation')}
+          name="evaluation"
+          value={params.get('evaluation') ?? ''}
+          onChange={(value) => setFilter('evaluation', value)}
+          emptyLabel={t('filter.all')}
+          options={EVALUATION_STATES.map((state) => ({ value: state, label: t(`ideas.evaluationState.${state}`) }))}
+        />
       </form>
       <QueryProblem query={ideas} />
       {page ? (
@@ -98,6 +112,7 @@ export function IdeaListPage() {
                 <caption className="kern-sr-only">{t('ideas.tableCaption')}</caption>
                 <thead className="kern-table__header">
                   <tr className="kern-table__row">
+                    {coordinator ? <th scope="col">{t('ideas.bundle.select')}</th> : null}
                     <th scope="col">{t('idea.title')}</th>
                     <th scope="col">{t('filter.status')}</th>
                     <th scope="col">{t('idea.stages')}</th>
@@ -108,11 +123,25 @@ export function IdeaListPage() {
                     <th scope="col" className="kern-table__header--numeric">
                       {t('idea.comments')}
                     </th>
+                    <th scope="col">{t('idea.evaluation.title')}</th>
                   </tr>
                 </thead>
                 <tbody className="kern-table__body">
                   {page.items.map((idea) => (
                     <tr className="kern-table__row" key={idea.id}>
+                      {coordinator ? (
+                        <td className="kern-table__cell">
+                          {idea.status === 'submitted' ? (
+                            <input
+                              type="checkbox"
+                              className="kern-form-check__input"
+                              aria-label={t('ideas.bundle.selectIdea', { title: idea.title })}
+                              checked={selected.includes(idea.id)}
+                              onChange={() => toggle(idea.id)}
+                            />
+                          ) : null}
+                        </td>
+                      ) : null}
                       <td className="kern-table__cell">
                         <Link className="kern-link" to={`/ideen/${idea.id}`}>
                           {idea.title}
@@ -124,9 +153,17 @@ export function IdeaListPage() {
                       <td className="kern-table__cell">{idea.stages.map(labels.stage).join(', ')}</td>
                       <td className="kern-table__cell">{formatDate(idea.submittedAt.slice(0, 10))}</td>
                       <td className="kern-table__cell kern-table__cell--numeric">
-                        {formatNumber(idea.endorsementCount)}
+                        {formatNumber(idea.endorsementTotal)}
                       </td>
                       <td className="kern-table__cell kern-table__cell--numeric">{formatNumber(idea.commentCount)}</td>
+                      <td className="kern-table__cell">
+                        {idea.evaluation.state === 'none'
+                          ? '–'
+                          : t('idea.evaluation.progress', {
+                              submitted: idea.evaluation.submitted,
+                              assigned: idea.evaluation.assigned,
+                            })}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -136,6 +173,12 @@ export function IdeaListPage() {
             <p className="kern-body">{t('ideas.none')}</p>
           )}
           <Pagination label={t('ideas.pages')} page={pageNumber} pages={pages} onPage={goToPage} />
+          {coordinator ? (
+            <BundleForm
+              sources={page.items.filter((idea) => selected.includes(idea.id))}
+              onFormed={() => setSelected([])}
+            />
+          ) : null}
         </>
       ) : null}
       {person.role === 'coordinator' || person.role === 'admin' || person.role === 'auditor' ? (

@@ -8,6 +8,9 @@ import { usePageTitle } from '../shell/page-title';
 import { Alert, Badge, SyntheticNotice } from '../shell/ui';
 import { IdeaActions } from './IdeaActions';
 import { IdeaComments } from './IdeaComments';
+import { IdeaDecision } from './IdeaDecision';
+import { IdeaEvaluation } from './IdeaEvaluation';
+import { IdeaLineage } from './IdeaLineage';
 import { IdeaEndorsements } from './IdeaEndorsements';
 import { IdeaHistory } from './IdeaHistory';
 import { useIdea } from './idea-queries';
@@ -38,6 +41,7 @@ export function IdeaPage() {
           <div className="page-heading">
             <h1 className="kern-heading-large">{idea.content.title}</h1>
             <Badge kind={STATUS_BADGE[idea.status]}>{labels.status(idea.status)}</Badge>
+            {idea.decision ? <Badge kind="info">{t(`idea.decision.outcome.${idea.decision.outcome}`)}</Badge> : null}
           </div>
           {idea.content.tags.includes(SAMPLE_TAG) ? <SyntheticNotice /> : null}
           {view.data.integrity.intact ? null : (
@@ -55,6 +59,15 @@ export function IdeaPage() {
                   </Link>
                 </p>
               ) : null}
+            </Alert>
+          ) : null}
+          {idea.bundledInto ? (
+            <Alert kind="info" title={t('idea.bundledInto.title')}>
+              <p className="kern-body">
+                <Link className="kern-link" to={`/ideen/${idea.bundledInto}`}>
+                  {t('idea.bundledInto.link')}
+                </Link>
+              </p>
             </Alert>
           ) : null}
           <p className="kern-body idea-description">{idea.content.description}</p>
@@ -86,8 +99,11 @@ export function IdeaPage() {
               </dd>
             </div>
           </dl>
+          <IdeaLineage ideaId={id} idea={idea} />
+          <IdeaDecision ideaId={id} idea={idea} person={person} />
+          <IdeaEvaluation ideaId={id} view={view.data} person={person} />
           <IdeaActions ideaId={id} idea={idea} person={person} />
-          <IdeaEndorsements ideaId={id} idea={idea} person={person} />
+          <IdeaEndorsements ideaId={id} idea={idea} person={person} total={view.data.endorsementTotal} />
           <IdeaComments ideaId={id} idea={idea} person={person} />
           <IdeaHistory ideaId={id} />
         </>

@@ -20,8 +20,26 @@ export type IdeaStatus = IdeaSummary['status'];
 /** The JSON page of the history route (the same route also answers CSV). */
 export type IdeaHistoryPage = paths['/ideas/{id}/history']['get']['responses'][200]['content']['application/json'];
 export type WithdrawalReason = WithdrawIdeaBody['reason'];
+type Body<Path extends keyof paths> = paths[Path] extends {
+  post: { requestBody?: { content: { 'application/json': infer B } } };
+}
+  ? B
+  : never;
+export type DecisionBody = Body<'/ideas/{id}/decision'>;
+export type EvaluationBody = Body<'/ideas/{id}/evaluations'>;
+export type Evaluator = Body<'/ideas/{id}/evaluators'>['evaluators'][number];
+export type BundleBody = Body<'/bundles'>;
+export type Lineage = Json<'IdeaQueriesController_lineage'>;
+export type CallSummary = Json<'CallQueriesController_calls'>['items'][number];
+export type CallView = Json<'CallQueriesController_call'>;
 
-export const IDEA_STATUSES = ['submitted', 'withdrawn', 'bundled', 'split', 'dissolved'] as const satisfies readonly IdeaStatus[];
+export const IDEA_STATUSES = [
+  'submitted',
+  'withdrawn',
+  'bundled',
+  'split',
+  'dissolved',
+] as const satisfies readonly IdeaStatus[];
 export const WITHDRAWAL_REASONS = [
   'duplicate',
   'under-way',
@@ -41,7 +59,70 @@ export const ideaKeys = {
   history: (id: string) => ['ideas', 'history', id] as const,
   similar: (text: { title: string; description: string; excluding?: string }) => ['ideas', 'similar', text] as const,
   duplicates: ['ideas', 'duplicates'] as const,
+  lineage: (id: string) => ['ideas', 'lineage', id] as const,
+  criteria: ['ideas', 'criteria'] as const,
+  calls: (filters: object) => ['ideas', 'calls', filters] as const,
+  call: (id: string) => ['ideas', 'call', id] as const,
 };
+
+export function useLineage(id: string) {
+  return useQuery({
+    queryKey: ideaKeys.lineage(id),
+    queryFn: () => unwrap(ideasApi.GET('/ideas/{id}/lineage', { params: { path: { id } } })),
+  });
+}
+
+export function useCriteria() {
+  return useQuery({
+    queryKey: ideaKeys.criteria,
+    queryFn: () => unwrap(ideasApi.GET('/criteria')),
+    staleTime: Infinity,
+  });
+}
+
+export function useCalls(filters: { status?: 'draft' | 'open' | 'closed'; origin?: 'system' | 'office' }) {
+  return useQuery({
+    queryKey: ideaKeys.calls(filters),
+    queryFn: () => unwrap(ideasApi.GET('/calls', { params: { query: { ...filters, limit: 100 } } })),
+  });
+}
+
+export function useCall(id: string) {
+  return useQuery({
+    queryKey: ideaKeys.call(id),
+    queryFn: () => unwrap(ideasApi.GET('/calls/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** A call's steps: open it until a date, or close it now. */
+export function useCallStep(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (
+      step: { kind: 'open'; closesOn: string; stages?: readonly string[] } | { kind: 'close' },
+    ): Promise<unknown> => {
+      const path = { id };
+      if (step.kind === 'close') return unwrap(ideasApi.POST('/calls/{id}/closing', { params: { path }, body: {} }));
+      if (step.stages)
+        await unwrap(
+          ideasApi.POST('/calls/{id}/revisions', {
+            params: { path },
+            body: { stages: [...step.stages] as SubmitIdeaBody['stages'] },
+          }),
+        );
+      return unwrap(ideasApi.POST('/calls/{id}/opening', { params: { path }, body: { closesOn: step.closesOn } }));
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ideaKeys.all }),
+  });
+}
+
+export function useFormBundle() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BundleBody) => unwrap(ideasApi.POST('/bundles', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ideaKeys.all }),
+  });
+}
 
 export function useIdeaList(filters: IdeaListFilters) {
   return useQuery({
@@ -110,7 +191,11 @@ export type IdeaStep =
   | { readonly kind: 'comment'; readonly text: string; readonly replyTo?: string }
   | { readonly kind: 'editComment'; readonly commentId: string; readonly text: string }
   | { readonly kind: 'endorse' }
-  | { readonly kind: 'withdrawEndorsement'; readonly actorId: string };
+  | { readonly kind: 'withdrawEndorsement'; readonly actorId: string }
+  | { readonly kind: 'assignEvaluators'; readonly evaluators: readonly Evaluator[] }
+  | { readonly kind: 'evaluate'; readonly body: EvaluationBody }
+  | { readonly kind: 'decide'; readonly body: DecisionBody }
+  | { readonly kind: 'promote'; readonly target: 'goal' | 'measure' };
 
 function send(id: string, step: IdeaStep) {
   const path = { id };
@@ -139,6 +224,16 @@ function send(id: string, step: IdeaStep) {
       return unwrap(
         ideasApi.DELETE('/ideas/{id}/endorsements/{actorId}', { params: { path: { id, actorId: step.actorId } } }),
       );
+    case 'assignEvaluators':
+      return unwrap(
+        ideasApi.POST('/ideas/{id}/evaluators', { params: { path }, body: { evaluators: [...step.evaluators] } }),
+      );
+    case 'evaluate':
+      return unwrap(ideasApi.POST('/ideas/{id}/evaluations', { params: { path }, body: step.body }));
+    case 'decide':
+      return unwrap(ideasApi.POST('/ideas/{id}/decision', { params: { path }, body: step.body }));
+    case 'promote':
+      return unwrap(ideasApi.POST('/ideas/{id}/promotion', { params: { path }, body: { target: step.target } }));
   }
 }
 

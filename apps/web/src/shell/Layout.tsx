@@ -59,6 +59,11 @@ function Header() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/ideenaufrufe" className="kern-link">
+              {t('nav.calls')}
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/monitoring" className="kern-link">
               {t('nav.monitoring')}
             </NavLink>
