@@ -10,6 +10,8 @@ const COORDINATOR = /^Bildungskoordination/;
 const KITA = /Kita-Träger/;
 const VHS = /VHS Osnabrücker Land/;
 const EARLIER = 'Lesepaten für Grundschulen gewinnen';
+const MELLE = '03459024';
+const BUNDLE = 'Sicher und pünktlich zur Schule in Melle';
 
 /**
  * The Ideen screens in Debian's Chromium: an actor submits an idea that exists already, sees it while
@@ -152,6 +154,81 @@ describeIf(
       await current.keyboard.press('Enter');
       await current.getByRole('heading', { name: 'Mobile Bildungsberatung' }).waitFor();
       await current.getByText('Idee eingereicht').waitFor();
+    });
+
+    it('bundles two ideas, has the bundle evaluated, accepts it and promotes it to a goal that is completed and proposed', async () => {
+      const current = await openPage(context);
+      await signIn(current, system.origin, COORDINATOR, `/ideen?region=${MELLE}`);
+      for (const title of ['Schulbus-Takt an den Ganztag anpassen', 'Schulwege sicherer machen'])
+        await current.getByRole('checkbox', { name: `„${title}“ zum Bündeln auswählen` }).check();
+      await current.getByRole('heading', { name: '2 Ideen bündeln' }).waitFor();
+      await current.getByRole('textbox', { name: /^Titel/ }).fill(BUNDLE);
+      await current
+        .getByRole('textbox', { name: /^Beschreibung/ })
+        .fill('Busfahrpläne und sichere Schulwege in Melle gemeinsam planen.');
+      await current.getByLabel(/^Grund der Bündelung/).fill('Beide Ideen betreffen den Schulweg in Melle.');
+      await expectAccessible(current, 'ideen-buendeln');
+      await current.getByRole('button', { name: 'Ideen bündeln' }).click();
+      await current.getByRole('heading', { name: BUNDLE }).waitFor();
+      await current.getByTestId('lineage').getByText('Schulwege sicherer machen').waitFor();
+      const bundlePath = new URL(current.url()).pathname;
+
+      await current.getByLabel(/^Bewertende \(Kennungen\)/).fill('kita-traeger-verbund');
+      await current.getByRole('button', { name: 'Bewertende zuweisen' }).click();
+      await current.getByTestId('evaluation-summary').getByText('0 von 1 Bewertungen').waitFor();
+
+      const evaluator = await openPage(await browser.newContext({ locale: 'de-DE' }));
+      await signIn(evaluator, system.origin, KITA, bundlePath);
+      await evaluator.getByRole('heading', { name: 'Ihre Bewertung' }).waitFor();
+      for (const criterion of ['Wirkung', 'Umsetzbarkeit', 'Kosten', 'Beitrag zu vereinbarten Zielen']) {
+        await evaluator
+          .getByRole('group', { name: new RegExp(`^Punkte für ${criterion}`) })
+          .getByRole('radio', { name: '4' })
+          .check();
+        await evaluator.getByLabel(new RegExp(`^Begründung für ${criterion}`)).fill(`Überzeugt bei ${criterion}.`);
+      }
+      await expectAccessible(evaluator, 'idee-bewerten');
+      await evaluator.getByRole('button', { name: 'Bewertung speichern' }).click();
+      await evaluator.getByText('Ihre Bewertung ist gespeichert.').waitFor();
+      await evaluator.context().close();
+
+      await current.reload();
+      await current
+        .getByTestId('evaluation-summary')
+        .getByText(/^1 von 1 Bewertungen · gewichteter Mittelwert 4/)
+        .waitFor();
+      await current.getByRole('radio', { name: 'angenommen' }).check();
+      await current.getByLabel(/^Beschluss/).fill('Steuergruppe Bildungsregion, Sitzung 2026/4');
+      await current.getByRole('button', { name: 'Entscheidung erfassen' }).click();
+      await current
+        .getByTestId('decision')
+        .getByText(/^angenommen · Steuergruppe/)
+        .waitFor();
+      await expectAccessible(current, 'idee-entschieden');
+      await current.getByRole('button', { name: 'Als Ziel übernehmen' }).click();
+      await current.getByRole('link', { name: 'übernommen als Ziel – zum Zielentwurf' }).click();
+
+      await current.getByRole('heading', { name: BUNDLE }).waitFor();
+      await current.getByText('Entwurf noch nicht vollständig').waitFor();
+      await current.getByRole('link', { name: 'aus Idee übernommen – zur Idee' }).waitFor();
+      await expectAccessible(current, 'ziel-aus-idee');
+      await current.getByLabel(/^Gebiet/).selectOption({ label: 'Melle' });
+      await current.getByLabel(/^Einheit/).fill('Schulen');
+      await current.getByLabel(/^Ausgangswert/).fill('2');
+      await current.getByLabel(/^Datum des Ausgangswerts/).fill('2026-01-01');
+      await current.getByLabel(/^Zielwert/).fill('8');
+      await current.getByLabel(/^Zieldatum/).fill('2028-07-31');
+      await current.getByLabel(/^Kennung/).fill('stadt-melle');
+      await current.getByLabel(/^Name/).fill('Stadt Melle');
+      await current.getByRole('button', { name: 'Entwurf speichern' }).click();
+      await current.locator('summary', { hasText: 'Ziel vorschlagen' }).click();
+      await current.getByRole('button', { name: 'Ziel vorschlagen', exact: true }).click();
+      await current.getByText('Das Ziel wurde den Beteiligten vorgeschlagen.').waitFor();
+      await current.getByRole('link', { name: 'aus Idee übernommen – zur Idee' }).waitFor();
+
+      await current.goto(`${system.origin}/ideenaufrufe`);
+      await current.getByRole('link', { name: 'Übergang Schule – Beruf im Nordkreis' }).waitFor();
+      await expectAccessible(current, 'ideenaufrufe');
     });
 
     it('reads well on a phone', async () => {

@@ -132,10 +132,17 @@ export function useIdeaList(filters: IdeaListFilters) {
   });
 }
 
+/** How often an idea page asks again while goals or planning have yet to report what a promotion became. */
+const PROMOTION_POLL_MS = 2_000;
+
 export function useIdea(id: string) {
   return useQuery({
     queryKey: ideaKeys.idea(id),
     queryFn: () => unwrap(ideasApi.GET('/ideas/{id}', { params: { path: { id } } })),
+    refetchInterval: (query) =>
+      query.state.data?.idea.promotions.some((promotion) => promotion.target === 'goal' && !promotion.resultId)
+        ? PROMOTION_POLL_MS
+        : false,
   });
 }
 
