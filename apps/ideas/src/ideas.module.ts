@@ -15,6 +15,7 @@ import { UpstreamReactions } from './application/upstream-reactions';
 import { BundlesController } from './http/bundles.controller';
 import { CallCommandsController, CallQueriesController } from './http/calls.controller';
 import { IdeaCommandsController } from './http/idea-commands.controller';
+import { IdeaLifecycleController } from './http/idea-lifecycle.controller';
 import { IdeaQueriesController } from './http/idea-queries.controller';
 import { callId, ideaId } from './http/idea-requests';
 import { ideasRuntimeParts } from './infrastructure/runtime-parts';
@@ -33,6 +34,7 @@ export class IdeasModule {
       controllers: [
         IdeaQueriesController,
         IdeaCommandsController,
+        IdeaLifecycleController,
         BundlesController,
         CallQueriesController,
         CallCommandsController,

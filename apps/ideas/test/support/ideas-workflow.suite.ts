@@ -280,6 +280,9 @@ export function ideasWorkflowSuite(environment: () => Environment): void {
       const ownOnly = await view(ideaId, schulamt);
       expect(ownOnly.idea.evaluation?.evaluations.map((entry) => entry.evaluatorId)).toEqual(['schulamt']);
       await eventually(async () => (await listed({ evaluation: 'complete' })).some((row) => row.id === ideaId), 15_000);
+      const row = (await listed({ evaluation: 'complete' })).find((candidate) => candidate.id === ideaId);
+      expect(row).toMatchObject({ evaluation: { state: 'complete', assigned: 2, submitted: 2, weightedMean: 3 } });
+      expect(row).not.toHaveProperty('evaluationBasis');
     });
 
     it('decides with an authority, promotes an accepted idea once, and shows the goal that goals drafted', async () => {

@@ -2,6 +2,7 @@ import { Page } from '@bildungsregion/event-store';
 import { ReadModelCollection, ReadModelStore } from '@bildungsregion/read-models';
 import { DecisionOutcome, EducationStage, IdeaStatus } from '../../domain/idea';
 import { stemsOf } from '../similarity/german-text';
+import { StoredRow } from './evaluation-figures';
 import { IDEA_SUMMARIES, IdeaSummary } from './idea-summary.projection';
 
 export interface IdeaListQuery {
@@ -60,7 +61,8 @@ export class IdeaListQueries {
     const sourceIds = [...new Set(rows.flatMap((row) => row.sourceIds))];
     const sources = sourceIds.length > 0 ? await this.summaries.getMany(sourceIds) : [];
     const counts = new Map(sources.map((source) => [source.id, source.endorsementCount]));
-    return rows.map((row) => ({
+    // The scores behind a row's figures stay inside: evaluators see only their own evaluation.
+    return rows.map(({ evaluationBasis: _scores, ...row }: IdeaSummary & Pick<StoredRow, 'evaluationBasis'>) => ({
       ...row,
       endorsementTotal: row.sourceIds.reduce((sum, id) => sum + (counts.get(id) ?? 0), row.endorsementCount),
     }));

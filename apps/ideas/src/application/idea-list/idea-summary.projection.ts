@@ -1,5 +1,5 @@
 import { Projection, ProjectedDocument } from '@bildungsregion/read-models';
-import { Criterion, Evaluation, summarizeEvaluation } from '../../domain/evaluation';
+import { EvaluationBasis, evaluationOf, StoredRow } from './evaluation-figures';
 import {
   DecisionOutcome,
   EducationStage,
@@ -59,23 +59,6 @@ export interface IdeaSummary extends ProjectedDocument {
 export const IDEA_SUMMARIES = 'idea_summaries';
 
 type Row = Omit<IdeaSummary, 'projectedPosition'>;
-
-/** The criteria and evaluations behind the row's figures, kept on the row so each event updates them. */
-interface EvaluationBasis {
-  readonly criteria: readonly Criterion[];
-  readonly evaluations: readonly Evaluation[];
-}
-type StoredRow = Row & { readonly evaluationBasis?: EvaluationBasis };
-
-function evaluationOf(assigned: number, basis: EvaluationBasis): IdeaSummary['evaluation'] {
-  const summary = summarizeEvaluation(basis.criteria, assigned, basis.evaluations);
-  return {
-    state: assigned === 0 ? 'none' : summary.submitted >= assigned ? 'complete' : 'pending',
-    assigned,
-    submitted: summary.submitted,
-    weightedMean: summary.weightedMean,
-  };
-}
 
 function newRow(id: string, content: IdeaContent, submitter: { id: string; kind: 'actor' | 'coordinator' }): Row {
   return withContent(

@@ -423,7 +423,7 @@ export interface paths {
          * Decide on an idea
          * @description Accepted, rejected (with a reason) or parked, with the authority that decided.
          */
-        post: operations["IdeaCommandsController_decide"];
+        post: operations["IdeaLifecycleController_decide"];
         delete?: never;
         options?: never;
         head?: never;
@@ -483,7 +483,7 @@ export interface paths {
          * Submit the caller's evaluation
          * @description An assigned evaluator scores every criterion from 1 to 5 with a justification; a later evaluation replaces the earlier one.
          */
-        post: operations["IdeaCommandsController_evaluate"];
+        post: operations["IdeaLifecycleController_evaluate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -503,7 +503,7 @@ export interface paths {
          * Assign evaluators
          * @description Actors or coordinators; nobody from an organisation that wrote the idea (conflict of interest). The idea is scored against its call's criteria, else the office's catalogue (GET /criteria).
          */
-        post: operations["IdeaCommandsController_assignEvaluators"];
+        post: operations["IdeaLifecycleController_assignEvaluators"];
         delete?: never;
         options?: never;
         head?: never;
@@ -563,7 +563,7 @@ export interface paths {
          * Promote an accepted idea to a goal or a planning measure
          * @description Published on bildung.ideas.v1; goals drafts a goal from it (once), planning a measure. The idea shows what it became once that service reports it.
          */
-        post: operations["IdeaCommandsController_promote"];
+        post: operations["IdeaLifecycleController_promote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -603,7 +603,7 @@ export interface paths {
          * Split an idea into new ideas
          * @description Each new idea says which part it carries; the authors stay its authors. The idea itself is closed as "aufgeteilt" and stays readable.
          */
-        post: operations["IdeaCommandsController_split"];
+        post: operations["IdeaLifecycleController_split"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3143,7 +3143,7 @@ export interface operations {
             };
         };
     };
-    IdeaCommandsController_decide: {
+    IdeaLifecycleController_decide: {
         parameters: {
             query?: never;
             header?: {
@@ -3514,7 +3514,7 @@ export interface operations {
             };
         };
     };
-    IdeaCommandsController_evaluate: {
+    IdeaLifecycleController_evaluate: {
         parameters: {
             query?: never;
             header?: {
@@ -3647,7 +3647,7 @@ export interface operations {
             };
         };
     };
-    IdeaCommandsController_assignEvaluators: {
+    IdeaLifecycleController_assignEvaluators: {
         parameters: {
             query?: never;
             header?: {
@@ -3962,7 +3962,7 @@ export interface operations {
             };
         };
     };
-    IdeaCommandsController_promote: {
+    IdeaLifecycleController_promote: {
         parameters: {
             query?: never;
             header?: {
@@ -4228,7 +4228,7 @@ export interface operations {
             };
         };
     };
-    IdeaCommandsController_split: {
+    IdeaLifecycleController_split: {
         parameters: {
             query?: never;
             header?: {
