@@ -1,7 +1,10 @@
-import { describeWith, kafkaForTests, useTempDir } from '@bildungsregion/testing';
+import { Topics } from '@bildungsregion/contracts';
+import { describeWith, eventually, kafkaForTests, useTempDir } from '@bildungsregion/testing';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { InMemoryTopicLog, KafkaTransport, LogTransport, SqliteTopicLog, TransportBus } from '../src';
 import { busContract } from './contract/bus.contract';
+import { measurementRecorded } from './support/messages';
 import { silentLogger } from './support/silent-logger';
 
 describe('in-memory bus', () => {
@@ -32,5 +35,42 @@ describeWith(kafkaForTests(), 'Kafka bus', (brokers) => {
       const transport = new KafkaTransport({ brokers: brokers.split(',') });
       return { transport, bus: new TransportBus(transport, { topicNamespace, logger: silentLogger }) };
     },
+  });
+
+  it('lets services that start together create the same topics at once, and each of them can subscribe', async () => {
+    const topicNamespace = `t${randomUUID().slice(0, 8)}`;
+    const topics = [Topics.monitoring, Topics.goals, Topics.ideas];
+    const buses = Array.from(
+      { length: 4 },
+      (_, member) =>
+        new TransportBus(new KafkaTransport({ brokers: brokers.split(','), clientId: `starter-${member}` }), {
+          topicNamespace,
+          logger: silentLogger,
+        }),
+    );
+    try {
+      await Promise.all(buses.map((bus) => bus.ensureTopics(topics)));
+      const received = new Set<string>();
+      const subscriptions = await Promise.all(
+        buses.map((bus, member) =>
+          bus.subscribe({
+            groupId: `starter-${member}`,
+            topics: [Topics.monitoring],
+            handler: async () => {
+              received.add(`starter-${member}`);
+            },
+          }),
+        ),
+      );
+      await buses[0]!.publish([{ topic: Topics.monitoring, event: measurementRecorded('03459020', 1) }]);
+      await eventually(
+        () => received.size === buses.length,
+        30_000,
+        () => [...received].join(', '),
+      );
+      await Promise.all(subscriptions.map((subscription) => subscription.stop()));
+    } finally {
+      await Promise.all(buses.map((bus) => bus.close()));
+    }
   });
 });

@@ -41,8 +41,9 @@ export class KafkaTransport implements BusTransport {
       const existing = new Set(await admin.listTopics());
       const missing = topics.filter((topic) => !existing.has(topic));
       if (missing.length > 0) {
+        // kafkajs' own wait gives up when the broker does not know the new topic yet; ours retries.
         await admin.createTopics({
-          waitForLeaders: true,
+          waitForLeaders: false,
           topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
         });
       }
@@ -53,8 +54,8 @@ export class KafkaTransport implements BusTransport {
   }
 
   /**
-   * A topic another process has just created is listed before its partitions have leaders, and
-   * subscribing to it then fails with "This server does not host this topic-partition".
+   * A topic just created (by this or another process) is listed before the broker serves its
+   * partitions, and subscribing to it then fails with "This server does not host this topic-partition".
    */
   private async untilEveryPartitionHasALeader(admin: Admin, topics: readonly string[]): Promise<void> {
     const deadline = Date.now() + LEADER_WAIT_MS;
