@@ -20,7 +20,14 @@ const platformLibraries = [
 const adapters = [
   {
     name: '@bildungsregion/event-store',
-    importNames: ['SqliteEventStore', 'InMemoryEventStore', 'EventStoreDbEventStore', 'eventStoreFromUrl'],
+    importNames: [
+      'SqliteEventStore',
+      'InMemoryEventStore',
+      'EventStoreDbEventStore',
+      'eventStoreFromUrl',
+      'SqliteKeyStore',
+      'InMemoryKeyStore',
+    ],
   },
   {
     name: '@bildungsregion/bus',

@@ -22,3 +22,4 @@ export * from './stream-category';
 export * from './store-checkpoints';
 export * from './chain-guard';
 export * from './seal';
+export * from './personal-data';

@@ -1,6 +1,7 @@
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEVELOPMENT_SECRET, TokenSettings } from '@bildungsregion/http';
 import { databaseInUrl } from '@bildungsregion/read-models';
 import { District, DISTRICTS, districtOf } from '@bildungsregion/reference-data';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { serviceEntry } from './registry';
 
@@ -22,6 +23,8 @@ export interface ServiceConfig {
   readonly seedSampleData: boolean;
   readonly logLevel: string;
   readonly seals: SealConfig;
+  /** The SQLite file of the keys personal data is encrypted with (`PERSONAL_DATA_KEYS_FILE`); kept apart from the event store. */
+  readonly personalDataKeysFile: string;
 }
 
 /** How the service seals its event store; see `SealKeeper`. */
@@ -64,6 +67,7 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     SEAL_KEY_FILE: z.string().min(1).optional(),
     SEAL_TRUSTED_KEYS: z.string().default(''),
     SEAL_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(31_536_000).default(3_600),
+    PERSONAL_DATA_KEYS_FILE: z.string().min(1).optional(),
   });
   // An empty variable (as compose passes an unset one) means "not set".
   const parsed = environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
@@ -114,5 +118,13 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
         .filter(Boolean),
       intervalSeconds: settings.SEAL_INTERVAL_SECONDS,
     },
+    personalDataKeysFile:
+      settings.PERSONAL_DATA_KEYS_FILE ??
+      join(dataDirOf(settings.EVENT_STORE_URL, service.name), 'personal-data-keys.sqlite'),
   };
+}
+
+/** The directory of a SQLite event store, else the service's directory under `data/`. */
+function dataDirOf(eventStoreUrl: string, service: string): string {
+  return eventStoreUrl.startsWith('sqlite:') ? dirname(eventStoreUrl.slice('sqlite:'.length)) : join('data', service);
 }

@@ -30,7 +30,8 @@ export async function startTestApp(
   environment: Environment,
 ): Promise<TestApp> {
   const config: ServiceConfig = {
-    ...loadServiceConfig(service, {}),
+    // Files kept beside the event store (seal key, personal data keys) follow it into the test's directory.
+    ...loadServiceConfig(service, { EVENT_STORE_URL: environment.eventStoreUrl }),
     ...environment,
     readModelsDb: environment.readModelsDb ?? service,
     topicNamespace: environment.topicNamespace ?? '',
