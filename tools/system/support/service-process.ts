@@ -24,6 +24,8 @@ export interface ServiceProcess {
   readonly process: ChildProcess;
   /** Everything the service wrote to stderr, for a failing test's message. */
   errors(): string;
+  /** Everything the service wrote to stdout and stderr since it started: its logs. */
+  output(): string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -37,7 +39,7 @@ export async function startService(
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join('apps', service, 'src', 'main.ts')],
     {
       cwd: root,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
         LOG_LEVEL: 'warn',
@@ -48,7 +50,12 @@ export async function startService(
     },
   );
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
+  const output: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output.push(chunk);
+    stderr = (stderr + chunk.toString()).slice(-20_000);
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   await eventually(
@@ -60,6 +67,7 @@ export async function startService(
     url,
     process: child,
     errors: () => stderr,
+    output: () => Buffer.concat(output).toString('utf8'),
     stop: (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;

@@ -11,6 +11,7 @@ export {
 export * from './monitoring.contracts';
 export * from './goals.contracts';
 export * from './ideas.contracts';
+export * from './planning.contracts';
 export * from './contracts';
 export { storeSealedSchema, storeSealedType, type StoreSealed } from './seal.contracts';
 export * from './validation';

@@ -56,3 +56,14 @@ export class ReadModelsUnavailableError extends Error {
     this.name = 'ReadModelsUnavailableError';
   }
 }
+
+/** A text as a pattern that matches it literally. */
+export const literalPattern = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Each word of `search` must occur in `field`, ignoring case; the words match literally, never as patterns. */
+export function containsAllWords(field: string, search: string): Record<string, unknown>[] {
+  return search
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .map((word) => ({ [field]: { $regex: literalPattern(word), $options: 'i' } }));
+}

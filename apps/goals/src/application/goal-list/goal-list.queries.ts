@@ -1,6 +1,6 @@
 import { Principal } from '@bildungsregion/application';
 import { Page } from '@bildungsregion/event-store';
-import { ReadModelCollection, ReadModelStore, SortOrder } from '@bildungsregion/read-models';
+import { containsAllWords, ReadModelCollection, ReadModelStore, SortOrder } from '@bildungsregion/read-models';
 import {
   Assessment,
   ASSESSMENTS,
@@ -49,7 +49,7 @@ export class GoalListQueries {
   /** Actors see only goals they are party to. */
   async list(query: GoalListQuery, principal: Principal): Promise<Page<GoalSummary>> {
     const filter: Record<string, unknown> = {};
-    if (query.q) filter['$and'] = titleContainsAll(query.q);
+    if (query.q) filter['$and'] = containsAllWords('title', query.q);
     if (query.status) filter['status'] = query.status;
     if (query.stage) filter['stage'] = query.stage;
     if (query.region) filter['regionKeys'] = query.region;
@@ -96,12 +96,4 @@ export class GoalListQueries {
     const linked = await this.summaries.find({ filter: { indicatorKey, indicatorRegionKey: regionKey }, limit: 1_000 });
     return linked.map((summary) => summary.id);
   }
-}
-
-/** Each word must occur in the title; the words are matched literally, never as patterns. */
-function titleContainsAll(search: string): Record<string, unknown>[] {
-  return search
-    .split(/\s+/)
-    .filter((word) => word !== '')
-    .map((word) => ({ title: { $regex: word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' } }));
 }

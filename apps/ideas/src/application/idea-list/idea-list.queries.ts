@@ -1,5 +1,5 @@
 import { Page } from '@bildungsregion/event-store';
-import { ReadModelCollection, ReadModelStore } from '@bildungsregion/read-models';
+import { literalPattern, ReadModelCollection, ReadModelStore } from '@bildungsregion/read-models';
 import { DecisionOutcome, EducationStage, IdeaStatus } from '../../domain/idea';
 import { stemsOf } from '../similarity/german-text';
 import { StoredRow } from './evaluation-figures';
@@ -23,8 +23,6 @@ export interface IdeaListQuery {
   readonly limit: number;
 }
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The idea list, newest first, from the idea summaries read model. Every role reads every idea. */
 export class IdeaListQueries {
   readonly summaries: ReadModelCollection<IdeaSummary>;
@@ -36,7 +34,8 @@ export class IdeaListQueries {
   async list(query: IdeaListQuery): Promise<Page<IdeaSummary & { endorsementTotal: number }>> {
     const filter: Record<string, unknown> = {};
     const stems = query.text ? [...new Set(stemsOf(query.text))] : [];
-    if (stems.length > 0) filter['$and'] = stems.map((stem) => ({ searchTerms: { $regex: `^${escapeRegex(stem)}` } }));
+    if (stems.length > 0)
+      filter['$and'] = stems.map((stem) => ({ searchTerms: { $regex: `^${literalPattern(stem)}` } }));
     if (query.status) filter['status'] = query.status;
     if (query.stage) filter['stages'] = query.stage;
     if (query.region) filter['regionKeys'] = query.region;

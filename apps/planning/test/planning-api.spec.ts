@@ -1,0 +1,4 @@
+import { onEmbeddedDefaults } from '@bildungsregion/service-testing';
+import { planningApiSuite } from './support/planning-api.suite';
+
+onEmbeddedDefaults('planning', planningApiSuite);
