@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ActorDirectory } from '@bildungsregion/application';
 import { EventStore } from '@bildungsregion/event-store';
 import { auditRoutes } from '@bildungsregion/http';
 import { ReadModelStore } from '@bildungsregion/read-models';
 import {
+  actorDirectoryProviders,
   EVENT_STORE,
   READ_MODELS,
   SERVICE_RUNTIME,
@@ -43,15 +45,18 @@ export class GoalsModule {
         }),
       ],
       providers: [
+        ...actorDirectoryProviders(config.service),
         {
           provide: GoalCommands,
-          inject: [EVENT_STORE],
-          useFactory: (store: EventStore) => new GoalCommands(store, config.district),
+          inject: [EVENT_STORE, ActorDirectory],
+          useFactory: (store: EventStore, directory: ActorDirectory) =>
+            new GoalCommands(store, config.district, directory),
         },
         {
           provide: GoalAudit,
-          inject: [EVENT_STORE, GoalCommands],
-          useFactory: (store: EventStore, commands: GoalCommands) => new GoalAudit(store, commands.goals),
+          inject: [EVENT_STORE, GoalCommands, ActorDirectory],
+          useFactory: (store: EventStore, commands: GoalCommands, directory: ActorDirectory) =>
+            new GoalAudit(store, commands.goals, directory),
         },
         {
           provide: GoalListQueries,

@@ -2,7 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore, StoreCheckpoints, verifyAllStreams } from '@bildungsregion/event-store';
 import { AuditReader, auditRoutes } from '@bildungsregion/http';
 import { ReadModelStore } from '@bildungsregion/read-models';
-import { EVENT_STORE, READ_MODELS, ServiceConfig, serviceModule } from '@bildungsregion/service-runtime';
+import { ActorDirectory } from '@bildungsregion/application';
+import {
+  actorDirectoryProviders,
+  EVENT_STORE,
+  READ_MODELS,
+  ServiceConfig,
+  serviceModule,
+} from '@bildungsregion/service-runtime';
 import { Bundles } from './application/bundles';
 import { CallCommands } from './application/calls/call-commands';
 import { CallQueries } from './application/calls/call-queries';
@@ -66,10 +73,12 @@ export class IdeasModule {
           useFactory: (store: EventStore) => new CallCommands(store, config.district),
         },
         { provide: CALL_AUDIT, inject: [CallCommands], useFactory: (calls: CallCommands) => calls.calls },
+        ...actorDirectoryProviders(config.service),
         {
           provide: IdeaCommands,
-          inject: [EVENT_STORE, CallCommands],
-          useFactory: (store: EventStore, calls: CallCommands) => new IdeaCommands(store, config.district, calls),
+          inject: [EVENT_STORE, CallCommands, ActorDirectory],
+          useFactory: (store: EventStore, calls: CallCommands, directory: ActorDirectory) =>
+            new IdeaCommands(store, config.district, calls, directory),
         },
         { provide: Bundles, inject: [IdeaCommands], useFactory: (commands: IdeaCommands) => new Bundles(commands) },
         {

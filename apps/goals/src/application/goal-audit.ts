@@ -1,4 +1,4 @@
-import { Aggregates, InvalidQueryError, NotFoundError, Principal } from '@bildungsregion/application';
+import { ActorDirectory, Aggregates, InvalidQueryError, NotFoundError, Principal } from '@bildungsregion/application';
 import {
   AsOf,
   EventStore,
@@ -24,6 +24,8 @@ export interface GoalView {
   readonly integrity: StreamIntegrity;
   /** The planned line with its on-track and at-risk margins, once the goal has terms. */
   readonly trajectory?: PlannedTrajectory;
+  /** The parties' names in the actors directory, by actor id; parties it does not know are left out. */
+  readonly actors: Record<string, { name: string; status: string }>;
 }
 
 export interface GoalDiff {
@@ -115,6 +117,7 @@ export class GoalAudit {
   constructor(
     private readonly store: EventStore,
     private readonly goals: Aggregates<GoalCommand, Goal, GoalEvent>,
+    private readonly directory: ActorDirectory,
   ) {}
 
   /** The goal now, as recorded by a past time and/or as effective on a past date, or right after a revision. */
@@ -128,6 +131,9 @@ export class GoalAudit {
       goal: state,
       integrity,
       ...(state.terms ? { trajectory: plannedTrajectory(state.terms) } : {}),
+      actors: await this.directory.lookUp(
+        (state.terms?.parties ?? state.incompleteTerms?.parties ?? []).map((party) => party.id),
+      ),
     };
   }
 

@@ -1,4 +1,11 @@
-import { Aggregates, CommandOutcome, CommandRequest, newIdFor } from '@bildungsregion/application';
+import {
+  ActorDirectory,
+  Aggregates,
+  CommandOutcome,
+  CommandRequest,
+  CommandWarning,
+  newIdFor,
+} from '@bildungsregion/application';
 import { EventStore } from '@bildungsregion/event-store';
 import { District } from '@bildungsregion/reference-data';
 import { DraftTerms, Goal, GoalCommand, GoalEvent, GoalTerms, Milestone, RevisableTerms } from '../domain/goal';
@@ -13,7 +20,11 @@ type Reasoned = CommandRequest & { readonly reason: string };
 export class GoalCommands {
   readonly goals: Aggregates<GoalCommand, Goal, GoalEvent>;
 
-  constructor(store: EventStore, district: District) {
+  constructor(
+    store: EventStore,
+    district: District,
+    private readonly directory: ActorDirectory,
+  ) {
     this.goals = new Aggregates({
       store,
       decider: goalDecider(district),
@@ -24,11 +35,11 @@ export class GoalCommands {
   }
 
   /** Drafts a goal under a new id (derived from the Idempotency-Key when there is one). */
-  draft(
+  async draft(
     terms: GoalTerms,
     request: CommandRequest,
     options: { readonly goalId?: string; readonly synthetic?: boolean } = {},
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandOutcome & { warnings: CommandWarning[] }> {
     const goalId = options.goalId ?? newIdFor(request, 'goal');
     const command: GoalCommand = {
       type: 'DraftGoal',
@@ -36,14 +47,16 @@ export class GoalCommands {
       terms,
       ...(options.synthetic ? { synthetic: true } : {}),
     };
-    return this.goals.execute(goalId, command, request, {
+    const outcome = await this.goals.execute(goalId, command, request, {
       creates: { code: 'goal-exists', message: `A goal with the id ${goalId} already exists.` },
     });
+    return { ...outcome, warnings: await this.partyWarnings(terms.parties) };
   }
 
   /** Completes or changes a draft, any term included; a proposed goal is revised instead. */
-  amendDraft(goalId: string, changes: DraftTerms, request: CommandRequest): Promise<CommandOutcome> {
-    return this.execute(goalId, { type: 'AmendDraft', changes }, request);
+  async amendDraft(goalId: string, changes: DraftTerms, request: CommandRequest) {
+    const outcome = await this.execute(goalId, { type: 'AmendDraft', changes }, request);
+    return { ...outcome, warnings: await this.partyWarnings(changes.parties) };
   }
 
   propose(goalId: string, request: CommandRequest): Promise<CommandOutcome> {
@@ -65,8 +78,14 @@ export class GoalCommands {
     );
   }
 
-  revise(goalId: string, changes: RevisableTerms, request: Reasoned): Promise<CommandOutcome> {
-    return this.execute(goalId, { type: 'ReviseGoal', changes, reason: request.reason }, request);
+  async revise(goalId: string, changes: RevisableTerms, request: Reasoned) {
+    const outcome = await this.execute(goalId, { type: 'ReviseGoal', changes, reason: request.reason }, request);
+    return { ...outcome, warnings: await this.partyWarnings(changes.parties) };
+  }
+
+  /** Parties the actors directory does not know are recorded all the same, with a warning in the answer. */
+  private partyWarnings(parties: readonly { readonly id: string }[] | undefined): Promise<CommandWarning[]> {
+    return this.directory.warningsFor((parties ?? []).map((party) => party.id));
   }
 
   addMilestone(goalId: string, milestone: Milestone, request: CommandRequest): Promise<CommandOutcome> {

@@ -1,4 +1,11 @@
-import { CommandResult, HistoryEntryResult, IntegrityResult, pageOf } from '@bildungsregion/http';
+import {
+  ActorNamesResult,
+  CommandResult,
+  CommandWarningsResult,
+  HistoryEntryResult,
+  IntegrityResult,
+  pageOf,
+} from '@bildungsregion/http';
 import { z } from 'zod';
 import { ASSESSMENTS, EDUCATION_STAGES, GOAL_STATUSES } from '../domain/goal';
 
@@ -47,6 +54,7 @@ export const GoalResult = z.object({
   revision: z.int().min(0),
   integrity: IntegrityResult,
   trajectory: trajectory.optional(),
+  actors: ActorNamesResult,
   goal: z.looseObject({
     status: z.union([status, z.literal('none')]),
     terms: terms.optional(),
@@ -124,5 +132,8 @@ export const GoalDiffResult = z.object({
   events: z.array(HistoryEntryResult),
 });
 
-export const GoalCommandResult = CommandResult.extend({ goalId: z.string() });
+export const GoalCommandResult = CommandResult.extend({
+  goalId: z.string(),
+  warnings: CommandWarningsResult.optional(),
+});
 export const ProgressResult = GoalCommandResult.extend({ progressId: z.string() });

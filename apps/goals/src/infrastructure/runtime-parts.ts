@@ -1,5 +1,6 @@
 import { Topics } from '@bildungsregion/contracts';
 import { EventStore } from '@bildungsregion/event-store';
+import { knownActorProjection } from '@bildungsregion/application';
 import { ProjectedDocument, Projection } from '@bildungsregion/read-models';
 import { RuntimeParts, SERVICES } from '@bildungsregion/service-runtime';
 import { GoalCommands } from '../application/goal-commands';
@@ -8,13 +9,16 @@ import { toPublicEvent } from '../application/public-events';
 import { seedSampleGoals } from '../application/sample-goals';
 import { GOALS, SERVICE_NAME } from '../application/streams';
 
-/** Goals runs the goal list projection, publishes its public events and consumes monitoring's and ideas'. */
+/**
+ * Goals runs the goal list and actor directory projections, publishes its public events and consumes
+ * monitoring's, ideas' and planning's (the actors directory).
+ */
 export function goalsRuntimeParts(commands: GoalCommands, store: EventStore): RuntimeParts {
   return {
     service: SERVICE_NAME,
-    projections: [goalSummaryProjection as unknown as Projection<ProjectedDocument>],
+    projections: [goalSummaryProjection, knownActorProjection] as unknown as Projection<ProjectedDocument>[],
     relay: { topic: SERVICES.goals.topic, categories: [GOALS.name], toPublicEvent },
-    consumes: [Topics.monitoring, Topics.ideas],
+    consumes: [Topics.monitoring, Topics.ideas, Topics.planning],
     async seed({ seedSampleData, logger }) {
       if (!seedSampleData) return;
       const seeded = await seedSampleGoals(commands, store);

@@ -1,5 +1,6 @@
 import { Bus, busFromUrl, DeadLetter, Delivery } from '@bildungsregion/bus';
 import {
+  ActorRegistered,
   IdeaPromoted,
   IntegrationEvent,
   MeasurementCorrected,
@@ -915,6 +916,57 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       const history = await http().get(`/goals/${goalId}/history`).set(as(auth.auditor)).expect(200);
       expect(progress?.id).toBe(history.body.items[5].eventId);
       expect(progress?.causationId).toBe(history.body.items[5].eventId);
+    });
+  });
+
+  describe('knowing the actors directory', () => {
+    let bus: Bus;
+
+    beforeAll(async () => {
+      bus = busFromUrl(service.config.busUrl, {
+        topicNamespace: service.config.topicNamespace,
+        clientId: 'planning-stand-in',
+      });
+      await bus.ensureTopics([Topics.planning]);
+    });
+
+    afterAll(() => bus?.close());
+
+    it('names the parties planning announced, and records a goal with an unknown party with a warning', async () => {
+      const known = `traeger-${randomUUID().slice(0, 8)}`;
+      const event: IntegrationEvent = {
+        id: randomUUID(),
+        type: ActorRegistered.type,
+        source: 'planning',
+        subject: `organisation-${known}`,
+        time: new Date().toISOString(),
+        correlationId: randomUUID(),
+        data: { actorId: known, name: 'Kita-Träger aus dem Verzeichnis', kind: 'organisation', type: 'traeger' },
+      };
+      await bus.publish([{ topic: Topics.planning, event }]);
+      const parties = [
+        { id: known, name: 'Tippname', role: 'responsible' },
+        { id: 'nicht-im-verzeichnis', name: 'Unbekannt', role: 'contributing' },
+      ];
+      await eventually(
+        async () =>
+          (await http().post('/goals').set(as(auth.coordinator)).send(draftBody({ parties }))).body.warnings?.length ===
+          1,
+        20_000,
+      );
+      const drafted = await http().post('/goals').set(as(auth.coordinator)).send(draftBody({ parties })).expect(201);
+      expect(drafted.body.warnings).toEqual([
+        {
+          code: 'unknown-actor',
+          actorId: 'nicht-im-verzeichnis',
+          message: expect.stringContaining('actors directory'),
+        },
+      ]);
+      const goal = (await http().get(`/goals/${drafted.body.goalId}`).set(as(auth.auditor)).expect(200)).body;
+      expect(goal.actors).toEqual({ [known]: { name: 'Kita-Träger aus dem Verzeichnis', status: 'active' } });
+      const revised = await command(drafted.body.goalId, 'draft', { changes: { parties: [parties[0]] } });
+      expect(revised.body).toMatchObject({ revision: 1 });
+      expect(revised.body.warnings).toEqual([]);
     });
   });
 

@@ -1,6 +1,8 @@
 import {
+  ActorDirectory,
   Aggregates,
   CommandOutcome,
+  CommandWarning,
   CommandRejectedError,
   CommandRequest,
   newIdFor,
@@ -33,6 +35,7 @@ export class IdeaCommands {
     store: EventStore,
     district: District,
     private readonly calls: CallCommands,
+    private readonly directory: ActorDirectory,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.decider = ideaDecider(district);
@@ -53,7 +56,7 @@ export class IdeaCommands {
     content: IdeaContent,
     request: CommandRequest,
     options: { readonly onBehalfOf?: string; readonly ideaId?: string; readonly callId?: string } = {},
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandOutcome & { warnings: CommandWarning[] }> {
     const { principal } = request;
     if (options.callId !== undefined) await this.calls.requireAcceptingIdeas(options.callId);
     if (principal.role === 'actor' && options.onBehalfOf !== undefined && options.onBehalfOf !== principal.id)
@@ -74,9 +77,12 @@ export class IdeaCommands {
       submitter,
       ...(options.callId !== undefined ? { callId: options.callId } : {}),
     };
-    return this.ideas.execute(ideaId, command, request, {
+    const outcome = await this.ideas.execute(ideaId, command, request, {
       creates: { code: 'idea-exists', message: `An idea with the id ${ideaId} already exists.` },
     });
+    // An actor the directory does not know is recorded all the same; the answer says so.
+    const warnings = submitter.kind === 'actor' ? await this.directory.warningsFor([submitter.id]) : [];
+    return { ...outcome, warnings };
   }
 
   revise(ideaId: string, changes: ContentChanges, request: CommandRequest): Promise<CommandOutcome> {

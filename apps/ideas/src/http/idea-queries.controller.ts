@@ -11,6 +11,7 @@ import {
   ValidParam,
   ValidQuery,
 } from '@bildungsregion/http';
+import { ActorDirectory } from '@bildungsregion/application';
 import { Page, StreamIntegrity } from '@bildungsregion/event-store';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -26,6 +27,7 @@ import { DuplicatesQuery, ideaId, IdeaListQuery, SimilarQuery } from './idea-req
 import { DuplicatesResult, IdeaPageResult, IdeaResult, LineageResult, SimilarIdeasResult } from './idea-responses';
 
 const READERS = ['coordinator', 'auditor', 'admin', 'actor'] as const;
+type ActorNames = Awaited<ReturnType<ActorDirectory['lookUp']>>;
 const IDEA_ID = ApiPathParam('id', ideaId, 'The idea id');
 
 @ApiTags('idea queries')
@@ -36,6 +38,7 @@ export class IdeaQueriesController {
     private readonly similar: SimilarIdeas,
     private readonly commands: IdeaCommands,
     private readonly bundles: Bundles,
+    private readonly directory: ActorDirectory,
   ) {}
 
   @Get()
@@ -46,10 +49,11 @@ export class IdeaQueriesController {
   })
   @ApiQueryFrom(IdeaListQuery)
   @ApiResult(IdeaPageResult)
-  ideas(
+  async ideas(
     @ValidQuery(IdeaListQuery) query: z.output<typeof IdeaListQuery>,
-  ): Promise<Page<IdeaSummary & { endorsementTotal: number }>> {
-    return this.list.list(query);
+  ): Promise<Page<IdeaSummary & { endorsementTotal: number }> & { actors: ActorNames }> {
+    const page = await this.list.list(query);
+    return { ...page, actors: await this.directory.lookUp(page.items.map((item) => item.submitterId)) };
   }
 
   @Get('similar')
@@ -122,6 +126,7 @@ export class IdeaQueriesController {
     idea: Idea;
     evaluationSummary: EvaluationSummary | null;
     endorsementTotal: number;
+    actors: ActorNames;
   }> {
     const { state, revision, integrity } = await this.commands.ideas.load(id);
     response.setHeader('ETag', etagOf(revision));
@@ -143,6 +148,11 @@ export class IdeaQueriesController {
       idea: { ...state, evaluation: visible },
       evaluationSummary,
       endorsementTotal: sources.reduce((sum, source) => sum + source.endorsementCount, state.endorsements.length),
+      actors: await this.directory.lookUp([
+        ...(state.submitter ? [state.submitter.id] : []),
+        ...state.coAuthors.map((author) => author.id),
+        ...state.endorsements,
+      ]),
     };
   }
 }

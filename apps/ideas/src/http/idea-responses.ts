@@ -1,4 +1,4 @@
-import { CommandResult, IntegrityResult, pageOf } from '@bildungsregion/http';
+import { ActorNamesResult, CommandResult, CommandWarningsResult, IntegrityResult, pageOf } from '@bildungsregion/http';
 import { z } from 'zod';
 import { CALL_STATUSES } from '../domain/call';
 import {
@@ -50,6 +50,7 @@ export const IdeaResult = z.object({
   ideaId: z.string(),
   revision: z.int().min(0),
   integrity: IntegrityResult,
+  actors: ActorNamesResult,
   idea: z.looseObject({
     status: z.enum(IDEA_STATUSES),
     content: z.looseObject(content),
@@ -125,10 +126,11 @@ export const IdeaSummaryResult = z.looseObject({
   updatedAt: timestamp,
 });
 
-export const IdeaPageResult = pageOf(IdeaSummaryResult);
+export const IdeaPageResult = pageOf(IdeaSummaryResult).extend({ actors: ActorNamesResult });
 
 export const IdeaCommandResult = CommandResult.extend({ ideaId: z.string() });
 export const SubmissionResult = IdeaCommandResult.extend({
+  warnings: CommandWarningsResult,
   similar: z.array(SimilarIdeaResult).describe('Open ideas that read like this one, best first.'),
 });
 export const CommentResult = IdeaCommandResult.extend({ commentId: z.string() });

@@ -1,5 +1,6 @@
 import { Topics } from '@bildungsregion/contracts';
 import { EventStore } from '@bildungsregion/event-store';
+import { knownActorProjection } from '@bildungsregion/application';
 import { ProjectedDocument, Projection } from '@bildungsregion/read-models';
 import { RuntimeParts, SERVICES } from '@bildungsregion/service-runtime';
 import { Bundles } from '../application/bundles';
@@ -12,8 +13,8 @@ import { seedSampleIdeas } from '../application/sample-ideas';
 import { CALLS, IDEAS, SERVICE_NAME } from '../application/streams';
 
 /**
- * Ideas runs the idea and call list projections, publishes its public events, and consumes
- * monitoring (threshold breaches) and goals (assessments, goals drafted from ideas).
+ * Ideas runs the idea, call and actor directory projections, publishes its public events, and consumes
+ * monitoring (threshold breaches), goals (assessments, goals drafted from ideas) and planning (actors).
  */
 export function ideasRuntimeParts(
   commands: IdeaCommands,
@@ -23,9 +24,13 @@ export function ideasRuntimeParts(
 ): RuntimeParts {
   return {
     service: SERVICE_NAME,
-    projections: [ideaSummaryProjection, callSummaryProjection] as unknown as Projection<ProjectedDocument>[],
+    projections: [
+      ideaSummaryProjection,
+      callSummaryProjection,
+      knownActorProjection,
+    ] as unknown as Projection<ProjectedDocument>[],
     relay: { topic: SERVICES.ideas.topic, categories: [IDEAS.name, CALLS.name], toPublicEvent },
-    consumes: [Topics.monitoring, Topics.goals],
+    consumes: [Topics.monitoring, Topics.goals, Topics.planning],
     async seed({ seedSampleData, logger }) {
       if (!seedSampleData) return;
       const seeded = await seedSampleIdeas(commands, bundles, calls, store);

@@ -1,5 +1,5 @@
 import { Bus, busFromUrl, Delivery } from '@bildungsregion/bus';
-import { Topics } from '@bildungsregion/contracts';
+import { ActorRegistered, Topics } from '@bildungsregion/contracts';
 import { bearer, Environment, TestApp, tokens, Tokens } from '@bildungsregion/service-testing';
 import { eventually } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
@@ -49,6 +49,7 @@ export function ideasApiSuite(environment: () => Environment): void {
       ideaId: string;
       revision: number;
       similar: SimilarItem[];
+      warnings: { code: string; actorId: string }[];
     };
   const listed = (query: Record<string, string>, token = auth.coordinator) =>
     http()
@@ -372,6 +373,46 @@ export function ideasApiSuite(environment: () => Environment): void {
       .send(body)
       .expect(400);
     expect(malformed.body.code).toBe('invalid-if-match');
+  });
+
+  it('names submitters planning announced, and records an idea of an unknown actor with a warning', async () => {
+    const bus = busFromUrl(service.config.busUrl, {
+      topicNamespace: service.config.topicNamespace,
+      clientId: 'planning-stand-in',
+    });
+    try {
+      await bus.ensureTopics([Topics.planning]);
+      const known = `verein-${randomUUID().slice(0, 8)}`;
+      await bus.publish([
+        {
+          topic: Topics.planning,
+          event: {
+            id: randomUUID(),
+            type: ActorRegistered.type,
+            source: 'planning',
+            subject: `organisation-${known}`,
+            time: new Date().toISOString(),
+            correlationId: randomUUID(),
+            data: { actorId: known, name: 'Leseverein Melle', kind: 'organisation', type: 'verein' },
+          },
+        },
+      ]);
+      const unknown = await submit(await auth.actor(`tippfehler-${randomUUID().slice(0, 8)}`), lesepaten(marker()));
+      expect(unknown.warnings).toEqual([expect.objectContaining({ code: 'unknown-actor' })]);
+      const author = await auth.actor(known);
+      await eventually(async () => (await submit(author, lesepaten(marker()))).warnings.length === 0, 20_000);
+      const { ideaId } = await submit(author, lesepaten(marker()));
+      const idea = (await http().get(`/ideas/${ideaId}`).set(bearer(auth.auditor)).expect(200)).body;
+      expect(idea.actors).toEqual({ [known]: { name: 'Leseverein Melle', status: 'active' } });
+      await eventually(
+        async () =>
+          (await http().get('/ideas').query({ submitter: known }).set(bearer(auth.auditor))).body.actors?.[known]
+            ?.name === 'Leseverein Melle',
+        15_000,
+      );
+    } finally {
+      await bus.close();
+    }
   });
 
   describe('integration events', () => {

@@ -59,6 +59,16 @@ export const CommandResult = z.looseObject({
   events: z.array(z.object({ eventId: z.string(), type: z.string() })),
 });
 
+/** Notes on a recorded command, e.g. a party the actors directory does not know; the command was recorded. */
+export const CommandWarningsResult = z
+  .array(z.object({ code: z.enum(['unknown-actor', 'retired-actor']), actorId: z.string(), message: z.string() }))
+  .describe('Recorded all the same; each warning says what deserves a second look.');
+
+/** The actors directory's names of the actors a document names, by actor id; unknown ids are left out. */
+export const ActorNamesResult = z
+  .record(z.string(), z.object({ name: z.string(), status: z.enum(['active', 'retired']) }))
+  .describe("Names from the local copy of planning's actors directory, by actor id.");
+
 export const HistoryEntryResult = z.object({
   revision: z.int().min(0),
   eventId: z.string(),

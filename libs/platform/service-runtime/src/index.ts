@@ -4,3 +4,4 @@ export * from './runtime';
 export * from './service-module';
 export * from './app';
 export * from './seals';
+export * from './actor-directory.consumer';
