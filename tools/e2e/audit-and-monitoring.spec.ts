@@ -15,7 +15,7 @@ import {
 import { focusedElement, tabTo } from './support/keyboard';
 import { RunningSystem, startSystem } from './support/system';
 
-const PORTS = { web: 3950, identity: 3959, goals: 3951, monitoring: 3952, ideas: 3953 };
+const PORTS = { web: 3950, identity: 3959, goals: 3951, monitoring: 3952, ideas: 3953, planning: 3954 };
 const COORDINATOR = /^Bildungskoordination/;
 const AUDITOR = /^Prüfung/;
 const KITA = /Kita-Träger/;

@@ -5,7 +5,7 @@ import { CHROMIUM, expectAccessible, hasChromium, launchBrowser, openPage, signI
 import { tabTo } from './support/keyboard';
 import { RunningSystem, startSystem } from './support/system';
 
-const PORTS = { web: 3980, identity: 3989, goals: 3981, monitoring: 3982, ideas: 3983 };
+const PORTS = { web: 3980, identity: 3989, goals: 3981, monitoring: 3982, ideas: 3983, planning: 3986 };
 const COORDINATOR = /^Bildungskoordination/;
 const KITA = /Kita-Träger/;
 const VHS = /VHS Osnabrücker Land/;

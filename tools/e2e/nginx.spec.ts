@@ -35,6 +35,7 @@ describeIf(
           goals: SERVICES.goals.port,
           monitoring: SERVICES.monitoring.port,
           ideas: SERVICES.ideas.port,
+          planning: SERVICES.planning.port,
         },
         join(dir(), 'data'),
         NGINX_ORIGIN,

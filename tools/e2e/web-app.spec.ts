@@ -13,7 +13,7 @@ import {
 import { tabTo } from './support/keyboard';
 import { RunningSystem, startSystem } from './support/system';
 
-const PORTS = { web: 3940, identity: 3949, goals: 3941, monitoring: 3942, ideas: 3943 };
+const PORTS = { web: 3940, identity: 3949, goals: 3941, monitoring: 3942, ideas: 3943, planning: 3944 };
 const ACCESS_TOKEN_SECONDS = 75;
 const COORDINATOR = /^Bildungskoordination/;
 const KITA = /Kita-Träger/;

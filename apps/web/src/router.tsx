@@ -25,6 +25,11 @@ export const router = createBrowserRouter([
       { path: 'ideen/:id', lazy: page(() => import('./ideas/IdeaPage'), 'IdeaPage') },
       { path: 'ideenaufrufe', lazy: page(() => import('./ideas/CallsPage'), 'CallsPage') },
       { path: 'ideenaufrufe/:id', lazy: page(() => import('./ideas/CallPage'), 'CallPage') },
+      { path: 'akteure', lazy: page(() => import('./actors/ActorsPage'), 'ActorsPage') },
+      { path: 'akteure/neu', lazy: page(() => import('./actors/NewActorPage'), 'NewActorPage') },
+      { path: 'akteure/:id', lazy: page(() => import('./actors/ActorPage'), 'ActorPage') },
+      { path: 'netzwerke', lazy: page(() => import('./actors/NetworksPage'), 'NetworksPage') },
+      { path: 'netzwerke/:id', lazy: page(() => import('./actors/NetworkPage'), 'NetworkPage') },
       { path: 'monitoring', lazy: page(() => import('./monitoring/CataloguePage'), 'CataloguePage') },
       {
         path: 'monitoring/indikatoren/:key',

@@ -1273,7 +1273,10 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
         status: 'ok',
         eventStore: { status: 'up' },
         readModels: { status: 'up' },
-        projections: [{ name: 'goals.summaries', state: 'live' }],
+        projections: [
+          { name: 'goals.summaries', state: 'live' },
+          { name: 'actor-directory', state: 'live' },
+        ],
         relay: { state: 'running' },
       });
       await http().get('/health/live').expect(200);

@@ -2,6 +2,7 @@ import createClient, { Middleware } from 'openapi-fetch';
 import type { paths as GoalsPaths } from './generated/goals';
 import type { paths as IdeasPaths } from './generated/ideas';
 import type { paths as MonitoringPaths } from './generated/monitoring';
+import type { paths as PlanningPaths } from './generated/planning';
 import { ETagStore } from './etags';
 import { ApiError, problemOf } from './problem';
 
@@ -45,9 +46,11 @@ const sessionAndRevisions: Middleware = {
 export const goalsApi = createClient<GoalsPaths>({ baseUrl: `${location.origin}/api/goals` });
 export const monitoringApi = createClient<MonitoringPaths>({ baseUrl: `${location.origin}/api/monitoring` });
 export const ideasApi = createClient<IdeasPaths>({ baseUrl: `${location.origin}/api/ideas` });
+export const planningApi = createClient<PlanningPaths>({ baseUrl: `${location.origin}/api/planning` });
 goalsApi.use(sessionAndRevisions);
 monitoringApi.use(sessionAndRevisions);
 ideasApi.use(sessionAndRevisions);
+planningApi.use(sessionAndRevisions);
 
 /** The JSON an operation of a generated API answers with `Status`. */
 export type ResponseJson<

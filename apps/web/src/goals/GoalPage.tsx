@@ -122,7 +122,15 @@ export function GoalPage() {
             <tbody className="kern-table__body">
               {terms.parties.map((party) => (
                 <tr className="kern-table__row" key={party.id}>
-                  <td className="kern-table__cell">{party.name}</td>
+                  <td className="kern-table__cell">
+                    {view.actors[party.id] ? (
+                      <Link className="kern-link" to={`/akteure/${party.id}`}>
+                        {party.name}
+                      </Link>
+                    ) : (
+                      t('goal.partyNotInDirectory', { name: party.name })
+                    )}
+                  </td>
                   <td className="kern-table__cell">{labels.partyRole(party.role)}</td>
                   <td className="kern-table__cell">
                     {goal.consents.includes(party.id)

@@ -93,9 +93,15 @@ export function IdeaPage() {
             <div className="kern-description-list-item">
               <dt className="kern-description-list-item__key">{t('idea.submitter')}</dt>
               <dd className="kern-description-list-item__value">
-                {idea.submitter.kind === 'actor'
-                  ? idea.submitter.id
-                  : t('idea.submittedByOffice', { id: idea.submitter.id })}
+                {idea.submitter.kind === 'coordinator' ? (
+                  t('idea.submittedByOffice', { id: idea.submitter.id })
+                ) : view.data?.actors[idea.submitter.id] ? (
+                  <Link className="kern-link" to={`/akteure/${idea.submitter.id}`}>
+                    {view.data.actors[idea.submitter.id]?.name}
+                  </Link>
+                ) : (
+                  idea.submitter.id
+                )}
               </dd>
             </div>
           </dl>

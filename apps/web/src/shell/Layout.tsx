@@ -64,6 +64,16 @@ function Header() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/akteure" className="kern-link">
+              {t('nav.actors')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/netzwerke" className="kern-link">
+              {t('nav.networks')}
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/monitoring" className="kern-link">
               {t('nav.monitoring')}
             </NavLink>

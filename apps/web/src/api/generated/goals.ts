@@ -945,6 +945,13 @@ export interface operations {
                         }[];
                         goalId: string;
                         revision: number;
+                        /** @description Recorded all the same; each warning says what deserves a second look. */
+                        warnings?: {
+                            actorId: string;
+                            /** @enum {string} */
+                            code: "unknown-actor" | "retired-actor";
+                            message: string;
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };
@@ -1050,6 +1057,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Names from the local copy of planning's actors directory, by actor id. */
+                        actors: {
+                            [key: string]: {
+                                name: string;
+                                /** @enum {string} */
+                                status: "active" | "retired";
+                            };
+                        };
                         goal: {
                             agreement?: {
                                 authority: string;
@@ -1281,6 +1296,13 @@ export interface operations {
                         }[];
                         goalId: string;
                         revision: number;
+                        /** @description Recorded all the same; each warning says what deserves a second look. */
+                        warnings?: {
+                            actorId: string;
+                            /** @enum {string} */
+                            code: "unknown-actor" | "retired-actor";
+                            message: string;
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };
@@ -1505,6 +1527,13 @@ export interface operations {
                         }[];
                         goalId: string;
                         revision: number;
+                        /** @description Recorded all the same; each warning says what deserves a second look. */
+                        warnings?: {
+                            actorId: string;
+                            /** @enum {string} */
+                            code: "unknown-actor" | "retired-actor";
+                            message: string;
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };
@@ -1643,6 +1672,13 @@ export interface operations {
                         }[];
                         goalId: string;
                         revision: number;
+                        /** @description Recorded all the same; each warning says what deserves a second look. */
+                        warnings?: {
+                            actorId: string;
+                            /** @enum {string} */
+                            code: "unknown-actor" | "retired-actor";
+                            message: string;
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };
@@ -1772,6 +1808,13 @@ export interface operations {
                         }[];
                         goalId: string;
                         revision: number;
+                        /** @description Recorded all the same; each warning says what deserves a second look. */
+                        warnings?: {
+                            actorId: string;
+                            /** @enum {string} */
+                            code: "unknown-actor" | "retired-actor";
+                            message: string;
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };
@@ -2037,6 +2080,13 @@ export interface operations {
                         }[];
                         goalId: string;
                         revision: number;
+                        /** @description Recorded all the same; each warning says what deserves a second look. */
+                        warnings?: {
+                            actorId: string;
+                            /** @enum {string} */
+                            code: "unknown-actor" | "retired-actor";
+                            message: string;
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };
@@ -2266,6 +2316,13 @@ export interface operations {
                         }[];
                         goalId: string;
                         revision: number;
+                        /** @description Recorded all the same; each warning says what deserves a second look. */
+                        warnings?: {
+                            actorId: string;
+                            /** @enum {string} */
+                            code: "unknown-actor" | "retired-actor";
+                            message: string;
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };
@@ -2401,6 +2458,13 @@ export interface operations {
                         goalId: string;
                         progressId: string;
                         revision: number;
+                        /** @description Recorded all the same; each warning says what deserves a second look. */
+                        warnings?: {
+                            actorId: string;
+                            /** @enum {string} */
+                            code: "unknown-actor" | "retired-actor";
+                            message: string;
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };
@@ -2533,6 +2597,13 @@ export interface operations {
                         }[];
                         goalId: string;
                         revision: number;
+                        /** @description Recorded all the same; each warning says what deserves a second look. */
+                        warnings?: {
+                            actorId: string;
+                            /** @enum {string} */
+                            code: "unknown-actor" | "retired-actor";
+                            message: string;
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };
@@ -2773,6 +2844,13 @@ export interface operations {
                         }[];
                         goalId: string;
                         revision: number;
+                        /** @description Recorded all the same; each warning says what deserves a second look. */
+                        warnings?: {
+                            actorId: string;
+                            /** @enum {string} */
+                            code: "unknown-actor" | "retired-actor";
+                            message: string;
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };
@@ -2909,6 +2987,13 @@ export interface operations {
                         }[];
                         goalId: string;
                         revision: number;
+                        /** @description Recorded all the same; each warning says what deserves a second look. */
+                        warnings?: {
+                            actorId: string;
+                            /** @enum {string} */
+                            code: "unknown-actor" | "retired-actor";
+                            message: string;
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };
@@ -3070,6 +3155,13 @@ export interface operations {
                         }[];
                         goalId: string;
                         revision: number;
+                        /** @description Recorded all the same; each warning says what deserves a second look. */
+                        warnings?: {
+                            actorId: string;
+                            /** @enum {string} */
+                            code: "unknown-actor" | "retired-actor";
+                            message: string;
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };
@@ -3206,6 +3298,13 @@ export interface operations {
                         }[];
                         goalId: string;
                         revision: number;
+                        /** @description Recorded all the same; each warning says what deserves a second look. */
+                        warnings?: {
+                            actorId: string;
+                            /** @enum {string} */
+                            code: "unknown-actor" | "retired-actor";
+                            message: string;
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };

@@ -2372,6 +2372,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Names from the local copy of planning's actors directory, by actor id. */
+                        actors: {
+                            [key: string]: {
+                                name: string;
+                                /** @enum {string} */
+                                status: "active" | "retired";
+                            };
+                        };
                         items: ({
                             bundledInto: string | null;
                             callId: string | null;
@@ -2526,6 +2534,13 @@ export interface operations {
                             /** @description Trigram similarity of the titles (pg_trgm). */
                             titleTrigrams: number;
                         }[];
+                        /** @description Recorded all the same; each warning says what deserves a second look. */
+                        warnings: {
+                            actorId: string;
+                            /** @enum {string} */
+                            code: "unknown-actor" | "retired-actor";
+                            message: string;
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };
@@ -2626,6 +2641,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Names from the local copy of planning's actors directory, by actor id. */
+                        actors: {
+                            [key: string]: {
+                                name: string;
+                                /** @enum {string} */
+                                status: "active" | "retired";
+                            };
+                        };
                         /** @description The idea's own endorsements plus, for a bundle, those its sources keep. */
                         endorsementTotal: number;
                         /** @description Progress ("2 von 4 Bewertungen"), the weighted mean and the spread of the weighted scores. */
