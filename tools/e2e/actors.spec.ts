@@ -133,6 +133,7 @@ describeIf(
       await page.keyboard.type('VHS');
       await page.keyboard.press('Enter');
       await page.waitForURL(/q=VHS/);
+      await page.getByTestId('actor-count').getByText('1 Akteur').waitFor();
       await tabTo(page, (element) => element.text === 'VHS Osnabrücker Land (synthetisch)');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'VHS Osnabrücker Land (synthetisch)', level: 1 }).waitFor();

@@ -14,6 +14,7 @@ export function AddContactForm({ actorId }: { actorId: string }) {
   const add = useAddContact(actorId);
   const [form, setForm] = useState(EMPTY);
   const [added, setAdded] = useState(false);
+  const [open, setOpen] = useState(false);
   const { fieldErrors, problem, clear, fail } = useCommandErrors();
   const set = (name: keyof typeof EMPTY) => (value: string) => {
     setAdded(false);
@@ -33,6 +34,7 @@ export function AddContactForm({ actorId }: { actorId: string }) {
       });
       setForm(EMPTY);
       setAdded(true);
+      setOpen(false);
     } catch (error) {
       fail(error);
     }
@@ -40,7 +42,14 @@ export function AddContactForm({ actorId }: { actorId: string }) {
   return (
     <>
       {added ? <Alert kind="success" title={t('contacts.added')} /> : null}
-      <details className="step">
+      <details
+        className="step"
+        open={open}
+        onToggle={(event) => {
+          setOpen(event.currentTarget.open);
+          if (event.currentTarget.open) setAdded(false);
+        }}
+      >
         <summary className="kern-btn kern-btn--secondary">
           <span className="kern-label">{t('contacts.add')}</span>
         </summary>
