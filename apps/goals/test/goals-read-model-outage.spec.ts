@@ -23,7 +23,9 @@ describeWith(ferretDbForTests(), 'goals when its read models go away', (mongoUrl
       expect(list.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(list.headers['retry-after']).toBe('5');
       expect(list.body).toMatchObject({ status: 503, code: 'read-models-unavailable' });
-      await service.http().post('/goals').set(bearer(auth.coordinator)).send(draftBody()).expect(201);
+      const drafted = await service.http().post('/goals').set(bearer(auth.coordinator)).send(draftBody()).expect(201);
+      expect(drafted.body.warnings).toEqual([expect.objectContaining({ code: 'directory-unavailable' })]);
+      await service.http().get(`/goals/${drafted.body.goalId}`).set(bearer(auth.coordinator)).expect(200);
       const health = await service.http().get('/health').expect(503);
       expect(health.body).toMatchObject({ status: 'down', readModels: { status: 'down' } });
     } finally {

@@ -131,7 +131,7 @@ export class GoalAudit {
       goal: state,
       integrity,
       ...(state.terms ? { trajectory: plannedTrajectory(state.terms) } : {}),
-      actors: await this.directory.lookUp(
+      actors: await this.directory.lookUpIfReachable(
         (state.terms?.parties ?? state.incompleteTerms?.parties ?? []).map((party) => party.id),
       ),
     };

@@ -27,7 +27,7 @@ import { DuplicatesQuery, ideaId, IdeaListQuery, SimilarQuery } from './idea-req
 import { DuplicatesResult, IdeaPageResult, IdeaResult, LineageResult, SimilarIdeasResult } from './idea-responses';
 
 const READERS = ['coordinator', 'auditor', 'admin', 'actor'] as const;
-type ActorNames = Awaited<ReturnType<ActorDirectory['lookUp']>>;
+type ActorNames = Awaited<ReturnType<ActorDirectory['lookUpIfReachable']>>;
 const IDEA_ID = ApiPathParam('id', ideaId, 'The idea id');
 
 @ApiTags('idea queries')
@@ -53,7 +53,7 @@ export class IdeaQueriesController {
     @ValidQuery(IdeaListQuery) query: z.output<typeof IdeaListQuery>,
   ): Promise<Page<IdeaSummary & { endorsementTotal: number }> & { actors: ActorNames }> {
     const page = await this.list.list(query);
-    return { ...page, actors: await this.directory.lookUp(page.items.map((item) => item.submitterId)) };
+    return { ...page, actors: await this.directory.lookUpIfReachable(page.items.map((item) => item.submitterId)) };
   }
 
   @Get('similar')
@@ -148,7 +148,7 @@ export class IdeaQueriesController {
       idea: { ...state, evaluation: visible },
       evaluationSummary,
       endorsementTotal: sources.reduce((sum, source) => sum + source.endorsementCount, state.endorsements.length),
-      actors: await this.directory.lookUp([
+      actors: await this.directory.lookUpIfReachable([
         ...(state.submitter ? [state.submitter.id] : []),
         ...state.coAuthors.map((author) => author.id),
         ...state.endorsements,

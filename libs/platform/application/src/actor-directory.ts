@@ -1,7 +1,13 @@
 import { ActorRegistered, ActorRenamed, ActorRetired, DataOf, IntegrationEvent } from '@bildungsregion/contracts';
 import { accept, Decider, DomainEvent } from '@bildungsregion/decider';
 import { EventStore, streamCategory } from '@bildungsregion/event-store';
-import { ProjectedDocument, Projection, ReadModelCollection, ReadModelStore } from '@bildungsregion/read-models';
+import {
+  ProjectedDocument,
+  Projection,
+  ReadModelCollection,
+  ReadModelStore,
+  ReadModelsUnavailableError,
+} from '@bildungsregion/read-models';
 import { Aggregates } from './aggregates';
 import { ServiceActor } from './principal';
 
@@ -84,8 +90,9 @@ export const knownActorProjection: Projection<KnownActorEntry> = {
 
 /** A note in a command's answer: the command was recorded, but something in it deserves a look. */
 export interface CommandWarning {
-  readonly code: 'unknown-actor' | 'retired-actor';
-  readonly actorId: string;
+  readonly code: 'unknown-actor' | 'retired-actor' | 'directory-unavailable';
+  /** The actor the warning is about; none when the directory could not be read at all. */
+  readonly actorId?: string;
   readonly message: string;
 }
 
@@ -139,9 +146,34 @@ export class ActorDirectory {
     return Object.fromEntries(found.map((entry) => [entry.id, { name: entry.name, status: entry.status }]));
   }
 
-  /** A warning for every id the directory does not know or knows as retired. */
+  /** The names, or none while the read models cannot be reached: names only adorn an answer. */
+  async lookUpIfReachable(actorIds: readonly string[]): Promise<Record<string, { name: string; status: string }>> {
+    try {
+      return await this.lookUp(actorIds);
+    } catch (error) {
+      if (error instanceof ReadModelsUnavailableError) return {};
+      throw error;
+    }
+  }
+
+  /**
+   * A warning for every id the directory does not know or knows as retired. A command is never held
+   * up by the directory: while its read model cannot be reached, the answer says the check was skipped.
+   */
   async warningsFor(actorIds: readonly string[]): Promise<CommandWarning[]> {
-    const known = await this.lookUp(actorIds);
+    if (actorIds.length === 0) return [];
+    let known: Record<string, { name: string; status: string }>;
+    try {
+      known = await this.lookUp(actorIds);
+    } catch (error) {
+      if (!(error instanceof ReadModelsUnavailableError)) throw error;
+      return [
+        {
+          code: 'directory-unavailable',
+          message: 'The actors directory could not be read just now; the named actors were not checked.',
+        },
+      ];
+    }
     return [...new Set(actorIds)].flatMap((actorId): CommandWarning[] => {
       const entry = known[actorId];
       if (!entry)

@@ -61,7 +61,13 @@ export const CommandResult = z.looseObject({
 
 /** Notes on a recorded command, e.g. a party the actors directory does not know; the command was recorded. */
 export const CommandWarningsResult = z
-  .array(z.object({ code: z.enum(['unknown-actor', 'retired-actor']), actorId: z.string(), message: z.string() }))
+  .array(
+    z.object({
+      code: z.enum(['unknown-actor', 'retired-actor', 'directory-unavailable']),
+      actorId: z.string().optional(),
+      message: z.string(),
+    }),
+  )
   .describe('Recorded all the same; each warning says what deserves a second look.');
 
 /** The actors directory's names of the actors a document names, by actor id; unknown ids are left out. */

@@ -947,9 +947,9 @@ export interface operations {
                         revision: number;
                         /** @description Recorded all the same; each warning says what deserves a second look. */
                         warnings?: {
-                            actorId: string;
+                            actorId?: string;
                             /** @enum {string} */
-                            code: "unknown-actor" | "retired-actor";
+                            code: "unknown-actor" | "retired-actor" | "directory-unavailable";
                             message: string;
                         }[];
                     } & {
@@ -1298,9 +1298,9 @@ export interface operations {
                         revision: number;
                         /** @description Recorded all the same; each warning says what deserves a second look. */
                         warnings?: {
-                            actorId: string;
+                            actorId?: string;
                             /** @enum {string} */
-                            code: "unknown-actor" | "retired-actor";
+                            code: "unknown-actor" | "retired-actor" | "directory-unavailable";
                             message: string;
                         }[];
                     } & {
@@ -1529,9 +1529,9 @@ export interface operations {
                         revision: number;
                         /** @description Recorded all the same; each warning says what deserves a second look. */
                         warnings?: {
-                            actorId: string;
+                            actorId?: string;
                             /** @enum {string} */
-                            code: "unknown-actor" | "retired-actor";
+                            code: "unknown-actor" | "retired-actor" | "directory-unavailable";
                             message: string;
                         }[];
                     } & {
@@ -1674,9 +1674,9 @@ export interface operations {
                         revision: number;
                         /** @description Recorded all the same; each warning says what deserves a second look. */
                         warnings?: {
-                            actorId: string;
+                            actorId?: string;
                             /** @enum {string} */
-                            code: "unknown-actor" | "retired-actor";
+                            code: "unknown-actor" | "retired-actor" | "directory-unavailable";
                             message: string;
                         }[];
                     } & {
@@ -1810,9 +1810,9 @@ export interface operations {
                         revision: number;
                         /** @description Recorded all the same; each warning says what deserves a second look. */
                         warnings?: {
-                            actorId: string;
+                            actorId?: string;
                             /** @enum {string} */
-                            code: "unknown-actor" | "retired-actor";
+                            code: "unknown-actor" | "retired-actor" | "directory-unavailable";
                             message: string;
                         }[];
                     } & {
@@ -2082,9 +2082,9 @@ export interface operations {
                         revision: number;
                         /** @description Recorded all the same; each warning says what deserves a second look. */
                         warnings?: {
-                            actorId: string;
+                            actorId?: string;
                             /** @enum {string} */
-                            code: "unknown-actor" | "retired-actor";
+                            code: "unknown-actor" | "retired-actor" | "directory-unavailable";
                             message: string;
                         }[];
                     } & {
@@ -2318,9 +2318,9 @@ export interface operations {
                         revision: number;
                         /** @description Recorded all the same; each warning says what deserves a second look. */
                         warnings?: {
-                            actorId: string;
+                            actorId?: string;
                             /** @enum {string} */
-                            code: "unknown-actor" | "retired-actor";
+                            code: "unknown-actor" | "retired-actor" | "directory-unavailable";
                             message: string;
                         }[];
                     } & {
@@ -2460,9 +2460,9 @@ export interface operations {
                         revision: number;
                         /** @description Recorded all the same; each warning says what deserves a second look. */
                         warnings?: {
-                            actorId: string;
+                            actorId?: string;
                             /** @enum {string} */
-                            code: "unknown-actor" | "retired-actor";
+                            code: "unknown-actor" | "retired-actor" | "directory-unavailable";
                             message: string;
                         }[];
                     } & {
@@ -2599,9 +2599,9 @@ export interface operations {
                         revision: number;
                         /** @description Recorded all the same; each warning says what deserves a second look. */
                         warnings?: {
-                            actorId: string;
+                            actorId?: string;
                             /** @enum {string} */
-                            code: "unknown-actor" | "retired-actor";
+                            code: "unknown-actor" | "retired-actor" | "directory-unavailable";
                             message: string;
                         }[];
                     } & {
@@ -2846,9 +2846,9 @@ export interface operations {
                         revision: number;
                         /** @description Recorded all the same; each warning says what deserves a second look. */
                         warnings?: {
-                            actorId: string;
+                            actorId?: string;
                             /** @enum {string} */
-                            code: "unknown-actor" | "retired-actor";
+                            code: "unknown-actor" | "retired-actor" | "directory-unavailable";
                             message: string;
                         }[];
                     } & {
@@ -2989,9 +2989,9 @@ export interface operations {
                         revision: number;
                         /** @description Recorded all the same; each warning says what deserves a second look. */
                         warnings?: {
-                            actorId: string;
+                            actorId?: string;
                             /** @enum {string} */
-                            code: "unknown-actor" | "retired-actor";
+                            code: "unknown-actor" | "retired-actor" | "directory-unavailable";
                             message: string;
                         }[];
                     } & {
@@ -3157,9 +3157,9 @@ export interface operations {
                         revision: number;
                         /** @description Recorded all the same; each warning says what deserves a second look. */
                         warnings?: {
-                            actorId: string;
+                            actorId?: string;
                             /** @enum {string} */
-                            code: "unknown-actor" | "retired-actor";
+                            code: "unknown-actor" | "retired-actor" | "directory-unavailable";
                             message: string;
                         }[];
                     } & {
@@ -3300,9 +3300,9 @@ export interface operations {
                         revision: number;
                         /** @description Recorded all the same; each warning says what deserves a second look. */
                         warnings?: {
-                            actorId: string;
+                            actorId?: string;
                             /** @enum {string} */
-                            code: "unknown-actor" | "retired-actor";
+                            code: "unknown-actor" | "retired-actor" | "directory-unavailable";
                             message: string;
                         }[];
                     } & {

@@ -2536,9 +2536,9 @@ export interface operations {
                         }[];
                         /** @description Recorded all the same; each warning says what deserves a second look. */
                         warnings: {
-                            actorId: string;
+                            actorId?: string;
                             /** @enum {string} */
-                            code: "unknown-actor" | "retired-actor";
+                            code: "unknown-actor" | "retired-actor" | "directory-unavailable";
                             message: string;
                         }[];
                     } & {
