@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const tsconfig = join(__dirname, '..', 'tsconfig.json');
-const IDENTITY_PORT = 3961;
+const IDENTITY_PORT = 3967;
 
 describe('npm run token', () => {
   const dir = useTempDir();

@@ -21,7 +21,7 @@ const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const GOALS = Number(process.env['BENCH_GOALS'] ?? 500);
 const VALUES = Number(process.env['BENCH_VALUES'] ?? 1_000);
 const BUDGET_BYTES = 250 * 1024;
-const PORTS = { web: 3960, identity: 3969, goals: 3961, monitoring: 3962, ideas: 3963 };
+const PORTS = { web: 3960, identity: 3969, goals: 3961, monitoring: 3962, ideas: 3963, planning: 3968 };
 const STATIC_PAGE = '/barrierefreiheit.html';
 
 type Call = (method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
