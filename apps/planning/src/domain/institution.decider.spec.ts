@@ -46,6 +46,9 @@ describe('an institution', () => {
     given(decider, [registered])
       .when({ type: 'ChangeCapacity', change: { effectiveFrom: '2026-02-30', places }, reason: 'x' })
       .thenRejects('rule-violation', 'date-invalid');
+    given(decider, [registered])
+      .when({ type: 'ChangeCapacity', change: { effectiveFrom: '2026-13-45', places }, reason: 'x' })
+      .thenRejects('rule-violation', 'date-invalid');
   });
 
   it('keeps places over seven hours and integration places within the approved places', () => {

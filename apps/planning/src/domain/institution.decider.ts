@@ -18,7 +18,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function requireDate(field: string, day: string): Rejected | undefined {
   // A day that does not exist (30 February) parses, but into another day.
-  return ISO_DATE.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day)
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return ISO_DATE.test(day) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day)
     ? undefined
     : ruleViolation('date-invalid', `${field} ${day} is not a date (YYYY-MM-DD).`);
 }
