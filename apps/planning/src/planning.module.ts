@@ -3,16 +3,43 @@ import { EventStore, verifyAllStreams } from '@bildungsregion/event-store';
 import { AuditReader, auditRoutes } from '@bildungsregion/http';
 import { ReadModelStore } from '@bildungsregion/read-models';
 import { EVENT_STORE, READ_MODELS, ServiceConfig, serviceModule } from '@bildungsregion/service-runtime';
+import { CapacityPlans } from './application/capacity/capacity-plans';
+import { PlanRuns } from './application/capacity/plan-runs';
+import { PlanningInputs } from './application/capacity/planning-inputs';
+import { ScenarioCommands } from './application/capacity/scenario-commands';
+import { ScenarioQueries } from './application/capacity/scenario.queries';
 import { ContactCommands } from './application/contacts/contact-commands';
 import { ContactQueries } from './application/contacts/contact-queries';
 import { DirectoryQueries } from './application/directory/directory.queries';
+import { InstitutionCommands } from './application/inventory/institution-commands';
+import { InventoryQueries } from './application/inventory/inventory.queries';
+import { OfferingCommands } from './application/inventory/offering-commands';
 import { NetworkCommands } from './application/network-commands';
 import { OrganisationCommands } from './application/organisation-commands';
-import { CONTACTS, NETWORKS, ORGANISATIONS } from './application/streams';
+import {
+  CONTACTS,
+  INPUTS,
+  INSTITUTIONS,
+  NETWORKS,
+  OFFERINGS,
+  ORGANISATIONS,
+  PLAN_RUNS,
+  SCENARIOS,
+} from './application/streams';
+import {
+  CapacityPlansController,
+  PlanRunCommandsController,
+  PlanRunQueriesController,
+} from './http/capacity-plans.controller';
+import { institutionId, offeringId, scenarioId } from './http/capacity-requests';
 import { ContactCommandsController, ContactQueriesController } from './http/contacts.controller';
 import { NetworkCommandsController, NetworkQueriesController } from './http/networks.controller';
 import { OrganisationCommandsController, OrganisationQueriesController } from './http/organisations.controller';
+import { InstitutionCommandsController, InstitutionQueriesController } from './http/institutions.controller';
+import { OfferingCommandsController, OfferingQueriesController } from './http/offerings.controller';
 import { actorId, contactId } from './http/planning-requests';
+import { ScenarioCommandsController, ScenarioQueriesController } from './http/scenarios.controller';
+import { MonitoringEventsConsumer } from './infrastructure/monitoring-events.consumer';
 import { PersonalDataKeys } from './infrastructure/personal-data-keys';
 import { planningRuntimeParts } from './infrastructure/runtime-parts';
 
@@ -20,6 +47,9 @@ import { planningRuntimeParts } from './infrastructure/runtime-parts';
 const ORGANISATION_AUDIT = Symbol('ORGANISATION_AUDIT');
 const NETWORK_AUDIT = Symbol('NETWORK_AUDIT');
 const CONTACT_AUDIT = Symbol('CONTACT_AUDIT');
+const INSTITUTION_AUDIT = Symbol('INSTITUTION_AUDIT');
+const OFFERING_AUDIT = Symbol('OFFERING_AUDIT');
+const SCENARIO_AUDIT = Symbol('SCENARIO_AUDIT');
 const AUDITORS = ['coordinator', 'auditor', 'admin'] as const;
 
 @Module({})
@@ -33,6 +63,15 @@ export class PlanningModule {
         NetworkCommandsController,
         ContactQueriesController,
         ContactCommandsController,
+        InstitutionQueriesController,
+        InstitutionCommandsController,
+        OfferingQueriesController,
+        OfferingCommandsController,
+        ScenarioQueriesController,
+        ScenarioCommandsController,
+        CapacityPlansController,
+        PlanRunQueriesController,
+        PlanRunCommandsController,
         auditRoutes({
           path: 'actors',
           param: 'id',
@@ -62,6 +101,15 @@ export class PlanningModule {
           reader: CONTACT_AUDIT,
           storeAudit: false,
         }),
+        ...(
+          [
+            ['institutions', institutionId, 'institution', INSTITUTION_AUDIT],
+            ['offerings', offeringId, 'offering', OFFERING_AUDIT],
+            ['scenarios', scenarioId, 'scenario', SCENARIO_AUDIT],
+          ] as const
+        ).map(([path, idSchema, noun, reader]) =>
+          auditRoutes({ path, param: 'id', idSchema, noun, scope: '', roles: AUDITORS, reader, storeAudit: false }),
+        ),
       ],
       providers: [
         { provide: PersonalDataKeys, useFactory: () => new PersonalDataKeys(config.personalDataKeysFile) },
@@ -100,7 +148,18 @@ export class PlanningModule {
             history: (id, page) => commands.organisations.history(id, page),
             verify: (id) => commands.organisations.verify(id),
             verifyAll: () =>
-              verifyAllStreams(store, { categories: [ORGANISATIONS.name, NETWORKS.name, CONTACTS.name] }),
+              verifyAllStreams(store, {
+                categories: [
+                  ORGANISATIONS.name,
+                  NETWORKS.name,
+                  CONTACTS.name,
+                  INSTITUTIONS.name,
+                  OFFERINGS.name,
+                  SCENARIOS.name,
+                  PLAN_RUNS.name,
+                  INPUTS.name,
+                ],
+              }),
           }),
         },
         {
@@ -109,9 +168,72 @@ export class PlanningModule {
           useFactory: (commands: NetworkCommands) => commands.networks,
         },
         { provide: CONTACT_AUDIT, inject: [ContactQueries], useFactory: (queries: ContactQueries) => queries },
+        {
+          provide: InstitutionCommands,
+          inject: [EVENT_STORE, OrganisationCommands],
+          useFactory: (store: EventStore, organisations: OrganisationCommands) =>
+            new InstitutionCommands(store, config.district, organisations),
+        },
+        {
+          provide: OfferingCommands,
+          inject: [EVENT_STORE, OrganisationCommands],
+          useFactory: (store: EventStore, organisations: OrganisationCommands) =>
+            new OfferingCommands(store, config.district, organisations),
+        },
+        {
+          provide: ScenarioCommands,
+          inject: [EVENT_STORE],
+          useFactory: (store: EventStore) => new ScenarioCommands(store, config.district),
+        },
+        {
+          provide: InventoryQueries,
+          inject: [READ_MODELS],
+          useFactory: (readModels: ReadModelStore) => new InventoryQueries(readModels),
+        },
+        {
+          provide: PlanningInputs,
+          inject: [EVENT_STORE, READ_MODELS],
+          useFactory: (store: EventStore, readModels: ReadModelStore) => new PlanningInputs(store, readModels),
+        },
+        {
+          provide: CapacityPlans,
+          inject: [PlanningInputs, InventoryQueries, READ_MODELS],
+          useFactory: (inputs: PlanningInputs, inventory: InventoryQueries, readModels: ReadModelStore) =>
+            new CapacityPlans(inputs, inventory, new ScenarioQueries(readModels), config.district),
+        },
+        {
+          provide: PlanRuns,
+          inject: [EVENT_STORE, READ_MODELS, CapacityPlans],
+          useFactory: (store: EventStore, readModels: ReadModelStore, plans: CapacityPlans) =>
+            new PlanRuns(store, readModels, plans),
+        },
+        MonitoringEventsConsumer,
+        {
+          provide: INSTITUTION_AUDIT,
+          inject: [InstitutionCommands],
+          useFactory: (commands: InstitutionCommands) => commands.institutions,
+        },
+        {
+          provide: OFFERING_AUDIT,
+          inject: [OfferingCommands],
+          useFactory: (commands: OfferingCommands) => commands.offerings,
+        },
+        {
+          provide: SCENARIO_AUDIT,
+          inject: [ScenarioCommands],
+          useFactory: (commands: ScenarioCommands) => commands.scenarios,
+        },
       ],
       runtime: {
-        inject: [OrganisationCommands, NetworkCommands, ContactCommands, EVENT_STORE],
+        inject: [
+          OrganisationCommands,
+          NetworkCommands,
+          ContactCommands,
+          InstitutionCommands,
+          OfferingCommands,
+          ScenarioCommands,
+          EVENT_STORE,
+        ],
         useFactory: planningRuntimeParts,
       },
     });

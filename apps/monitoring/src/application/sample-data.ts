@@ -29,22 +29,49 @@ function syntheticValue(regionIndex: number, year: number): number {
   return Math.round((28 + ((regionIndex * 7) % 15) + (year - 2023) * 1.5) * 10) / 10;
 }
 
+/** Municipalities with synthetic children per year of age, and about how many are born there a year. */
+const SAMPLE_POPULATION: readonly { regionKey: string; births: number; quote3to6: number }[] = [
+  { regionKey: '03459014', births: 280, quote3to6: 93.5 },
+  { regionKey: '03459024', births: 420, quote3to6: 95.1 },
+  { regionKey: '03459012', births: 130, quote3to6: 91.8 },
+  { regionKey: '03459030', births: 140, quote3to6: 89.4 },
+];
+
+type SampleValue = { indicatorKey: string; regionKey: string; period: string; value: number };
+
 /**
- * Synthetic Betreuungsquote-U3 values for 2023–2025, for the district and every municipality. They
- * are flagged synthetic and their source says so; a second run records nothing (same values).
+ * Synthetic values, flagged synthetic with a source that says so: Betreuungsquote U3 for 2023–2025 for
+ * the district and every municipality, and for a few municipalities the children per year of age on
+ * 31 December 2025 with their Betreuungsquote 3–6, so the capacity plan has something to plan from.
+ * A second run records nothing (same values).
  */
 export async function seedSampleMeasurements(monitoring: IndicatorCommands, district: District): Promise<number> {
-  const regions = district.regions.map((region) => region.key);
-  let recorded = 0;
+  const values: SampleValue[] = [];
   for (const year of [2023, 2024, 2025]) {
-    for (const [index, regionKey] of regions.entries()) {
-      const outcome = await monitoring.recordMeasurement(
-        'betreuungsquote-u3',
-        { regionKey, period: String(year), value: syntheticValue(index, year), source: SAMPLE_SOURCE, synthetic: true },
-        { principal: { id: 'sample-data', role: 'admin' }, correlationId: 'sample-data' },
-      );
-      recorded += outcome.events.length > 0 ? 1 : 0;
+    for (const [index, region] of district.regions.entries())
+      values.push({
+        indicatorKey: 'betreuungsquote-u3',
+        regionKey: region.key,
+        period: String(year),
+        value: syntheticValue(index, year),
+      });
+  }
+  for (const [index, { regionKey, births, quote3to6 }] of SAMPLE_POPULATION.entries()) {
+    values.push({ indicatorKey: 'betreuungsquote-3-bis-6', regionKey, period: '2025', value: quote3to6 });
+    for (let age = 0; age <= 10; age += 1) {
+      // Younger cohorts a little larger: births rose slightly over the decade.
+      const value = Math.round(births * (1 - age * 0.012 + (((age * 3 + index) % 5) - 2) * 0.02));
+      values.push({ indicatorKey: `bevoelkerung-alter-${age}`, regionKey, period: '2025', value });
     }
+  }
+  let recorded = 0;
+  for (const { indicatorKey, ...value } of values) {
+    const outcome = await monitoring.recordMeasurement(
+      indicatorKey,
+      { ...value, source: SAMPLE_SOURCE, synthetic: true },
+      { principal: { id: 'sample-data', role: 'admin' }, correlationId: 'sample-data' },
+    );
+    recorded += outcome.events.length > 0 ? 1 : 0;
   }
   return recorded;
 }

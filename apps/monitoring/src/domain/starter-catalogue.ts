@@ -4,6 +4,18 @@ const KJH = 'Kinder- und Jugendhilfestatistik (IT.NRW/LSN)';
 const LSN = 'Landesamt für Statistik Niedersachsen (LSN)';
 const BA = 'Statistik der Bundesagentur für Arbeit';
 
+/** Children of each single year of age 0 to 10 per municipality: what Kita and school planning project from. */
+const POPULATION_BY_AGE: readonly IndicatorDefinition[] = Array.from({ length: 11 }, (_, age) => ({
+  key: `bevoelkerung-alter-${age}`,
+  name: `Bevölkerung im Alter von ${age} ${age === 1 ? 'Jahr' : 'Jahren'}`,
+  stage: 'rahmenbedingungen',
+  unit: 'count',
+  definition: `Einwohnerinnen und Einwohner, die am Stichtag 31. Dezember ${age} ${age === 1 ? 'Jahr' : 'Jahre'} alt sind (Altersjahrgang).`,
+  source: LSN,
+  preferredDirection: 'none',
+  periodicity: 'year',
+}));
+
 /**
  * The indicators the office starts from (BRIEF §3): every Bildungsbereich, its usual unit and
  * source. Definitions are the office's working definitions; thresholds are set by coordinators.
@@ -251,4 +263,5 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     preferredDirection: 'none',
     periodicity: 'year',
   },
+  ...POPULATION_BY_AGE,
 ];

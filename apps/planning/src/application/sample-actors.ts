@@ -135,7 +135,7 @@ export async function seedSampleActors(
   return seeded;
 }
 
-async function ignoringAlreadyThere<Result>(step: () => Promise<Result>): Promise<Result | undefined> {
+export async function ignoringAlreadyThere<Result>(step: () => Promise<Result>): Promise<Result | undefined> {
   try {
     return await step();
   } catch (error) {

@@ -22,7 +22,7 @@ const assume = (changes: Partial<Assumptions>): Assumptions => ({ ...STATUS_QUO_
 const kita = (changes: InstitutionCapacity['changes'], closedFrom?: string): InstitutionCapacity => ({
   institutionId: 'kita-1',
   name: 'Kita Sonnenschein',
-  school: false,
+  primarySchool: false,
   changes,
   ...(closedFrom ? { closedFrom } : {}),
 });
@@ -115,7 +115,7 @@ describe('the capacity plan', () => {
     const school: InstitutionCapacity = {
       institutionId: 'gs-1',
       name: 'Grundschule Achmer',
-      school: true,
+      primarySchool: true,
       changes: [{ effectiveFrom: '2020-01-01', places: {}, streams: 2 }],
     };
     const [row] = planStage(inputs({ institutions: [school] }), 'grundschule', STATUS_QUO_ASSUMPTIONS, 2026);

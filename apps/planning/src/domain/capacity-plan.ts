@@ -27,7 +27,8 @@ export interface MeasuredRate {
 export interface InstitutionCapacity {
   readonly institutionId: string;
   readonly name: string;
-  readonly school: boolean;
+  /** A Grundschule: its streams count in the primary-school stage. */
+  readonly primarySchool: boolean;
   readonly changes: readonly CapacityChange[];
   readonly closedFrom?: string;
 }
@@ -169,7 +170,7 @@ function supplyOf(stage: PlanningStage, inputs: RegionPlanInputs, assumptions: A
     if (!capacity) continue;
     const places =
       stage === 'grundschule'
-        ? institution.school
+        ? institution.primarySchool
           ? (capacity.streams ?? 0) * 4 * assumptions.groupSize.grundschule
           : 0
         : (capacity.places[stage]?.approved ?? 0);

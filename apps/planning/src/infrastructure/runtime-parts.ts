@@ -1,21 +1,36 @@
 import { EventStore } from '@bildungsregion/event-store';
 import { ProjectedDocument, Projection } from '@bildungsregion/read-models';
+import { Topics } from '@bildungsregion/contracts';
 import { RuntimeParts, SERVICES } from '@bildungsregion/service-runtime';
+import { planRunProjection } from '../application/capacity/plan-runs';
+import { planningInputProjection } from '../application/capacity/planning-inputs';
+import { ScenarioCommands } from '../application/capacity/scenario-commands';
+import { scenarioProjection } from '../application/capacity/scenario.projection';
 import { ContactCommands } from '../application/contacts/contact-commands';
 import { contactSummaryProjection } from '../application/contacts/contact-summary.projection';
 import { networkSummaryProjection } from '../application/directory/network-summary.projection';
 import { organisationSummaryProjection } from '../application/directory/organisation-summary.projection';
+import { InstitutionCommands } from '../application/inventory/institution-commands';
+import { institutionProjection, offeringProjection } from '../application/inventory/inventory.projections';
+import { OfferingCommands } from '../application/inventory/offering-commands';
 import { NetworkCommands } from '../application/network-commands';
 import { OrganisationCommands } from '../application/organisation-commands';
 import { toPublicEvent } from '../application/public-events';
 import { seedSampleActors } from '../application/sample-actors';
+import { seedBaselineScenario, seedSampleCapacity } from '../application/sample-capacity';
 import { NETWORKS, ORGANISATIONS, SERVICE_NAME } from '../application/streams';
 
-/** Planning runs the directory and contact projections and publishes the directory's names. */
+/**
+ * Planning runs the directory, contact, institution, offering, scenario, input and plan-run projections,
+ * publishes the directory's names and plans from monitoring's population and Betreuungsquoten.
+ */
 export function planningRuntimeParts(
   organisations: OrganisationCommands,
   networks: NetworkCommands,
   contacts: ContactCommands,
+  institutions: InstitutionCommands,
+  offerings: OfferingCommands,
+  scenarios: ScenarioCommands,
   store: EventStore,
 ): RuntimeParts {
   return {
@@ -24,13 +39,22 @@ export function planningRuntimeParts(
       organisationSummaryProjection,
       networkSummaryProjection,
       contactSummaryProjection,
+      institutionProjection,
+      offeringProjection,
+      scenarioProjection,
+      planningInputProjection,
+      planRunProjection,
     ] as unknown as Projection<ProjectedDocument>[],
     relay: { topic: SERVICES.planning.topic, categories: [ORGANISATIONS.name, NETWORKS.name], toPublicEvent },
-    consumes: [],
+    consumes: [Topics.monitoring],
     async seed({ seedSampleData, logger }) {
+      if (await seedBaselineScenario(scenarios, store)) logger.info('created the status-quo scenario');
       if (!seedSampleData) return;
       const seeded = await seedSampleActors(organisations, networks, contacts, store);
       if (seeded > 0) logger.info({ seeded }, 'seeded the synthetic sample directory');
+      const capacity = await seedSampleCapacity({ organisations, institutions, offerings, scenarios }, store);
+      if (capacity > 0)
+        logger.info({ institutions: capacity }, 'seeded synthetic institutions, offerings and scenarios');
     },
   };
 }

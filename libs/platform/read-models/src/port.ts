@@ -67,3 +67,18 @@ export function containsAllWords(field: string, search: string): Record<string, 
     .filter((word) => word !== '')
     .map((word) => ({ [field]: { $regex: literalPattern(word), $options: 'i' } }));
 }
+
+/** Every document matching the filter, read page by page (a find answers at most one page). */
+export async function findEvery<T extends ReadModelDocument>(
+  collection: ReadModelCollection<T>,
+  query: Omit<FindQuery, 'skip' | 'limit'> = {},
+): Promise<T[]> {
+  const found: T[] = [];
+  for (;;) {
+    const page = await collection.find({ ...query, skip: found.length, limit: FIND_PAGE });
+    found.push(...page);
+    if (page.length < FIND_PAGE) return found;
+  }
+}
+
+const FIND_PAGE = 1_000;

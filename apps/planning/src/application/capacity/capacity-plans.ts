@@ -1,0 +1,104 @@
+import { District } from '@bildungsregion/reference-data';
+import { PLANNING_STAGES, PlanningStage } from '../../domain/capacity';
+import { districtTotal, PlanRow, planStage, RegionPlanInputs } from '../../domain/capacity-plan';
+import { InstitutionSummary } from '../inventory/inventory.projections';
+import { InventoryQueries } from '../inventory/inventory.queries';
+import { PlanningInputs } from './planning-inputs';
+import { ScenarioAsRun, ScenarioQueries } from './scenario.queries';
+
+export interface PlanRequest {
+  readonly scenarioId: string;
+  readonly version?: number;
+  readonly regionKey?: string;
+  readonly stage?: PlanningStage;
+  readonly firstYear?: number;
+}
+
+/** The inputs of one computation: every municipality's figures with its institutions. */
+export interface PlanInputs {
+  readonly regions: Map<string, RegionPlanInputs>;
+  readonly institutions: readonly InstitutionSummary[];
+}
+
+/** A computed plan: its scenario version, the years it starts from and one row per region, stage and year. */
+export interface CapacityPlan {
+  readonly scenario: ScenarioAsRun;
+  readonly firstYear: number;
+  readonly rows: readonly PlanRow[];
+}
+
+/** The Kita year planned first: the one starting next 1 August (this year's until August). */
+export function comingKitaYear(today: Date): number {
+  return today.getUTCMonth() >= 7 ? today.getUTCFullYear() + 1 : today.getUTCFullYear();
+}
+
+/** Computes capacity plans from planning's inputs, institutions and scenarios. */
+export class CapacityPlans {
+  constructor(
+    private readonly inputs: PlanningInputs,
+    private readonly inventory: InventoryQueries,
+    readonly scenarios: ScenarioQueries,
+    readonly district: District,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async plan(request: PlanRequest): Promise<CapacityPlan> {
+    const scenario = await this.scenarios.version(request.scenarioId, request.version);
+    return this.compute(scenario, await this.loadInputs(), request);
+  }
+
+  /** Reads what a plan is computed from once, so several scenarios are compared on the same figures. */
+  async loadInputs(): Promise<PlanInputs> {
+    const keys = this.district.municipalities.map((region) => region.key);
+    const [regions, institutions] = await Promise.all([
+      this.inputs.byRegion(keys, this.district.region.key),
+      this.inventory.allInstitutions(),
+    ]);
+    for (const institution of institutions) {
+      const region = regions.get(institution.regionKey);
+      if (!region) continue;
+      regions.set(institution.regionKey, {
+        ...region,
+        institutions: [
+          ...region.institutions,
+          {
+            institutionId: institution.id,
+            name: institution.name,
+            primarySchool: institution.type === 'grundschule',
+            changes: institution.capacity,
+            ...(institution.closedFrom ? { closedFrom: institution.closedFrom } : {}),
+          },
+        ],
+      });
+    }
+    return { regions, institutions };
+  }
+
+  compute(scenario: ScenarioAsRun, inputs: PlanInputs, request: Omit<PlanRequest, 'scenarioId'>): CapacityPlan {
+    const firstYear = request.firstYear ?? comingKitaYear(this.now());
+    const stages = request.stage ? [request.stage] : PLANNING_STAGES;
+    const districtKey = this.district.region.key;
+    const rows: PlanRow[] = [];
+    for (const stage of stages) {
+      const municipal = [...inputs.regions.values()].flatMap((region) =>
+        planStage(region, stage, scenario.assumptions, firstYear),
+      );
+      if (request.regionKey === undefined || request.regionKey !== districtKey)
+        rows.push(...municipal.filter((row) => request.regionKey === undefined || row.regionKey === request.regionKey));
+      if (request.regionKey === undefined || request.regionKey === districtKey) {
+        const years = [...new Set(municipal.map((row) => row.year))];
+        const groupSize = scenario.assumptions.groupSize[stage];
+        rows.push(
+          ...years.map((year) =>
+            districtTotal(
+              districtKey,
+              municipal.filter((row) => row.year === year),
+              groupSize,
+            ),
+          ),
+        );
+      }
+    }
+    return { scenario, firstYear, rows };
+  }
+}

@@ -1,0 +1,4 @@
+import { onKafkaAndFerretDb } from '@bildungsregion/service-testing';
+import { capacityApiSuite } from './support/capacity-api.suite';
+
+onKafkaAndFerretDb('planning', capacityApiSuite);
