@@ -2,10 +2,19 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore, verifyAllStreams } from '@bildungsregion/event-store';
 import { AuditReader, auditRoutes } from '@bildungsregion/http';
 import { ReadModelStore } from '@bildungsregion/read-models';
-import { EVENT_STORE, READ_MODELS, ServiceConfig, serviceModule } from '@bildungsregion/service-runtime';
+import {
+  EVENT_STORE,
+  READ_MODELS,
+  SERVICE_RUNTIME,
+  ServiceConfig,
+  serviceModule,
+  StandardRuntime,
+} from '@bildungsregion/service-runtime';
 import { CapacityPlans } from './application/capacity/capacity-plans';
 import { PlanRuns } from './application/capacity/plan-runs';
-import { PlanningInputs } from './application/capacity/planning-inputs';
+import { PlanningInputs, planningInputProjection } from './application/capacity/planning-inputs';
+import { scenarioProjection } from './application/capacity/scenario.projection';
+import { institutionProjection } from './application/inventory/inventory.projections';
 import { ScenarioCommands } from './application/capacity/scenario-commands';
 import { ScenarioQueries } from './application/capacity/scenario.queries';
 import { ContactCommands } from './application/contacts/contact-commands';
@@ -51,6 +60,8 @@ const INSTITUTION_AUDIT = Symbol('INSTITUTION_AUDIT');
 const OFFERING_AUDIT = Symbol('OFFERING_AUDIT');
 const SCENARIO_AUDIT = Symbol('SCENARIO_AUDIT');
 const AUDITORS = ['coordinator', 'auditor', 'admin'] as const;
+/** The read models a plan is computed from. */
+const PLAN_PROJECTIONS = [planningInputProjection, institutionProjection, scenarioProjection];
 
 @Module({})
 export class PlanningModule {
@@ -197,9 +208,16 @@ export class PlanningModule {
         },
         {
           provide: CapacityPlans,
-          inject: [PlanningInputs, InventoryQueries, READ_MODELS],
-          useFactory: (inputs: PlanningInputs, inventory: InventoryQueries, readModels: ReadModelStore) =>
-            new CapacityPlans(inputs, inventory, new ScenarioQueries(readModels), config.district),
+          inject: [PlanningInputs, InventoryQueries, READ_MODELS, SERVICE_RUNTIME],
+          useFactory: (
+            inputs: PlanningInputs,
+            inventory: InventoryQueries,
+            readModels: ReadModelStore,
+            runtime: StandardRuntime,
+          ) =>
+            new CapacityPlans(inputs, inventory, new ScenarioQueries(readModels), config.district, async () => {
+              for (const projection of PLAN_PROJECTIONS) await runtime.projection(projection.name).caughtUpWithStore();
+            }),
         },
         {
           provide: PlanRuns,

@@ -153,6 +153,7 @@ export function capacityApiSuite(environment: () => Environment): void {
     const supply = (await krippePlan(BELM)).rows.map((row: { supply: number }) => row.supply);
     expect(supply.slice(0, 4)).toEqual([30, 45, 45, 0]);
     const institution = (await http().get(`/institutions/${id}`).set(as(auth.auditor)).expect(200)).body;
+    // The plan above waited for the institutions' read model, so the institution is current too.
     expect(institution).toMatchObject({ status: 'closed', closedFrom: '2029-07-31', locality: 'Icker', revision: 3 });
     const history = (await http().get(`/institutions/${id}/history`).set(as(auth.auditor)).expect(200)).body;
     expect(history.items.map((entry: { type: string }) => entry.type)).toEqual([
@@ -224,8 +225,10 @@ export function capacityApiSuite(environment: () => Environment): void {
         reason: 'U3-Ausbau dazu',
       })
       .expect(200);
-    const scenario = (await http().get(`/scenarios/${variant}`).set(as(auth.auditor)).expect(200)).body;
-    expect(scenario.versions.map((entry: { version: number }) => entry.version)).toEqual([1, 2]);
+    await eventuallyPasses(async () => {
+      const scenario = (await http().get(`/scenarios/${variant}`).set(as(auth.auditor)).expect(200)).body;
+      expect(scenario.versions.map((entry: { version: number }) => entry.version)).toEqual([1, 2]);
+    });
 
     const comparison = (
       await http()
@@ -312,7 +315,9 @@ export function capacityApiSuite(environment: () => Environment): void {
       .send({ effectiveFrom: '2026-01-01', places: { krippe: { approved: 150 } }, reason: 'Erweiterung' })
       .expect(200);
     expect((await krippePlan(HASBERGEN)).rows[0].supply).toBe(150);
-    const run = (await http().get(`/plan-runs/${recorded.body.runId}`).set(as(auth.auditor)).expect(200)).body;
+    const run = await eventuallyPasses(
+      async () => (await http().get(`/plan-runs/${recorded.body.runId}`).set(as(auth.auditor)).expect(200)).body,
+    );
     const row = run.rows.find(
       (entry: { regionKey: string; stage: string; year: number }) =>
         entry.regionKey === HASBERGEN && entry.stage === 'krippe' && entry.year === 2026,
@@ -321,6 +326,7 @@ export function capacityApiSuite(environment: () => Environment): void {
     expect(run.scenarios).toEqual([{ scenarioId: 'status-quo', version: 1, name: 'Status quo' }]);
     expect(run.inputs.institutions).toContainEqual({ institutionId: kita, revision: 1 });
     const listed = (await http().get('/plan-runs').set(as(auth.auditor)).expect(200)).body;
+    // The run was found above, so the list holds it too.
     expect(listed.items[0]).toMatchObject({ id: recorded.body.runId, purpose: 'Jugendhilfeausschuss 12. März 2026' });
     await http()
       .post('/plan-runs')
@@ -380,9 +386,11 @@ export function capacityApiSuite(environment: () => Environment): void {
       .expect(422);
     expect(reversed.body.code).toBe('period-reversed');
     await http().post(`/offerings/${id}/end`).set(as(auth.coordinator)).send({ reason: 'abgeschlossen' }).expect(200);
-    const listed = (await http().get('/offerings').query({ regionKey: BELM }).set(as(auth.auditor)).expect(200)).body;
-    expect(listed.items).toEqual([
-      expect.objectContaining({ id, places: 15, status: 'ended', title: 'Deutsch für Eltern' }),
-    ]);
+    await eventuallyPasses(async () => {
+      const listed = (await http().get('/offerings').query({ regionKey: BELM }).set(as(auth.auditor)).expect(200)).body;
+      expect(listed.items).toEqual([
+        expect.objectContaining({ id, places: 15, status: 'ended', title: 'Deutsch für Eltern' }),
+      ]);
+    });
   });
 }

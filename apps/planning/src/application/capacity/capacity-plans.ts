@@ -39,16 +39,20 @@ export class CapacityPlans {
     private readonly inventory: InventoryQueries,
     readonly scenarios: ScenarioQueries,
     readonly district: District,
+    /** Resolves once the inputs, institutions and scenarios hold everything stored so far: a plan never misses a change just made. */
+    private readonly readModelsCurrent: () => Promise<void>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async plan(request: PlanRequest): Promise<CapacityPlan> {
+    await this.readModelsCurrent();
     const scenario = await this.scenarios.version(request.scenarioId, request.version);
     return this.compute(scenario, await this.loadInputs(), request);
   }
 
   /** Reads what a plan is computed from once, so several scenarios are compared on the same figures. */
   async loadInputs(): Promise<PlanInputs> {
+    await this.readModelsCurrent();
     const keys = this.district.municipalities.map((region) => region.key);
     const [regions, institutions] = await Promise.all([
       this.inputs.byRegion(keys, this.district.region.key),

@@ -236,6 +236,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/capacity-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The capacity plan of a scenario
+         * @description Demand, supply, balance, coverage and groups per municipality (and the district), stage and year; every row says where its figures came from. format=csv exports it.
+         */
+        get: operations["CapacityPlansController_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contacts/{id}": {
         parameters: {
             query?: never;
@@ -370,6 +390,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/exports/nkitag-21": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The yearly figures under § 21 NKiTaG
+         * @description One line per municipality (and Ortslage where known) and age group: places approved, over seven hours, integration, occupied on 1 October, and the demand of the next six Kita years. CSV unless format=json.
+         */
+        get: operations["CapacityPlansController_nkitag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -401,6 +441,147 @@ export interface paths {
         get: operations["OperationsController_live"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Institutions
+         * @description By municipality and name, paginated.
+         */
+        get: operations["InstitutionQueriesController_institutions"];
+        put?: never;
+        /**
+         * Register an institution
+         * @description Its operator must be an active organisation of the actors directory; an actor registers only its own.
+         */
+        post: operations["InstitutionCommandsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/institutions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An institution with its capacity changes and occupancy reports */
+        get: operations["InstitutionQueriesController_institution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/institutions/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the institution's hash chain
+         * @description valid, or the first event whose hash does not match.
+         */
+        get: operations["InstitutionAuditRoutes_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/institutions/{id}/capacity-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change an institution's capacity as of a day
+         * @description Approved places per age group (Kitas) or streams (schools); it holds until the next change.
+         */
+        post: operations["InstitutionCommandsController_changeCapacity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/institutions/{id}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an institution as of a day
+         * @description Its places leave the plan from that day; its record stays.
+         */
+        post: operations["InstitutionCommandsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/institutions/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every recorded event of the institution with who, when, on what authority and why
+         * @description format=csv exports the same page as CSV.
+         */
+        get: operations["InstitutionAuditRoutes_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/institutions/{id}/occupancy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report the occupied places on a reference date
+         * @description Reporting a reference date again replaces its figures; both reports stay in the history.
+         */
+        post: operations["InstitutionCommandsController_reportOccupancy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -547,6 +728,300 @@ export interface paths {
         put?: never;
         /** Rename a network */
         post: operations["NetworkCommandsController_rename"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offerings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Offerings
+         * @description By municipality and title, paginated.
+         */
+        get: operations["OfferingQueriesController_offerings"];
+        put?: never;
+        /**
+         * Register an offering
+         * @description Its provider must be an active organisation of the actors directory.
+         */
+        post: operations["OfferingCommandsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offerings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An offering */
+        get: operations["OfferingQueriesController_offering"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offerings/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the offering's hash chain
+         * @description valid, or the first event whose hash does not match.
+         */
+        get: operations["OfferingAuditRoutes_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offerings/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change an offering */
+        post: operations["OfferingCommandsController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offerings/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End an offering */
+        post: operations["OfferingCommandsController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offerings/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every recorded event of the offering with who, when, on what authority and why
+         * @description format=csv exports the same page as CSV.
+         */
+        get: operations["OfferingAuditRoutes_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plan-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recorded plan runs, newest first */
+        get: operations["PlanRunQueriesController_list"];
+        put?: never;
+        /**
+         * Record a plan run
+         * @description Computes the plans of the given scenario versions on the same inputs and keeps the figures unchanged.
+         */
+        post: operations["PlanRunCommandsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/plan-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A recorded plan run with its figures
+         * @description format=csv exports the figures.
+         */
+        get: operations["PlanRunQueriesController_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scenarios
+         * @description By name, with their current assumptions.
+         */
+        get: operations["ScenarioQueriesController_list"];
+        put?: never;
+        /**
+         * Create a scenario
+         * @description Assumptions left out take the status-quo values.
+         */
+        post: operations["ScenarioCommandsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A scenario with every version of its assumptions */
+        get: operations["ScenarioQueriesController_scenario"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a scenario */
+        post: operations["ScenarioCommandsController_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the scenario's hash chain
+         * @description valid, or the first event whose hash does not match.
+         */
+        get: operations["ScenarioAuditRoutes_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every recorded event of the scenario with who, when, on what authority and why
+         * @description format=csv exports the same page as CSV.
+         */
+        get: operations["ScenarioAuditRoutes_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revise a scenario into a new version
+         * @description Earlier versions stay readable and plans can be run on them.
+         */
+        post: operations["ScenarioCommandsController_revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scenarios/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare two or more scenarios side by side
+         * @description On the same inputs; every figure with its difference to the first scenario. format=csv exports it.
+         */
+        get: operations["ScenarioQueriesController_comparison"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1956,6 +2431,162 @@ export interface operations {
             };
         };
     };
+    CapacityPlansController_plan: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                /** @description The first Kita year planned; the coming one when absent. */
+                fromYear?: number;
+                /** @description One municipality, or the district for its totals. */
+                regionKey?: string;
+                /** @description A scenario id: status-quo or a generated id */
+                scenario?: string;
+                stage?: "krippe" | "kindergarten" | "hort" | "grundschule";
+                /** @description A version of the scenario; the current one when absent. */
+                version?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        firstYear: number;
+                        rows: ({
+                            balance: number | null;
+                            children: number | null;
+                            coverage: number | null;
+                            demand: number | null;
+                            groupsNeeded: number | null;
+                            missingGroups: number;
+                            missingRegions?: number;
+                            participation: number;
+                            regionKey: string;
+                            sources: {
+                                children: ({
+                                    basePeriod: number;
+                                    buildingAreas: string[];
+                                    measurementIds: string[];
+                                    rolledYears: number;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | null;
+                                participation: {
+                                    /** @enum {string} */
+                                    kind: "measurement" | "assumption" | "default";
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                supply: {
+                                    institutionId: string;
+                                    name: string;
+                                    places: number;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            stage: "krippe" | "kindergarten" | "hort" | "grundschule";
+                            supply: number;
+                            /** @enum {string} */
+                            verdict: "covered" | "tight" | "shortfall" | "no-population";
+                            year: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        scenario: {
+                            assumptions: {
+                                birthsChangePercent: number;
+                                bufferPercent: {
+                                    grundschule?: number;
+                                    hort?: number;
+                                    kindergarten?: number;
+                                    krippe?: number;
+                                };
+                                buildingAreas: {
+                                    children: number;
+                                    fromYear: number;
+                                    name: string;
+                                    regionKey: string;
+                                }[];
+                                groupSize: {
+                                    grundschule: number;
+                                    hort: number;
+                                    kindergarten: number;
+                                    krippe: number;
+                                };
+                                migrationPercent: number;
+                                participation: {
+                                    grundschule?: number;
+                                    hort?: number;
+                                    kindergarten?: number;
+                                    krippe?: number;
+                                };
+                                schoolEntryShareBeforeCutoff: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            description: string;
+                            name: string;
+                            reason?: string;
+                            /** @description ISO 8601 timestamp */
+                            recordedAt: string;
+                            scenarioId: string;
+                            version: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ContactQueriesController_contact: {
         parameters: {
             query?: never;
@@ -2743,6 +3374,128 @@ export interface operations {
             };
         };
     };
+    CapacityPlansController_nkitag: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                /** @description The year whose 1 October is the reference date; the latest passed when absent. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        lines: ({
+                            /** @enum {string} */
+                            ageGroup: "krippe" | "kindergarten" | "hort";
+                            approved: number;
+                            demand: (number | null)[];
+                            integration: number;
+                            locality: string;
+                            municipality: string;
+                            occupied: number;
+                            overSevenHours: number;
+                            referenceDate: string;
+                            regionKey: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        referenceDate: string;
+                        scenario: {
+                            assumptions: {
+                                birthsChangePercent: number;
+                                bufferPercent: {
+                                    grundschule?: number;
+                                    hort?: number;
+                                    kindergarten?: number;
+                                    krippe?: number;
+                                };
+                                buildingAreas: {
+                                    children: number;
+                                    fromYear: number;
+                                    name: string;
+                                    regionKey: string;
+                                }[];
+                                groupSize: {
+                                    grundschule: number;
+                                    hort: number;
+                                    kindergarten: number;
+                                    krippe: number;
+                                };
+                                migrationPercent: number;
+                                participation: {
+                                    grundschule?: number;
+                                    hort?: number;
+                                    kindergarten?: number;
+                                    krippe?: number;
+                                };
+                                schoolEntryShareBeforeCutoff: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            description: string;
+                            name: string;
+                            reason?: string;
+                            /** @description ISO 8601 timestamp */
+                            recordedAt: string;
+                            scenarioId: string;
+                            version: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     OperationsController_health: {
         parameters: {
             query?: never;
@@ -2853,6 +3606,1000 @@ export interface operations {
                         /** @enum {string} */
                         status: "ok";
                     };
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InstitutionQueriesController_institutions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                operator?: string;
+                /** @description Words that must all occur in the name or title. */
+                q?: string;
+                regionKey?: string;
+                status?: "open" | "closed";
+                type?: "krippe" | "kindergarten" | "hort" | "kita" | "grundschule" | "oberschule" | "hauptschule" | "realschule" | "gymnasium" | "gesamtschule" | "foerderschule" | "bbs" | "vhs" | "weiterbildungstraeger" | "hochschule";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            capacity: ({
+                                classesPerYearGroup?: number[];
+                                effectiveFrom: string;
+                                places: {
+                                    hort?: {
+                                        approved: number;
+                                        integration: number;
+                                        overSevenHours: number;
+                                    };
+                                    kindergarten?: {
+                                        approved: number;
+                                        integration: number;
+                                        overSevenHours: number;
+                                    };
+                                    krippe?: {
+                                        approved: number;
+                                        integration: number;
+                                        overSevenHours: number;
+                                    };
+                                };
+                                streams?: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            closedFrom?: string;
+                            id: string;
+                            locality?: string;
+                            name: string;
+                            occupancy: {
+                                occupied: {
+                                    hort?: number;
+                                    kindergarten?: number;
+                                    krippe?: number;
+                                };
+                                referenceDate: string;
+                            }[];
+                            operatorId: string;
+                            regionKey: string;
+                            revision: number;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            /** @enum {string} */
+                            type: "krippe" | "kindergarten" | "hort" | "kita" | "grundschule" | "oberschule" | "hauptschule" | "realschule" | "gymnasium" | "gesamtschule" | "foerderschule" | "bbs" | "vhs" | "weiterbildungstraeger" | "hochschule";
+                            /** @description ISO 8601 timestamp */
+                            updatedAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InstitutionCommandsController_register: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the institution's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The Ortslage, where the office plans by Ortslage. */
+                    locality?: string;
+                    name: string;
+                    /** @description The organisation (Träger) that runs it, from the actors directory. */
+                    operatorId: string;
+                    /** @description The municipality (AGS, 8 digits) it sits in. */
+                    regionKey: string;
+                    /** @enum {string} */
+                    type: "krippe" | "kindergarten" | "hort" | "kita" | "grundschule" | "oberschule" | "hauptschule" | "realschule" | "gymnasium" | "gesamtschule" | "foerderschule" | "bbs" | "vhs" | "weiterbildungstraeger" | "hochschule";
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            201: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InstitutionQueriesController_institution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The institution id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        capacity: ({
+                            classesPerYearGroup?: number[];
+                            effectiveFrom: string;
+                            places: {
+                                hort?: {
+                                    approved: number;
+                                    integration: number;
+                                    overSevenHours: number;
+                                };
+                                kindergarten?: {
+                                    approved: number;
+                                    integration: number;
+                                    overSevenHours: number;
+                                };
+                                krippe?: {
+                                    approved: number;
+                                    integration: number;
+                                    overSevenHours: number;
+                                };
+                            };
+                            streams?: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        closedFrom?: string;
+                        id: string;
+                        locality?: string;
+                        name: string;
+                        occupancy: {
+                            occupied: {
+                                hort?: number;
+                                kindergarten?: number;
+                                krippe?: number;
+                            };
+                            referenceDate: string;
+                        }[];
+                        operatorId: string;
+                        regionKey: string;
+                        revision: number;
+                        /** @enum {string} */
+                        status: "open" | "closed";
+                        /** @enum {string} */
+                        type: "krippe" | "kindergarten" | "hort" | "kita" | "grundschule" | "oberschule" | "hauptschule" | "realschule" | "gymnasium" | "gesamtschule" | "foerderschule" | "bbs" | "vhs" | "weiterbildungstraeger" | "hochschule";
+                        /** @description ISO 8601 timestamp */
+                        updatedAt: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InstitutionAuditRoutes_audit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The institution's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventsChecked: number;
+                        firstBroken?: {
+                            eventId: string;
+                            position: number;
+                            problem: {
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            revision: number;
+                            streamId: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        headHash: string;
+                        streamId: string;
+                        valid: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InstitutionCommandsController_changeCapacity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the institution's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The institution id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    classesPerYearGroup?: number[];
+                    /**
+                     * Format: date
+                     * @description The day the capacity holds from, e.g. 2027-08-01.
+                     */
+                    effectiveFrom: string;
+                    /**
+                     * @description Approved places per age group (Kitas).
+                     * @default {}
+                     */
+                    places?: {
+                        hort?: {
+                            approved: number;
+                            /**
+                             * @description Of them, integration places.
+                             * @default 0
+                             */
+                            integration?: number;
+                            /**
+                             * @description Of them, places over seven hours a day.
+                             * @default 0
+                             */
+                            overSevenHours?: number;
+                        };
+                        kindergarten?: {
+                            approved: number;
+                            /**
+                             * @description Of them, integration places.
+                             * @default 0
+                             */
+                            integration?: number;
+                            /**
+                             * @description Of them, places over seven hours a day.
+                             * @default 0
+                             */
+                            overSevenHours?: number;
+                        };
+                        krippe?: {
+                            approved: number;
+                            /**
+                             * @description Of them, integration places.
+                             * @default 0
+                             */
+                            integration?: number;
+                            /**
+                             * @description Of them, places over seven hours a day.
+                             * @default 0
+                             */
+                            overSevenHours?: number;
+                        };
+                    };
+                    /** @description Why, in a sentence; kept in the history. */
+                    reason: string;
+                    /** @description Parallel classes per year group, Züge (schools). */
+                    streams?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InstitutionCommandsController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the institution's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The institution id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description The first day it is closed.
+                     */
+                    closedFrom: string;
+                    /** @description Why, in a sentence; kept in the history. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InstitutionAuditRoutes_history: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                limit?: number;
+                /** @description First revision to return. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The institution's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            actor: {
+                                id: string;
+                                role: string;
+                            };
+                            authority?: string;
+                            causationId?: string;
+                            correlationId: string;
+                            data: unknown;
+                            /** @description ISO 8601 timestamp */
+                            effectiveAt: string;
+                            eventId: string;
+                            hash: string;
+                            prevHash: string;
+                            reason?: string;
+                            /** @description ISO 8601 timestamp */
+                            recordedAt: string;
+                            revision: number;
+                            schemaVersion: number;
+                            type: string;
+                        }[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InstitutionCommandsController_reportOccupancy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the institution's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The institution id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    occupied: {
+                        hort?: number;
+                        kindergarten?: number;
+                        krippe?: number;
+                    };
+                    /**
+                     * Format: date
+                     * @description The reference date; § 21 NKiTaG counts on 1 October.
+                     */
+                    referenceDate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
@@ -3844,6 +5591,2175 @@ export interface operations {
             };
             /** @description The command breaks a business rule (problem+json). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfferingQueriesController_offerings: {
+        parameters: {
+            query?: {
+                kind?: "kurs" | "programm";
+                limit?: number;
+                offset?: number;
+                provider?: string;
+                /** @description Words that must all occur in the name or title. */
+                q?: string;
+                regionKey?: string;
+                stage?: "fruehkindliche-bildung" | "allgemeinbildende-schulen" | "berufliche-bildung" | "hochschule" | "weiterbildung" | "rahmenbedingungen";
+                status?: "running" | "ended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            endsOn?: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "kurs" | "programm";
+                            places?: number;
+                            providerId: string;
+                            regionKey: string;
+                            /** @enum {string} */
+                            stage: "fruehkindliche-bildung" | "allgemeinbildende-schulen" | "berufliche-bildung" | "hochschule" | "weiterbildung" | "rahmenbedingungen";
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "running" | "ended";
+                            targetGroup: string;
+                            title: string;
+                            /** @description ISO 8601 timestamp */
+                            updatedAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfferingCommandsController_register: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the offering's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    endsOn?: string;
+                    /** @enum {string} */
+                    kind: "kurs" | "programm";
+                    places?: number;
+                    providerId: string;
+                    /** @description The municipality, or the district for offerings across it. */
+                    regionKey: string;
+                    /** @enum {string} */
+                    stage: "fruehkindliche-bildung" | "allgemeinbildende-schulen" | "berufliche-bildung" | "hochschule" | "weiterbildung" | "rahmenbedingungen";
+                    /** Format: date */
+                    startsOn: string;
+                    targetGroup: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            201: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfferingQueriesController_offering: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The offering id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endsOn?: string;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "kurs" | "programm";
+                        places?: number;
+                        providerId: string;
+                        regionKey: string;
+                        /** @enum {string} */
+                        stage: "fruehkindliche-bildung" | "allgemeinbildende-schulen" | "berufliche-bildung" | "hochschule" | "weiterbildung" | "rahmenbedingungen";
+                        startsOn: string;
+                        /** @enum {string} */
+                        status: "running" | "ended";
+                        targetGroup: string;
+                        title: string;
+                        /** @description ISO 8601 timestamp */
+                        updatedAt: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfferingAuditRoutes_audit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The offering's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventsChecked: number;
+                        firstBroken?: {
+                            eventId: string;
+                            position: number;
+                            problem: {
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            revision: number;
+                            streamId: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        headHash: string;
+                        streamId: string;
+                        valid: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfferingCommandsController_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the offering's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The offering id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    endsOn?: string;
+                    /** @enum {string} */
+                    kind?: "kurs" | "programm";
+                    places?: number;
+                    /** @description Why, in a sentence; kept in the history. */
+                    reason: string;
+                    /** @description The municipality, or the district for offerings across it. */
+                    regionKey?: string;
+                    /** @enum {string} */
+                    stage?: "fruehkindliche-bildung" | "allgemeinbildende-schulen" | "berufliche-bildung" | "hochschule" | "weiterbildung" | "rahmenbedingungen";
+                    /** Format: date */
+                    startsOn?: string;
+                    targetGroup?: string;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfferingCommandsController_end: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the offering's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The offering id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why, in a sentence; kept in the history. Name no person here. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfferingAuditRoutes_history: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                limit?: number;
+                /** @description First revision to return. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The offering's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            actor: {
+                                id: string;
+                                role: string;
+                            };
+                            authority?: string;
+                            causationId?: string;
+                            correlationId: string;
+                            data: unknown;
+                            /** @description ISO 8601 timestamp */
+                            effectiveAt: string;
+                            eventId: string;
+                            hash: string;
+                            prevHash: string;
+                            reason?: string;
+                            /** @description ISO 8601 timestamp */
+                            recordedAt: string;
+                            revision: number;
+                            schemaVersion: number;
+                            type: string;
+                        }[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlanRunQueriesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            firstYear: number;
+                            id: string;
+                            purpose: string;
+                            /** @description ISO 8601 timestamp */
+                            recordedAt: string;
+                            recordedBy: string;
+                            rowCount: number;
+                            scenarios: {
+                                name: string;
+                                scenarioId: string;
+                                version: number;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlanRunCommandsController_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the plan run's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fromYear?: number;
+                    /** @description What the figures are for, e.g. the committee meeting. */
+                    purpose: string;
+                    scenarios: {
+                        /** @description A scenario id: status-quo or a generated id */
+                        scenarioId: string;
+                        version?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            201: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlanRunQueriesController_run: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                /** @description The plan run id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        firstYear: number;
+                        id: string;
+                        inputs: {
+                            institutions: {
+                                institutionId: string;
+                                revision: number;
+                            }[];
+                            measurementIds: string[];
+                        };
+                        purpose: string;
+                        /** @description ISO 8601 timestamp */
+                        recordedAt: string;
+                        recordedBy: string;
+                        rows: ({
+                            children: number | null;
+                            demand: number | null;
+                            participation: number;
+                            regionKey: string;
+                            scenarioId: string;
+                            /** @enum {string} */
+                            stage: "krippe" | "kindergarten" | "hort" | "grundschule";
+                            supply: number;
+                            year: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        scenarios: {
+                            name: string;
+                            scenarioId: string;
+                            version: number;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScenarioQueriesController_list: {
+        parameters: {
+            query?: {
+                status?: "active" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            assumptions: {
+                                birthsChangePercent: number;
+                                bufferPercent: {
+                                    grundschule?: number;
+                                    hort?: number;
+                                    kindergarten?: number;
+                                    krippe?: number;
+                                };
+                                buildingAreas: {
+                                    children: number;
+                                    fromYear: number;
+                                    name: string;
+                                    regionKey: string;
+                                }[];
+                                groupSize: {
+                                    grundschule: number;
+                                    hort: number;
+                                    kindergarten: number;
+                                    krippe: number;
+                                };
+                                migrationPercent: number;
+                                participation: {
+                                    grundschule?: number;
+                                    hort?: number;
+                                    kindergarten?: number;
+                                    krippe?: number;
+                                };
+                                schoolEntryShareBeforeCutoff: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            description: string;
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            /** @description ISO 8601 timestamp */
+                            updatedAt: string;
+                            version: number;
+                            versions: ({
+                                assumptions: {
+                                    birthsChangePercent: number;
+                                    bufferPercent: {
+                                        grundschule?: number;
+                                        hort?: number;
+                                        kindergarten?: number;
+                                        krippe?: number;
+                                    };
+                                    buildingAreas: {
+                                        children: number;
+                                        fromYear: number;
+                                        name: string;
+                                        regionKey: string;
+                                    }[];
+                                    groupSize: {
+                                        grundschule: number;
+                                        hort: number;
+                                        kindergarten: number;
+                                        krippe: number;
+                                    };
+                                    migrationPercent: number;
+                                    participation: {
+                                        grundschule?: number;
+                                        hort?: number;
+                                        kindergarten?: number;
+                                        krippe?: number;
+                                    };
+                                    schoolEntryShareBeforeCutoff: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                description: string;
+                                name: string;
+                                reason?: string;
+                                /** @description ISO 8601 timestamp */
+                                recordedAt: string;
+                                version: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScenarioCommandsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the scenario's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default {
+                     *       "participation": {},
+                     *       "birthsChangePercent": 0,
+                     *       "migrationPercent": 0,
+                     *       "bufferPercent": {},
+                     *       "groupSize": {
+                     *         "krippe": 15,
+                     *         "kindergarten": 25,
+                     *         "hort": 20,
+                     *         "grundschule": 26
+                     *       },
+                     *       "schoolEntryShareBeforeCutoff": 0.75,
+                     *       "buildingAreas": []
+                     *     }
+                     */
+                    assumptions?: {
+                        /** @default 0 */
+                        birthsChangePercent?: number;
+                        /** @default {} */
+                        bufferPercent?: {
+                            grundschule?: number;
+                            hort?: number;
+                            kindergarten?: number;
+                            krippe?: number;
+                        };
+                        /** @default [] */
+                        buildingAreas?: {
+                            children: number;
+                            fromYear: number;
+                            name: string;
+                            regionKey: string;
+                        }[];
+                        /**
+                         * @default {
+                         *       "krippe": 15,
+                         *       "kindergarten": 25,
+                         *       "hort": 20,
+                         *       "grundschule": 26
+                         *     }
+                         */
+                        groupSize?: {
+                            /** @default 26 */
+                            grundschule?: number;
+                            /** @default 20 */
+                            hort?: number;
+                            /** @default 25 */
+                            kindergarten?: number;
+                            /** @default 15 */
+                            krippe?: number;
+                        };
+                        /** @default 0 */
+                        migrationPercent?: number;
+                        /**
+                         * @description Participation rates in percent; absent = measured or default.
+                         * @default {}
+                         */
+                        participation?: {
+                            grundschule?: number;
+                            hort?: number;
+                            kindergarten?: number;
+                            krippe?: number;
+                        };
+                        /** @default 0.75 */
+                        schoolEntryShareBeforeCutoff?: number;
+                    };
+                    /** @description The text for a committee paper: what the scenario assumes and why. */
+                    description: string;
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            201: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScenarioQueriesController_scenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The scenario id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assumptions: {
+                            birthsChangePercent: number;
+                            bufferPercent: {
+                                grundschule?: number;
+                                hort?: number;
+                                kindergarten?: number;
+                                krippe?: number;
+                            };
+                            buildingAreas: {
+                                children: number;
+                                fromYear: number;
+                                name: string;
+                                regionKey: string;
+                            }[];
+                            groupSize: {
+                                grundschule: number;
+                                hort: number;
+                                kindergarten: number;
+                                krippe: number;
+                            };
+                            migrationPercent: number;
+                            participation: {
+                                grundschule?: number;
+                                hort?: number;
+                                kindergarten?: number;
+                                krippe?: number;
+                            };
+                            schoolEntryShareBeforeCutoff: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        description: string;
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "active" | "archived";
+                        /** @description ISO 8601 timestamp */
+                        updatedAt: string;
+                        version: number;
+                        versions: ({
+                            assumptions: {
+                                birthsChangePercent: number;
+                                bufferPercent: {
+                                    grundschule?: number;
+                                    hort?: number;
+                                    kindergarten?: number;
+                                    krippe?: number;
+                                };
+                                buildingAreas: {
+                                    children: number;
+                                    fromYear: number;
+                                    name: string;
+                                    regionKey: string;
+                                }[];
+                                groupSize: {
+                                    grundschule: number;
+                                    hort: number;
+                                    kindergarten: number;
+                                    krippe: number;
+                                };
+                                migrationPercent: number;
+                                participation: {
+                                    grundschule?: number;
+                                    hort?: number;
+                                    kindergarten?: number;
+                                    krippe?: number;
+                                };
+                                schoolEntryShareBeforeCutoff: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            description: string;
+                            name: string;
+                            reason?: string;
+                            /** @description ISO 8601 timestamp */
+                            recordedAt: string;
+                            version: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScenarioCommandsController_archive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the scenario's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The scenario id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why, in a sentence; kept in the history. Name no person here. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScenarioAuditRoutes_audit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The scenario's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventsChecked: number;
+                        firstBroken?: {
+                            eventId: string;
+                            position: number;
+                            problem: {
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            revision: number;
+                            streamId: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        headHash: string;
+                        streamId: string;
+                        valid: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScenarioAuditRoutes_history: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                limit?: number;
+                /** @description First revision to return. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The scenario's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            actor: {
+                                id: string;
+                                role: string;
+                            };
+                            authority?: string;
+                            causationId?: string;
+                            correlationId: string;
+                            data: unknown;
+                            /** @description ISO 8601 timestamp */
+                            effectiveAt: string;
+                            eventId: string;
+                            hash: string;
+                            prevHash: string;
+                            reason?: string;
+                            /** @description ISO 8601 timestamp */
+                            recordedAt: string;
+                            revision: number;
+                            schemaVersion: number;
+                            type: string;
+                        }[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScenarioCommandsController_revise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the scenario's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The scenario id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assumptions?: {
+                        /** @default 0 */
+                        birthsChangePercent?: number;
+                        /** @default {} */
+                        bufferPercent?: {
+                            grundschule?: number;
+                            hort?: number;
+                            kindergarten?: number;
+                            krippe?: number;
+                        };
+                        /** @default [] */
+                        buildingAreas?: {
+                            children: number;
+                            fromYear: number;
+                            name: string;
+                            regionKey: string;
+                        }[];
+                        /**
+                         * @default {
+                         *       "krippe": 15,
+                         *       "kindergarten": 25,
+                         *       "hort": 20,
+                         *       "grundschule": 26
+                         *     }
+                         */
+                        groupSize?: {
+                            /** @default 26 */
+                            grundschule?: number;
+                            /** @default 20 */
+                            hort?: number;
+                            /** @default 25 */
+                            kindergarten?: number;
+                            /** @default 15 */
+                            krippe?: number;
+                        };
+                        /** @default 0 */
+                        migrationPercent?: number;
+                        /**
+                         * @description Participation rates in percent; absent = measured or default.
+                         * @default {}
+                         */
+                        participation?: {
+                            grundschule?: number;
+                            hort?: number;
+                            kindergarten?: number;
+                            krippe?: number;
+                        };
+                        /** @default 0.75 */
+                        schoolEntryShareBeforeCutoff?: number;
+                    };
+                    description?: string;
+                    name?: string;
+                    /** @description Why, in a sentence; kept in the history. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScenarioQueriesController_comparison: {
+        parameters: {
+            query: {
+                format?: "json" | "csv";
+                fromYear?: number;
+                regionKey?: string;
+                /** @description Scenario ids separated by commas, each optionally with @version; the first is the base. */
+                scenarios: string;
+                stage?: "krippe" | "kindergarten" | "hort" | "grundschule";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        firstYear: number;
+                        rows: ({
+                            figures: ({
+                                balance: number | null;
+                                balanceDifference: number | null;
+                                demand: number | null;
+                                demandDifference: number | null;
+                                scenarioId: string;
+                                supply: number;
+                                /** @enum {string} */
+                                verdict: "covered" | "tight" | "shortfall" | "no-population";
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            regionKey: string;
+                            /** @enum {string} */
+                            stage: "krippe" | "kindergarten" | "hort" | "grundschule";
+                            year: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        scenarios: ({
+                            assumptions: {
+                                birthsChangePercent: number;
+                                bufferPercent: {
+                                    grundschule?: number;
+                                    hort?: number;
+                                    kindergarten?: number;
+                                    krippe?: number;
+                                };
+                                buildingAreas: {
+                                    children: number;
+                                    fromYear: number;
+                                    name: string;
+                                    regionKey: string;
+                                }[];
+                                groupSize: {
+                                    grundschule: number;
+                                    hort: number;
+                                    kindergarten: number;
+                                    krippe: number;
+                                };
+                                migrationPercent: number;
+                                participation: {
+                                    grundschule?: number;
+                                    hort?: number;
+                                    kindergarten?: number;
+                                    krippe?: number;
+                                };
+                                schoolEntryShareBeforeCutoff: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            description: string;
+                            name: string;
+                            reason?: string;
+                            /** @description ISO 8601 timestamp */
+                            recordedAt: string;
+                            scenarioId: string;
+                            version: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
