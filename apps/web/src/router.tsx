@@ -30,6 +30,21 @@ export const router = createBrowserRouter([
       { path: 'akteure/:id', lazy: page(() => import('./actors/ActorPage'), 'ActorPage') },
       { path: 'netzwerke', lazy: page(() => import('./actors/NetworksPage'), 'NetworksPage') },
       { path: 'netzwerke/:id', lazy: page(() => import('./actors/NetworkPage'), 'NetworkPage') },
+      { path: 'einrichtungen', lazy: page(() => import('./capacity/InstitutionsPage'), 'InstitutionsPage') },
+      { path: 'einrichtungen/:id', lazy: page(() => import('./capacity/InstitutionPage'), 'InstitutionPage') },
+      { path: 'angebote', lazy: page(() => import('./capacity/OfferingsPage'), 'OfferingsPage') },
+      {
+        path: 'kapazitaetsplanung',
+        lazy: page(() => import('./capacity/CapacityPlanPage'), 'CapacityPlanPage'),
+      },
+      {
+        path: 'kapazitaetsplanung/gemeinden/:regionKey',
+        lazy: page(() => import('./capacity/MunicipalityPlanPage'), 'MunicipalityPlanPage'),
+      },
+      {
+        path: 'kapazitaetsplanung/szenarien',
+        lazy: page(() => import('./capacity/ScenariosPage'), 'ScenariosPage'),
+      },
       { path: 'monitoring', lazy: page(() => import('./monitoring/CataloguePage'), 'CataloguePage') },
       {
         path: 'monitoring/indikatoren/:key',

@@ -52,13 +52,13 @@ export function planCsv(plan: CapacityPlan, district: District): string {
     'Stufe',
     'Jahr',
     'Kinder',
-    'Teilhabequote %',
+    'Quote %',
     'Bedarf',
-    'Angebot',
+    'Platzangebot',
     'Saldo',
-    'Deckung %',
-    'Gruppen benötigt',
-    'Gruppen fehlend',
+    'Versorgungsgrad %',
+    'benötigte Gruppen',
+    'fehlende Gruppen',
     'Bewertung',
   ]);
 }
@@ -79,9 +79,9 @@ export function comparisonCsv(comparison: ScenarioComparison, district: District
   ]);
   const columns = names.flatMap((name, index) => [
     `Bedarf ${name}`,
-    `Angebot ${name}`,
+    `Platzangebot ${name}`,
     `Saldo ${name}`,
-    ...(index === 0 ? [] : [`Saldo Differenz ${name}`]),
+    ...(index === 0 ? [] : [`Differenz Saldo ${name}`]),
   ]);
   return spreadsheetCsv(rows, ['AGS', 'Gemeinde', 'Stufe', 'Jahr', ...columns]);
 }

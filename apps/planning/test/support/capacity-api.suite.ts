@@ -263,7 +263,7 @@ export function capacityApiSuite(environment: () => Environment): void {
       .expect(200)
       .expect('Content-Type', /text\/csv/);
     expect(csv.text.split('\n')[0]).toBe(
-      'AGS,Gemeinde,Stufe,Jahr,Bedarf Status quo (Version 1),Angebot Status quo (Version 1),Saldo Status quo (Version 1),Bedarf Neubaugebiet Bohmte (Version 2),Angebot Neubaugebiet Bohmte (Version 2),Saldo Neubaugebiet Bohmte (Version 2),Saldo Differenz Neubaugebiet Bohmte (Version 2)',
+      'AGS,Gemeinde,Stufe,Jahr,Bedarf Status quo (Version 1),Platzangebot Status quo (Version 1),Saldo Status quo (Version 1),Bedarf Neubaugebiet Bohmte (Version 2),Platzangebot Neubaugebiet Bohmte (Version 2),Saldo Neubaugebiet Bohmte (Version 2),Differenz Saldo Neubaugebiet Bohmte (Version 2)',
     );
     expect(csv.text).toContain(`${BOHMTE},Bohmte,Krippe,2027/28,120,100,-20,165,100,-65,-45`);
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { saveFile } from '../lib/save-file';
 import { QueryProblem } from '../goals/QueryProblem';
 import { formatTimestamp } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
@@ -23,12 +24,7 @@ export function ContactsSection({ actorId, actorName }: { actorId: string; actor
   const coordinator = person.role === 'coordinator' || person.role === 'admin';
   const maintains = coordinator || (person.role === 'actor' && person.id === actorId);
   const download = async (contact: ContactView, name: string) => {
-    const url = URL.createObjectURL(await dataExportOf(contact.contactId));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `auskunft-${contact.contactId}.json`;
-    link.click();
-    URL.revokeObjectURL(url);
+    saveFile(await dataExportOf(contact.contactId), `auskunft-${contact.contactId}.json`);
     setDone(t('contacts.accessDone', { name }));
   };
   const items = contacts.data?.items ?? [];

@@ -12,17 +12,9 @@ import { AuditorsOnly } from './AuditPage';
 import { exportHistory } from './audit-queries';
 import { RevisionDiff } from './RevisionDiff';
 import { Timeline } from './Timeline';
+import { saveFile } from '../lib/save-file';
 import { useVocabulary } from './use-vocabulary';
 import { GoalVerification, SealVerdict } from './Verification';
-
-function saveFile(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 function Exports({ goalId }: { goalId: string }) {
   const { t } = useTranslation();

@@ -74,6 +74,21 @@ function Header() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/einrichtungen" className="kern-link">
+              {t('nav.institutions')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/angebote" className="kern-link">
+              {t('nav.offerings')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/kapazitaetsplanung" className="kern-link">
+              {t('nav.capacity')}
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/monitoring" className="kern-link">
               {t('nav.monitoring')}
             </NavLink>
