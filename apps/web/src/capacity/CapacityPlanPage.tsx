@@ -91,7 +91,7 @@ export function CapacityPlanPage() {
       <p className="kern-body">{t('capacity.planIntro')}</p>
       <p>
         <Link className="kern-link" to={`/kapazitaetsplanung/szenarien?${params.toString()}`}>
-          {t('capacity.scenarios')}: {t('capacity.comparison')}
+          {t('capacity.compareScenarios')}
         </Link>
       </p>
       <form className="filters" aria-label={t('filter.label')} onSubmit={(event) => event.preventDefault()}>

@@ -13,29 +13,41 @@ import { useCapacityLabels } from './labels';
 // The chart brings Observable Plot and d3; it loads after the table.
 const PlanChart = lazy(() => import('./PlanChart').then((module) => ({ default: module.PlanChart })));
 
-/** Where a row's figures came from, in words. */
-function useSourcesInWords() {
+/** Where a row's figures came from: children and rate in words, the institutions behind the places on demand. */
+function Sources({ row }: { row: PlanRow }) {
   const { t } = useTranslation();
-  return (row: PlanRow) => {
-    const { children, participation, supply } = row.sources;
-    const parts: string[] = [];
-    if (children)
-      parts.push(
-        children.rolledYears === 0
-          ? t('capacity.sourceChildren', { period: children.basePeriod })
-          : t('capacity.sourceRolled', { period: children.basePeriod, years: children.rolledYears }),
-      );
-    if (children && children.buildingAreas.length > 0)
-      parts.push(t('capacity.sourceAreas', { names: children.buildingAreas.join(', ') }));
-    if (participation.kind === 'measurement')
-      parts.push(t('capacity.sourceMeasured', { period: String(participation['period']) }));
-    else parts.push(t(participation.kind === 'assumption' ? 'capacity.sourceAssumed' : 'capacity.sourceDefault'));
-    if (supply.length > 0)
-      parts.push(
-        t('capacity.sourceInstitutions', { names: supply.map((entry) => `${entry.name} ${entry.places}`).join(', ') }),
-      );
-    return parts.join('; ');
-  };
+  const { children, participation, supply } = row.sources;
+  const parts: string[] = [];
+  if (children)
+    parts.push(
+      children.rolledYears === 0
+        ? t('capacity.sourceChildren', { period: children.basePeriod })
+        : t('capacity.sourceRolled', { period: children.basePeriod, count: children.rolledYears }),
+    );
+  if (children && children.buildingAreas.length > 0)
+    parts.push(t('capacity.sourceAreas', { names: children.buildingAreas.join(', ') }));
+  parts.push(
+    participation.kind === 'measurement'
+      ? t('capacity.sourceMeasured', { period: String(participation['period']) })
+      : t(participation.kind === 'assumption' ? 'capacity.sourceAssumed' : 'capacity.sourceDefault'),
+  );
+  return (
+    <>
+      {parts.join('; ')}
+      {supply.length > 0 ? (
+        <details>
+          <summary>{t('capacity.sourceInstitutions', { count: supply.length })}</summary>
+          <ul className="kern-list">
+            {supply.map((entry) => (
+              <li key={entry.institutionId}>
+                {entry.name}: {entry.places}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
 }
 
 /** One municipality's plan for a stage: demand against places as a chart and as a table with the sources. */
@@ -43,7 +55,6 @@ export function MunicipalityPlanPage() {
   const { regionKey = '' } = useParams();
   const { t } = useTranslation();
   const labels = useCapacityLabels();
-  const sources = useSourcesInWords();
   const { stage, scenario, params, choose } = usePlanChoice();
   const scenarios = useScenarios();
   const plan = useCapacityPlan({ scenario, stage, regionKey });
@@ -118,7 +129,9 @@ export function MunicipalityPlanPage() {
                     </td>
                     <td className="kern-table__cell">{row.groupsNeeded ?? '–'}</td>
                     <td className="kern-table__cell">{row.missingGroups}</td>
-                    <td className="kern-table__cell">{sources(row)}</td>
+                    <td className="kern-table__cell">
+                      <Sources row={row} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
