@@ -100,7 +100,7 @@ export function CapacityForm({ institution }: { institution: Institution }) {
         {school
           ? field('streams', t('capacity.streams'))
           : KITA_AGE_GROUPS.map((group: Group) => (
-              <fieldset className="kern-fieldset" key={group}>
+              <fieldset className="field-group" key={group}>
                 <legend className="kern-label">{labels.stage(group)}</legend>
                 {field(`${group}.approved`, t('capacity.approved'))}
                 {field(`${group}.overSevenHours`, t('capacity.overSevenHours'))}

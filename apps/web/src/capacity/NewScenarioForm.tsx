@@ -139,7 +139,7 @@ export function NewScenarioForm() {
             t('capacity.rateHint'),
             fieldErrors['assumptions.participation.kindergarten'],
           )}
-          <fieldset className="kern-fieldset">
+          <fieldset className="field-group">
             <legend className="kern-label">{t('capacity.areaName')}</legend>
             <TextField
               label={t('capacity.areaName')}
