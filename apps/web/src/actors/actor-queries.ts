@@ -102,7 +102,7 @@ export function useNetwork(id: string) {
 }
 
 /** After a change the read models follow within moments; everything of planning is read again. */
-function usePlanningMutation<Variables, Result>(mutationFn: (variables: Variables) => Promise<Result>) {
+export function usePlanningMutation<Variables, Result>(mutationFn: (variables: Variables) => Promise<Result>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,

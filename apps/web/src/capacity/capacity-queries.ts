@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { usePlanningMutation } from '../actors/actor-queries';
 import { planningApi, ResponseJson, unwrap } from '../api/client';
 import type { operations, paths } from '../api/generated/planning';
 
@@ -64,7 +65,6 @@ export const SCHOOL_TYPES: readonly InstitutionType[] = [
 export const KITA_TYPES: readonly InstitutionType[] = ['krippe', 'kindergarten', 'hort', 'kita'];
 
 const keys = {
-  all: ['planning'] as const,
   institutions: (filters: object) => ['planning', 'institutions', filters] as const,
   institution: (id: string) => ['planning', 'institution', id] as const,
   offerings: (filters: object) => ['planning', 'offerings', filters] as const,
@@ -135,12 +135,6 @@ export function usePlanRuns() {
     queryKey: keys.runs,
     queryFn: () => unwrap(planningApi.GET('/plan-runs', { params: { query: { limit: 10 } } })),
   });
-}
-
-/** After a change the read models follow within moments; everything of planning is read again. */
-function usePlanningMutation<Variables, Result>(mutationFn: (variables: Variables) => Promise<Result>) {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: keys.all }) });
 }
 
 export const useRegisterInstitution = () =>
