@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiPathParam,
   ApiQueryFrom,
@@ -50,6 +50,7 @@ export class CapacityPlansController {
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiQueryFrom(CapacityPlanQuery)
+  @ApiResponse({ status: 404, description: 'There is no such scenario, scenario version or region.' })
   @ApiResult(CapacityPlanResult, { alsoAs: ['text/csv'] })
   async plan(
     @ValidQuery(CapacityPlanQuery) query: z.output<typeof CapacityPlanQuery>,
@@ -70,6 +71,7 @@ export class CapacityPlansController {
   })
   @ApiProduces('text/csv', 'application/json')
   @ApiQueryFrom(NkitagQuery)
+  @ApiResponse({ status: 404, description: 'The status-quo scenario is missing.' })
   @ApiResult(NkitagResult, { alsoAs: ['text/csv'] })
   async nkitag(
     @ValidQuery(NkitagQuery) query: z.output<typeof NkitagQuery>,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CommandOutcome } from '@bildungsregion/application';
 import {
   ApiPathParam,
@@ -108,6 +108,7 @@ export class ScenarioQueriesController {
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiQueryFrom(ComparisonQuery)
+  @ApiResponse({ status: 404, description: 'There is no such scenario, scenario version or region.' })
   @ApiResult(ScenarioComparisonResult, { alsoAs: ['text/csv'] })
   async comparison(
     @ValidQuery(ComparisonQuery) query: z.output<typeof ComparisonQuery>,

@@ -69,7 +69,8 @@ export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject 
         add(401, 'No bearer token, or one that is not valid.');
         add(403, 'The caller’s role (or, for actors, party list) does not allow this.');
       }
-      if (path.includes('{')) add(404, 'There is no such resource.');
+      // A route whose query names a resource declares its 404 itself; the problem body is added here.
+      if (path.includes('{') || responses['404']) add(404, 'There is no such resource.');
       if (operation.requestBody) {
         add(413, 'The body is larger than the route accepts.');
         add(415, 'The body is not of a media type the route accepts.');

@@ -1,3 +1,4 @@
+import { NotFoundError } from '@bildungsregion/application';
 import { District } from '@bildungsregion/reference-data';
 import { PLANNING_STAGES, PlanningStage } from '../../domain/capacity';
 import { districtTotal, PlanRow, planStage, RegionPlanInputs } from '../../domain/capacity-plan';
@@ -45,9 +46,16 @@ export class CapacityPlans {
   ) {}
 
   async plan(request: PlanRequest): Promise<CapacityPlan> {
+    this.requireRegion(request.regionKey);
     await this.readModelsCurrent();
     const scenario = await this.scenarios.version(request.scenarioId, request.version);
     return this.compute(scenario, await this.loadInputs(), request);
+  }
+
+  /** A plan asked for a region the district does not have is a 404, not an empty plan. */
+  requireRegion(regionKey: string | undefined): void {
+    if (regionKey !== undefined && !this.district.regionOf(regionKey))
+      throw new NotFoundError(`The ${this.district.outside(regionKey)}.`, 'region-not-found', 'Region not found');
   }
 
   /** Reads what a plan is computed from once, so several scenarios are compared on the same figures. */

@@ -1,4 +1,4 @@
-import { Aggregates, CommandRequest, newIdFor, NotFoundError } from '@bildungsregion/application';
+import { Aggregates, CommandRejectedError, CommandRequest, newIdFor, NotFoundError } from '@bildungsregion/application';
 import { EventStore } from '@bildungsregion/event-store';
 import { ProjectedDocument, Projection, ReadModelCollection, ReadModelStore } from '@bildungsregion/read-models';
 import { PlanRunCommand, PlanRunEvent, planRunDecider, PlanRunRecord } from '../../domain/plan-run';
@@ -51,9 +51,7 @@ export class PlanRuns {
     request: CommandRequest,
   ) {
     const inputs = await this.plans.loadInputs();
-    const versions = await Promise.all(
-      scenarios.map((entry) => this.plans.scenarios.version(entry.scenarioId, entry.version)),
-    );
+    const versions = await Promise.all(scenarios.map((entry) => this.scenarioNamed(entry.scenarioId, entry.version)));
     const computed = versions.map((scenario) => this.plans.compute(scenario, inputs, firstYear ? { firstYear } : {}));
     const rows = computed.flatMap((plan) =>
       plan.rows.map(({ regionKey, stage, year, children, participation, demand, supply }) => ({
@@ -83,6 +81,16 @@ export class PlanRuns {
     return this.runs.execute(runId, { type: 'RecordPlanRun', run }, request, {
       creates: { code: 'plan-run-exists', message: `The plan run ${runId} is recorded already.` },
     });
+  }
+
+  /** A scenario the body names that does not exist breaks a rule of the command (422), unlike a missing path. */
+  private async scenarioNamed(scenarioId: string, version?: number) {
+    try {
+      return await this.plans.scenarios.version(scenarioId, version);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      throw new CommandRejectedError({ kind: 'rule-violation', code: 'unknown-scenario', message: error.message });
+    }
   }
 
   async list(paging: { readonly offset: number; readonly limit: number }) {

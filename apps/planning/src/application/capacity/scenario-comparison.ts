@@ -35,6 +35,7 @@ export async function compareScenarios(
   scenarios: readonly { readonly scenarioId: string; readonly version?: number }[],
   request: { readonly regionKey?: string; readonly stage?: PlanningStage; readonly firstYear?: number },
 ): Promise<ScenarioComparison> {
+  plans.requireRegion(request.regionKey);
   const versions = await Promise.all(
     scenarios.map((entry) => plans.scenarios.version(entry.scenarioId, entry.version)),
   );

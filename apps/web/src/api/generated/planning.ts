@@ -2576,6 +2576,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description There is no such scenario, scenario version or region. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
             503: {
                 headers: {
@@ -3478,6 +3487,15 @@ export interface operations {
             };
             /** @description The caller’s role (or, for actors, party list) does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The status-quo scenario is missing. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7760,6 +7778,15 @@ export interface operations {
             };
             /** @description The caller’s role (or, for actors, party list) does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such scenario, scenario version or region. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
