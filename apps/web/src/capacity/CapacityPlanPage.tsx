@@ -24,15 +24,17 @@ import {
 } from './capacity-queries';
 import { useCapacityLabels } from './labels';
 
-/** The stage and scenario of the plan, kept in the address so a view can be shared. */
+/** The stage and scenario of the plan (and the comparison's choices), kept in the address so a view can be shared. */
 export function usePlanChoice() {
   const [params, setParams] = useSearchParams();
   const stage = (PLANNING_STAGES as readonly string[]).includes(params.get('stufe') ?? '')
     ? (params.get('stufe') as PlanningStage)
     : 'krippe';
   const scenario = params.get('szenario') ?? 'status-quo';
-  const choose = (name: 'stufe' | 'szenario', value: string) => {
-    const next = new URLSearchParams(params);
+  const choose = (name: 'stufe' | 'szenario' | 'vergleich' | 'gebiet', value: string) => {
+    // From the address as it is now, not as at the last render: two choices in quick succession must
+    // not undo each other.
+    const next = new URLSearchParams(window.location.search);
     next.set(name, value);
     setParams(next, { replace: true });
   };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ApiError } from '../api/problem';
 import { QueryProblem } from '../goals/QueryProblem';
 import { formatNumber } from '../lib/format';
@@ -9,14 +9,8 @@ import { usePerson } from '../shell/AuthProvider';
 import { useDataReady } from '../shell/data-ready';
 import { usePageTitle } from '../shell/page-title';
 import { Alert, CheckboxGroup, SelectField, TableScroll } from '../shell/ui';
-import {
-  comparisonCsv,
-  PLANNING_STAGES,
-  PlanningStage,
-  Scenario,
-  useComparison,
-  useScenarios,
-} from './capacity-queries';
+import { usePlanChoice } from './CapacityPlanPage';
+import { comparisonCsv, PLANNING_STAGES, Scenario, useComparison, useScenarios } from './capacity-queries';
 import { useCapacityLabels } from './labels';
 import { NewScenarioForm } from './NewScenarioForm';
 
@@ -61,18 +55,10 @@ export function ScenariosPage() {
   const person = usePerson();
   const inWords = useAssumptionsInWords();
   usePageTitle(t('capacity.scenarios'));
-  const [params, setParams] = useSearchParams();
+  const { stage, params, choose: set } = usePlanChoice();
   const scenarios = useScenarios();
   const chosen = (params.get('vergleich') ?? 'status-quo').split(',').filter(Boolean);
-  const stage = (PLANNING_STAGES as readonly string[]).includes(params.get('stufe') ?? '')
-    ? (params.get('stufe') as PlanningStage)
-    : 'krippe';
   const regionKey = params.get('gebiet') ?? DISTRICT;
-  const set = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    next.set(name, value);
-    setParams(next, { replace: true });
-  };
   const query = { scenarios: chosen, stage, regionKey };
   const comparison = useComparison(query);
   const [exportProblem, setExportProblem] = useState<string | null>(null);

@@ -47,9 +47,9 @@ export class CapacityPlans {
 
   async plan(request: PlanRequest): Promise<CapacityPlan> {
     this.requireRegion(request.regionKey);
-    await this.readModelsCurrent();
+    const inputs = await this.loadInputs();
     const scenario = await this.scenarios.version(request.scenarioId, request.version);
-    return this.compute(scenario, await this.loadInputs(), request);
+    return this.compute(scenario, inputs, request);
   }
 
   /** A plan asked for a region the district does not have is a 404, not an empty plan. */
@@ -58,7 +58,10 @@ export class CapacityPlans {
       throw new NotFoundError(`The ${this.district.outside(regionKey)}.`, 'region-not-found', 'Region not found');
   }
 
-  /** Reads what a plan is computed from once, so several scenarios are compared on the same figures. */
+  /**
+   * Reads what a plan is computed from, once the read models caught up (so scenarios read afterwards
+   * are current too); several scenarios are then compared on the same figures.
+   */
   async loadInputs(): Promise<PlanInputs> {
     await this.readModelsCurrent();
     const keys = this.district.municipalities.map((region) => region.key);

@@ -25,7 +25,7 @@ const POPULATION = /^bevoelkerung-alter-(\d|10)$/;
 const RATES = { 'betreuungsquote-u3': 'krippe', 'betreuungsquote-3-bis-6': 'kindergarten' } as const;
 
 /** Whether planning plans from this indicator. */
-export function plansFrom(indicatorKey: string): boolean {
+function plansFrom(indicatorKey: string): boolean {
   return POPULATION.test(indicatorKey) || indicatorKey in RATES;
 }
 

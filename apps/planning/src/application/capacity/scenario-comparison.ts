@@ -36,10 +36,10 @@ export async function compareScenarios(
   request: { readonly regionKey?: string; readonly stage?: PlanningStage; readonly firstYear?: number },
 ): Promise<ScenarioComparison> {
   plans.requireRegion(request.regionKey);
+  const inputs = await plans.loadInputs();
   const versions = await Promise.all(
     scenarios.map((entry) => plans.scenarios.version(entry.scenarioId, entry.version)),
   );
-  const inputs = await plans.loadInputs();
   const computed = versions.map((scenario) => plans.compute(scenario, inputs, request));
   const [base] = computed;
   const keyOf = (row: PlanRow) => `${row.regionKey}|${row.stage}|${row.year}`;

@@ -18,7 +18,7 @@ interface Paging {
 
 /** Institutions and offerings per municipality, from their read models. */
 export class InventoryQueries {
-  readonly institutionDocuments: ReadModelCollection<InstitutionSummary>;
+  private readonly institutionDocuments: ReadModelCollection<InstitutionSummary>;
   private readonly offeringDocuments: ReadModelCollection<OfferingSummary>;
 
   constructor(readModels: ReadModelStore) {
