@@ -1,4 +1,5 @@
 import { Admin, Consumer, IHeaders, Kafka, KafkaConfig, logLevel, Partitioners, Producer } from 'kafkajs';
+import { whileRetriable } from './kafka-retry';
 import { BusTransport, ConsumeRequest, PartitionLag, RawRecord, TransportConsumer } from '../transport';
 
 export interface KafkaTransportOptions {
@@ -125,8 +126,8 @@ export class KafkaTransport implements BusTransport {
     const lags: PartitionLag[] = [];
     for (const topic of topics) {
       const [ends, [committed]] = await Promise.all([
-        admin.fetchTopicOffsets(topic),
-        admin.fetchOffsets({ groupId, topics: [topic] }),
+        whileRetriable(() => admin.fetchTopicOffsets(topic)),
+        whileRetriable(() => admin.fetchOffsets({ groupId, topics: [topic] })),
       ]);
       for (const end of ends) {
         const offset = Number(
