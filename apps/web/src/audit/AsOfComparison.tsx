@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ApiError } from '../api/problem';
 import { endOfDayInBerlin, formatDate, formatNumber, formatValue, todayInBerlin } from '../lib/format';
 import { QueryProblem } from '../goals/QueryProblem';
@@ -7,6 +6,7 @@ import { TableScroll, TextField } from '../shell/ui';
 import { useGoalLabels } from '../goals/labels';
 import type { GoalView } from '../goals/goal-types';
 import { useGoalAsOf } from './audit-queries';
+import { useAddressQuery } from '../shell/url-filters';
 
 const FACTS = [
   'goal.statusLabel',
@@ -49,7 +49,7 @@ function notYet(query: { error: Error | null }): boolean {
 /** "Stand am": the goal as recorded by the end of a day next to the goal as in force on that day. */
 export function AsOfComparison({ goalId }: { goalId: string }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useAddressQuery();
   const date = params.get('stand') ?? todayInBerlin();
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
   const instant = valid ? endOfDayInBerlin(date) : '';
@@ -57,11 +57,7 @@ export function AsOfComparison({ goalId }: { goalId: string }) {
   const effective = useGoalAsOf(goalId, { effectiveAsOf: instant }, valid);
   const recordedFacts = useFacts(recorded.data);
   const effectiveFacts = useFacts(effective.data);
-  const setDate = (value: string) => {
-    const next = new URLSearchParams(params);
-    next.set('stand', value);
-    setParams(next, { replace: true });
-  };
+  const setDate = (value: string) => update((next) => next.set('stand', value), { replace: true });
   const cell = (facts: string[] | undefined, query: typeof recorded, index: number) =>
     facts?.[index] ?? (notYet(query) ? t('audit.notYet') : query.isPending ? t('loading') : '–');
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/problem';
 import { useGoal } from '../goals/goal-queries';
 import { QueryProblem } from '../goals/QueryProblem';
@@ -15,6 +15,7 @@ import { Timeline } from './Timeline';
 import { saveFile } from '../lib/save-file';
 import { useVocabulary } from './use-vocabulary';
 import { GoalVerification, SealVerdict } from './Verification';
+import { useAddressQuery } from '../shell/url-filters';
 
 function Exports({ goalId }: { goalId: string }) {
   const { t } = useTranslation();
@@ -68,14 +69,17 @@ export function GoalAuditPage() {
   const goal = useGoal(id);
   const terms = goal.data?.goal.terms;
   const words = useVocabulary(terms?.parties ?? []);
-  const [params, setParams] = useSearchParams();
+  const { update } = useAddressQuery();
   usePageTitle(terms ? t('audit.goalTitle', { title: terms.title }) : t('audit.title'));
   if (person.role === 'actor') return <AuditorsOnly />;
   const compare = (revision: number) => {
-    const next = new URLSearchParams(params);
-    next.set('von', String(revision - 1));
-    next.set('bis', String(revision));
-    setParams(next, { replace: true });
+    update(
+      (next) => {
+        next.set('von', String(revision - 1));
+        next.set('bis', String(revision));
+      },
+      { replace: true },
+    );
     document.getElementById('diff-heading')?.scrollIntoView();
     document.querySelector<HTMLInputElement>('input[name="bis"]')?.focus();
   };

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { formatTimestamp } from '../lib/format';
 import { QueryProblem } from '../goals/QueryProblem';
 import { TextField } from '../shell/ui';
 import { useGoalDiff } from './audit-queries';
 import { changeInWords, Vocabulary } from './audit-words';
+import { useAddressQuery } from '../shell/url-filters';
 
 function revisionOf(text: string | null): number | undefined {
   return text !== null && /^\d{1,7}$/.test(text) ? Number(text) : undefined;
@@ -13,18 +13,14 @@ function revisionOf(text: string | null): number | undefined {
 /** What changed between two revisions, as sentences, and which events made the change. */
 export function RevisionDiff({ goalId, words }: { goalId: string; words: Vocabulary }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useAddressQuery();
   const fromText = params.get('von') ?? '';
   const toText = params.get('bis') ?? '';
   const from = revisionOf(fromText);
   const to = revisionOf(toText);
   const ordered = from !== undefined && to !== undefined && from < to;
   const diff = useGoalDiff(goalId, ordered ? from : 0, ordered ? to : 0);
-  const set = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    next.set(name, value.trim());
-    setParams(next, { replace: true });
-  };
+  const set = (name: string, value: string) => update((next) => next.set(name, value.trim()), { replace: true });
   const error = (text: string, value: number | undefined) =>
     text !== '' && value === undefined ? t('audit.revisionInvalid') : undefined;
   return (

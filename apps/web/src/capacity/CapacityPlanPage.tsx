@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ApiError } from '../api/problem';
 import { QueryProblem } from '../goals/QueryProblem';
 import { formatTimestamp } from '../lib/format';
@@ -9,6 +9,7 @@ import { usePerson } from '../shell/AuthProvider';
 import { FormProblems, useCommandErrors } from '../shell/CommandProblem';
 import { useDataReady } from '../shell/data-ready';
 import { usePageTitle } from '../shell/page-title';
+import { useAddressQuery } from '../shell/url-filters';
 import { Alert, SelectField, TableScroll, TextField } from '../shell/ui';
 import {
   nkitagCsv,
@@ -26,18 +27,13 @@ import { useCapacityLabels } from './labels';
 
 /** The stage and scenario of the plan (and the comparison's choices), kept in the address so a view can be shared. */
 export function usePlanChoice() {
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useAddressQuery();
   const stage = (PLANNING_STAGES as readonly string[]).includes(params.get('stufe') ?? '')
     ? (params.get('stufe') as PlanningStage)
     : 'krippe';
   const scenario = params.get('szenario') ?? 'status-quo';
-  const choose = (name: 'stufe' | 'szenario' | 'vergleich' | 'gebiet', value: string) => {
-    // From the address as it is now, not as at the last render: two choices in quick succession must
-    // not undo each other.
-    const next = new URLSearchParams(window.location.search);
-    next.set(name, value);
-    setParams(next, { replace: true });
-  };
+  const choose = (name: 'stufe' | 'szenario' | 'vergleich' | 'gebiet', value: string) =>
+    update((next) => next.set(name, value), { replace: true });
   return { stage, scenario, params, choose };
 }
 

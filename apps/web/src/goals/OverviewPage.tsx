@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { formatNumber, formatTimestamp } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
 import { useDataReady } from '../shell/data-ready';
@@ -12,6 +12,7 @@ import { RegionSelect, StageSelect } from './filters';
 import { ASSESSMENT_BADGE, useGoalLabels } from './labels';
 import { AssessmentChart } from './AssessmentChart';
 import { QueryProblem } from './QueryProblem';
+import { useAddressQuery } from '../shell/url-filters';
 
 function CountTable({ caption, rows }: { caption: string; rows: { label: string; count: number }[] }) {
   const { t } = useTranslation();
@@ -125,15 +126,11 @@ export function OverviewPage() {
   const labels = useGoalLabels();
   usePageTitle(t('overview.title'));
   const showsSampleGoals = useShowsSampleGoals();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useAddressQuery();
   const region = params.get('region') ?? '';
   const stage = params.get('stage') ?? '';
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
+  const setFilter = (name: string, value: string) =>
+    update((next) => (value ? next.set(name, value) : next.delete(name)), { replace: true });
   const dashboard = useDashboard({
     ...(region ? { region } : {}),
     ...(stage ? { stage: stage as EducationStage } : {}),

@@ -1,12 +1,12 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { formatNumber } from '../lib/format';
 import { QueryProblem } from '../goals/QueryProblem';
 import { SelectField, TableScroll } from '../shell/ui';
 import { ComparisonChart } from './lazy-charts';
 import { useMonitoringLabels } from './labels';
 import { useComparison } from './monitoring-queries';
+import { useAddressQuery } from '../shell/url-filters';
 
 /** The municipalities ranked for one period, as bars and as a table; those without a value are named. */
 export function ComparisonSection({
@@ -20,15 +20,11 @@ export function ComparisonSection({
 }) {
   const { t } = useTranslation();
   const labels = useMonitoringLabels();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useAddressQuery();
   const period = params.get('zeitraum') ?? periods[periods.length - 1] ?? '';
   const comparison = useComparison(indicatorKey, period);
   const data = comparison.data;
-  const setPeriod = (value: string) => {
-    const next = new URLSearchParams(params);
-    next.set('zeitraum', value);
-    setParams(next, { replace: true });
-  };
+  const setPeriod = (value: string) => update((next) => next.set('zeitraum', value), { replace: true });
   return (
     <section aria-labelledby="comparison-heading">
       <h2 id="comparison-heading" className="kern-heading-medium">

@@ -1,24 +1,22 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { QueryProblem } from '../goals/QueryProblem';
 import { SelectField, TableScroll } from '../shell/ui';
 import { SeriesChart } from './lazy-charts';
 import { useMonitoringLabels } from './labels';
 import { Series, useRegions, useSeries } from './monitoring-queries';
+import { useAddressQuery } from '../shell/url-filters';
 
 export const LANDKREIS = '03459';
 
 /** The chosen municipalities live in the URL (`gebiete`), so a view can be shared. */
 export function useChosenRegions(): [string[], (regions: string[]) => void] {
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useAddressQuery();
   const chosen = (params.get('gebiete') ?? '').split(',').filter(Boolean);
-  const setChosen = (regions: string[]) => {
-    const next = new URLSearchParams(params);
-    if (regions.length > 0) next.set('gebiete', regions.join(','));
-    else next.delete('gebiete');
-    setParams(next, { replace: true });
-  };
+  const setChosen = (regions: string[]) =>
+    update((next) => (regions.length > 0 ? next.set('gebiete', regions.join(',')) : next.delete('gebiete')), {
+      replace: true,
+    });
   return [chosen, setChosen];
 }
 

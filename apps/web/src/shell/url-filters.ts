@@ -2,23 +2,32 @@ import { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 
 /**
+ * The address's query and a change of it that builds on the address as it is now, not as at the last
+ * render: two changes in quick succession (a tick, then a choice) must not undo each other.
+ */
+export function useAddressQuery() {
+  const [params, setParams] = useSearchParams();
+  const update = (change: (next: URLSearchParams) => void, options?: { replace?: boolean }) => {
+    const next = new URLSearchParams(window.location.search);
+    change(next);
+    setParams(next, options);
+  };
+  return { params, update };
+}
+
+/**
  * A list's filters and page, kept in the address so a view can be bookmarked and shared: the
  * filters to query with (with offset and limit), a setter for one filter, the submit of a search
  * form's fields, and the page. Changing a filter goes back to the first page.
  */
 export function useUrlFilters<Filters>(names: readonly string[], pageSize: number) {
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useAddressQuery();
   const page = Math.max(1, Number(params.get('seite') ?? '1') || 1);
   const values: Record<string, string | number> = {};
   for (const name of names) {
     const value = params.get(name);
     if (value) values[name] = value;
   }
-  const update = (change: (next: URLSearchParams) => void) => {
-    const next = new URLSearchParams(params);
-    change(next);
-    setParams(next);
-  };
   const set = (next: URLSearchParams, name: string, value: string) => {
     if (value.trim()) next.set(name, value.trim());
     else next.delete(name);
