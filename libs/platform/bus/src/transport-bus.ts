@@ -31,8 +31,9 @@ export interface TransportBusOptions {
   readonly retry?: Partial<RetryPolicy>;
   readonly logger?: Logger;
   /**
-   * Prefix of the physical topic names, so several environments (or test runs) can share one
-   * cluster: `demo` turns bildung.goals.v1 into demo.bildung.goals.v1. Handlers see logical names.
+   * Prefix of the physical topic and consumer group names, so several environments (or test runs)
+   * can share one cluster: `demo` turns bildung.goals.v1 into demo.bildung.goals.v1 and the group
+   * goals into demo.goals. Handlers see logical names.
    */
   readonly topicNamespace?: string;
   /** Told about every message this bus moves to a dead-letter topic, e.g. to count them in metrics. */
@@ -68,6 +69,11 @@ export class TransportBus implements Bus {
     return `${this.namespace}${topic}`;
   }
 
+  /** Groups are named per namespace too: a group shared by two environments would split their partitions. */
+  private physicalGroup(groupId: string): string {
+    return `${this.namespace}${groupId}`;
+  }
+
   private logicalTopic(physical: string): string {
     return physical.slice(this.namespace.length);
   }
@@ -97,7 +103,7 @@ export class TransportBus implements Bus {
   async subscribe(request: SubscribeRequest): Promise<BusSubscription> {
     const policy = { ...this.retry, ...request.retry };
     return this.transport.consume({
-      groupId: request.groupId,
+      groupId: this.physicalGroup(request.groupId),
       topics: request.topics.map((topic) => this.physicalTopic(topic)),
       onRecord: (record, context) =>
         this.deliver(
@@ -112,7 +118,7 @@ export class TransportBus implements Bus {
 
   async subscribeDeadLetters(request: DeadLetterSubscribeRequest): Promise<BusSubscription> {
     return this.transport.consume({
-      groupId: request.groupId,
+      groupId: this.physicalGroup(request.groupId),
       topics: request.topics.map((topic) => this.physicalTopic(deadLetterTopicOf(topic))),
       onRecord: (record) =>
         request.handler({
@@ -131,7 +137,7 @@ export class TransportBus implements Bus {
 
   async consumerLag(groupId: string, topics: readonly string[]): Promise<Record<string, number>> {
     const lags = await this.transport.consumerLag(
-      groupId,
+      this.physicalGroup(groupId),
       topics.map((topic) => this.physicalTopic(topic)),
     );
     const byTopic: Record<string, number> = Object.fromEntries(topics.map((topic) => [topic, 0]));

@@ -233,6 +233,46 @@ export function busContract(options: BusContractOptions): void {
     expect(await underTest.bus.consumerLag('another-group', [topic])).toEqual({ [topic]: 3 });
   });
 
+  it('keeps a group of one namespace apart from the group of the same name in another', async () => {
+    const other = await options.create(`t${randomUUID().slice(0, 8)}`);
+    try {
+      await other.bus.ensureTopics([topic]);
+      await underTest.bus.publish(
+        [1, 2].map((sequence) => ({ topic, event: measurementRecorded('03459020', sequence) })),
+      );
+      await other.bus.publish(
+        [7, 8, 9].map((sequence) => ({ topic, event: measurementRecorded('03459020', sequence) })),
+      );
+      const here: number[] = [];
+      const there: number[] = [];
+      await subscribe('same-name', async ({ event }) => {
+        here.push(valueOf(event));
+      });
+      subscriptions.push(
+        await other.bus.subscribe({
+          groupId: 'same-name',
+          topics: [topic],
+          retry,
+          handler: async ({ event }) => {
+            there.push(valueOf(event));
+          },
+        }),
+      );
+      await wait(
+        () => here.length === 2 && there.length === 3,
+        () => JSON.stringify({ here, there }),
+      );
+      expect([here.sort(), there.sort()]).toEqual([
+        [1, 2],
+        [7, 8, 9],
+      ]);
+      await eventually(async () => (await other.bus.consumerLag('same-name', [topic]))[topic] === 0, options.timeoutMs);
+    } finally {
+      await Promise.all(subscriptions.splice(0).map((subscription) => subscription.stop()));
+      await other.bus.close();
+    }
+  });
+
   it('finishes the message in hand when stopped and commits it, so the group resumes after it', async () => {
     const key = 'same-key';
     await underTest.bus.publish(
