@@ -170,7 +170,11 @@ describeIf(
       await expectAccessible(current, 'ideen-buendeln');
       await current.getByRole('button', { name: 'Ideen bündeln' }).click();
       await current.getByRole('heading', { name: BUNDLE }).waitFor();
-      await current.getByTestId('lineage').getByText('Schulwege sicherer machen').waitFor();
+      const source = current
+        .getByTestId('lineage')
+        .getByRole('listitem')
+        .filter({ hasText: 'Schulwege sicherer machen' });
+      expect(await source.textContent()).toBe(`Schulwege sicherer machen ist Teil des Bündels ${BUNDLE} (eingereicht)`);
       const bundlePath = new URL(current.url()).pathname;
 
       await current.getByLabel(/^Bewertende \(Kennungen\)/).fill('kita-traeger-verbund');
@@ -228,6 +232,8 @@ describeIf(
 
       await current.goto(`${system.origin}/ideenaufrufe`);
       await current.getByRole('link', { name: 'Übergang Schule – Beruf im Nordkreis' }).waitFor();
+      const cause = current.getByRole('table', { name: 'Entwürfe zur Prüfung' }).getByRole('link', { name: /^„/ });
+      expect(await cause.first().getAttribute('href')).toMatch(/^\/ziele\/[0-9a-f-]{36}$/);
       await expectAccessible(current, 'ideenaufrufe');
     });
 

@@ -1,8 +1,10 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useGoal } from '../goals/goal-queries';
 import { QueryProblem } from '../goals/QueryProblem';
 import { formatDate, formatNumber } from '../lib/format';
+import { useIndicators, useRegions } from '../monitoring/monitoring-queries';
 import { usePerson } from '../shell/AuthProvider';
 import { CommandProblem, FormProblems, useCommandErrors } from '../shell/CommandProblem';
 import { useDataReady } from '../shell/data-ready';
@@ -12,22 +14,53 @@ import { CallSummary, useCall, useCallStep, useIdeaList } from './idea-queries';
 import { useIdeaLabels } from './labels';
 import { StageChoices } from './StageChoices';
 
-/** The words for what made the system draft a call: a threshold breach or a goal that went off course. */
-export function useCauseText() {
+function GoalCause({ goalId, to }: { goalId: string; to: string }) {
   const { t } = useTranslation();
-  return (cause: CallSummary['cause']) => {
-    if (!cause) return t('calls.byOffice');
-    const data = cause as Record<string, string | number | null>;
-    return cause.kind === 'threshold-breach'
-      ? t('calls.causeBreach', {
-          indicator: data['indicatorKey'],
-          region: data['regionKey'],
-          period: data['period'],
-          value: formatNumber(Number(data['value'])),
-          threshold: formatNumber(Number(data['threshold'])),
-        })
-      : t('calls.causeGoal', { goal: data['goalId'], to: t(`goal.assessment.${String(data['to'])}`) });
-  };
+  const goal = useGoal(goalId);
+  const title = goal.data?.goal.terms?.title;
+  return (
+    <>
+      {t('calls.causeGoalBefore')}
+      <Link className="kern-link" to={`/ziele/${goalId}`}>
+        {title ? `„${title}“` : t('calls.causeGoalUnnamed')}
+      </Link>
+      {t('calls.causeGoalAfter', { to: t(`goal.assessment.${to}`) })}
+    </>
+  );
+}
+
+function BreachCause({ data }: { data: Record<string, string | number | null> }) {
+  const { t } = useTranslation();
+  const indicators = useIndicators();
+  const regions = useRegions();
+  const indicatorKey = String(data['indicatorKey']);
+  const regionKey = String(data['regionKey']);
+  return (
+    <>
+      {t('calls.causeBreachBefore')}
+      <Link className="kern-link" to={`/monitoring/indikatoren/${indicatorKey}`}>
+        {indicators.data?.find((indicator) => indicator.key === indicatorKey)?.name ?? indicatorKey}
+      </Link>
+      {t('calls.causeBreachAfter', {
+        region: regions.data?.find((region) => region.key === regionKey)?.name ?? regionKey,
+        period: data['period'],
+        value: formatNumber(Number(data['value'])),
+        threshold: formatNumber(Number(data['threshold'])),
+      })}
+    </>
+  );
+}
+
+/** What made the system draft a call, with links to it: a threshold breach or a goal that went off course. */
+export function CallCause({ cause }: { cause: CallSummary['cause'] }) {
+  const { t } = useTranslation();
+  if (!cause) return <>{t('calls.byOffice')}</>;
+  const data = cause as Record<string, string | number | null>;
+  return cause.kind === 'threshold-breach' ? (
+    <BreachCause data={data} />
+  ) : (
+    <GoalCause goalId={String(data['goalId'])} to={String(data['to'])} />
+  );
 }
 
 /** One Ideenaufruf: what it asks, why it exists, its ideas; a coordinator opens and closes it. */
@@ -36,7 +69,6 @@ export function CallPage() {
   const { t } = useTranslation();
   const person = usePerson();
   const labels = useIdeaLabels();
-  const cause = useCauseText();
   const view = useCall(id);
   const ideas = useIdeaList({ callId: id, limit: 100 });
   const call = view.data?.call;
@@ -63,7 +95,9 @@ export function CallPage() {
           <dl className="kern-description-list">
             <div className="kern-description-list-item">
               <dt className="kern-description-list-item__key">{t('calls.cause')}</dt>
-              <dd className="kern-description-list-item__value">{cause(call.cause as CallSummary['cause'])}</dd>
+              <dd className="kern-description-list-item__value">
+                <CallCause cause={call.cause as CallSummary['cause']} />
+              </dd>
             </div>
             <div className="kern-description-list-item">
               <dt className="kern-description-list-item__key">{t('idea.stages')}</dt>

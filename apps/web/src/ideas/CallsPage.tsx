@@ -6,7 +6,7 @@ import { useDataReady } from '../shell/data-ready';
 import { usePageTitle } from '../shell/page-title';
 import { Badge, TableScroll } from '../shell/ui';
 import { CallSummary, useCalls } from './idea-queries';
-import { useCauseText } from './CallPage';
+import { CallCause } from './CallPage';
 
 /** Ideenaufrufe: the drafts the system made from a reported problem, waiting for review, then every call. */
 export function CallsPage() {
@@ -44,7 +44,6 @@ export function CallsPage() {
 
 function CallTable({ calls, label }: { calls: readonly CallSummary[]; label: string }) {
   const { t } = useTranslation();
-  const cause = useCauseText();
   return (
     <TableScroll label={label}>
       <table className="kern-table">
@@ -73,7 +72,9 @@ function CallTable({ calls, label }: { calls: readonly CallSummary[]; label: str
                   ? t('calls.periodValue', { from: formatDate(call.opensOn), to: formatDate(call.closesOn) })
                   : '–'}
               </td>
-              <td className="kern-table__cell">{cause(call.cause)}</td>
+              <td className="kern-table__cell">
+                <CallCause cause={call.cause} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -6,7 +6,8 @@ import { useIdeaLabels } from './labels';
 type Idea = IdeaView['idea'];
 
 /** Herkunft: the ideas a bundle merges or an idea came from, and what became of it; every step linked. */
-export function IdeaLineage({ ideaId, idea }: { ideaId: string; idea: Idea }) {
+export function IdeaLineage({ ideaId, view }: { ideaId: string; view: IdeaView }) {
+  const idea: Idea = view.idea;
   const { t } = useTranslation();
   const labels = useIdeaLabels();
   const related = Boolean(idea.bundle || idea.bundledInto || idea.splitFrom || idea.splitInto);
@@ -35,13 +36,17 @@ export function IdeaLineage({ ideaId, idea }: { ideaId: string; idea: Idea }) {
       ) : null}
       {idea.coAuthors.length > 0 ? (
         <p className="kern-body">
-          {t('idea.lineage.coAuthors', { authors: idea.coAuthors.map((a) => a.id).join(', ') })}
+          {t('idea.lineage.coAuthors', {
+            authors: idea.coAuthors.map((author) => view.actors[author.id]?.name ?? author.id).join(', '),
+          })}
         </p>
       ) : null}
       <ul className="kern-list" data-testid="lineage">
         {lineage.data.edges.map((edge) => (
           <li key={`${edge.from}>${edge.to}`} className="kern-body">
-            {link(edge.from)} ({status(edge.from)}){' '}
+            {link(edge.from)}
+            {/* a source merged and not undone is "gebündelt" by the very words that follow */}
+            {edge.kind === 'merged' && !edge.undone ? '' : ` (${status(edge.from)})`}{' '}
             {edge.kind === 'merged'
               ? edge.undone
                 ? t('idea.lineage.mergedUndone')

@@ -105,7 +105,7 @@ export function IdeaPage() {
               </dd>
             </div>
           </dl>
-          <IdeaLineage ideaId={id} idea={idea} />
+          <IdeaLineage ideaId={id} view={view.data} />
           <IdeaDecision ideaId={id} idea={idea} person={person} />
           <IdeaEvaluation ideaId={id} view={view.data} person={person} />
           <IdeaActions ideaId={id} idea={idea} person={person} />
