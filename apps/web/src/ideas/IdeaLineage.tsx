@@ -37,7 +37,13 @@ export function IdeaLineage({ ideaId, view }: { ideaId: string; view: IdeaView }
       {idea.coAuthors.length > 0 ? (
         <p className="kern-body">
           {t('idea.lineage.coAuthors', {
-            authors: idea.coAuthors.map((author) => view.actors[author.id]?.name ?? author.id).join(', '),
+            authors: idea.coAuthors
+              .map((author) =>
+                author.kind === 'coordinator'
+                  ? t('idea.submittedByOffice', { id: author.id })
+                  : (view.actors[author.id]?.name ?? author.id),
+              )
+              .join(', '),
           })}
         </p>
       ) : null}
