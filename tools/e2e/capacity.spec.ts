@@ -111,6 +111,21 @@ describeIf(
       );
       expect(compared.split('\n')[0]).toContain(`Differenz Saldo ${VARIANT} (Version 1)`);
       expect(compared).toContain('03459014,Bramsche,Krippe,2028/29');
+
+      const card = page.getByRole('article', { name: new RegExp(VARIANT) });
+      await card.locator('summary', { hasText: 'Szenario archivieren' }).click();
+      await card.getByRole('button', { name: 'Szenario archivieren' }).click();
+      // Without a reason the service refuses, and the form says which field is missing.
+      await card
+        .getByLabel(/^Begründung/)
+        .and(card.locator('[aria-invalid="true"]'))
+        .waitFor();
+      await page.getByRole('checkbox', { name: VARIANT }).waitFor();
+      await card.getByLabel(/^Begründung/).fill('Das Baugebiet wird nicht ausgewiesen.');
+      await card.getByRole('button', { name: 'Szenario archivieren' }).click();
+      await page.getByText(`Das Szenario „${VARIANT}“ wurde archiviert.`).waitFor();
+      await page.getByRole('checkbox', { name: VARIANT }).waitFor({ state: 'detached' });
+      expect(new URL(page.url()).searchParams.get('vergleich')).toBe('status-quo');
     });
 
     it('registers an institution whose places reach the plan, with the keyboard alone and on a phone', async () => {
@@ -128,6 +143,7 @@ describeIf(
       await page.getByText('Die Einrichtung wurde erfasst.').waitFor();
       await page.getByRole('link', { name: 'Kita Am Sonnenhang' }).click();
       await page.getByRole('heading', { name: 'Kita Am Sonnenhang', level: 1 }).waitFor();
+      const institutionPath = new URL(page.url()).pathname;
       await page.locator('summary', { hasText: 'Kapazität ändern' }).click();
       const capacity = page.getByRole('form', { name: 'Kapazität ändern' });
       await capacity.getByLabel(/^gilt ab/).fill('2026-08-01');
@@ -146,6 +162,24 @@ describeIf(
       const firstYear = page.getByTestId('municipality-plan').getByRole('row').nth(1);
       await firstYear.getByText(/Plätze aus \d+ Einrichtungen/).click();
       await firstYear.getByText('Kita Am Sonnenhang: 30').waitFor();
+
+      // Closed from the start of the second plan year: the coming Kita year begins on 1 August.
+      const today = new Date();
+      const secondPlanYear = today.getFullYear() + (today.getMonth() >= 7 ? 2 : 1);
+      await page.goto(`${system.origin}${institutionPath}`);
+      await page.locator('summary', { hasText: 'Einrichtung schließen' }).click();
+      const closure = page.getByRole('form', { name: 'Einrichtung schließen' });
+      await closure.getByLabel(/^Geschlossen ab/).fill(`${secondPlanYear}-08-01`);
+      await closure.getByLabel(/^Begründung/).fill('Zusammenlegung mit der Kita am Markt');
+      await closure.getByRole('button', { name: 'Einrichtung schließen' }).click();
+      await page.getByText(`geschlossen ab 01.08.${secondPlanYear}`).first().waitFor();
+      await expectAccessible(page, 'einrichtung-geschlossen');
+      await page.goto(`${system.origin}/kapazitaetsplanung/gemeinden/03459012`);
+      const rows = page.getByTestId('municipality-plan').getByRole('row');
+      await rows.nth(2).waitFor();
+      // The first plan year still counts the Kita, the year of its closure no longer does.
+      expect(await rows.nth(1).textContent()).toContain('Kita Am Sonnenhang: 30');
+      expect(await rows.nth(2).textContent()).not.toContain('Kita Am Sonnenhang');
 
       await page.goto(`${system.origin}/kapazitaetsplanung`);
       await page.getByTestId('capacity-plan').waitFor();

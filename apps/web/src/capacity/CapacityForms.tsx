@@ -9,7 +9,15 @@ type Group = (typeof KITA_AGE_GROUPS)[number];
 const whole = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
 
 /** A form folded away until asked for, with a success message after it was sent. */
-function Disclosure({ title, done, children }: { title: string; done: string | null; children: React.ReactNode }) {
+export function Disclosure({
+  title,
+  done,
+  children,
+}: {
+  title: string;
+  done: string | null;
+  children: React.ReactNode;
+}) {
   return (
     <>
       {done ? <Alert kind="success" title={done} /> : null}

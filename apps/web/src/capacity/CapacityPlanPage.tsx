@@ -12,6 +12,7 @@ import { usePageTitle } from '../shell/page-title';
 import { useAddressQuery } from '../shell/url-filters';
 import { Alert, SelectField, TableScroll, TextField } from '../shell/ui';
 import {
+  BASELINE_SCENARIO,
   nkitagCsv,
   PLANNING_STAGES,
   PlanningStage,
@@ -31,7 +32,7 @@ export function usePlanChoice() {
   const stage = (PLANNING_STAGES as readonly string[]).includes(params.get('stufe') ?? '')
     ? (params.get('stufe') as PlanningStage)
     : 'krippe';
-  const scenario = params.get('szenario') ?? 'status-quo';
+  const scenario = params.get('szenario') ?? BASELINE_SCENARIO;
   const choose = (name: 'stufe' | 'szenario' | 'vergleich' | 'gebiet', value: string) =>
     update((next) => next.set(name, value), { replace: true });
   return { stage, scenario, params, choose };

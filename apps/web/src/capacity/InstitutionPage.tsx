@@ -7,6 +7,7 @@ import { useDataReady } from '../shell/data-ready';
 import { usePageTitle } from '../shell/page-title';
 import { TableScroll } from '../shell/ui';
 import { CapacityForm, OccupancyForm } from './CapacityForms';
+import { ClosureForm } from './ClosureForm';
 import { KITA_AGE_GROUPS, KITA_TYPES, SCHOOL_TYPES, useInstitution } from './capacity-queries';
 import { InstitutionStatus } from './InstitutionsPage';
 import { useCapacityLabels } from './labels';
@@ -147,6 +148,7 @@ export function InstitutionPage() {
               {maintains && data.status === 'open' ? <OccupancyForm institution={data} /> : null}
             </section>
           ) : null}
+          {maintains && data.status === 'open' ? <ClosureForm institution={data} /> : null}
         </>
       ) : null}
     </>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RegionSelect } from '../goals/filters';
 import { QueryProblem } from '../goals/QueryProblem';
-import { todayInBerlin } from '../lib/format';
+import { formatDate, todayInBerlin } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
 import { FormProblems, useCommandErrors } from '../shell/CommandProblem';
 import { useDataReady } from '../shell/data-ready';
@@ -127,7 +127,9 @@ export function InstitutionStatus({ institution }: { institution: Institution })
   return institution.status === 'open' && !institution.closedFrom ? (
     <Badge kind="success">{t('capacity.statusValue.open')}</Badge>
   ) : (
-    <Badge kind="info">{t('capacity.statusValue.closed', { date: institution.closedFrom })}</Badge>
+    <Badge kind="info">
+      {t('capacity.statusValue.closed', { date: institution.closedFrom ? formatDate(institution.closedFrom) : '' })}
+    </Badge>
   );
 }
 

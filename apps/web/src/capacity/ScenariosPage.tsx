@@ -10,7 +10,15 @@ import { useDataReady } from '../shell/data-ready';
 import { usePageTitle } from '../shell/page-title';
 import { Alert, CheckboxGroup, SelectField, TableScroll } from '../shell/ui';
 import { usePlanChoice } from './CapacityPlanPage';
-import { comparisonCsv, PLANNING_STAGES, Scenario, useComparison, useScenarios } from './capacity-queries';
+import { ArchiveScenarioForm } from './ArchiveScenarioForm';
+import {
+  BASELINE_SCENARIO,
+  comparisonCsv,
+  PLANNING_STAGES,
+  Scenario,
+  useComparison,
+  useScenarios,
+} from './capacity-queries';
 import { useCapacityLabels } from './labels';
 import { NewScenarioForm } from './NewScenarioForm';
 
@@ -57,11 +65,13 @@ export function ScenariosPage() {
   usePageTitle(t('capacity.scenarios'));
   const { stage, params, choose: set } = usePlanChoice();
   const scenarios = useScenarios();
-  const chosen = (params.get('vergleich') ?? 'status-quo').split(',').filter(Boolean);
+  const chosen = (params.get('vergleich') ?? BASELINE_SCENARIO).split(',').filter(Boolean);
   const regionKey = params.get('gebiet') ?? DISTRICT;
   const query = { scenarios: chosen, stage, regionKey };
   const comparison = useComparison(query);
   const [exportProblem, setExportProblem] = useState<string | null>(null);
+  const [archived, setArchived] = useState<string | null>(null);
+  const plans = person.role === 'coordinator' || person.role === 'admin';
   useDataReady(Boolean(scenarios.data) && (chosen.length < 2 || Boolean(comparison.data)));
   const items = scenarios.data?.items ?? [];
   const compared = chosen.flatMap((id) => items.filter((item) => item.id === id));
@@ -106,6 +116,7 @@ export function ScenariosPage() {
           options={labels.regions.map((region) => ({ value: region.key, label: region.name }))}
         />
       </form>
+      {archived ? <Alert kind="success" title={t('capacity.archived', { name: archived })} /> : null}
       <div className="scenario-cards">
         {compared.map((scenario) => (
           <article className="scenario-card" key={scenario.id} aria-labelledby={`scenario-${scenario.id}`}>
@@ -122,6 +133,15 @@ export function ScenariosPage() {
                 <li key={words}>{words}</li>
               ))}
             </ul>
+            {plans && scenario.id !== BASELINE_SCENARIO ? (
+              <ArchiveScenarioForm
+                scenarioId={scenario.id}
+                onArchived={() => {
+                  setArchived(scenario.name);
+                  set('vergleich', chosen.filter((id) => id !== scenario.id).join(','));
+                }}
+              />
+            ) : null}
           </article>
         ))}
       </div>
@@ -171,7 +191,7 @@ export function ScenariosPage() {
           </button>
         </>
       ) : null}
-      {person.role === 'coordinator' || person.role === 'admin' ? <NewScenarioForm /> : null}
+      {plans ? <NewScenarioForm /> : null}
     </>
   );
 }

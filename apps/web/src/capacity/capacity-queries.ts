@@ -22,8 +22,12 @@ export type Comparison = Json<'ScenarioQueriesController_comparison'>;
 export type InstitutionBody = Body<'/institutions'>;
 export type CapacityBody = Body<'/institutions/{id}/capacity-changes'>;
 export type OccupancyBody = Body<'/institutions/{id}/occupancy'>;
+export type ClosureBody = Body<'/institutions/{id}/closure'>;
 export type OfferingBody = Body<'/offerings'>;
 export type ScenarioBody = Body<'/scenarios'>;
+
+/** The status quo every plan starts from; it cannot be archived. */
+export const BASELINE_SCENARIO = 'status-quo';
 export type InstitutionType = Institution['type'];
 export type PlanningStage = PlanRow['stage'];
 export type Verdict = PlanRow['verdict'];
@@ -150,11 +154,21 @@ export const useReportOccupancy = (id: string) =>
     unwrap(planningApi.POST('/institutions/{id}/occupancy', { params: { path: { id } }, body })),
   );
 
+export const useCloseInstitution = (id: string) =>
+  usePlanningMutation((body: ClosureBody) =>
+    unwrap(planningApi.POST('/institutions/{id}/closure', { params: { path: { id } }, body })),
+  );
+
 export const useRegisterOffering = () =>
   usePlanningMutation((body: OfferingBody) => unwrap(planningApi.POST('/offerings', { body })));
 
 export const useCreateScenario = () =>
   usePlanningMutation((body: ScenarioBody) => unwrap(planningApi.POST('/scenarios', { body })));
+
+export const useArchiveScenario = (id: string) =>
+  usePlanningMutation((reason: string) =>
+    unwrap(planningApi.POST('/scenarios/{id}/archive', { params: { path: { id } }, body: { reason } })),
+  );
 
 export const useRecordPlanRun = () =>
   usePlanningMutation((body: Body<'/plan-runs'>) => unwrap(planningApi.POST('/plan-runs', { body })));
