@@ -6,7 +6,7 @@ import { TableScroll, TextField } from '../shell/ui';
 import { useGoalLabels } from '../goals/labels';
 import type { GoalView } from '../goals/goal-types';
 import { useGoalAsOf } from './audit-queries';
-import { useAddressQuery } from '../shell/url-filters';
+import { useAddressField } from '../shell/url-filters';
 
 const FACTS = [
   'goal.statusLabel',
@@ -49,15 +49,13 @@ function notYet(query: { error: Error | null }): boolean {
 /** "Stand am": the goal as recorded by the end of a day next to the goal as in force on that day. */
 export function AsOfComparison({ goalId }: { goalId: string }) {
   const { t } = useTranslation();
-  const { params, update } = useAddressQuery();
-  const date = params.get('stand') ?? todayInBerlin();
+  const [typed, setTyped, date] = useAddressField('stand', todayInBerlin());
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
   const instant = valid ? endOfDayInBerlin(date) : '';
   const recorded = useGoalAsOf(goalId, { recordedAsOf: instant }, valid);
   const effective = useGoalAsOf(goalId, { effectiveAsOf: instant }, valid);
   const recordedFacts = useFacts(recorded.data);
   const effectiveFacts = useFacts(effective.data);
-  const setDate = (value: string) => update((next) => next.set('stand', value), { replace: true });
   const cell = (facts: string[] | undefined, query: typeof recorded, index: number) =>
     facts?.[index] ?? (notYet(query) ? t('audit.notYet') : query.isPending ? t('loading') : '–');
   return (
@@ -70,8 +68,8 @@ export function AsOfComparison({ goalId }: { goalId: string }) {
           label={t('audit.asOfDate')}
           name="stand"
           type="date"
-          value={date}
-          onChange={setDate}
+          value={typed}
+          onChange={setTyped}
           error={valid ? undefined : t('audit.asOfDateInvalid')}
           hint={t('audit.asOfHint')}
         />

@@ -4,7 +4,7 @@ import { QueryProblem } from '../goals/QueryProblem';
 import { TextField } from '../shell/ui';
 import { useGoalDiff } from './audit-queries';
 import { changeInWords, Vocabulary } from './audit-words';
-import { useAddressQuery } from '../shell/url-filters';
+import { useAddressField } from '../shell/url-filters';
 
 function revisionOf(text: string | null): number | undefined {
   return text !== null && /^\d{1,7}$/.test(text) ? Number(text) : undefined;
@@ -13,14 +13,12 @@ function revisionOf(text: string | null): number | undefined {
 /** What changed between two revisions, as sentences, and which events made the change. */
 export function RevisionDiff({ goalId, words }: { goalId: string; words: Vocabulary }) {
   const { t } = useTranslation();
-  const { params, update } = useAddressQuery();
-  const fromText = params.get('von') ?? '';
-  const toText = params.get('bis') ?? '';
+  const [fromTyped, setFrom, fromText] = useAddressField('von');
+  const [toTyped, setTo, toText] = useAddressField('bis');
   const from = revisionOf(fromText);
   const to = revisionOf(toText);
   const ordered = from !== undefined && to !== undefined && from < to;
   const diff = useGoalDiff(goalId, ordered ? from : 0, ordered ? to : 0);
-  const set = (name: string, value: string) => update((next) => next.set(name, value.trim()), { replace: true });
   const error = (text: string, value: number | undefined) =>
     text !== '' && value === undefined ? t('audit.revisionInvalid') : undefined;
   return (
@@ -33,16 +31,16 @@ export function RevisionDiff({ goalId, words }: { goalId: string; words: Vocabul
           label={t('audit.fromRevision')}
           name="von"
           inputMode="numeric"
-          value={fromText}
-          onChange={(value) => set('von', value)}
+          value={fromTyped}
+          onChange={setFrom}
           error={error(fromText, from)}
         />
         <TextField
           label={t('audit.toRevision')}
           name="bis"
           inputMode="numeric"
-          value={toText}
-          onChange={(value) => set('bis', value)}
+          value={toTyped}
+          onChange={setTo}
           error={
             error(toText, to) ??
             (from !== undefined && to !== undefined && from >= to ? t('audit.revisionOrder') : undefined)

@@ -1,4 +1,4 @@
-import { FormEvent } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 /**
@@ -13,6 +13,34 @@ export function useAddressQuery() {
     setParams(next, options);
   };
   return { params, update };
+}
+
+/**
+ * A text or date field kept in the address under `name`. The field shows every keystroke at once and
+ * the address follows once typing pauses: bound to the address directly, a field is set back to the
+ * address's older value while the change is still on its way, which breaks a date being typed. A
+ * change of the address from elsewhere (a link, back) shows in the field. Answers the field's value,
+ * its setter, and the value in the address to query with.
+ */
+export function useAddressField(name: string, fallback = '', delayMs = 300) {
+  const { params, update } = useAddressQuery();
+  const inAddress = params.get(name) ?? fallback;
+  const [typed, setTyped] = useState(inAddress);
+  const written = useRef(inAddress);
+  useEffect(() => {
+    if (inAddress === written.current) return;
+    written.current = inAddress;
+    setTyped(inAddress);
+  }, [inAddress]);
+  useEffect(() => {
+    if (typed === written.current) return;
+    const timer = setTimeout(() => {
+      written.current = typed;
+      update((next) => next.set(name, typed.trim()), { replace: true });
+    }, delayMs);
+    return () => clearTimeout(timer);
+  }, [typed, name, delayMs, update]);
+  return [typed, setTyped, inAddress] as const;
 }
 
 /**
