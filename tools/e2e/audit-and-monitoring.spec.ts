@@ -4,7 +4,7 @@ import { useTempDir } from '@bildungsregion/testing';
 import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  CHROMIUM,
+  CHROMIUM_MISSING,
   expectAccessible,
   hasChromium,
   launchBrowser,
@@ -30,7 +30,7 @@ describeIf(
   'browser',
   'the Prüfung and monitoring screens in a browser',
   'the Prüfung and monitoring screens in a browser',
-  `no Chromium at ${CHROMIUM}; apt-get install chromium`,
+  CHROMIUM_MISSING,
   () => {
     const dir = useTempDir();
     let system: RunningSystem;

@@ -2,7 +2,7 @@
 import { describeIf, eventually, useTempDir } from '@bildungsregion/testing';
 import { readFileSync } from 'node:fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, expectAccessible, hasChromium, launchBrowser, openPage, signIn } from './support/browser';
+import { CHROMIUM_MISSING, expectAccessible, hasChromium, launchBrowser, openPage, signIn } from './support/browser';
 import { tabTo } from './support/keyboard';
 import { RunningSystem, startSystem } from './support/system';
 
@@ -25,7 +25,7 @@ describeIf(
   'browser',
   'the Kapazitätsplanung screens in a browser',
   'the Kapazitätsplanung screens in a browser',
-  `no Chromium at ${CHROMIUM}; apt-get install chromium`,
+  CHROMIUM_MISSING,
   () => {
     const dir = useTempDir();
     let system: RunningSystem;

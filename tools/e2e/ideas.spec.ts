@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { describeIf, useTempDir } from '@bildungsregion/testing';
 import { Browser, BrowserContext } from 'playwright-core';
-import { CHROMIUM, expectAccessible, hasChromium, launchBrowser, openPage, signIn } from './support/browser';
+import { CHROMIUM_MISSING, expectAccessible, hasChromium, launchBrowser, openPage, signIn } from './support/browser';
 import { tabTo } from './support/keyboard';
 import { RunningSystem, startSystem } from './support/system';
 
@@ -22,7 +22,7 @@ describeIf(
   'browser',
   'the Ideen screens in a browser',
   'the Ideen screens in a browser',
-  `no Chromium at ${CHROMIUM}; apt-get install chromium`,
+  CHROMIUM_MISSING,
   () => {
     const dir = useTempDir();
     let system: RunningSystem;

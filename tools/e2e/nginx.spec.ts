@@ -4,7 +4,7 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
-import { hasChromium, launchBrowser, screenshot, signIn } from './support/browser';
+import { CHROMIUM_MISSING, hasChromium, launchBrowser, screenshot, signIn } from './support/browser';
 import { RunningSystem, startSystem } from './support/system';
 
 const root = join(__dirname, '..', '..');
@@ -20,7 +20,7 @@ describeIf(
   'nginx',
   'the web app behind nginx',
   'the web app behind nginx',
-  'nginx or Chromium is not installed (apt-get install nginx chromium)',
+  hasNginx ? CHROMIUM_MISSING : 'nginx is not installed (apt-get install nginx)',
   () => {
     const dir = useTempDir();
     let system: RunningSystem;

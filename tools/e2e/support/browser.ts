@@ -5,7 +5,11 @@ import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 /** Debian's Chromium; nothing here downloads a browser. CHROMIUM names another binary. */
 export const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
+/** Without its German locale (Debian's chromium-l10n) Chromium orders date fields MM/DD/YYYY. */
+const GERMAN_LOCALE = '/usr/lib/chromium/locales/de.pak';
+export const hasChromium = existsSync(CHROMIUM) && (process.env['CHROMIUM'] !== undefined || existsSync(GERMAN_LOCALE));
+/** Why the browser suites cannot run here. */
+export const CHROMIUM_MISSING = `no Chromium with its German locale at ${CHROMIUM}; apt-get install chromium chromium-l10n`;
 
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'dist', 'screenshots');
 
@@ -21,9 +25,11 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      // Date fields show the German order (TT.MM.JJJJ), as the office's browsers do.
       '--lang=de-DE',
     ],
+    // Date fields take the German order (TT.MM.JJJJ) as in the office's browsers; on Linux Chromium
+    // reads it from the environment, not from --lang or the page's locale.
+    env: { ...process.env, LANG: 'de_DE.UTF-8', LANGUAGE: 'de' },
   });
 }
 

@@ -27,6 +27,11 @@ export function useAddressField(name: string, fallback = '', delayMs = 300) {
   const inAddress = params.get(name) ?? fallback;
   const [typed, setTyped] = useState(inAddress);
   const written = useRef(inAddress);
+  // The page may render again before typing pauses (a query answering); that must not restart the wait.
+  const latestUpdate = useRef(update);
+  useEffect(() => {
+    latestUpdate.current = update;
+  });
   useEffect(() => {
     if (inAddress === written.current) return;
     written.current = inAddress;
@@ -36,10 +41,10 @@ export function useAddressField(name: string, fallback = '', delayMs = 300) {
     if (typed === written.current) return;
     const timer = setTimeout(() => {
       written.current = typed;
-      update((next) => next.set(name, typed.trim()), { replace: true });
+      latestUpdate.current((next) => next.set(name, typed.trim()), { replace: true });
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [typed, name, delayMs, update]);
+  }, [typed, name, delayMs]);
   return [typed, setTyped, inAddress] as const;
 }
 
