@@ -10,24 +10,20 @@ export function ClosureForm({ institution }: { institution: Institution }) {
   const { t } = useTranslation();
   const close = useCloseInstitution(institution.id);
   const [form, setForm] = useState({ closedFrom: '', reason: '' });
-  const [done, setDone] = useState<string | null>(null);
   const { fieldErrors, problem, clear, fail } = useCommandErrors();
-  const set = (name: keyof typeof form) => (value: string) => {
-    setDone(null);
-    setForm({ ...form, [name]: value });
-  };
+  const set = (name: keyof typeof form) => (value: string) => setForm({ ...form, [name]: value });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     clear();
     try {
       await close.mutateAsync(form);
-      setDone(t('capacity.closed'));
     } catch (error) {
       fail(error);
     }
   };
   return (
-    <Disclosure title={t('capacity.close')} done={done}>
+    // Once closed, the page shows the institution's new status instead of this form.
+    <Disclosure title={t('capacity.close')} done={null}>
       <form className="step-form" aria-label={t('capacity.close')} onSubmit={(event) => void submit(event)} noValidate>
         <FormProblems problem={problem} fieldErrors={fieldErrors} />
         <TextField

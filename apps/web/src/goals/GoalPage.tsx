@@ -9,7 +9,7 @@ import { Alert, BackToGoals, Badge, SyntheticNotice, TableScroll } from '../shel
 import { GoalActions } from './GoalActions';
 import { FromIdea, IncompleteDraft } from './IncompleteDraft';
 import { useGoal } from './goal-queries';
-import { useRegions } from '../monitoring/monitoring-queries';
+import { useRegionName } from '../monitoring/monitoring-queries';
 import { ASSESSMENT_BADGE, useGoalLabels } from './labels';
 import { ProgressTable } from './ProgressTable';
 import { QueryProblem } from './QueryProblem';
@@ -22,7 +22,7 @@ export function GoalPage() {
   const labels = useGoalLabels();
   const person = usePerson();
   const query = useGoal(id);
-  const regions = useRegions();
+  const regionName = useRegionName();
   const view = query.data;
   const terms = view?.goal.terms;
   usePageTitle(terms?.title ?? t('goal.page'));
@@ -38,7 +38,6 @@ export function GoalPage() {
       </>
     );
   const goal = view.goal;
-  const regionName = (key: string) => regions.data?.find((region) => region.key === key)?.name ?? key;
   const facts: [string, string][] = [
     [t('goal.description'), terms.description],
     [t('goal.stage'), labels.stage(terms.stage)],

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, formatTimestamp } from '../lib/format';
 import type { ProgressRecord, ProgressTrace } from './goal-types';
 import { useProgressTrace } from './goal-queries';
-import { useRegions } from '../monitoring/monitoring-queries';
+import { useRegionName } from '../monitoring/monitoring-queries';
 import { useGoalLabels } from './labels';
 import { QueryProblem } from './QueryProblem';
 import { TableScroll } from '../shell/ui';
@@ -15,7 +15,7 @@ function who(actor: { id: string; role: string }, t: (key: string) => string): s
 /** Where a value came from: the measurement, the import that delivered it and who recorded it. */
 function Trace({ trace }: { trace: ProgressTrace }) {
   const { t } = useTranslation();
-  const regions = useRegions();
+  const regionName = useRegionName();
   const cause = trace.cause as Record<string, unknown> & { kind: string };
   const rows: [string, string][] = [
     [t('trace.recorded'), `${formatTimestamp(trace.recorded.recordedAt)}, ${who(trace.recorded.actor, t)}`],
@@ -25,10 +25,7 @@ function Trace({ trace }: { trace: ProgressTrace }) {
     const origin = cause['origin'] as { kind: string; importId?: string; correlationId?: string };
     rows.push(
       [t('trace.indicator'), String(cause['indicatorKey'])],
-      [
-        t('trace.region'),
-        regions.data?.find((region) => region.key === cause['regionKey'])?.name ?? String(cause['regionKey']),
-      ],
+      [t('trace.region'), regionName(String(cause['regionKey']))],
       [t('trace.period'), String(cause['period'])],
       [t('trace.measuredValue'), formatNumber(Number(cause['value']))],
       [t('trace.source'), String(cause['source'])],

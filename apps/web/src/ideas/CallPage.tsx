@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useGoal } from '../goals/goal-queries';
 import { QueryProblem } from '../goals/QueryProblem';
 import { formatDate, formatNumber } from '../lib/format';
-import { useIndicators, useRegions } from '../monitoring/monitoring-queries';
+import { useIndicators, useRegionName } from '../monitoring/monitoring-queries';
 import { usePerson } from '../shell/AuthProvider';
 import { CommandProblem, FormProblems, useCommandErrors } from '../shell/CommandProblem';
 import { useDataReady } from '../shell/data-ready';
@@ -32,9 +32,8 @@ function GoalCause({ goalId, to }: { goalId: string; to: string }) {
 function BreachCause({ data }: { data: Record<string, string | number | null> }) {
   const { t } = useTranslation();
   const indicators = useIndicators();
-  const regions = useRegions();
+  const regionName = useRegionName();
   const indicatorKey = String(data['indicatorKey']);
-  const regionKey = String(data['regionKey']);
   return (
     <>
       {t('calls.causeBreachBefore')}
@@ -42,7 +41,7 @@ function BreachCause({ data }: { data: Record<string, string | number | null> })
         {indicators.data?.find((indicator) => indicator.key === indicatorKey)?.name ?? indicatorKey}
       </Link>
       {t('calls.causeBreachAfter', {
-        region: regions.data?.find((region) => region.key === regionKey)?.name ?? regionKey,
+        region: regionName(String(data['regionKey'])),
         period: data['period'],
         value: formatNumber(Number(data['value'])),
         threshold: formatNumber(Number(data['threshold'])),

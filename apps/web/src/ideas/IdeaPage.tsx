@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryProblem } from '../goals/QueryProblem';
-import { useRegions } from '../monitoring/monitoring-queries';
+import { useRegionName } from '../monitoring/monitoring-queries';
 import { usePerson } from '../shell/AuthProvider';
 import { useDataReady } from '../shell/data-ready';
 import { usePageTitle } from '../shell/page-title';
@@ -23,11 +23,10 @@ export function IdeaPage() {
   const labels = useIdeaLabels();
   const person = usePerson();
   const view = useIdea(id);
-  const regions = useRegions();
+  const regionName = useRegionName();
   const idea = view.data?.idea;
   usePageTitle(idea?.content.title ?? t('idea.page'));
   useDataReady(Boolean(view.data));
-  const regionName = (key: string) => regions.data?.find((region) => region.key === key)?.name ?? key;
   return (
     <>
       <p>

@@ -39,6 +39,12 @@ export function useRegions() {
   });
 }
 
+/** A Gebiet's name by its key, or the key while the names load or when monitoring does not know it. */
+export function useRegionName(): (key: string) => string {
+  const regions = useRegions();
+  return (key) => regions.data?.find((region) => region.key === key)?.name ?? key;
+}
+
 export function useIndicators() {
   return useQuery({ queryKey: monitoringKeys.indicators, queryFn: () => unwrap(monitoringApi.GET('/indicators')) });
 }
