@@ -14,7 +14,7 @@ function population(year = 2025, valueOf = (age: number) => 100 + 10 * age) {
 }
 
 function inputs(overrides: Partial<RegionPlanInputs> = {}): RegionPlanInputs {
-  return { regionKey: BRAMSCHE, population: population(), rates: {}, institutions: [], ...overrides };
+  return { regionKey: BRAMSCHE, population: population(), rates: {}, institutions: [], measures: [], ...overrides };
 }
 
 const assume = (changes: Partial<Assumptions>): Assumptions => ({ ...STATUS_QUO_ASSUMPTIONS, ...changes });
@@ -109,6 +109,56 @@ describe('the capacity plan', () => {
     const rows = planStage(inputs({ institutions: [institution] }), 'krippe', STATUS_QUO_ASSUMPTIONS, 2026);
     expect(rows.slice(0, 4).map((row) => row.supply)).toEqual([30, 45, 45, 0]);
     expect(rows[1]?.sources.supply).toEqual([{ institutionId: 'kita-1', name: 'Kita Sonnenschein', places: 45 }]);
+  });
+
+  it('counts approved and implemented measures from their first 1 August, planned ones only where assumed', () => {
+    const institution = kita([{ effectiveFrom: '2020-01-01', places: { krippe: places(30) } }], '2030-08-01');
+    const effect = (effectiveFrom: string, places: number) => ({
+      institutionId: 'kita-1',
+      stage: 'krippe' as const,
+      places,
+      effectiveFrom,
+    });
+    const measures: RegionPlanInputs['measures'] = [
+      { measureId: 'neue-gruppe', title: 'Neue Krippengruppe', status: 'approved', effect: effect('2027-09-01', 15) },
+      { measureId: 'anbau', title: 'Anbau', status: 'implemented', effect: effect('2026-08-01', 10) },
+      { measureId: 'idee', title: 'Waldgruppe', status: 'planned', effect: effect('2026-01-01', 5) },
+    ];
+    const rows = planStage(inputs({ institutions: [institution], measures }), 'krippe', STATUS_QUO_ASSUMPTIONS, 2026);
+    // 2026: 30 + 10 (from 1 August 2026); 2027: the group starts in September, so it counts from 2028; 2030: closed.
+    expect(rows.map((row) => row.supply)).toEqual([40, 40, 55, 55, 0, 0]);
+    expect(rows[2]?.sources.measures).toEqual([
+      {
+        measureId: 'neue-gruppe',
+        title: 'Neue Krippengruppe',
+        status: 'approved',
+        institutionId: 'kita-1',
+        places: 15,
+        takesEffect: true,
+      },
+      {
+        measureId: 'anbau',
+        title: 'Anbau',
+        status: 'implemented',
+        institutionId: 'kita-1',
+        places: 10,
+        takesEffect: false,
+      },
+    ]);
+    expect(rows[0]?.sources.measures.map((measure) => [measure.measureId, measure.takesEffect])).toEqual([
+      ['anbau', true],
+    ]);
+    const withPlanned = planStage(
+      inputs({ institutions: [institution], measures }),
+      'krippe',
+      assume({ includePlannedMeasures: true }),
+      2026,
+    );
+    expect(withPlanned.map((row) => row.supply)).toEqual([45, 45, 60, 60, 0, 0]);
+    expect(
+      planStage(inputs({ institutions: [institution], measures }), 'kindergarten', STATUS_QUO_ASSUMPTIONS, 2026)[0]
+        ?.supply,
+    ).toBe(0);
   });
 
   it('counts a school by its streams: four year groups of full classes', () => {

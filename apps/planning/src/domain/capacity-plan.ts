@@ -6,6 +6,7 @@ import {
   PLAN_HORIZON,
   PlanningStage,
 } from './capacity';
+import { CapacityEffect, MeasureStatus } from './measure';
 
 /** Children of one age on 31 December of a year, as monitoring measured (or projected) them. */
 export interface PopulationFigure {
@@ -33,12 +34,31 @@ export interface InstitutionCapacity {
   readonly closedFrom?: string;
 }
 
+/** A measure with a capacity effect at one of the municipality's institutions. */
+export interface MeasureCapacity {
+  readonly measureId: string;
+  readonly title: string;
+  readonly status: Exclude<MeasureStatus, 'dropped'>;
+  readonly effect: CapacityEffect;
+}
+
 /** Everything the plan of one municipality is computed from. */
 export interface RegionPlanInputs {
   readonly regionKey: string;
   readonly population: readonly PopulationFigure[];
   readonly rates: Partial<Record<'krippe' | 'kindergarten', MeasuredRate>>;
   readonly institutions: readonly InstitutionCapacity[];
+  readonly measures: readonly MeasureCapacity[];
+}
+
+/** A measure the supply of a row counts; `takesEffect` marks the first plan year it counts in. */
+export interface CountedMeasure {
+  readonly measureId: string;
+  readonly title: string;
+  readonly status: MeasureCapacity['status'];
+  readonly institutionId: string;
+  readonly places: number;
+  readonly takesEffect: boolean;
 }
 
 export type RateSource =
@@ -62,6 +82,7 @@ export interface RowSources {
   } | null;
   readonly participation: RateSource;
   readonly supply: readonly { readonly institutionId: string; readonly name: string; readonly places: number }[];
+  readonly measures: readonly CountedMeasure[];
 }
 
 export type Verdict = 'covered' | 'tight' | 'shortfall' | 'no-population';
@@ -165,9 +186,11 @@ function participation(
 function supplyOf(stage: PlanningStage, inputs: RegionPlanInputs, assumptions: Assumptions, year: number) {
   const day = `${year}-08-01`;
   const sources: { institutionId: string; name: string; places: number }[] = [];
+  const open = new Set<string>();
   for (const institution of inputs.institutions) {
     const capacity = capacityOn(institution.changes, day, institution.closedFrom);
     if (!capacity) continue;
+    open.add(institution.institutionId);
     const places =
       stage === 'grundschule'
         ? institution.primarySchool
@@ -176,7 +199,40 @@ function supplyOf(stage: PlanningStage, inputs: RegionPlanInputs, assumptions: A
         : (capacity.places[stage]?.approved ?? 0);
     if (places > 0) sources.push({ institutionId: institution.institutionId, name: institution.name, places });
   }
-  return { supply: sources.reduce((total, source) => total + source.places, 0), sources };
+  const measures = countedMeasures(stage, inputs, assumptions, year, open);
+  const places = [...sources, ...measures].reduce((total, source) => total + source.places, 0);
+  return { supply: places, sources, measures };
+}
+
+/**
+ * Approved and implemented measures (planned ones too where the scenario says so) add their places
+ * from the first 1 August on or after their effective date, as long as their institution operates.
+ */
+function countedMeasures(
+  stage: PlanningStage,
+  inputs: RegionPlanInputs,
+  assumptions: Assumptions,
+  year: number,
+  operating: ReadonlySet<string>,
+): CountedMeasure[] {
+  const day = `${year}-08-01`;
+  const yearBefore = `${year - 1}-08-01`;
+  return inputs.measures
+    .filter(
+      ({ status, effect }) =>
+        (status !== 'planned' || assumptions.includePlannedMeasures === true) &&
+        effect.stage === stage &&
+        effect.effectiveFrom <= day &&
+        operating.has(effect.institutionId),
+    )
+    .map(({ measureId, title, status, effect }) => ({
+      measureId,
+      title,
+      status,
+      institutionId: effect.institutionId,
+      places: effect.places,
+      takesEffect: effect.effectiveFrom > yearBefore,
+    }));
 }
 
 export function verdictOf(balance: number | null, groupSize: number): Verdict {
@@ -197,7 +253,7 @@ export function planStage(
   return Array.from({ length: PLAN_HORIZON[stage] }, (_, offset) => {
     const year = firstYear + offset;
     const cohorts = cohortsAt(inputs, assumptions, year - 1);
-    const { supply, sources } = supplyOf(stage, inputs, assumptions, year);
+    const { supply, sources, measures } = supplyOf(stage, inputs, assumptions, year);
     const children = cohorts ? stageChildren(stage, cohorts.children, assumptions.schoolEntryShareBeforeCutoff) : null;
     const wanted = children === null ? null : (children * rate) / 100;
     const buffer = (assumptions.bufferPercent[stage] ?? 0) / 100;
@@ -226,6 +282,7 @@ export function planStage(
         },
         participation: source,
         supply: sources,
+        measures,
       },
     };
   });
@@ -259,6 +316,11 @@ export function districtTotal(regionKey: string, rows: readonly PlanRow[], group
     missingGroups: sum(rows.map((row) => row.missingGroups)),
     verdict: verdictOf(balance, groupSize),
     missingRegions: rows.length - planned.length,
-    sources: { children: null, participation: { kind: 'assumption' }, supply: [] },
+    sources: {
+      children: null,
+      participation: { kind: 'assumption' },
+      supply: [],
+      measures: rows.flatMap((row) => row.sources.measures),
+    },
   };
 }

@@ -41,6 +41,8 @@ export interface Assumptions {
   /** Share of a year's births before the 1 October cut-off, i.e. turning six by 30 September. */
   readonly schoolEntryShareBeforeCutoff: number;
   readonly buildingAreas: readonly BuildingArea[];
+  /** Counts planned measures as if approved, to see what they would do; absent in scenarios before measures. */
+  readonly includePlannedMeasures?: boolean;
 }
 
 export const STATUS_QUO_ASSUMPTIONS: Assumptions = {
@@ -51,6 +53,7 @@ export const STATUS_QUO_ASSUMPTIONS: Assumptions = {
   groupSize: { krippe: 15, kindergarten: 25, hort: 20, grundschule: 26 },
   schoolEntryShareBeforeCutoff: 0.75,
   buildingAreas: [],
+  includePlannedMeasures: false,
 };
 
 /** Approved places of one Kita age group, with the places over seven hours and the integration places among them. */

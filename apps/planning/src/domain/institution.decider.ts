@@ -8,12 +8,12 @@ import {
   InstitutionEvent,
   InstitutionProfile,
   InstitutionType,
+  KITA_TYPES,
   Occupancy,
   SCHOOL_TYPES,
 } from './institution';
 import { Rejected, requireName, requireReason, requireRegion } from './rules';
 
-const KITA_TYPES: readonly InstitutionType[] = ['krippe', 'kindergarten', 'hort', 'kita'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function requireDate(field: string, day: string): Rejected | undefined {

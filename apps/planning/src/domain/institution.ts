@@ -32,6 +32,9 @@ export const SCHOOL_TYPES: readonly InstitutionType[] = [
   'foerderschule',
 ];
 
+/** Types whose capacity is counted in approved places per Kita age group. */
+export const KITA_TYPES: readonly InstitutionType[] = ['krippe', 'kindergarten', 'hort', 'kita'];
+
 export interface InstitutionProfile {
   readonly name: string;
   readonly type: InstitutionType;

@@ -107,7 +107,13 @@ export class PlanningInputs {
         const own = documents.filter((document) => document.regionKey === regionKey);
         return [
           regionKey,
-          { regionKey, population: populationOf(own), rates: { ...districtRates, ...ratesOf(own) }, institutions: [] },
+          {
+            regionKey,
+            population: populationOf(own),
+            rates: { ...districtRates, ...ratesOf(own) },
+            institutions: [],
+            measures: [],
+          },
         ];
       }),
     );
