@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { EventStore, verifyAllStreams } from '@bildungsregion/event-store';
 import { AuditReader, auditRoutes } from '@bildungsregion/http';
 import { ReadModelStore } from '@bildungsregion/read-models';
@@ -23,11 +24,17 @@ import { DirectoryQueries } from './application/directory/directory.queries';
 import { InstitutionCommands } from './application/inventory/institution-commands';
 import { InventoryQueries } from './application/inventory/inventory.queries';
 import { OfferingCommands } from './application/inventory/offering-commands';
+import { GapWatch } from './application/measures/gap-watch';
+import { MeasureCommands } from './application/measures/measure-commands';
+import { gapProjection, measureProjection } from './application/measures/measure.projections';
+import { MeasureQueries } from './application/measures/measure.queries';
 import { NetworkCommands } from './application/network-commands';
 import { OrganisationCommands } from './application/organisation-commands';
 import {
   CONTACTS,
+  GAPS,
   INPUTS,
+  MEASURES,
   INSTITUTIONS,
   NETWORKS,
   OFFERINGS,
@@ -42,12 +49,15 @@ import {
 } from './http/capacity-plans.controller';
 import { institutionId, offeringId, scenarioId } from './http/capacity-requests';
 import { ContactCommandsController, ContactQueriesController } from './http/contacts.controller';
+import { measureId } from './http/measure-requests';
+import { MeasureCommandsController, MeasureQueriesController } from './http/measures.controller';
 import { NetworkCommandsController, NetworkQueriesController } from './http/networks.controller';
 import { OrganisationCommandsController, OrganisationQueriesController } from './http/organisations.controller';
 import { InstitutionCommandsController, InstitutionQueriesController } from './http/institutions.controller';
 import { OfferingCommandsController, OfferingQueriesController } from './http/offerings.controller';
 import { actorId, contactId } from './http/planning-requests';
 import { ScenarioCommandsController, ScenarioQueriesController } from './http/scenarios.controller';
+import { IdeasEventsConsumer } from './infrastructure/ideas-events.consumer';
 import { MonitoringEventsConsumer } from './infrastructure/monitoring-events.consumer';
 import { PersonalDataKeys } from './infrastructure/personal-data-keys';
 import { planningRuntimeParts } from './infrastructure/runtime-parts';
@@ -59,9 +69,16 @@ const CONTACT_AUDIT = Symbol('CONTACT_AUDIT');
 const INSTITUTION_AUDIT = Symbol('INSTITUTION_AUDIT');
 const OFFERING_AUDIT = Symbol('OFFERING_AUDIT');
 const SCENARIO_AUDIT = Symbol('SCENARIO_AUDIT');
+const MEASURE_AUDIT = Symbol('MEASURE_AUDIT');
 const AUDITORS = ['coordinator', 'auditor', 'admin'] as const;
-/** The read models a plan is computed from. */
-const PLAN_PROJECTIONS = [planningInputProjection, institutionProjection, scenarioProjection];
+/** The read models a plan is computed from, and the gaps the gap watch compares it with. */
+const PLAN_PROJECTIONS = [
+  planningInputProjection,
+  institutionProjection,
+  scenarioProjection,
+  measureProjection,
+  gapProjection,
+];
 
 @Module({})
 export class PlanningModule {
@@ -83,6 +100,8 @@ export class PlanningModule {
         CapacityPlansController,
         PlanRunQueriesController,
         PlanRunCommandsController,
+        MeasureQueriesController,
+        MeasureCommandsController,
         auditRoutes({
           path: 'actors',
           param: 'id',
@@ -117,6 +136,7 @@ export class PlanningModule {
             ['institutions', institutionId, 'institution', INSTITUTION_AUDIT],
             ['offerings', offeringId, 'offering', OFFERING_AUDIT],
             ['scenarios', scenarioId, 'scenario', SCENARIO_AUDIT],
+            ['measures', measureId, 'measure', MEASURE_AUDIT],
           ] as const
         ).map(([path, idSchema, noun, reader]) =>
           auditRoutes({ path, param: 'id', idSchema, noun, scope: '', roles: AUDITORS, reader, storeAudit: false }),
@@ -169,6 +189,8 @@ export class PlanningModule {
                   SCENARIOS.name,
                   PLAN_RUNS.name,
                   INPUTS.name,
+                  MEASURES.name,
+                  GAPS.name,
                 ],
               }),
           }),
@@ -207,17 +229,45 @@ export class PlanningModule {
           useFactory: (store: EventStore, readModels: ReadModelStore) => new PlanningInputs(store, readModels),
         },
         {
+          provide: MeasureQueries,
+          inject: [READ_MODELS],
+          useFactory: (readModels: ReadModelStore) => new MeasureQueries(readModels),
+        },
+        {
+          provide: MeasureCommands,
+          inject: [EVENT_STORE, InstitutionCommands],
+          useFactory: (store: EventStore, institutions: InstitutionCommands) =>
+            new MeasureCommands(store, config.district, institutions),
+        },
+        {
           provide: CapacityPlans,
-          inject: [PlanningInputs, InventoryQueries, READ_MODELS, SERVICE_RUNTIME],
+          inject: [PlanningInputs, InventoryQueries, MeasureQueries, READ_MODELS, ModuleRef],
           useFactory: (
             inputs: PlanningInputs,
             inventory: InventoryQueries,
+            measures: MeasureQueries,
             readModels: ReadModelStore,
-            runtime: StandardRuntime,
+            moduleRef: ModuleRef,
           ) =>
-            new CapacityPlans(inputs, inventory, new ScenarioQueries(readModels), config.district, async () => {
-              for (const projection of PLAN_PROJECTIONS) await runtime.projection(projection.name).caughtUpWithStore();
-            }),
+            new CapacityPlans(
+              inputs,
+              inventory,
+              measures,
+              new ScenarioQueries(readModels),
+              config.district,
+              // Looked up when a plan is asked for: the runtime is built after the gap watch, which needs the plans.
+              async () => {
+                const runtime = moduleRef.get<StandardRuntime>(SERVICE_RUNTIME, { strict: false });
+                for (const projection of PLAN_PROJECTIONS)
+                  await runtime.projection(projection.name).caughtUpWithStore();
+              },
+            ),
+        },
+        {
+          provide: GapWatch,
+          inject: [EVENT_STORE, CapacityPlans, MeasureQueries],
+          useFactory: (store: EventStore, plans: CapacityPlans, measures: MeasureQueries) =>
+            new GapWatch(store, plans, measures, config.district),
         },
         {
           provide: PlanRuns,
@@ -226,6 +276,12 @@ export class PlanningModule {
             new PlanRuns(store, readModels, plans),
         },
         MonitoringEventsConsumer,
+        IdeasEventsConsumer,
+        {
+          provide: MEASURE_AUDIT,
+          inject: [MeasureCommands],
+          useFactory: (commands: MeasureCommands) => commands.measures,
+        },
         {
           provide: INSTITUTION_AUDIT,
           inject: [InstitutionCommands],
@@ -251,6 +307,7 @@ export class PlanningModule {
           OfferingCommands,
           ScenarioCommands,
           EVENT_STORE,
+          GapWatch,
         ],
         useFactory: planningRuntimeParts,
       },

@@ -14,6 +14,10 @@ export const OFFERINGS = streamCategory('offering');
 export const SCENARIOS = streamCategory('scenario');
 /** Every recorded plan run is one stream, `planrun-<uuid>`. */
 export const PLAN_RUNS = streamCategory('planrun');
+/** Every measure (Maßnahme) is one stream, `measure-<uuid>`. */
+export const MEASURES = streamCategory('measure');
+/** Every municipality's balance of a stage and plan year that was ever short, `gap-<region key>.<stage>.<year>`. */
+export const GAPS = streamCategory('gap');
 /** Monitoring's measurements planning plans from, `input-<indicator key>.<region key>`. */
 export const INPUTS = streamCategory('input');
 

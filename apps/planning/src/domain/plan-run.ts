@@ -23,6 +23,8 @@ export interface PlanRunRecord {
   readonly inputs: {
     readonly measurementIds: readonly string[];
     readonly institutions: readonly { readonly institutionId: string; readonly revision: number }[];
+    /** Absent in runs recorded before measures were planned. */
+    readonly measures?: readonly { readonly measureId: string; readonly status: string }[];
   };
   readonly rows: readonly RecordedRow[];
 }

@@ -124,6 +124,10 @@ export const AssumptionsRequest = z.strictObject({
     )
     .max(50)
     .default([]),
+  includePlannedMeasures: z
+    .boolean()
+    .default(false)
+    .describe('Count planned measures as if approved, to see what they would do.'),
 });
 export const CreateScenarioRequest = z.strictObject({
   name: text(200),

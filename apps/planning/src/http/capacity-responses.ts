@@ -67,6 +67,7 @@ const assumptions = z.looseObject({
   buildingAreas: z.array(
     z.object({ name: z.string(), regionKey: z.string(), children: z.number(), fromYear: z.number() }),
   ),
+  includePlannedMeasures: z.boolean().optional(),
 });
 const version = z.looseObject({
   name: z.string(),
@@ -116,6 +117,16 @@ const planRow = z.looseObject({
       .nullable(),
     participation: rateSource,
     supply: z.array(z.object({ institutionId: z.string(), name: z.string(), places: z.number() })),
+    measures: z.array(
+      z.object({
+        measureId: z.string(),
+        title: z.string(),
+        status: z.enum(['planned', 'approved', 'implemented']),
+        institutionId: z.string(),
+        places: z.number(),
+        takesEffect: z.boolean().describe('The first plan year the measure counts in.'),
+      }),
+    ),
   }),
 });
 export const CapacityPlanResult = z.looseObject({

@@ -15,14 +15,17 @@ import { institutionProjection, offeringProjection } from '../application/invent
 import { OfferingCommands } from '../application/inventory/offering-commands';
 import { NetworkCommands } from '../application/network-commands';
 import { OrganisationCommands } from '../application/organisation-commands';
-import { toPublicEvent } from '../application/public-events';
+import { GapWatch } from '../application/measures/gap-watch';
+import { gapProjection, measureProjection } from '../application/measures/measure.projections';
+import { PUBLISHED_CATEGORIES, toPublicEvent } from '../application/public-events';
 import { seedSampleActors } from '../application/sample-actors';
 import { seedBaselineScenario, seedSampleCapacity } from '../application/sample-capacity';
-import { NETWORKS, ORGANISATIONS, SERVICE_NAME } from '../application/streams';
+import { SERVICE_NAME } from '../application/streams';
 
 /**
  * Planning runs the directory, contact, institution, offering, scenario, input and plan-run projections,
- * publishes the directory's names and plans from monitoring's population and Betreuungsquoten.
+ * measure and gap projections, publishes the directory's names, measures and gaps, plans from
+ * monitoring's population and Betreuungsquoten, drafts measures from promoted ideas and watches for gaps.
  */
 export function planningRuntimeParts(
   organisations: OrganisationCommands,
@@ -32,6 +35,7 @@ export function planningRuntimeParts(
   offerings: OfferingCommands,
   scenarios: ScenarioCommands,
   store: EventStore,
+  gapWatch: GapWatch,
 ): RuntimeParts {
   return {
     service: SERVICE_NAME,
@@ -44,9 +48,12 @@ export function planningRuntimeParts(
       scenarioProjection,
       planningInputProjection,
       planRunProjection,
+      measureProjection,
+      gapProjection,
     ] as unknown as Projection<ProjectedDocument>[],
-    relay: { topic: SERVICES.planning.topic, categories: [ORGANISATIONS.name, NETWORKS.name], toPublicEvent },
-    consumes: [Topics.monitoring],
+    relay: { topic: SERVICES.planning.topic, categories: PUBLISHED_CATEGORIES, toPublicEvent },
+    consumes: [Topics.monitoring, Topics.ideas],
+    background: [gapWatch],
     async seed({ seedSampleData, logger }) {
       if (await seedBaselineScenario(scenarios, store)) logger.info('created the status-quo scenario');
       if (!seedSampleData) return;

@@ -70,6 +70,8 @@ export interface RuntimeParts {
   readonly consumes?: readonly string[];
   /** The consumer group it consumes with. */
   readonly consumerGroup?: string;
+  /** Work that reacts to the service's own store, started after the seed and stopped first. */
+  readonly background?: readonly { start(): Promise<void>; stop(): Promise<void> }[];
   /** Runs after the projections and the relay started, e.g. to define reference data or seed sample data. */
   seed?(options: { readonly seedSampleData: boolean; readonly logger: Logger }): Promise<void>;
 }
@@ -141,10 +143,12 @@ export class StandardRuntime implements ServiceRuntime {
     await this.bus.ensureTopics([this.parts.relay.topic, ...this.consumes]);
     await this.relay.start();
     await this.parts.seed?.({ seedSampleData: options.seedSampleData, logger: this.logger });
+    for (const worker of this.parts.background ?? []) await worker.start();
   }
 
   /** Publishes what the relay holds and applies what the projections hold, then stops them. */
   async stop(): Promise<void> {
+    for (const worker of this.parts.background ?? []) await worker.stop();
     await this.relay.stop();
     for (const runner of this.projections) await runner.stop();
     await this.seals.stop();

@@ -1,9 +1,10 @@
 import { NotFoundError } from '@bildungsregion/application';
 import { District } from '@bildungsregion/reference-data';
 import { PLANNING_STAGES, PlanningStage } from '../../domain/capacity';
-import { districtTotal, PlanRow, planStage, RegionPlanInputs } from '../../domain/capacity-plan';
+import { districtTotal, MeasureCapacity, PlanRow, planStage, RegionPlanInputs } from '../../domain/capacity-plan';
 import { InstitutionSummary } from '../inventory/inventory.projections';
 import { InventoryQueries } from '../inventory/inventory.queries';
+import { MeasureQueries } from '../measures/measure.queries';
 import { PlanningInputs } from './planning-inputs';
 import { ScenarioAsRun, ScenarioQueries } from './scenario.queries';
 
@@ -15,10 +16,11 @@ export interface PlanRequest {
   readonly firstYear?: number;
 }
 
-/** The inputs of one computation: every municipality's figures with its institutions. */
+/** The inputs of one computation: every municipality's figures with its institutions and measures. */
 export interface PlanInputs {
   readonly regions: Map<string, RegionPlanInputs>;
   readonly institutions: readonly InstitutionSummary[];
+  readonly measures: readonly MeasureCapacity[];
 }
 
 /** A computed plan: its scenario version, the years it starts from and one row per region, stage and year. */
@@ -38,6 +40,7 @@ export class CapacityPlans {
   constructor(
     private readonly inputs: PlanningInputs,
     private readonly inventory: InventoryQueries,
+    private readonly measureQueries: MeasureQueries,
     readonly scenarios: ScenarioQueries,
     readonly district: District,
     /** Resolves once the inputs, institutions and scenarios hold everything stored so far: a plan never misses a change just made. */
@@ -65,10 +68,12 @@ export class CapacityPlans {
   async loadInputs(): Promise<PlanInputs> {
     await this.readModelsCurrent();
     const keys = this.district.municipalities.map((region) => region.key);
-    const [regions, institutions] = await Promise.all([
+    const [regions, institutions, measures] = await Promise.all([
       this.inputs.byRegion(keys, this.district.region.key),
       this.inventory.allInstitutions(),
+      this.measureQueries.withEffect(),
     ]);
+    const regionOfInstitution = new Map(institutions.map((institution) => [institution.id, institution.regionKey]));
     for (const institution of institutions) {
       const region = regions.get(institution.regionKey);
       if (!region) continue;
@@ -86,7 +91,12 @@ export class CapacityPlans {
         ],
       });
     }
-    return { regions, institutions };
+    // A measure counts where its institution is, even when it was planned for the whole district.
+    for (const measure of measures) {
+      const region = regions.get(regionOfInstitution.get(measure.effect.institutionId) ?? '');
+      if (region) regions.set(region.regionKey, { ...region, measures: [...region.measures, measure] });
+    }
+    return { regions, institutions, measures };
   }
 
   compute(scenario: ScenarioAsRun, inputs: PlanInputs, request: Omit<PlanRequest, 'scenarioId'>): CapacityPlan {

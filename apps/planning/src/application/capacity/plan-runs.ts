@@ -75,6 +75,7 @@ export class PlanRuns {
       inputs: {
         measurementIds: [...measurementIds].sort(),
         institutions: inputs.institutions.map((entry) => ({ institutionId: entry.id, revision: entry.revision })),
+        measures: inputs.measures.map(({ measureId, status }) => ({ measureId, status })),
       },
       rows,
     };
