@@ -23,6 +23,8 @@ import { ProgressCommandsController } from './http/progress-commands.controller'
 import { GoalQueriesController } from './http/goal-queries.controller';
 import { goalId } from './http/goal-requests';
 import { IdeasEventsConsumer } from './infrastructure/ideas-events.consumer';
+import { PlanningEventsConsumer } from './infrastructure/planning-events.consumer';
+import { LinkedMeasures } from './application/linked-measures';
 import { MonitoringEventsConsumer } from './infrastructure/monitoring-events.consumer';
 import { goalsRuntimeParts } from './infrastructure/runtime-parts';
 
@@ -78,6 +80,12 @@ export class GoalsModule {
           useFactory: (commands: GoalCommands) => new IdeaReactions(commands),
         },
         IdeasEventsConsumer,
+        {
+          provide: LinkedMeasures,
+          inject: [EVENT_STORE, READ_MODELS],
+          useFactory: (store: EventStore, readModels: ReadModelStore) => new LinkedMeasures(store, readModels),
+        },
+        PlanningEventsConsumer,
       ],
       runtime: { inject: [GoalCommands, EVENT_STORE], useFactory: goalsRuntimeParts },
     });

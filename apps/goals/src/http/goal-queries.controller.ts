@@ -18,7 +18,15 @@ import { z } from 'zod';
 import { GoalAudit, GoalDiff, GoalView, ProgressTrace } from '../application/goal-audit';
 import { Dashboard, GoalListQueries } from '../application/goal-list/goal-list.queries';
 import { GoalSummary } from '../application/goal-list/goal-summary.projection';
-import { DashboardResult, GoalDiffResult, GoalPageResult, GoalResult, ProgressTraceResult } from './goal-responses';
+import { LinkedMeasureEntry, LinkedMeasures } from '../application/linked-measures';
+import {
+  DashboardResult,
+  GoalDiffResult,
+  GoalPageResult,
+  GoalResult,
+  LinkedMeasureListResult,
+  ProgressTraceResult,
+} from './goal-responses';
 import { DashboardQuery, DiffQuery, goalId, GoalAsOfQuery, GoalListQuery, progressId } from './goal-requests';
 
 const READERS = ['coordinator', 'auditor', 'admin'] as const;
@@ -34,6 +42,7 @@ export class GoalQueriesController {
   constructor(
     private readonly goals: GoalAudit,
     private readonly goalList: GoalListQueries,
+    private readonly measures: LinkedMeasures,
   ) {}
 
   @Get('goals')
@@ -89,6 +98,22 @@ export class GoalQueriesController {
     const view = await this.goals.get(id, principal, asOf);
     response.setHeader('ETag', etagOf(view.revision));
     return view;
+  }
+
+  @Get('goals/:id/measures')
+  @Roles(...READERS, 'actor')
+  @ApiOperation({
+    summary: 'The measures serving a goal',
+    description: 'As planning announced them: title, municipality and how far each has come; dropped ones last.',
+  })
+  @GOAL_ID
+  @ApiResult(LinkedMeasureListResult)
+  async linkedMeasures(
+    @ValidParam('id', goalId) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ items: LinkedMeasureEntry[] }> {
+    await this.goals.get(id, principal, {});
+    return { items: await this.measures.forGoal(id) };
   }
 
   @Get('goals/:id/progress/:progressId/trace')

@@ -7,6 +7,7 @@ import {
   pageOf,
 } from '@bildungsregion/http';
 import { z } from 'zod';
+import { MEASURE_PROGRESS } from '../domain/linked-measure';
 import { ASSESSMENTS, EDUCATION_STAGES, GOAL_STATUSES } from '../domain/goal';
 
 /** What the goal routes answer, for the OpenAPI document; fields beyond these may be added later. */
@@ -137,3 +138,16 @@ export const GoalCommandResult = CommandResult.extend({
   warnings: CommandWarningsResult.optional(),
 });
 export const ProgressResult = GoalCommandResult.extend({ progressId: z.string() });
+
+export const LinkedMeasureListResult = z.object({
+  items: z.array(
+    z.looseObject({
+      id: z.string().describe('The measure id in planning'),
+      title: z.string(),
+      regionKey: z.string(),
+      goalIds: z.array(z.string()),
+      status: z.enum(MEASURE_PROGRESS),
+      updatedAt: z.string(),
+    }),
+  ),
+});

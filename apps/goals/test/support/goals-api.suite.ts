@@ -2,6 +2,9 @@ import { Bus, busFromUrl, DeadLetter, Delivery } from '@bildungsregion/bus';
 import {
   ActorRegistered,
   IdeaPromoted,
+  MeasureApproved,
+  MeasurePlanned,
+  MeasureRevised,
   IntegrationEvent,
   MeasurementCorrected,
   MeasurementRecorded,
@@ -978,7 +981,7 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
         topicNamespace: service.config.topicNamespace,
         clientId: 'ideas-stand-in',
       });
-      await bus.ensureTopics([Topics.ideas]);
+      await bus.ensureTopics([Topics.ideas, Topics.planning]);
     });
 
     afterAll(() => bus?.close());
@@ -1066,6 +1069,39 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
         terms: { stage: 'allgemeinbildende-schulen', unit: 'Jugendliche' },
       });
       await command(goalId, 'draft', { changes: { unit: 'Plätze' } }).expect(409);
+    });
+
+    it('lists the measures planning links to a goal, as far as each has come', async () => {
+      const goalId = await draft();
+      const measureId = randomUUID();
+      const event = (type: string, data: Record<string, unknown>): IntegrationEvent => ({
+        id: randomUUID(),
+        type,
+        source: 'planning',
+        subject: `measure-${measureId}`,
+        time: '2026-11-20T10:00:00.000Z',
+        correlationId: randomUUID(),
+        data: { measureId, ...data },
+      });
+      const outline = { title: 'Zweite Krippengruppe', regionKey: '03459014', goalIds: [goalId] };
+      const planned = event(MeasurePlanned.type, outline);
+      await bus.publish(
+        [
+          planned,
+          planned,
+          event(MeasureApproved.type, { authority: 'Rat der Stadt Bramsche', decidedOn: '2026-11-20' }),
+          event(MeasurePlanned.type, { ...outline, goalIds: [] }),
+        ].map((published) => ({ topic: Topics.planning, event: published })),
+      );
+      const measures = async () =>
+        (await http().get(`/goals/${goalId}/measures`).set(as(auth.auditor)).expect(200)).body.items;
+      await eventually(async () => (await measures())[0]?.status === 'approved', 20_000);
+      expect(await measures()).toEqual([
+        expect.objectContaining({ id: measureId, title: 'Zweite Krippengruppe', status: 'approved' }),
+      ]);
+      await bus.publish([{ topic: Topics.planning, event: event(MeasureRevised.type, { ...outline, goalIds: [] }) }]);
+      await eventually(async () => (await measures()).length === 0, 20_000);
+      await http().get(`/goals/${randomUUID()}/measures`).set(as(auth.auditor)).expect(404);
     });
   });
 

@@ -1,6 +1,13 @@
 import { CommandRejectedError, ServiceActor } from '@bildungsregion/application';
 import { eventIdFor } from '@bildungsregion/bus';
-import { AssessmentChanged, DataOf, GoalDrafted, IntegrationEvent, ThresholdBreached } from '@bildungsregion/contracts';
+import {
+  AssessmentChanged,
+  DataOf,
+  GoalDrafted,
+  IntegrationEvent,
+  MeasurePlanned,
+  ThresholdBreached,
+} from '@bildungsregion/contracts';
 import { District } from '@bildungsregion/reference-data';
 import { CallCause, CallTerms } from '../domain/call';
 import { CallCommands } from './calls/call-commands';
@@ -22,8 +29,8 @@ const ASSESSMENT_WORDS: Record<string, string> = { 'at-risk': 'gefährdet', 'off
 
 /**
  * How ideas reacts to the other services: a problem reported by monitoring (a threshold breach) or
- * goals (a goal at risk or off track) drafts a call for ideas for a coordinator to review; a goal
- * drafted from a promoted idea is noted on the idea.
+ * goals (a goal at risk or off track) drafts a call for ideas for a coordinator to review; a goal or
+ * measure drafted from a promoted idea is noted on the idea.
  */
 export class UpstreamReactions {
   constructor(
@@ -74,13 +81,25 @@ export class UpstreamReactions {
     return this.draft(callIdForAssessment(event.id), terms, cause, event);
   }
 
-  async goalDrafted(event: IntegrationEvent<DataOf<typeof GoalDrafted>>): Promise<ReactionOutcome> {
-    const { origin, goalId } = event.data;
+  goalDrafted(event: IntegrationEvent<DataOf<typeof GoalDrafted>>): Promise<ReactionOutcome> {
+    return this.promotionRealised(event, event.data.goalId, event.data.origin);
+  }
+
+  measurePlanned(event: IntegrationEvent<DataOf<typeof MeasurePlanned>>): Promise<ReactionOutcome> {
+    return this.promotionRealised(event, event.data.measureId, event.data.origin);
+  }
+
+  /** The goal or measure a promotion became is noted on the idea. */
+  private async promotionRealised(
+    event: IntegrationEvent,
+    resultId: string,
+    origin: { readonly ideaId: string; readonly promotionId: string } | undefined,
+  ): Promise<ReactionOutcome> {
     if (!origin) return 'not-a-problem';
     try {
       const outcome = await this.ideas.ideas.execute(
         origin.ideaId,
-        { type: 'RecordPromotionResult', promotionId: origin.promotionId, resultId: goalId },
+        { type: 'RecordPromotionResult', promotionId: origin.promotionId, resultId },
         this.requestFor(event),
       );
       return outcome.events.length > 0 ? 'recorded' : 'unchanged';

@@ -1,11 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createLogger, Delivery, OnIntegrationEvent } from '@bildungsregion/bus';
-import { AssessmentChanged, DataOf, GoalDrafted, IntegrationEvent, ThresholdBreached } from '@bildungsregion/contracts';
+import {
+  AssessmentChanged,
+  DataOf,
+  GoalDrafted,
+  IntegrationEvent,
+  MeasurePlanned,
+  ThresholdBreached,
+} from '@bildungsregion/contracts';
 import { Metrics } from '@bildungsregion/http';
 import { ReactionOutcome, UpstreamReactions } from '../application/upstream-reactions';
 import { SERVICE_NAME } from '../application/streams';
 
-/** Feeds monitoring's and goals' events from the bus into the ideas' reactions, and counts what they did. */
+/** Feeds monitoring's, goals' and planning's events from the bus into the ideas' reactions, and counts what they did. */
 @Injectable()
 export class UpstreamEventsConsumer {
   private readonly outcomes;
@@ -37,6 +44,12 @@ export class UpstreamEventsConsumer {
   async onGoalDrafted(delivery: Delivery): Promise<void> {
     const event = delivery.event as IntegrationEvent<DataOf<typeof GoalDrafted>>;
     this.count('goal-drafted', delivery, await this.reactions.goalDrafted(event));
+  }
+
+  @OnIntegrationEvent(MeasurePlanned)
+  async onMeasurePlanned(delivery: Delivery): Promise<void> {
+    const event = delivery.event as IntegrationEvent<DataOf<typeof MeasurePlanned>>;
+    this.count('measure-planned', delivery, await this.reactions.measurePlanned(event));
   }
 
   private count(event: string, delivery: Delivery, outcome: ReactionOutcome): void {

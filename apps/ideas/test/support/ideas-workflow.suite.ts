@@ -1,5 +1,12 @@
 import { Bus, busFromUrl, Delivery } from '@bildungsregion/bus';
-import { AssessmentChanged, GoalDrafted, IntegrationEvent, ThresholdBreached, Topics } from '@bildungsregion/contracts';
+import {
+  AssessmentChanged,
+  GoalDrafted,
+  IntegrationEvent,
+  MeasurePlanned,
+  ThresholdBreached,
+  Topics,
+} from '@bildungsregion/contracts';
 import { bearer, Environment, TestApp, tokens, Tokens } from '@bildungsregion/service-testing';
 import { eventually } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
@@ -50,7 +57,7 @@ export function ideasWorkflowSuite(environment: () => Environment): void {
       topicNamespace: service.config.topicNamespace,
       clientId: 'upstream-stand-in',
     });
-    await bus.ensureTopics([Topics.monitoring, Topics.goals, Topics.ideas]);
+    await bus.ensureTopics([Topics.monitoring, Topics.goals, Topics.ideas, Topics.planning]);
     await bus.subscribe({
       groupId: `ideas-workflow-test-${randomUUID()}`,
       topics: [Topics.ideas],
@@ -362,6 +369,33 @@ export function ideasWorkflowSuite(environment: () => Environment): void {
       expect(history.body.items.filter((entry: { type: string }) => entry.type === 'PromotionRealised')).toHaveLength(
         1,
       );
+
+      const toMeasure = await http()
+        .post(`/ideas/${ideaId}/promotion`)
+        .set(bearer(auth.coordinator))
+        .send({ target: 'measure' })
+        .expect(200);
+      const measureId = randomUUID();
+      const planned: IntegrationEvent = {
+        id: randomUUID(),
+        type: MeasurePlanned.type,
+        source: 'planning',
+        subject: `measure-${measureId}`,
+        time: new Date().toISOString(),
+        correlationId: randomUUID(),
+        data: {
+          measureId,
+          title: 'Ausbildungslotsen',
+          regionKey: QUAKENBRUECK,
+          goalIds: [],
+          origin: { ideaId, promotionId: toMeasure.body.promotionId },
+        },
+      };
+      await bus.publish([{ topic: Topics.planning, event: planned }]);
+      await eventually(async () => {
+        const promotions = (await view(ideaId)).idea.promotions as { target: string; resultId: string | null }[];
+        return promotions.find((promotion) => promotion.target === 'measure')?.resultId === measureId;
+      }, 15_000);
     });
   });
 
