@@ -80,6 +80,17 @@ const PLAN_PROJECTIONS = [
   gapProjection,
 ];
 
+/**
+ * Resolves once the read models hold everything stored so far. The runtime is looked up on the first
+ * call: it is built after the gap watch, which needs the plans and queries that wait on it.
+ */
+function caughtUpWith(moduleRef: ModuleRef, projections: readonly { readonly name: string }[]) {
+  return async () => {
+    const runtime = moduleRef.get<StandardRuntime>(SERVICE_RUNTIME, { strict: false });
+    for (const projection of projections) await runtime.projection(projection.name).caughtUpWithStore();
+  };
+}
+
 @Module({})
 export class PlanningModule {
   static forRoot(config: ServiceConfig): DynamicModule {
@@ -230,8 +241,9 @@ export class PlanningModule {
         },
         {
           provide: MeasureQueries,
-          inject: [READ_MODELS],
-          useFactory: (readModels: ReadModelStore) => new MeasureQueries(readModels),
+          inject: [READ_MODELS, ModuleRef],
+          useFactory: (readModels: ReadModelStore, moduleRef: ModuleRef) =>
+            new MeasureQueries(readModels, caughtUpWith(moduleRef, [measureProjection])),
         },
         {
           provide: MeasureCommands,
@@ -255,12 +267,7 @@ export class PlanningModule {
               measures,
               new ScenarioQueries(readModels),
               config.district,
-              // Looked up when a plan is asked for: the runtime is built after the gap watch, which needs the plans.
-              async () => {
-                const runtime = moduleRef.get<StandardRuntime>(SERVICE_RUNTIME, { strict: false });
-                for (const projection of PLAN_PROJECTIONS)
-                  await runtime.projection(projection.name).caughtUpWithStore();
-              },
+              caughtUpWith(moduleRef, PLAN_PROJECTIONS),
             ),
         },
         {

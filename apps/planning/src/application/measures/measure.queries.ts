@@ -21,12 +21,17 @@ export class MeasureQueries {
   private readonly measureDocuments: ReadModelCollection<MeasureSummary>;
   private readonly gapDocuments: ReadModelCollection<GapSummary>;
 
-  constructor(readModels: ReadModelStore) {
+  constructor(
+    readModels: ReadModelStore,
+    /** Resolves once the measures read model holds everything stored so far: a page shows the change just made. */
+    private readonly caughtUp: () => Promise<void> = async () => undefined,
+  ) {
     this.measureDocuments = readModels.collection<MeasureSummary>(measureProjection.collection);
     this.gapDocuments = readModels.collection<GapSummary>(gapProjection.collection);
   }
 
   async measures(query: MeasureListQuery): Promise<Page<MeasureSummary>> {
+    await this.caughtUp();
     const filter: Record<string, unknown> = {};
     if (query.regionKey) filter['regionKey'] = query.regionKey;
     if (query.status) filter['status'] = query.status;
@@ -41,6 +46,7 @@ export class MeasureQueries {
   }
 
   async measure(measureId: string): Promise<MeasureSummary> {
+    await this.caughtUp();
     const [found] = await this.measureDocuments.find({ filter: { id: measureId }, limit: 1 });
     if (!found) throw new NotFoundError(`There is no measure ${measureId}.`, 'measure-not-found', 'Measure not found');
     return found;
