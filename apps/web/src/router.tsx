@@ -33,6 +33,8 @@ export const router = createBrowserRouter([
       { path: 'einrichtungen', lazy: page(() => import('./capacity/InstitutionsPage'), 'InstitutionsPage') },
       { path: 'einrichtungen/:id', lazy: page(() => import('./capacity/InstitutionPage'), 'InstitutionPage') },
       { path: 'angebote', lazy: page(() => import('./capacity/OfferingsPage'), 'OfferingsPage') },
+      { path: 'massnahmen', lazy: page(() => import('./measures/MeasuresPage'), 'MeasuresPage') },
+      { path: 'massnahmen/:id', lazy: page(() => import('./measures/MeasurePage'), 'MeasurePage') },
       {
         path: 'kapazitaetsplanung',
         lazy: page(() => import('./capacity/CapacityPlanPage'), 'CapacityPlanPage'),

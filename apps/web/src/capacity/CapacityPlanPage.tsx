@@ -40,8 +40,23 @@ export function usePlanChoice() {
 
 /** A balance in words with its colour; colour never says it alone. */
 export function BalanceCell({ row }: { row: PlanRow }) {
+  const { t } = useTranslation();
   const labels = useCapacityLabels();
-  return <span className={`balance balance--${row.verdict}`}>{labels.balance(row.balance, row.verdict)}</span>;
+  const starting = row.sources.measures.filter((measure) => measure.takesEffect);
+  return (
+    <>
+      <span className={`balance balance--${row.verdict}`}>{labels.balance(row.balance, row.verdict)}</span>
+      {starting.length > 0 ? (
+        <span
+          className="measure-mark"
+          title={t('measures.takesEffectTitle', { titles: starting.map((measure) => measure.title).join(', ') })}
+        >
+          {' '}
+          {t('measures.takesEffect')}
+        </span>
+      ) : null}
+    </>
+  );
 }
 
 /** The 1 October whose figures § 21 NKiTaG reports next: this year's once it has passed. */

@@ -16,7 +16,7 @@ const PlanChart = lazy(() => import('./PlanChart').then((module) => ({ default: 
 /** Where a row's figures came from: children and rate in words, the institutions behind the places on demand. */
 function Sources({ row }: { row: PlanRow }) {
   const { t } = useTranslation();
-  const { children, participation, supply } = row.sources;
+  const { children, participation, supply, measures } = row.sources;
   const parts: string[] = [];
   if (children)
     parts.push(
@@ -41,6 +41,21 @@ function Sources({ row }: { row: PlanRow }) {
             {supply.map((entry) => (
               <li key={entry.institutionId}>
                 {entry.name}: {entry.places}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {measures.length > 0 ? (
+        <details>
+          <summary>{t('measures.sourceMeasures', { count: measures.length })}</summary>
+          <ul className="kern-list">
+            {measures.map((entry) => (
+              <li key={entry.measureId}>
+                <Link className="kern-link" to={`/massnahmen/${entry.measureId}`}>
+                  {entry.title}
+                </Link>
+                : +{entry.places} ({t(`measures.statuses.${entry.status}`)})
               </li>
             ))}
           </ul>

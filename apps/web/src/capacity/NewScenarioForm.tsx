@@ -1,8 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseGermanNumber } from '../lib/format';
+import { optionalGermanNumber } from '../lib/format';
 import { FormProblems, useCommandErrors } from '../shell/CommandProblem';
-import { Alert, SelectField, TextField } from '../shell/ui';
+import { Alert, CheckboxGroup, SelectField, TextField } from '../shell/ui';
 import { ScenarioBody, useCreateScenario } from './capacity-queries';
 import { useCapacityLabels } from './labels';
 
@@ -17,16 +17,14 @@ const EMPTY = {
   areaRegion: '',
   areaChildren: '',
   areaYear: '',
+  plannedMeasures: '',
 };
 type Form = typeof EMPTY;
-
-/** A number the person typed, German style; empty means "as measured" and is left out. */
-const number = (text: string) => (text.trim() === '' ? undefined : (parseGermanNumber(text) ?? Number.NaN));
 
 function bodyOf(form: Form): ScenarioBody {
   const participation = Object.fromEntries(
     (['krippe', 'kindergarten'] as const).flatMap((stage) =>
-      form[stage].trim() ? [[stage, number(form[stage])]] : [],
+      form[stage].trim() ? [[stage, optionalGermanNumber(form[stage])]] : [],
     ),
   );
   const area = form.areaName.trim()
@@ -34,8 +32,8 @@ function bodyOf(form: Form): ScenarioBody {
         {
           name: form.areaName.trim(),
           regionKey: form.areaRegion,
-          children: number(form.areaChildren) ?? 0,
-          fromYear: number(form.areaYear) ?? 0,
+          children: optionalGermanNumber(form.areaChildren) ?? 0,
+          fromYear: optionalGermanNumber(form.areaYear) ?? 0,
         },
       ]
     : [];
@@ -44,9 +42,10 @@ function bodyOf(form: Form): ScenarioBody {
     description: form.description,
     assumptions: {
       participation,
-      birthsChangePercent: number(form.birthsChangePercent) ?? 0,
-      migrationPercent: number(form.migrationPercent) ?? 0,
+      birthsChangePercent: optionalGermanNumber(form.birthsChangePercent) ?? 0,
+      migrationPercent: optionalGermanNumber(form.migrationPercent) ?? 0,
       buildingAreas: area,
+      includePlannedMeasures: form.plannedMeasures === 'include',
     },
   } as ScenarioBody;
 }
@@ -164,6 +163,14 @@ export function NewScenarioForm() {
               fieldErrors['assumptions.buildingAreas.0.children'],
             )}
             {field('areaYear', t('capacity.areaYear'), undefined, fieldErrors['assumptions.buildingAreas.0.fromYear'])}
+            <CheckboxGroup
+              label={t('measures.goalMeasures')}
+              hint={t('measures.includePlannedHint')}
+              name="plannedMeasures"
+              values={form.plannedMeasures ? [form.plannedMeasures] : []}
+              onChange={(values) => set('plannedMeasures')(values[0] ?? '')}
+              options={[{ value: 'include', label: t('measures.includePlanned') }]}
+            />
           </fieldset>
           <button type="submit" className="kern-btn kern-btn--primary" disabled={create.isPending}>
             <span className="kern-label">{t('capacity.newScenario')}</span>

@@ -15,6 +15,10 @@ export function capacityOn(institution: Institution, day: string) {
     );
 }
 
+/** A whole number with its sign: +12, −20 or ±0. */
+export const signedNumber = (value: number) =>
+  `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatNumber(Math.abs(value), 0)}`;
+
 /** The words for the plan's codes, a region's name and an organisation's name. */
 export function useCapacityLabels() {
   const { t } = useTranslation();
@@ -35,7 +39,7 @@ export function useCapacityLabels() {
       balance === null
         ? t('capacity.verdicts.no-population')
         : t('capacity.balanceCell', {
-            balance: `${balance > 0 ? '+' : balance < 0 ? '−' : '±'}${formatNumber(Math.abs(balance), 0)}`,
+            balance: signedNumber(balance),
             verdict: t(`capacity.verdicts.${verdict}`),
           }),
     /** A Kita year, 2027/28. */

@@ -11,6 +11,7 @@ import { FromIdea, IncompleteDraft } from './IncompleteDraft';
 import { useGoal } from './goal-queries';
 import { useRegionName } from '../monitoring/monitoring-queries';
 import { ASSESSMENT_BADGE, useGoalLabels } from './labels';
+import { GoalMeasures } from './GoalMeasures';
 import { ProgressTable } from './ProgressTable';
 import { QueryProblem } from './QueryProblem';
 import { TrajectoryChart } from './lazy-charts';
@@ -151,6 +152,7 @@ export function GoalPage() {
         </Suspense>
       ) : null}
       <ProgressTable goalId={id} progress={goal.progress} unit={terms.unit} />
+      <GoalMeasures goalId={id} />
     </>
   );
 }

@@ -27,9 +27,12 @@ export function IdeaDecision({ ideaId, idea, person }: { ideaId: string; idea: I
       ) : null}
       {idea.promotions.map((promotion) => (
         <p className="kern-body" key={promotion.promotionId} data-testid="promotion">
-          {promotion.resultId && promotion.target === 'goal' ? (
-            <Link className="kern-link" to={`/ziele/${promotion.resultId}`}>
-              {t('idea.promotion.goalCreated')}
+          {promotion.resultId ? (
+            <Link
+              className="kern-link"
+              to={`/${promotion.target === 'goal' ? 'ziele' : 'massnahmen'}/${promotion.resultId}`}
+            >
+              {t(promotion.target === 'goal' ? 'idea.promotion.goalCreated' : 'idea.promotion.measureCreated')}
             </Link>
           ) : (
             t(`idea.promotion.pending.${promotion.target}`)

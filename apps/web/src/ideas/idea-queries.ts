@@ -140,9 +140,7 @@ export function useIdea(id: string) {
     queryKey: ideaKeys.idea(id),
     queryFn: () => unwrap(ideasApi.GET('/ideas/{id}', { params: { path: { id } } })),
     refetchInterval: (query) =>
-      query.state.data?.idea.promotions.some((promotion) => promotion.target === 'goal' && !promotion.resultId)
-        ? PROMOTION_POLL_MS
-        : false,
+      query.state.data?.idea.promotions.some((promotion) => !promotion.resultId) ? PROMOTION_POLL_MS : false,
   });
 }
 

@@ -50,6 +50,11 @@ export function formatValue(value: number, unit: string): string {
  * Reads a number typed the German way (38,5 or 1.234,5) or with a decimal point (38.5); null when it
  * is not one number.
  */
+/** A number a person may leave empty: absent when empty, NaN when unreadable (so the server names the field). */
+export function optionalGermanNumber(text: string): number | undefined {
+  return text.trim() === '' ? undefined : (parseGermanNumber(text) ?? Number.NaN);
+}
+
 export function parseGermanNumber(text: string): number | null {
   const trimmed = text.trim().replace(/\s/g, '');
   if (trimmed === '') return null;

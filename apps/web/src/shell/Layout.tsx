@@ -89,6 +89,11 @@ function Header() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/massnahmen" className="kern-link">
+              {t('nav.measures')}
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/monitoring" className="kern-link">
               {t('nav.monitoring')}
             </NavLink>

@@ -410,6 +410,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gaps of the status-quo plan
+         * @description Municipalities, stages and years whose balance is below zero (open) or was and is no more (closed).
+         */
+        get: operations["MeasureQueriesController_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -582,6 +602,164 @@ export interface paths {
          * @description Reporting a reference date again replaces its figures; both reports stay in the history.
          */
         post: operations["InstitutionCommandsController_reportOccupancy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Measures
+         * @description By municipality, status, goal and institution, paginated.
+         */
+        get: operations["MeasureQueriesController_measures"];
+        put?: never;
+        /**
+         * Plan a measure
+         * @description With the places it adds at an institution, its cost and the goals it serves.
+         */
+        post: operations["MeasureCommandsController_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/measures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A measure */
+        get: operations["MeasureQueriesController_measure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/measures/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a measure
+         * @description The capacity plan counts it from the first 1 August on or after its effective date.
+         */
+        post: operations["MeasureCommandsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/measures/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the measure's hash chain
+         * @description valid, or the first event whose hash does not match.
+         */
+        get: operations["MeasureAuditRoutes_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/measures/{id}/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Drop a measure
+         * @description Before it is implemented, with a reason.
+         */
+        post: operations["MeasureCommandsController_drop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/measures/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every recorded event of the measure with who, when, on what authority and why
+         * @description format=csv exports the same page as CSV.
+         */
+        get: operations["MeasureAuditRoutes_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/measures/{id}/implementation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a measure as implemented */
+        post: operations["MeasureCommandsController_implement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/measures/{id}/revision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revise a planned measure
+         * @description Replaces its terms; only while it is planned.
+         */
+        post: operations["MeasureCommandsController_revise"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2478,6 +2656,16 @@ export interface operations {
                                 } & {
                                     [key: string]: unknown;
                                 }) | null;
+                                measures: {
+                                    institutionId: string;
+                                    measureId: string;
+                                    places: number;
+                                    /** @enum {string} */
+                                    status: "planned" | "approved" | "implemented";
+                                    /** @description The first plan year the measure counts in. */
+                                    takesEffect: boolean;
+                                    title: string;
+                                }[];
                                 participation: {
                                     /** @enum {string} */
                                     kind: "measurement" | "assumption" | "default";
@@ -2522,6 +2710,7 @@ export interface operations {
                                     kindergarten: number;
                                     krippe: number;
                                 };
+                                includePlannedMeasures?: boolean;
                                 migrationPercent: number;
                                 participation: {
                                     grundschule?: number;
@@ -3440,6 +3629,7 @@ export interface operations {
                                     kindergarten: number;
                                     krippe: number;
                                 };
+                                includePlannedMeasures?: boolean;
                                 migrationPercent: number;
                                 participation: {
                                     grundschule?: number;
@@ -3496,6 +3686,88 @@ export interface operations {
             };
             /** @description The status-quo scenario is missing. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeasureQueriesController_gaps: {
+        parameters: {
+            query?: {
+                regionKey?: string;
+                stage?: "krippe" | "kindergarten" | "hort" | "grundschule";
+                status?: "open" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            balance: number;
+                            /** @description ISO 8601 timestamp */
+                            closedAt?: string;
+                            demand: number;
+                            /** @description <region key>.<stage>.<year> */
+                            id: string;
+                            /** @description ISO 8601 timestamp */
+                            identifiedAt: string;
+                            measureIds: string[];
+                            missingGroups: number;
+                            regionKey: string;
+                            /** @enum {string} */
+                            stage: "krippe" | "kindergarten" | "hort" | "grundschule";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            supply: number;
+                            year: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4525,6 +4797,1095 @@ export interface operations {
                      * @description The reference date; § 21 NKiTaG counts on 1 October.
                      */
                     referenceDate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeasureQueriesController_measures: {
+        parameters: {
+            query?: {
+                /** @description Only measures serving this goal. */
+                goal?: string;
+                /** @description Only measures adding places at this institution. */
+                institution?: string;
+                limit?: number;
+                offset?: number;
+                /** @description Words that must all occur in the title. */
+                q?: string;
+                regionKey?: string;
+                status?: "planned" | "approved" | "implemented" | "dropped";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            approval?: {
+                                authority: string;
+                                decidedOn: string;
+                            };
+                            cost?: {
+                                annual?: number;
+                                investment?: number;
+                            };
+                            description: string;
+                            droppedReason?: string;
+                            effect?: {
+                                effectiveFrom: string;
+                                institutionId: string;
+                                places: number;
+                                /** @enum {string} */
+                                stage: "krippe" | "kindergarten" | "hort" | "grundschule";
+                            };
+                            goalIds: string[];
+                            id: string;
+                            implementedOn?: string;
+                            origin?: {
+                                ideaId: string;
+                                promotionId: string;
+                            };
+                            /** @description ISO 8601 timestamp */
+                            plannedAt: string;
+                            regionKey: string;
+                            revision: number;
+                            /** @enum {string} */
+                            status: "planned" | "approved" | "implemented" | "dropped";
+                            title: string;
+                            /** @description ISO 8601 timestamp */
+                            updatedAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeasureCommandsController_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the measure's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Euros: once to build, and every year to run. */
+                    cost?: {
+                        annual?: number;
+                        investment?: number;
+                    };
+                    /**
+                     * @description What is done, and why.
+                     * @default
+                     */
+                    description?: string;
+                    /** @description The places it adds to a stage at an institution; absent for measures without one. */
+                    effect?: {
+                        /**
+                         * Format: date
+                         * @description The day the places exist from; the plan counts them from the next 1 August.
+                         */
+                        effectiveFrom: string;
+                        /** Format: uuid */
+                        institutionId: string;
+                        places: number;
+                        /** @enum {string} */
+                        stage: "krippe" | "kindergarten" | "hort" | "grundschule";
+                    };
+                    /**
+                     * @description The goals it serves.
+                     * @default []
+                     */
+                    goalIds?: string[];
+                    /** @description The municipality it is for, or the district for measures across it. */
+                    regionKey: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            201: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeasureQueriesController_measure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The measure id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approval?: {
+                            authority: string;
+                            decidedOn: string;
+                        };
+                        cost?: {
+                            annual?: number;
+                            investment?: number;
+                        };
+                        description: string;
+                        droppedReason?: string;
+                        effect?: {
+                            effectiveFrom: string;
+                            institutionId: string;
+                            places: number;
+                            /** @enum {string} */
+                            stage: "krippe" | "kindergarten" | "hort" | "grundschule";
+                        };
+                        goalIds: string[];
+                        id: string;
+                        implementedOn?: string;
+                        origin?: {
+                            ideaId: string;
+                            promotionId: string;
+                        };
+                        /** @description ISO 8601 timestamp */
+                        plannedAt: string;
+                        regionKey: string;
+                        revision: number;
+                        /** @enum {string} */
+                        status: "planned" | "approved" | "implemented" | "dropped";
+                        title: string;
+                        /** @description ISO 8601 timestamp */
+                        updatedAt: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeasureCommandsController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the measure's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The measure id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Who decided it, e.g. the council and its resolution number. */
+                    authority: string;
+                    /** Format: date */
+                    decidedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeasureAuditRoutes_audit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The measure's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventsChecked: number;
+                        firstBroken?: {
+                            eventId: string;
+                            position: number;
+                            problem: {
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            revision: number;
+                            streamId: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        headHash: string;
+                        streamId: string;
+                        valid: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeasureCommandsController_drop: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the measure's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The measure id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why, in a sentence; kept in the history. Name no person here. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeasureAuditRoutes_history: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                limit?: number;
+                /** @description First revision to return. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The measure's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            actor: {
+                                id: string;
+                                role: string;
+                            };
+                            authority?: string;
+                            causationId?: string;
+                            correlationId: string;
+                            data: unknown;
+                            /** @description ISO 8601 timestamp */
+                            effectiveAt: string;
+                            eventId: string;
+                            hash: string;
+                            prevHash: string;
+                            reason?: string;
+                            /** @description ISO 8601 timestamp */
+                            recordedAt: string;
+                            revision: number;
+                            schemaVersion: number;
+                            type: string;
+                        }[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeasureCommandsController_implement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the measure's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The measure id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    implementedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded: the new revision and the recorded events. */
+            200: {
+                headers: {
+                    /** @description The new revision, for If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        revision: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid transition, or a stale If-Match (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The command breaks a business rule (problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeasureCommandsController_revise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, e.g. a UUID. A retried request with the same key returns the first response and records nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description ETag of the measure's revision the change is based on, like "3"; 409 when it has changed since. */
+                "If-Match"?: string;
+                /** @description Carried into the recorded events and the logs; generated when absent or not of up to 100 letters, digits and . _ : -. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /** @description The measure id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Euros: once to build, and every year to run. */
+                    cost?: {
+                        annual?: number;
+                        investment?: number;
+                    };
+                    /**
+                     * @description What is done, and why.
+                     * @default
+                     */
+                    description?: string;
+                    /** @description The places it adds to a stage at an institution; absent for measures without one. */
+                    effect?: {
+                        /**
+                         * Format: date
+                         * @description The day the places exist from; the plan counts them from the next 1 August.
+                         */
+                        effectiveFrom: string;
+                        /** Format: uuid */
+                        institutionId: string;
+                        places: number;
+                        /** @enum {string} */
+                        stage: "krippe" | "kindergarten" | "hort" | "grundschule";
+                    };
+                    /**
+                     * @description The goals it serves.
+                     * @default []
+                     */
+                    goalIds?: string[];
+                    /** @description Why, in a sentence; kept in the history. */
+                    reason: string;
+                    /** @description The municipality it is for, or the district for measures across it. */
+                    regionKey: string;
+                    title: string;
                 };
             };
         };
@@ -6733,6 +8094,7 @@ export interface operations {
                                     kindergarten: number;
                                     krippe: number;
                                 };
+                                includePlannedMeasures?: boolean;
                                 migrationPercent: number;
                                 participation: {
                                     grundschule?: number;
@@ -6773,6 +8135,7 @@ export interface operations {
                                         kindergarten: number;
                                         krippe: number;
                                     };
+                                    includePlannedMeasures?: boolean;
                                     migrationPercent: number;
                                     participation: {
                                         grundschule?: number;
@@ -6867,7 +8230,8 @@ export interface operations {
                      *         "grundschule": 26
                      *       },
                      *       "schoolEntryShareBeforeCutoff": 0.75,
-                     *       "buildingAreas": []
+                     *       "buildingAreas": [],
+                     *       "includePlannedMeasures": false
                      *     }
                      */
                     assumptions?: {
@@ -6905,6 +8269,11 @@ export interface operations {
                             /** @default 15 */
                             krippe?: number;
                         };
+                        /**
+                         * @description Count planned measures as if approved, to see what they would do.
+                         * @default false
+                         */
+                        includePlannedMeasures?: boolean;
                         /** @default 0 */
                         migrationPercent?: number;
                         /**
@@ -7059,6 +8428,7 @@ export interface operations {
                                 kindergarten: number;
                                 krippe: number;
                             };
+                            includePlannedMeasures?: boolean;
                             migrationPercent: number;
                             participation: {
                                 grundschule?: number;
@@ -7099,6 +8469,7 @@ export interface operations {
                                     kindergarten: number;
                                     krippe: number;
                                 };
+                                includePlannedMeasures?: boolean;
                                 migrationPercent: number;
                                 participation: {
                                     grundschule?: number;
@@ -7541,6 +8912,11 @@ export interface operations {
                             /** @default 15 */
                             krippe?: number;
                         };
+                        /**
+                         * @description Count planned measures as if approved, to see what they would do.
+                         * @default false
+                         */
+                        includePlannedMeasures?: boolean;
                         /** @default 0 */
                         migrationPercent?: number;
                         /**
@@ -7731,6 +9107,7 @@ export interface operations {
                                     kindergarten: number;
                                     krippe: number;
                                 };
+                                includePlannedMeasures?: boolean;
                                 migrationPercent: number;
                                 participation: {
                                     grundschule?: number;
