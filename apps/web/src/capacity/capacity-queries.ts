@@ -86,10 +86,11 @@ export function useInstitutions(filters: InstitutionFilters) {
   });
 }
 
-export function useInstitution(id: string) {
+export function useInstitution(id: string, enabled = true) {
   return useQuery({
     queryKey: keys.institution(id),
     queryFn: () => unwrap(planningApi.GET('/institutions/{id}', { params: { path: { id } } })),
+    enabled,
   });
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Disclosure } from '../capacity/CapacityForms';
+import { useInstitution } from '../capacity/capacity-queries';
 import { useCapacityLabels } from '../capacity/labels';
 import { useGoalList } from '../goals/goal-queries';
 import { QueryProblem } from '../goals/QueryProblem';
@@ -36,7 +37,17 @@ export function useEffectWords() {
       : t('measures.noEffect');
 }
 
-const euros = (value: number | undefined) => (value === undefined ? '–' : `${formatNumber(value, 0)} €`);
+/** What a measure costs in words, naming only the amounts given. */
+function useCostWords() {
+  const { t } = useTranslation();
+  return (cost: Measure['cost']) => {
+    const parts = [
+      ...(cost?.investment !== undefined ? [t('measures.costOnce', { amount: formatNumber(cost.investment, 0) })] : []),
+      ...(cost?.annual !== undefined ? [t('measures.costYearly', { amount: formatNumber(cost.annual, 0) })] : []),
+    ];
+    return parts.length > 0 ? parts.join(', ') : t('measures.noCost');
+  };
+}
 
 /** A measure: what it is, what it adds where, what it costs, which goals it serves, and how far it has come. */
 export function MeasurePage() {
@@ -45,6 +56,7 @@ export function MeasurePage() {
   const labels = useCapacityLabels();
   const person = usePerson();
   const effectWords = useEffectWords();
+  const costWords = useCostWords();
   const measure = useMeasure(id);
   const goals = useGoalList({ limit: 100, offset: 0 });
   const found = measure.data;
@@ -52,6 +64,67 @@ export function MeasurePage() {
   useDataReady(Boolean(found));
   const plans = person.role === 'coordinator' || person.role === 'admin';
   const goalTitle = (goalId: string) => goals.data?.items.find((goal) => goal.id === goalId)?.title ?? goalId;
+  const institution = useInstitution(found?.effect?.institutionId ?? '', Boolean(found?.effect));
+  const facts: [string, React.ReactNode][] = found
+    ? [
+        [t('measures.region'), labels.region(found.regionKey)],
+        [
+          t('measures.effect'),
+          <>
+            {effectWords(found)}
+            {found.effect ? (
+              <>
+                {' – '}
+                <Link className="kern-link" to={`/einrichtungen/${found.effect.institutionId}`}>
+                  {institution.data?.name ?? t('measures.institution')}
+                </Link>
+              </>
+            ) : null}
+          </>,
+        ],
+        [t('measures.cost'), costWords(found.cost)],
+        [
+          t('measures.goals'),
+          found.goalIds.length === 0 ? (
+            t('measures.noGoals')
+          ) : (
+            <ul className="kern-list">
+              {found.goalIds.map((goalId) => (
+                <li key={goalId}>
+                  <Link className="kern-link" to={`/ziele/${goalId}`}>
+                    {goalTitle(goalId)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ),
+        ],
+        ...(found.origin
+          ? [
+              [
+                t('measures.origin'),
+                <Link className="kern-link" to={`/ideen/${found.origin.ideaId}`}>
+                  {t('measures.fromIdea')}
+                </Link>,
+              ] as [string, React.ReactNode],
+            ]
+          : []),
+        ...(found.approval
+          ? [
+              [
+                t('measures.approval'),
+                `${found.approval.authority}, ${t('measures.decidedOn')} ${formatDate(found.approval.decidedOn)}`,
+              ] as [string, React.ReactNode],
+            ]
+          : []),
+        ...(found.implementedOn
+          ? [[t('measures.implementedOn'), formatDate(found.implementedOn)] as [string, React.ReactNode]]
+          : []),
+        ...(found.droppedReason
+          ? [[t('measures.droppedReason'), found.droppedReason] as [string, React.ReactNode]]
+          : []),
+      ]
+    : [];
   return (
     <>
       <p>
@@ -67,76 +140,13 @@ export function MeasurePage() {
             <MeasureStatusBadge status={found.status} />
           </p>
           {found.description ? <p className="kern-body">{found.description}</p> : null}
-          <dl className="facts" data-testid="measure-facts">
-            <dt>{t('measures.region')}</dt>
-            <dd>{labels.region(found.regionKey)}</dd>
-            <dt>{t('measures.effect')}</dt>
-            <dd>
-              {effectWords(found)}
-              {found.effect ? (
-                <>
-                  {' – '}
-                  <Link className="kern-link" to={`/einrichtungen/${found.effect.institutionId}`}>
-                    {t('measures.institution')}
-                  </Link>
-                </>
-              ) : null}
-            </dd>
-            <dt>{t('measures.cost')}</dt>
-            <dd>
-              {found.cost
-                ? t('measures.costSummary', {
-                    investment: euros(found.cost.investment),
-                    annual: euros(found.cost.annual),
-                  })
-                : t('measures.noCost')}
-            </dd>
-            <dt>{t('measures.goals')}</dt>
-            <dd>
-              {found.goalIds.length === 0 ? (
-                t('measures.noGoals')
-              ) : (
-                <ul className="kern-list">
-                  {found.goalIds.map((goalId) => (
-                    <li key={goalId}>
-                      <Link className="kern-link" to={`/ziele/${goalId}`}>
-                        {goalTitle(goalId)}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </dd>
-            {found.origin ? (
-              <>
-                <dt>{t('measures.origin')}</dt>
-                <dd>
-                  <Link className="kern-link" to={`/ideen/${found.origin.ideaId}`}>
-                    {t('measures.fromIdea')}
-                  </Link>
-                </dd>
-              </>
-            ) : null}
-            {found.approval ? (
-              <>
-                <dt>{t('measures.approval')}</dt>
-                <dd>
-                  {found.approval.authority}, {t('measures.decidedOn')} {formatDate(found.approval.decidedOn)}
-                </dd>
-              </>
-            ) : null}
-            {found.implementedOn ? (
-              <>
-                <dt>{t('measures.implementedOn')}</dt>
-                <dd>{formatDate(found.implementedOn)}</dd>
-              </>
-            ) : null}
-            {found.droppedReason ? (
-              <>
-                <dt>{t('measures.droppedReason')}</dt>
-                <dd>{found.droppedReason}</dd>
-              </>
-            ) : null}
+          <dl className="kern-description-list" data-testid="measure-facts">
+            {facts.map(([key, value]) => (
+              <div className="kern-description-list-item" key={key}>
+                <dt className="kern-description-list-item__key">{key}</dt>
+                <dd className="kern-description-list-item__value">{value}</dd>
+              </div>
+            ))}
           </dl>
           {plans ? <MeasureActions measure={found} /> : null}
           {plans && found.status === 'planned' ? <ReviseMeasure measure={found} /> : null}
