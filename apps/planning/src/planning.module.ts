@@ -315,6 +315,7 @@ export class PlanningModule {
           ScenarioCommands,
           EVENT_STORE,
           GapWatch,
+          MeasureCommands,
         ],
         useFactory: planningRuntimeParts,
       },

@@ -3,11 +3,13 @@ import { eventIdFor } from '@bildungsregion/bus';
 import { EventStore } from '@bildungsregion/event-store';
 import { ApprovedPlaces, Assumptions, KitaAgeGroup, STATUS_QUO_ASSUMPTIONS } from '../domain/capacity';
 import { InstitutionType } from '../domain/institution';
+import { CapacityEffect, MeasureApproval, MeasureTerms } from '../domain/measure';
 import { OfferingProfile } from '../domain/offering';
 import { BASELINE_SCENARIO_ID } from '../domain/scenario';
 import { ScenarioCommands } from './capacity/scenario-commands';
 import { InstitutionCommands } from './inventory/institution-commands';
 import { OfferingCommands } from './inventory/offering-commands';
+import { MeasureCommands } from './measures/measure-commands';
 import { OrganisationCommands } from './organisation-commands';
 import { ignoringAlreadyThere } from './sample-actors';
 import { INSTITUTIONS, SCENARIOS } from './streams';
@@ -127,6 +129,31 @@ const SAMPLE_SCENARIOS: readonly { name: string; description: string; assumption
   },
 ];
 
+/** One approved measure in Melle, one still planned in Bramsche; both count from the Kita year 2028/29. */
+const SAMPLE_MEASURES: readonly (Omit<MeasureTerms, 'effect' | 'goalIds'> & {
+  institution: string;
+  effect: Omit<CapacityEffect, 'institutionId'>;
+  approval?: MeasureApproval;
+})[] = [
+  {
+    title: 'Erweiterung der Kita Lindenhof um zwei Kindergartengruppen (synthetisch)',
+    description: 'Anbau mit zwei Gruppenräumen auf dem Nachbargrundstück (synthetisch).',
+    regionKey: MELLE,
+    institution: 'Kita Lindenhof',
+    effect: { stage: 'kindergarten', places: 50, effectiveFrom: '2028-08-01' },
+    cost: { investment: 1_200_000, annual: 310_000 },
+    approval: { authority: 'Rat der Stadt Melle, Beschluss 2026/058 (synthetisch)', decidedOn: '2026-09-15' },
+  },
+  {
+    title: 'Neue Krippengruppe in der Kita Regenbogen (synthetisch)',
+    description: 'Umbau des Bewegungsraums zu einem Krippengruppenraum (synthetisch).',
+    regionKey: BRAMSCHE,
+    institution: 'Kita Regenbogen',
+    effect: { stage: 'krippe', places: 15, effectiveFrom: '2028-08-01' },
+    cost: { investment: 180_000, annual: 160_000 },
+  },
+];
+
 const places = (approved: number): ApprovedPlaces => ({
   approved,
   overSevenHours: Math.round(approved * 0.6),
@@ -140,6 +167,7 @@ export async function seedSampleCapacity(
     institutions: InstitutionCommands;
     offerings: OfferingCommands;
     scenarios: ScenarioCommands;
+    measures: MeasureCommands;
   },
   store: EventStore,
 ): Promise<number> {
@@ -158,10 +186,12 @@ export async function seedSampleCapacity(
       parts.organisations.register(actorId, { name, type: 'verwaltung', regionKey }, request(actorId)),
     );
   let seeded = 0;
+  const institutionIds = new Map<string, string>();
   for (const [name, type, regionKey, locality, operatorId, capacity] of SAMPLE_INSTITUTIONS) {
     const key = `sample-institution-${name}`;
     const profile = { name: `${name} (synthetisch)`, type, regionKey, operatorId, ...(locality ? { locality } : {}) };
     const { id } = await parts.institutions.register(profile, request(key));
+    institutionIds.set(name, id);
     const change =
       typeof capacity === 'number'
         ? { effectiveFrom: '2020-08-01', places: {}, streams: capacity }
@@ -200,5 +230,13 @@ export async function seedSampleCapacity(
       { ...scenario, assumptions: { ...STATUS_QUO_ASSUMPTIONS, ...assumptions } },
       request(`sample-scenario-${scenario.name}`),
     );
+  for (const { institution, approval, ...measure } of SAMPLE_MEASURES) {
+    const effect = { ...measure.effect, institutionId: institutionIds.get(institution) as string };
+    const { id } = await parts.measures.plan(
+      { ...measure, effect, goalIds: [] },
+      request(`sample-measure-${measure.title}`),
+    );
+    if (approval) await parts.measures.approve(id, approval, request(`sample-measure-${measure.title}-approval`));
+  }
   return seeded;
 }

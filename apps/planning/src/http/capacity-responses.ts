@@ -191,6 +191,10 @@ export const PlanRunResult = z.looseObject({
   inputs: z.object({
     measurementIds: z.array(z.string()),
     institutions: z.array(z.object({ institutionId: z.string(), revision: z.number() })),
+    measures: z
+      .array(z.object({ measureId: z.string(), status: z.string() }))
+      .optional()
+      .describe('The measures with an effect, as they stood; absent in runs recorded before measures.'),
   }),
   rows: z.array(
     z.looseObject({

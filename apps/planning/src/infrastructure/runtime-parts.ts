@@ -16,6 +16,7 @@ import { OfferingCommands } from '../application/inventory/offering-commands';
 import { NetworkCommands } from '../application/network-commands';
 import { OrganisationCommands } from '../application/organisation-commands';
 import { GapWatch } from '../application/measures/gap-watch';
+import { MeasureCommands } from '../application/measures/measure-commands';
 import { gapProjection, measureProjection } from '../application/measures/measure.projections';
 import { PUBLISHED_CATEGORIES, toPublicEvent } from '../application/public-events';
 import { seedSampleActors } from '../application/sample-actors';
@@ -36,6 +37,7 @@ export function planningRuntimeParts(
   scenarios: ScenarioCommands,
   store: EventStore,
   gapWatch: GapWatch,
+  measures: MeasureCommands,
 ): RuntimeParts {
   return {
     service: SERVICE_NAME,
@@ -59,9 +61,9 @@ export function planningRuntimeParts(
       if (!seedSampleData) return;
       const seeded = await seedSampleActors(organisations, networks, contacts, store);
       if (seeded > 0) logger.info({ seeded }, 'seeded the synthetic sample directory');
-      const capacity = await seedSampleCapacity({ organisations, institutions, offerings, scenarios }, store);
+      const capacity = await seedSampleCapacity({ organisations, institutions, offerings, scenarios, measures }, store);
       if (capacity > 0)
-        logger.info({ institutions: capacity }, 'seeded synthetic institutions, offerings and scenarios');
+        logger.info({ institutions: capacity }, 'seeded synthetic institutions, offerings, scenarios and measures');
     },
   };
 }

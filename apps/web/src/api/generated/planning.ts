@@ -7979,6 +7979,11 @@ export interface operations {
                                 revision: number;
                             }[];
                             measurementIds: string[];
+                            /** @description The measures with an effect, as they stood; absent in runs recorded before measures. */
+                            measures?: {
+                                measureId: string;
+                                status: string;
+                            }[];
                         };
                         purpose: string;
                         /** @description ISO 8601 timestamp */
