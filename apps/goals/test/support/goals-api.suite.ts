@@ -1312,6 +1312,7 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
         projections: [
           { name: 'goals.summaries', state: 'live' },
           { name: 'actor-directory', state: 'live' },
+          { name: 'goals.linked-measures', state: 'live' },
         ],
         relay: { state: 'running' },
       });
