@@ -3,6 +3,7 @@ import { DEVELOPMENT_SECRET, issueToken } from '@bildungsregion/http';
 import { eventually } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
 import { ServiceEnvironment } from './monitoring-to-goals.suite';
+import { promoteEach, promotionResults } from './promotions';
 import { authHeaders, call, ServiceProcess, startService } from './service-process';
 
 const QUAKENBRUECK = '03459030';
@@ -154,15 +155,7 @@ export function ideasWithMonitoringAndGoalsSuite(
         .map((event) => (event.data as { origin: { ideaId: string } }).origin.ideaId)
         .filter((ideaId) => ideaIds.includes(ideaId));
     // Promotions go on while goals drafts; polled tightly, goals is killed right after its first draft.
-    const promotions = (async () => {
-      for (const ideaId of ideaIds) {
-        const promoted = await call(`${url('ideas')}/ideas/${ideaId}/promotion`, {
-          headers: coordinator,
-          body: { target: 'goal' },
-        });
-        expect(promoted.status).toBe(200);
-      }
-    })();
+    const promotions = promoteEach(url('ideas'), ideaIds, 'goal', coordinator);
     const deadline = Date.now() + 60_000;
     while ((await draftsInGoals()).length === 0 && Date.now() < deadline) await sleep(2);
     await (services.goals as ServiceProcess).stop('SIGKILL');
@@ -172,17 +165,7 @@ export function ideasWithMonitoringAndGoalsSuite(
     await promotions;
     services.goals = await start('goals');
 
-    const results = async () =>
-      Promise.all(
-        ideaIds.map(
-          async (ideaId) =>
-            (
-              await call<{ idea: { promotions: { resultId?: string }[] } }>(`${url('ideas')}/ideas/${ideaId}`, {
-                headers: coordinator,
-              })
-            ).body.idea.promotions[0]?.resultId,
-        ),
-      );
+    const results = () => promotionResults(url('ideas'), ideaIds, coordinator);
     await eventually(async () => (await results()).every(Boolean), 120_000);
     await sleep(SETTLE_MS);
     const drafts = await draftsInGoals();

@@ -5,6 +5,7 @@ import { DEVELOPMENT_SECRET, issueToken } from '@bildungsregion/http';
 import { eventually } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
 import { ServiceEnvironment } from './monitoring-to-goals.suite';
+import { promoteEach, promotionResults } from './promotions';
 import { authHeaders, call, ServiceProcess, startService } from './service-process';
 
 const BELM = '03459008';
@@ -185,15 +186,7 @@ export function measuresAndGapsSuite(
         .filter((event) => event.type === 'MeasurePlanned')
         .map((event) => (event.data as { origin?: { ideaId: string } }).origin?.ideaId)
         .filter((ideaId): ideaId is string => ideaId !== undefined && ideaIds.includes(ideaId));
-    const promotions = (async () => {
-      for (const ideaId of ideaIds) {
-        const promoted = await call(`${url('ideas')}/ideas/${ideaId}/promotion`, {
-          headers: auth.coordinator,
-          body: { target: 'measure' },
-        });
-        expect(promoted.status).toBe(200);
-      }
-    })();
+    const promotions = promoteEach(url('ideas'), ideaIds, 'measure', auth.coordinator);
     // Polled tightly, planning is killed right after its first draft while promotions go on.
     const deadline = Date.now() + 60_000;
     while ((await drafted()).length === 0 && Date.now() < deadline) await sleep(2);
@@ -204,17 +197,7 @@ export function measuresAndGapsSuite(
     await promotions;
     services.planning = await start('planning');
 
-    const results = async () =>
-      Promise.all(
-        ideaIds.map(
-          async (ideaId) =>
-            (
-              await call<{ idea: { promotions: { resultId?: string }[] } }>(`${url('ideas')}/ideas/${ideaId}`, {
-                headers: auth.coordinator,
-              })
-            ).body.idea.promotions[0]?.resultId,
-        ),
-      );
+    const results = () => promotionResults(url('ideas'), ideaIds, auth.coordinator);
     await eventually(async () => (await results()).every(Boolean), 120_000);
     await sleep(SETTLE_MS);
     const measures = await drafted();
