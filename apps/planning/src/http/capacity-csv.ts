@@ -45,6 +45,8 @@ export function planCsv(plan: CapacityPlan, district: District): string {
     blank(row.groupsNeeded),
     row.missingGroups,
     VERDICTS[row.verdict],
+    row.sources.measures.reduce((total, measure) => total + measure.places, 0),
+    row.sources.measures.map((measure) => `${measure.title} (+${measure.places})`).join('; '),
   ]);
   return spreadsheetCsv(rows, [
     'AGS',
@@ -60,6 +62,8 @@ export function planCsv(plan: CapacityPlan, district: District): string {
     'benötigte Gruppen',
     'fehlende Gruppen',
     'Bewertung',
+    'davon Plätze aus Maßnahmen',
+    'Maßnahmen',
   ]);
 }
 

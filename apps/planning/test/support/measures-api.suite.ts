@@ -157,6 +157,14 @@ export function measuresApiSuite(environment: () => Environment): void {
         takesEffect: true,
       },
     ]);
+    const csv = await http()
+      .get('/capacity-plans')
+      .query({ regionKey: BRAMSCHE, stage: 'krippe', format: 'csv' })
+      .set(as(auth.auditor))
+      .expect(200);
+    expect(csv.text.split('\n')[0]).toMatch(/,Bewertung,davon Plätze aus Maßnahmen,Maßnahmen$/);
+    expect(csv.text).toContain(`,130,10,`);
+    expect(csv.text).toContain(',30,Zweite Krippengruppe (+30)');
     const types = published
       .filter((delivery) => delivery.event.subject === `measure-${measureId}`)
       .map((delivery) => delivery.event.type);
