@@ -1,22 +1,20 @@
-import { CommandRequest, Principal } from '@bildungsregion/application';
+import { CommandRequest, newIdFor, Principal } from '@bildungsregion/application';
 import { eventIdFor } from '@bildungsregion/bus';
 import { EventStore } from '@bildungsregion/event-store';
 import { ApprovedPlaces, Assumptions, KitaAgeGroup, STATUS_QUO_ASSUMPTIONS } from '../domain/capacity';
 import { InstitutionType } from '../domain/institution';
-import { CapacityEffect, MeasureApproval, MeasureTerms } from '../domain/measure';
 import { OfferingProfile } from '../domain/offering';
 import { BASELINE_SCENARIO_ID } from '../domain/scenario';
 import { ScenarioCommands } from './capacity/scenario-commands';
 import { InstitutionCommands } from './inventory/institution-commands';
 import { OfferingCommands } from './inventory/offering-commands';
-import { MeasureCommands } from './measures/measure-commands';
 import { OrganisationCommands } from './organisation-commands';
 import { ignoringAlreadyThere } from './sample-actors';
 import { INSTITUTIONS, SCENARIOS } from './streams';
 
 const SEEDER: Principal = { id: 'sample-data', role: 'admin' };
-const BRAMSCHE = '03459014';
-const MELLE = '03459024';
+export const BRAMSCHE = '03459014';
+export const MELLE = '03459024';
 const BISSENDORF = '03459012';
 const QUAKENBRUECK = '03459030';
 
@@ -129,30 +127,16 @@ const SAMPLE_SCENARIOS: readonly { name: string; description: string; assumption
   },
 ];
 
-/** One approved measure in Melle, one still planned in Bramsche; both count from the Kita year 2028/29. */
-const SAMPLE_MEASURES: readonly (Omit<MeasureTerms, 'effect' | 'goalIds'> & {
-  institution: string;
-  effect: Omit<CapacityEffect, 'institutionId'>;
-  approval?: MeasureApproval;
-})[] = [
-  {
-    title: 'Erweiterung der Kita Lindenhof um zwei Kindergartengruppen (synthetisch)',
-    description: 'Anbau mit zwei Gruppenräumen auf dem Nachbargrundstück (synthetisch).',
-    regionKey: MELLE,
-    institution: 'Kita Lindenhof',
-    effect: { stage: 'kindergarten', places: 50, effectiveFrom: '2028-08-01' },
-    cost: { investment: 1_200_000, annual: 310_000 },
-    approval: { authority: 'Rat der Stadt Melle, Beschluss 2026/058 (synthetisch)', decidedOn: '2026-09-15' },
-  },
-  {
-    title: 'Neue Krippengruppe in der Kita Regenbogen (synthetisch)',
-    description: 'Umbau des Bewegungsraums zu einem Krippengruppenraum (synthetisch).',
-    regionKey: BRAMSCHE,
-    institution: 'Kita Regenbogen',
-    effect: { stage: 'krippe', places: 15, effectiveFrom: '2028-08-01' },
-    cost: { investment: 180_000, annual: 160_000 },
-  },
-];
+/** A command of the sample data; its key makes the ids it creates the same at every start. */
+export const sampleRequest = (key: string): CommandRequest => ({
+  principal: SEEDER,
+  correlationId: eventIdFor('sample-capacity'),
+  idempotencyKey: key,
+});
+
+/** The id a sample institution is registered under. */
+export const sampleInstitutionId = (name: string): string =>
+  newIdFor(sampleRequest(`sample-institution-${name}`), 'institution');
 
 const places = (approved: number): ApprovedPlaces => ({
   approved,
@@ -167,31 +151,23 @@ export async function seedSampleCapacity(
     institutions: InstitutionCommands;
     offerings: OfferingCommands;
     scenarios: ScenarioCommands;
-    measures: MeasureCommands;
   },
   store: EventStore,
 ): Promise<number> {
   const existing = await store.readAll({ filter: { categories: [INSTITUTIONS.name] }, maxCount: 1 });
   if (existing.length > 0) return 0;
-  const request = (key: string): CommandRequest => ({
-    principal: SEEDER,
-    correlationId: eventIdFor('sample-capacity'),
-    idempotencyKey: key,
-  });
   for (const [actorId, name, regionKey] of [
     ['stadt-bramsche', 'Stadt Bramsche, Schulträger (synthetisch)', BRAMSCHE],
     ['stadt-melle', 'Stadt Melle, Schulträger (synthetisch)', MELLE],
   ] as const)
     await ignoringAlreadyThere(() =>
-      parts.organisations.register(actorId, { name, type: 'verwaltung', regionKey }, request(actorId)),
+      parts.organisations.register(actorId, { name, type: 'verwaltung', regionKey }, sampleRequest(actorId)),
     );
   let seeded = 0;
-  const institutionIds = new Map<string, string>();
   for (const [name, type, regionKey, locality, operatorId, capacity] of SAMPLE_INSTITUTIONS) {
     const key = `sample-institution-${name}`;
     const profile = { name: `${name} (synthetisch)`, type, regionKey, operatorId, ...(locality ? { locality } : {}) };
-    const { id } = await parts.institutions.register(profile, request(key));
-    institutionIds.set(name, id);
+    const { id } = await parts.institutions.register(profile, sampleRequest(key));
     const change =
       typeof capacity === 'number'
         ? { effectiveFrom: '2020-08-01', places: {}, streams: capacity }
@@ -200,7 +176,7 @@ export async function seedSampleCapacity(
             places: Object.fromEntries(Object.entries(capacity).map(([group, approved]) => [group, places(approved)])),
           };
     await parts.institutions.changeCapacity(id, change, {
-      ...request(`${key}-capacity`),
+      ...sampleRequest(`${key}-capacity`),
       reason: 'Bestand (synthetische Beispieldaten)',
     });
     if (typeof capacity !== 'number') {
@@ -210,12 +186,12 @@ export async function seedSampleCapacity(
       await parts.institutions.reportOccupancy(
         id,
         { referenceDate: '2026-10-01', occupied },
-        request(`${key}-occupancy`),
+        sampleRequest(`${key}-occupancy`),
       );
     }
     if (name === 'Kita Artland')
       await parts.institutions.close(id, '2028-07-31', {
-        ...request(`${key}-closure`),
+        ...sampleRequest(`${key}-closure`),
         reason: 'Ersatz durch Neubau (synthetisch)',
       });
     seeded += 1;
@@ -223,20 +199,12 @@ export async function seedSampleCapacity(
   for (const offering of SAMPLE_OFFERINGS)
     await parts.offerings.register(
       { ...offering, startsOn: '2027-02-01' },
-      request(`sample-offering-${offering.title}`),
+      sampleRequest(`sample-offering-${offering.title}`),
     );
   for (const { assumptions, ...scenario } of SAMPLE_SCENARIOS)
     await parts.scenarios.create(
       { ...scenario, assumptions: { ...STATUS_QUO_ASSUMPTIONS, ...assumptions } },
-      request(`sample-scenario-${scenario.name}`),
+      sampleRequest(`sample-scenario-${scenario.name}`),
     );
-  for (const { institution, approval, ...measure } of SAMPLE_MEASURES) {
-    const effect = { ...measure.effect, institutionId: institutionIds.get(institution) as string };
-    const { id } = await parts.measures.plan(
-      { ...measure, effect, goalIds: [] },
-      request(`sample-measure-${measure.title}`),
-    );
-    if (approval) await parts.measures.approve(id, approval, request(`sample-measure-${measure.title}-approval`));
-  }
   return seeded;
 }

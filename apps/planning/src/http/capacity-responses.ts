@@ -191,10 +191,7 @@ export const PlanRunResult = z.looseObject({
   inputs: z.object({
     measurementIds: z.array(z.string()),
     institutions: z.array(z.object({ institutionId: z.string(), revision: z.number() })),
-    measures: z
-      .array(z.object({ measureId: z.string(), status: z.string() }))
-      .optional()
-      .describe('The measures with an effect, as they stood; absent in runs recorded before measures.'),
+    measures: z.array(z.object({ measureId: z.string(), status: z.string() })).optional(),
   }),
   rows: z.array(
     z.looseObject({

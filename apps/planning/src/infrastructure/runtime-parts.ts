@@ -17,6 +17,7 @@ import { NetworkCommands } from '../application/network-commands';
 import { OrganisationCommands } from '../application/organisation-commands';
 import { GapWatch } from '../application/measures/gap-watch';
 import { MeasureCommands } from '../application/measures/measure-commands';
+import { seedSampleMeasures } from '../application/measures/sample-measures';
 import { gapProjection, measureProjection } from '../application/measures/measure.projections';
 import { PUBLISHED_CATEGORIES, toPublicEvent } from '../application/public-events';
 import { seedSampleActors } from '../application/sample-actors';
@@ -61,9 +62,10 @@ export function planningRuntimeParts(
       if (!seedSampleData) return;
       const seeded = await seedSampleActors(organisations, networks, contacts, store);
       if (seeded > 0) logger.info({ seeded }, 'seeded the synthetic sample directory');
-      const capacity = await seedSampleCapacity({ organisations, institutions, offerings, scenarios, measures }, store);
-      if (capacity > 0)
-        logger.info({ institutions: capacity }, 'seeded synthetic institutions, offerings, scenarios and measures');
+      const capacity = await seedSampleCapacity({ organisations, institutions, offerings, scenarios }, store);
+      if (capacity === 0) return;
+      await seedSampleMeasures(measures);
+      logger.info({ institutions: capacity }, 'seeded synthetic institutions, offerings, scenarios and measures');
     },
   };
 }

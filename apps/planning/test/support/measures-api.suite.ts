@@ -49,9 +49,10 @@ export function measuresApiSuite(environment: () => Environment): void {
   const http = () => service.http();
   const as = (token: string) => bearer(token);
   const krippeGaps = (type: string, regionKey: string) =>
-    published.filter(
-      ({ event }) => event.type === type && event.data['regionKey'] === regionKey && event.data['stage'] === 'krippe',
-    );
+    published.filter(({ event }) => {
+      const data = event.data as { regionKey?: string; stage?: string };
+      return event.type === type && data.regionKey === regionKey && data.stage === 'krippe';
+    });
 
   /** Eleven ages of 100 children each: 300 in the Krippe ages, 120 places wanted at the default 40 %. */
   async function publishPopulation(regionKey: string) {
@@ -304,6 +305,8 @@ export function measuresApiSuite(environment: () => Environment): void {
     const fromIdea = (await http().get('/measures').query({ q: 'Sprachkita' }).set(as(auth.auditor)).expect(200)).body;
     expect(fromIdea.total).toBe(1);
     const announced = published.filter((delivery) => delivery.event.subject === `measure-${measureId}`);
-    expect(announced.map((delivery) => delivery.event.data['origin'])).toEqual([{ ideaId, promotionId }]);
+    expect(announced.map((delivery) => (delivery.event.data as { origin?: unknown }).origin)).toEqual([
+      { ideaId, promotionId },
+    ]);
   });
 }

@@ -7979,7 +7979,6 @@ export interface operations {
                                 revision: number;
                             }[];
                             measurementIds: string[];
-                            /** @description The measures with an effect, as they stood; absent in runs recorded before measures. */
                             measures?: {
                                 measureId: string;
                                 status: string;
