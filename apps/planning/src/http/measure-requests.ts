@@ -57,4 +57,7 @@ export const GapListQuery = z.strictObject({
   status: z.enum(['open', 'closed']).optional(),
   regionKey: regionKey.optional(),
   stage: z.enum(PLANNING_STAGES).optional(),
+  fromYear: queryWholeNumber(2000, 2100)
+    .optional()
+    .describe('The first plan year listed; the coming Kita year when absent.'),
 });

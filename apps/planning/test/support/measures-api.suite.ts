@@ -121,6 +121,9 @@ export function measuresApiSuite(environment: () => Environment): void {
       Array.from({ length: 6 }, (_, offset) => [firstYear + offset, -20]),
     );
 
+    const later = await gaps({ regionKey: BRAMSCHE, stage: 'krippe', fromYear: String(firstYear + 4) });
+    expect(later.map((gap) => gap.year)).toEqual([firstYear + 4, firstYear + 5]);
+
     const measureId = await plan(measureBody(kita, 30));
     await publishPopulation(BRAMSCHE);
     const planned = (await http().get(`/measures/${measureId}`).set(as(auth.auditor)).expect(200)).body;

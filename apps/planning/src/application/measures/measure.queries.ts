@@ -3,6 +3,7 @@ import { Page } from '@bildungsregion/event-store';
 import { containsAllWords, findEvery, ReadModelCollection, ReadModelStore } from '@bildungsregion/read-models';
 import { PlanningStage } from '../../domain/capacity';
 import { MeasureCapacity } from '../../domain/capacity-plan';
+import { comingKitaYear } from '../capacity/capacity-plans';
 import { MeasureStatus } from '../../domain/measure';
 import { GapSummary, gapProjection, MeasureSummary, measureProjection } from './measure.projections';
 
@@ -63,12 +64,14 @@ export class MeasureQueries {
     );
   }
 
+  /** Gaps from the coming Kita year on unless asked otherwise: a past year's gap is history, not a task. */
   gaps(query: {
     readonly status?: GapSummary['status'];
     readonly regionKey?: string;
     readonly stage?: PlanningStage;
+    readonly fromYear?: number;
   }): Promise<GapSummary[]> {
-    const filter: Record<string, unknown> = {};
+    const filter: Record<string, unknown> = { year: { $gte: query.fromYear ?? comingKitaYear(new Date()) } };
     if (query.status) filter['status'] = query.status;
     if (query.regionKey) filter['regionKey'] = query.regionKey;
     if (query.stage) filter['stage'] = query.stage;

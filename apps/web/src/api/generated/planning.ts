@@ -3707,6 +3707,8 @@ export interface operations {
     MeasureQueriesController_gaps: {
         parameters: {
             query?: {
+                /** @description The first plan year listed; the coming Kita year when absent. */
+                fromYear?: number;
                 regionKey?: string;
                 stage?: "krippe" | "kindergarten" | "hort" | "grundschule";
                 status?: "open" | "closed";
