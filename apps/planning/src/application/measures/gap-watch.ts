@@ -49,9 +49,13 @@ export class GapWatch {
 
   async start(): Promise<void> {
     const head = await this.store.headPosition();
-    this.subscription = this.store.subscribe({ after: head, filter: { categories: PLAN_CATEGORIES } }, () =>
+    const subscription = this.store.subscribe({ after: head, filter: { categories: PLAN_CATEGORIES } }, () =>
       this.schedule(this.settleMs),
     );
+    subscription.done.catch((error: Error) =>
+      this.logger.error({ err: error }, 'the gap watch stopped following the store'),
+    );
+    this.subscription = subscription;
     this.schedule(0);
   }
 
