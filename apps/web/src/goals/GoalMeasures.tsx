@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useRegionName } from '../monitoring/monitoring-queries';
-import { MeasureStatusBadge } from '../measures/MeasurePage';
+import { MeasureStatusBadge } from '../measures/measure-words';
 import { useGoalMeasures } from '../measures/measure-queries';
 import { QueryProblem } from './QueryProblem';
 

@@ -10,32 +10,11 @@ import { formatDate, formatNumber } from '../lib/format';
 import { usePerson } from '../shell/AuthProvider';
 import { useDataReady } from '../shell/data-ready';
 import { usePageTitle } from '../shell/page-title';
-import { Badge } from '../shell/ui';
 import { MeasureActions } from './MeasureActions';
+import { MeasureStatusBadge, useEffectWords } from './measure-words';
 import { MeasurePlanEffect } from './MeasurePlanEffect';
 import { bodyOf, formOf, MeasureForm } from './MeasureForm';
-import { Measure, MeasureStatus, useMeasure, useReviseMeasure } from './measure-queries';
-
-const STATUS_BADGES = { planned: 'info', approved: 'success', implemented: 'success', dropped: 'warning' } as const;
-
-export function MeasureStatusBadge({ status }: { status: MeasureStatus }) {
-  const { t } = useTranslation();
-  return <Badge kind={STATUS_BADGES[status]}>{t(`measures.statuses.${status}`)}</Badge>;
-}
-
-/** A measure's capacity effect in words: +30 Plätze Krippe ab 01.08.2027. */
-export function useEffectWords() {
-  const { t } = useTranslation();
-  const labels = useCapacityLabels();
-  return (measure: Pick<Measure, 'effect'>) =>
-    measure.effect
-      ? t('measures.effectSummary', {
-          places: formatNumber(measure.effect.places, 0),
-          stage: labels.stage(measure.effect.stage),
-          date: formatDate(measure.effect.effectiveFrom),
-        })
-      : t('measures.noEffect');
-}
+import { Measure, useMeasure, useReviseMeasure } from './measure-queries';
 
 /** What a measure costs in words, naming only the amounts given. */
 function useCostWords() {

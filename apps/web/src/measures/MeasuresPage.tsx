@@ -10,7 +10,7 @@ import { useDataReady } from '../shell/data-ready';
 import { usePageTitle } from '../shell/page-title';
 import { useUrlFilters } from '../shell/url-filters';
 import { Pagination, SelectField, TableScroll } from '../shell/ui';
-import { MeasureStatusBadge, useEffectWords } from './MeasurePage';
+import { MeasureStatusBadge, useEffectWords } from './measure-words';
 import { bodyOf, EMPTY_MEASURE, MeasureForm } from './MeasureForm';
 import { MEASURE_STATUSES, MeasureFilters, useGaps, useMeasures, usePlanMeasure } from './measure-queries';
 
