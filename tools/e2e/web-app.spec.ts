@@ -309,7 +309,7 @@ describeIf(hasChromium, 'browser', 'the web app in a browser', 'the web app in a
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.filter((title) => !/Betreuungsquote|Sprachförderung/.test(title))).toEqual([]);
     await current.getByRole('link', { name: /Betreuungsquote/ }).click();
-    await current.getByRole('heading', { level: 1 }).waitFor();
+    await current.getByRole('heading', { name: /Betreuungsquote/, level: 1 }).waitFor();
     await current.getByTestId('parties-table').waitFor();
     expect(await current.locator('summary.kern-btn').allTextContents()).toEqual(['Fortschritt erfassen …']);
     await expectAccessible(current, 'ziel-akteur');
@@ -326,10 +326,12 @@ describeIf(hasChromium, 'browser', 'the web app in a browser', 'the web app in a
     const first = await page();
     await signIn(first, system.origin, COORDINATOR, '/ziele?q=Schulabg%C3%A4nge');
     await first.getByRole('link', { name: /Schulabgänge/ }).click();
-    await first.getByRole('heading', { level: 1 }).waitFor();
+    // The list has a level-1 heading too: only the goal's own heading and address say the goal is open.
+    await first.getByRole('heading', { name: /Schulabgänge/, level: 1 }).waitFor();
+    await first.waitForURL(/\/ziele\/[0-9a-f-]{36}$/);
     const second = await page();
     await second.goto(first.url());
-    await second.getByRole('heading', { level: 1 }).waitFor();
+    await second.getByRole('heading', { name: /Schulabgänge/, level: 1 }).waitFor();
     for (const [tab, value] of [
       [first, '7,2'],
       [second, '7,5'],
