@@ -186,6 +186,10 @@ describeIf(
       await tabTo(page, (element) => element.label.startsWith('Planungsstufe'));
       await page.keyboard.press('ArrowDown');
       await page.waitForURL(/stufe=kindergarten/);
+      // The address changes before the table is drawn again with links for the chosen stage.
+      await page
+        .locator('[data-testid="capacity-plan"] a[href*="stufe=kindergarten"]', { hasText: 'Bramsche' })
+        .waitFor();
       await tabTo(page, (element) => element.text === 'Bramsche');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Bramsche: Kindergarten', level: 1 }).waitFor();
