@@ -12,6 +12,7 @@ import { compare, Comparison, rate, report } from './stats';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 2_000);
 const REPLAY_EVENTS = Number(process.env.BENCH_REPLAY_EVENTS ?? 100_000);
+const APPENDERS = Number(process.env.BENCH_APPENDERS ?? 10);
 const SYNCHRONOUS = (process.env.BENCH_SYNCHRONOUS ?? 'FULL') as 'FULL' | 'NORMAL';
 
 const dir = mkdtempSync(join(tmpdir(), 'bildungsregion-bench-'));
@@ -50,6 +51,25 @@ async function appendThroughAdapter(store: SqliteEventStore, batchSize: number):
 async function adapterAppends(batchSize: number): Promise<number> {
   const store = new SqliteEventStore({ file: nextFile(), synchronous: SYNCHRONOUS });
   const result = await rate(APPENDS, () => appendThroughAdapter(store, batchSize));
+  await store.close();
+  return result;
+}
+
+/**
+ * APPENDS single-event appends from APPENDERS writers at once, each on its own stream, as concurrent
+ * HTTP commands arrive; they meet in the adapter's group commit.
+ */
+async function concurrentAppends(): Promise<number> {
+  const store = new SqliteEventStore({ file: nextFile(), synchronous: SYNCHRONOUS });
+  const result = await rate(APPENDS, async () => {
+    await Promise.all(
+      Array.from({ length: APPENDERS }, async (_, writer) => {
+        for (let i = writer; i < APPENDS; i += APPENDERS) {
+          await store.append(`goal-${writer}`, [progressEvent(writer, i)], i === writer ? 'no-stream' : 'any');
+        }
+      }),
+    );
+  });
   await store.close();
   return result;
 }
@@ -162,6 +182,16 @@ async function main(): Promise<void> {
       ),
     );
   }
+  const singles = await rowsAsTheAdapterStoresThem(1);
+  comparisons.push(
+    await compare(
+      `append ${APPENDS.toLocaleString('en')} events, ${APPENDERS} concurrent appenders one event each (group commit) vs raw one per transaction (synchronous=${SYNCHRONOUS})`,
+      'events/s',
+      ROUNDS,
+      concurrentAppends,
+      () => rawInserts(singles, 1),
+    ),
+  );
   comparisons.push(await replay());
   report(`Event store, SQLite adapter vs raw better-sqlite3 (${ROUNDS} rounds, node ${process.version})`, comparisons);
 }

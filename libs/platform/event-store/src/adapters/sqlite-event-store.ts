@@ -30,6 +30,17 @@ export interface SqliteEventStoreOptions {
   readonly synchronous?: 'FULL' | 'NORMAL';
 }
 
+interface QueuedAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Most appends committed together; bounds how long one commit holds the write lock. */
+const MAX_GROUP = 256;
+
 interface EventRow {
   position: number;
   id: string;
@@ -75,6 +86,7 @@ export class SqliteEventStore implements EventStore {
   private readonly clock: () => Date;
   private readonly statements;
   private readonly readAllStatements = new Map<string, Database.Statement>();
+  private readonly queued: QueuedAppend[] = [];
 
   constructor(options: SqliteEventStoreOptions) {
     mkdirSync(dirname(options.file), { recursive: true });
@@ -103,43 +115,78 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
-  async append(
-    streamId: string,
-    events: readonly NewEvent[],
-    expectedRevision: ExpectedRevision,
-  ): Promise<AppendResult> {
-    const result = this.db
-      .transaction((): AppendResult => {
-        const plan = planAppend(
-          streamId,
-          events,
-          expectedRevision,
-          {
-            findById: (id) => this.decodeOptional(this.statements.findById.get(id)),
-            lastEvent: (id) => this.decodeHead(this.statements.head.get(id)),
-          },
-          this.clock().toISOString(),
-        );
-        if (plan.kind === 'already-appended') return plan.result;
-        const recorded = plan.events.map((event) => {
-          const { lastInsertRowid } = this.statements.insert.run({
-            id: event.id,
-            streamId,
-            category: categoryOf(streamId),
-            revision: event.revision,
-            type: event.type,
-            recordedAt: event.recordedAt,
-            data: JSON.stringify(event.data),
-            metadata: JSON.stringify(event.metadata),
-          });
-          return { ...event, position: Number(lastInsertRowid) } as RecordedEvent;
-        });
-        const last = recorded[recorded.length - 1] as RecordedEvent;
-        return { streamId, revision: last.revision, position: last.position, events: recorded };
-      })
-      .immediate();
+  /**
+   * Appends that arrive in the same turn of the event loop share one transaction and one fsync (group
+   * commit). Each runs in its own savepoint, so one refused append changes nothing for the others, and
+   * none is answered before the shared commit is on disk.
+   */
+  append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      this.queued.push({ streamId, events, expectedRevision, resolve, reject });
+      if (this.queued.length === 1) setImmediate(() => this.commitQueued());
+    });
+  }
+
+  private commitQueued(): void {
+    const group = this.queued.splice(0, MAX_GROUP);
+    if (this.queued.length > 0) setImmediate(() => this.commitQueued());
+    let outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[];
+    try {
+      outcomes = this.db
+        .transaction(() =>
+          group.map((request) => {
+            try {
+              return { ok: true as const, result: this.appendOne(request) };
+            } catch (error) {
+              // SQLite rolls the whole transaction back on some errors (disk full, I/O): fail the group.
+              if (!this.db.inTransaction) throw error;
+              return { ok: false as const, error };
+            }
+          }),
+        )
+        .immediate();
+    } catch (error) {
+      for (const request of group) request.reject(error);
+      return;
+    }
+    group.forEach((request, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok) request.resolve(outcome.result);
+      else request.reject(outcome?.error);
+    });
     this.live.notifyAppended();
-    return result;
+  }
+
+  /** One append inside the group's transaction; a nested transaction is a savepoint in better-sqlite3. */
+  private appendOne({ streamId, events, expectedRevision }: QueuedAppend): AppendResult {
+    return this.db.transaction((): AppendResult => {
+      const plan = planAppend(
+        streamId,
+        events,
+        expectedRevision,
+        {
+          findById: (id) => this.decodeOptional(this.statements.findById.get(id)),
+          lastEvent: (id) => this.decodeHead(this.statements.head.get(id)),
+        },
+        this.clock().toISOString(),
+      );
+      if (plan.kind === 'already-appended') return plan.result;
+      const recorded = plan.events.map((event) => {
+        const { lastInsertRowid } = this.statements.insert.run({
+          id: event.id,
+          streamId,
+          category: categoryOf(streamId),
+          revision: event.revision,
+          type: event.type,
+          recordedAt: event.recordedAt,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(event.metadata),
+        });
+        return { ...event, position: Number(lastInsertRowid) } as RecordedEvent;
+      });
+      const last = recorded[recorded.length - 1] as RecordedEvent;
+      return { streamId, revision: last.revision, position: last.position, events: recorded };
+    })();
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -176,6 +223,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    while (this.queued.length > 0 && this.db.open) this.commitQueued();
     await this.live.closeAll();
     if (this.db.open) this.db.close();
   }
