@@ -68,17 +68,20 @@ export class ChainGuard {
     return this.broken;
   }
 
-  /** Where an incremental read of the stream should start: the verified head's own revision, or 0. */
-  readFrom(streamId: string): number {
+  /**
+   * The head this process has verified, from which an incremental read starts (at its own revision).
+   * Keep it for the `check` of that read: concurrent readers may verify further meanwhile.
+   */
+  verifiedHead(streamId: string): ChainHead | undefined {
     const head = this.verified.get(streamId);
-    return head && head.length > 0 ? head.length - 1 : 0;
+    return head && head.length > 0 ? head : undefined;
   }
 
   /**
-   * Checks events read from revision `from` to the stream's end (`complete`) or to some revision. From
-   * 0 the whole chain is checked; from a verified head's revision, that event must be first and unchanged.
+   * Checks events read to the stream's end (`complete`) or to some revision: from genesis when `from`
+   * is undefined, else from that verified head, whose event must come first and be unchanged.
    */
-  check(streamId: string, from: number, events: readonly RecordedEvent[], complete = true): StreamIntegrity {
+  check(streamId: string, from: ChainHead | undefined, events: readonly RecordedEvent[], complete = true): StreamIntegrity {
     const known = this.broken.get(streamId);
     if (known) return { intact: false, problem: known };
     const problem = this.problemIn(streamId, from, events, complete);
@@ -90,25 +93,23 @@ export class ChainGuard {
 
   private problemIn(
     streamId: string,
-    from: number,
+    from: ChainHead | undefined,
     events: readonly RecordedEvent[],
     complete: boolean,
   ): IntegrityProblem | undefined {
     let start: ChainHead = { length: 0, headHash: GENESIS_HASH };
     let rest = events;
-    if (from > 0) {
-      const head = this.verified.get(streamId);
-      if (!head || head.length !== from + 1)
-        throw new Error(`${streamId} was read from revision ${from}, which is not its verified head; read it from 0.`);
+    if (from) {
       const [first] = events;
-      if (!first) return { reason: 'truncated', expectedLength: head.length, length: from };
-      if (first.metadata.hash !== head.headHash)
-        return { reason: 'rewritten', revision: from, expectedHash: head.headHash, storedHash: first.metadata.hash };
-      start = head;
+      const revision = from.length - 1;
+      if (!first) return { reason: 'truncated', expectedLength: from.length, length: revision };
+      if (first.metadata.hash !== from.headHash)
+        return { reason: 'rewritten', revision, expectedHash: from.headHash, storedHash: first.metadata.hash };
+      start = from;
       rest = events.slice(1);
     }
     const verifier = new StreamChainVerifier(streamId, start);
-    const sealed = from === 0 ? this.sealed[streamId] : undefined;
+    const sealed = from ? undefined : this.sealed[streamId];
     for (const event of rest) {
       const link = verifier.check(event);
       if (link) return { reason: 'chain-broken', link };
@@ -123,7 +124,8 @@ export class ChainGuard {
     if (!complete) return undefined;
     if (sealed && verifier.eventsChecked < sealed.length)
       return { reason: 'truncated', expectedLength: sealed.length, length: verifier.eventsChecked };
-    if (verifier.eventsChecked > 0)
+    const known = this.verified.get(streamId)?.length ?? 0;
+    if (verifier.eventsChecked > known)
       this.verified.set(streamId, { length: verifier.eventsChecked, headHash: verifier.headHash });
     return undefined;
   }

@@ -73,6 +73,7 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
   private readonly maxAttempts: number;
   private readonly cachedStreams: number;
   private readonly cache = new Map<string, CachedState<State>>();
+  private readonly streamsInUse = new Map<string, Promise<void>>();
   private readonly guard: ChainGuard;
 
   constructor(
@@ -96,7 +97,7 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
       streamId,
       asOf.revision === undefined ? {} : { maxCount: asOf.revision + 1 },
     );
-    const integrity = this.guard.check(streamId, 0, stored, asOf.revision === undefined);
+    const integrity = this.guard.check(streamId, undefined, stored, asOf.revision === undefined);
     const known = stored.filter(
       (event) => Date.parse(event.recordedAt) <= recordedBy && Date.parse(event.metadata.effectiveAt) <= effectiveBy,
     );
@@ -114,19 +115,25 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
    */
   private async loadLatest(streamId: string): Promise<LoadedState<State>> {
     const cached = this.cache.get(streamId);
-    const from = cached && this.guard.readFrom(streamId) === cached.revision ? cached.revision : 0;
-    const stored = await this.store.readStream(streamId, { fromRevision: from });
+    const head = this.guard.verifiedHead(streamId);
+    const from = cached && head && head.length - 1 === cached.revision ? head : undefined;
+    const stored = await this.store.readStream(streamId, { fromRevision: from ? from.length - 1 : 0 });
     const integrity = this.guard.check(streamId, from, stored);
-    const events = (from > 0 ? stored.slice(1) : stored).map((event) => this.upcasters.upcast(event));
-    const base = from > 0 && cached ? cached : { state: this.decider.initialState, revision: null };
+    const events = (from ? stored.slice(1) : stored).map((event) => this.upcasters.upcast(event));
+    const base = from && cached ? cached : { state: this.decider.initialState, revision: null };
     const state = this.fold(base.state, events);
     const revision = events.length > 0 ? (events[events.length - 1] as RecordedEvent).revision : base.revision;
-    if (revision !== null && this.cachedStreams > 0 && integrity.intact) {
-      this.cache.delete(streamId);
-      this.cache.set(streamId, { state, revision });
-      if (this.cache.size > this.cachedStreams) this.cache.delete(this.cache.keys().next().value as string);
-    }
+    if (revision !== null && this.cachedStreams > 0 && integrity.intact) this.remember(streamId, state, revision);
     return { state, revision, integrity };
+  }
+
+  /** Caches a stream's state unless a concurrent load already cached a later one. */
+  private remember(streamId: string, state: State, revision: number): void {
+    const known = this.cache.get(streamId);
+    if (known && known.revision > revision) return;
+    this.cache.delete(streamId);
+    this.cache.set(streamId, { state, revision });
+    if (this.cache.size > this.cachedStreams) this.cache.delete(this.cache.keys().next().value as string);
   }
 
   private fold(initial: State, events: readonly RecordedEvent[]): State {
@@ -137,7 +144,26 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
     );
   }
 
+  /**
+   * Commands on one stream run one after another in this process: concurrent ones would decide on the
+   * same revision and all but one conflict, since appends that arrive together are committed together.
+   */
   async handle(streamId: string, command: Command, context: CommandContext): Promise<CommandResult> {
+    const before = this.streamsInUse.get(streamId) ?? Promise.resolve();
+    const result = before.then(() => this.decideAndAppend(streamId, command, context));
+    const done = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.streamsInUse.set(streamId, done);
+    try {
+      return await result;
+    } finally {
+      if (this.streamsInUse.get(streamId) === done) this.streamsInUse.delete(streamId);
+    }
+  }
+
+  private async decideAndAppend(streamId: string, command: Command, context: CommandContext): Promise<CommandResult> {
     const retry = context.expectedRevision === undefined;
     for (let attempt = 1; ; attempt++) {
       const { state, revision, integrity } = await this.load(streamId);

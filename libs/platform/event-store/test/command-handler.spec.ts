@@ -1,4 +1,6 @@
-import { CommandHandler, EventStore, InMemoryEventStore } from '../src';
+import { join } from 'node:path';
+import { useTempDir } from '@bildungsregion/testing';
+import { CommandHandler, EventStore, InMemoryEventStore, SqliteEventStore } from '../src';
 import { agreementDecider } from './support/agreement-decider';
 import { coordinator, newEvent } from './support/events';
 
@@ -166,5 +168,25 @@ describe('CommandHandler state cache', () => {
       expect((await handler.load(`agreement-${cachedStreams}-a`)).state).toMatchObject({ target: 2, revisions: 1 });
       expect((await handler.load(`agreement-${cachedStreams}-b`)).revision).toBe(1);
     }
+  });
+
+  describe('with concurrent commands on one stream', () => {
+    const tempDir = useTempDir();
+
+    it('takes them one after another, while reads of the stream overlap and verify further', async () => {
+      const store = new SqliteEventStore({ file: join(tempDir(), 'events.sqlite'), synchronous: 'NORMAL' });
+      const handler = new CommandHandler(store, agreementDecider, { source: 'goals' });
+      await handler.handle('agreement-1', { type: 'Draft', title: 'Ganztag', target: 0 }, context);
+      const targets = Array.from({ length: 40 }, (_, n) => n + 1);
+      const [results, reads] = await Promise.all([
+        Promise.all(targets.map((target) => handler.handle('agreement-1', { type: 'Revise', target }, context))),
+        Promise.all(targets.map(() => handler.load('agreement-1'))),
+      ]);
+      expect(results.map((result) => result.outcome)).toEqual(targets.map(() => 'accepted'));
+      expect(reads.every((read) => read.integrity.intact)).toBe(true);
+      const loaded = await handler.load('agreement-1');
+      expect(loaded).toMatchObject({ revision: 40, state: { target: 40, revisions: 40 }, integrity: { intact: true } });
+      await store.close();
+    });
   });
 });

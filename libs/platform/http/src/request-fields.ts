@@ -21,9 +21,12 @@ export const requestDate = z.iso.date('must be a date like 2026-03-01').refine((
   return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
 }, `must be a date between ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
 
+/** Built once: constructing an Intl formatter costs more than a whole validated request. */
+const BERLIN_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' });
+
 /** Today's date where the office works (Europe/Berlin), as YYYY-MM-DD. */
 export function todayInGermany(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
+  return BERLIN_DATE.format(now);
 }
 
 /** A business date that has already come: what was observed cannot be dated in the future. */
