@@ -81,6 +81,23 @@ describe('SQLite bus with several processes', () => {
       Array.from({ length: 50 }, () => ['b']),
     );
   });
+  it('tells a log when another connection appends, without waiting for its poll', async () => {
+    const file = join(dir(), 'watched.sqlite');
+    const listening = new SqliteTopicLog({ file, pollIntervalMs: 60_000 });
+    const writing = new SqliteTopicLog({ file });
+    try {
+      listening.createTopics([topic], 1);
+      const noticed = new Promise<string>((resolve) => {
+        listening.appends.once('appended', () => resolve('noticed'));
+        setTimeout(() => resolve('not noticed within 2 s'), 2_000).unref();
+      });
+      writing.append(topic, [{ key: 'k', value: '{}', headers: {}, partition: 0 }]);
+      expect(await noticed).toBe('noticed');
+    } finally {
+      writing.close();
+      listening.close();
+    }
+  });
 });
 
 describe('bus set-up errors', () => {

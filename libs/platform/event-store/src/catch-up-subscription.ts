@@ -5,7 +5,7 @@ import { EventHandler, ReadAllOptions, SubscribeOptions, Subscription } from './
 export interface CatchUpSource {
   /** Events after the position, in global order, already filtered; at most `batchSize`. */
   readBatch(after: number, batchSize: number): Promise<RecordedEvent[]>;
-  /** Emits 'appended' whenever this process appends; other writers are noticed by polling. */
+  /** Emits 'appended' when this process appends, and where the file system reports it, when others do. */
   readonly appends: EventEmitter;
   /** How often to look for appends made by other processes. */
   readonly pollIntervalMs: number;

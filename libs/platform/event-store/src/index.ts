@@ -23,3 +23,4 @@ export * from './store-checkpoints';
 export * from './chain-guard';
 export * from './seal';
 export * from './personal-data';
+export * from './sqlite-file-watch';

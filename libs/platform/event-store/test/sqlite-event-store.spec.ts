@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { EventStore, InvalidEventError, SqliteEventStore, WrongExpectedRevisionError } from '../src';
 import { eventStoreContract } from './contract/event-store.contract';
 import { newEvent } from './support/events';
-import { useTempDir } from '@bildungsregion/testing';
+import { eventually, useTempDir } from '@bildungsregion/testing';
 
 describe('SqliteEventStore', () => {
   const tempDir = useTempDir();
@@ -39,7 +39,9 @@ describe('SqliteEventStore', () => {
       const results = await Promise.all(
         Array.from({ length: APPENDERS }, (_, n) => store.append(`goal-${n}`, [newEvent('A', { n })], 'no-stream')),
       );
-      expect(results.map((result) => result.streamId)).toEqual(Array.from({ length: APPENDERS }, (_, n) => `goal-${n}`));
+      expect(results.map((result) => result.streamId)).toEqual(
+        Array.from({ length: APPENDERS }, (_, n) => `goal-${n}`),
+      );
       expect(new Set(results.map((result) => result.position)).size).toBe(APPENDERS);
       // One transaction per append rewrites the table and index pages 50 times: hundreds of frames.
       expect(walFrames(file) - before).toBeLessThan(APPENDERS / 2);
@@ -84,5 +86,24 @@ describe('SqliteEventStore', () => {
       expect(await reopened.lastRevision('goal-late')).toBe(0);
       await reopened.close();
     });
+  });
+
+  it('wakes a subscription when another connection commits, without waiting for its poll', async () => {
+    const file = join(tempDir(), 'watched.sqlite');
+    const observer = new SqliteEventStore({ file, synchronous: 'NORMAL', pollIntervalMs: 60_000 });
+    const writer = open(file);
+    const seen: string[] = [];
+    const subscription = observer.subscribe({ after: 0 }, (event) => {
+      seen.push(event.streamId);
+    });
+    try {
+      await subscription.caughtUp;
+      await writer.append('goal-elsewhere', [newEvent('A', {})], 'no-stream');
+      await eventually(() => seen.length > 0, 2_000);
+      expect(seen).toEqual(['goal-elsewhere']);
+    } finally {
+      await writer.close();
+      await observer.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { watchSqliteWrites, WATCHED_POLL_INTERVAL_MS } from '@bildungsregion/event-store';
 import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
 import { RawRecord } from '../transport';
@@ -6,6 +7,7 @@ import { StoredRecord, TopicLog, TopicPartition, UnknownTopicError } from './top
 
 export interface SqliteTopicLogOptions {
   readonly file: string;
+  /** Default 1 s where the file system reports writes to the database (they wake consumers at once), else 50 ms. */
   readonly pollIntervalMs?: number;
   readonly busyTimeoutMs?: number;
   /** FULL (default) survives power loss; NORMAL survives process crashes only. */
@@ -55,9 +57,11 @@ export class SqliteTopicLog implements TopicLog {
   private readonly db: Database.Database;
   private readonly partitionCounts = new Map<string, number>();
   private readonly statements;
+  private readonly stopWatching: (() => void) | undefined;
 
   constructor(options: SqliteTopicLogOptions) {
-    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.stopWatching = watchSqliteWrites(options.file, () => this.appends.emit('appended'));
+    this.pollIntervalMs = options.pollIntervalMs ?? (this.stopWatching ? WATCHED_POLL_INTERVAL_MS : 50);
     this.db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 10_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
@@ -182,6 +186,7 @@ export class SqliteTopicLog implements TopicLog {
   }
 
   close(): void {
+    this.stopWatching?.();
     this.appends.removeAllListeners();
     if (this.db.open) this.db.close();
   }

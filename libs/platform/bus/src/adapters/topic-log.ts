@@ -26,7 +26,7 @@ export interface TopicLog {
   /** Takes every free or expired partition of the topics and renews the member's own; returns what it owns. */
   claim(groupId: string, topics: readonly string[], memberId: string, leaseMs: number): TopicPartition[];
   release(groupId: string, memberId: string): void;
-  /** Emits 'appended' for appends in this process; other processes are noticed by polling. */
+  /** Emits 'appended' for appends in this process, and where the file system reports it, in others. */
   readonly appends: EventEmitter;
   readonly pollIntervalMs: number;
   close(): void;

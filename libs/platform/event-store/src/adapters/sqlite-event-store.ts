@@ -6,6 +6,7 @@ import { LiveSubscriptions } from '../catch-up-subscription';
 import { categoryOf, NewEvent, RecordedEvent } from '../envelope';
 import { CorruptEventError } from '../errors';
 import { assertReadStreamOptions } from '../read-stream-slice';
+import { watchSqliteWrites, WATCHED_POLL_INTERVAL_MS } from '../sqlite-file-watch';
 import {
   AppendResult,
   EventFilter,
@@ -22,7 +23,10 @@ export interface SqliteEventStoreOptions {
   /** Path of the database file; created with its folder if missing. */
   readonly file: string;
   readonly clock?: () => Date;
-  /** How often subscriptions look for events appended by other processes. Default 50 ms. */
+  /**
+   * How often subscriptions look for events appended by other processes. Default 1 s where the file
+   * system reports writes to the database (they wake subscriptions at once), else 50 ms.
+   */
   readonly pollIntervalMs?: number;
   /** How long an append waits for another process's write lock. Default 10 s. */
   readonly busyTimeoutMs?: number;
@@ -87,6 +91,7 @@ export class SqliteEventStore implements EventStore {
   private readonly statements;
   private readonly readAllStatements = new Map<string, Database.Statement>();
   private readonly queued: QueuedAppend[] = [];
+  private readonly stopWatching: (() => void) | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     mkdirSync(dirname(options.file), { recursive: true });
@@ -95,7 +100,11 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.exec(SQLITE_EVENT_STORE_SCHEMA);
     this.clock = options.clock ?? (() => new Date());
-    this.live = new LiveSubscriptions((readOptions) => this.readAll(readOptions), options.pollIntervalMs ?? 50);
+    this.stopWatching = watchSqliteWrites(options.file, () => this.live.notifyAppended());
+    this.live = new LiveSubscriptions(
+      (readOptions) => this.readAll(readOptions),
+      options.pollIntervalMs ?? (this.stopWatching ? WATCHED_POLL_INTERVAL_MS : 50),
+    );
     this.statements = {
       insert: this.db.prepare(
         `INSERT INTO events (id, stream_id, category, revision, type, recorded_at, data, metadata)
@@ -224,6 +233,7 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     while (this.queued.length > 0 && this.db.open) this.commitQueued();
+    this.stopWatching?.();
     await this.live.closeAll();
     if (this.db.open) this.db.close();
   }
