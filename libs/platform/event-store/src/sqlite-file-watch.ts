@@ -5,6 +5,12 @@ import { basename, dirname } from 'node:path';
 export const WATCHED_POLL_INTERVAL_MS = 1_000;
 
 /**
+ * A write to the log is reported before the writer marks the commit visible in the shared index,
+ * which no file event reports: readers woken too early look again after these delays.
+ */
+const LOOK_AGAIN_AFTER_MS = [5, 50];
+
+/**
  * Calls `onWrite` when any process commits to the SQLite database in `file`: a commit in WAL mode
  * writes the `-wal` file, and the file system reports it at once. The folder is watched, not the
  * file, because SQLite deletes and recreates the log. Returns a function that stops watching, or
@@ -12,12 +18,28 @@ export const WATCHED_POLL_INTERVAL_MS = 1_000;
  */
 export function watchSqliteWrites(file: string, onWrite: () => void): (() => void) | undefined {
   const log = `${basename(file)}-wal`;
+  const later = new Map<number, NodeJS.Timeout>();
+  const written = () => {
+    onWrite();
+    for (const delay of LOOK_AGAIN_AFTER_MS) {
+      if (later.has(delay)) continue;
+      const timer = setTimeout(() => {
+        later.delete(delay);
+        onWrite();
+      }, delay);
+      timer.unref();
+      later.set(delay, timer);
+    }
+  };
   try {
     const watcher = watch(dirname(file), { persistent: false }, (_change, name) => {
-      if (name === null || name === log) onWrite();
+      if (name === null || name === log) written();
     });
     watcher.on('error', () => watcher.close());
-    return () => watcher.close();
+    return () => {
+      watcher.close();
+      for (const timer of later.values()) clearTimeout(timer);
+    };
   } catch {
     return undefined;
   }
