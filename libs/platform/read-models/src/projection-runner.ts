@@ -7,6 +7,7 @@ import {
   StoreCheckpoints,
   Subscription,
 } from '@bildungsregion/event-store';
+import { EventEmitter } from 'node:events';
 import { Projection, ProjectedDocument } from './projection';
 import { ReadModelCollection, ReadModelStore } from './port';
 
@@ -41,6 +42,8 @@ export class ProjectionRunner<T extends ProjectedDocument> {
   private failure: Error | undefined;
   private live = false;
   private readonly checkpoints: StoreCheckpoints;
+  /** Emits 'moved' after each applied batch and on failure, for those waiting to catch up. */
+  private readonly moves = new EventEmitter().setMaxListeners(0);
 
   constructor(
     private readonly store: EventStore,
@@ -105,16 +108,29 @@ export class ProjectionRunner<T extends ProjectedDocument> {
       if (pending.length === 0) break;
       target = (pending[pending.length - 1] as RecordedEvent).position;
     }
-    const started = Date.now();
+    const deadline = Date.now() + timeoutMs;
     while (this.appliedPosition < target) {
       if (this.failure) throw this.failure;
-      if (Date.now() - started > timeoutMs) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
         throw new Error(
           `The projection ${this.projection.name} is at position ${this.appliedPosition}, behind ${target}, after ${timeoutMs} ms.`,
         );
       }
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await this.nextMove(remaining);
     }
+  }
+
+  private nextMove(withinMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const moved = () => {
+        clearTimeout(timer);
+        this.moves.off('moved', moved);
+        resolve();
+      };
+      const timer = setTimeout(moved, withinMs);
+      this.moves.on('moved', moved);
+    });
   }
 
   async status(): Promise<ProjectionStatus> {
@@ -168,6 +184,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     const last = batch.at(-1)?.position ?? this.appliedPosition;
     await this.checkpoints.saveCheckpoint(this.projection.name, last);
     this.appliedPosition = last;
+    this.moves.emit('moved');
   }
 
   /** After a failed batch, applies what precedes the failing event, so the checkpoint stops right before it. */
@@ -184,6 +201,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
 
   private fail(error: Error): void {
     this.failure ??= error;
+    this.moves.emit('moved');
     this.batcher.discard();
     void this.subscription?.close();
   }
