@@ -81,7 +81,12 @@ export class ChainGuard {
    * Checks events read to the stream's end (`complete`) or to some revision: from genesis when `from`
    * is undefined, else from that verified head, whose event must come first and be unchanged.
    */
-  check(streamId: string, from: ChainHead | undefined, events: readonly RecordedEvent[], complete = true): StreamIntegrity {
+  check(
+    streamId: string,
+    from: ChainHead | undefined,
+    events: readonly RecordedEvent[],
+    complete = true,
+  ): StreamIntegrity {
     const known = this.broken.get(streamId);
     if (known) return { intact: false, problem: known };
     const problem = this.problemIn(streamId, from, events, complete);

@@ -6,7 +6,7 @@ export const WATCHED_POLL_INTERVAL_MS = 1_000;
 
 /**
  * A write to the log is reported before the writer marks the commit visible in the shared index,
- * which no file event reports: readers woken too early look again after these delays.
+ * which no file event reports: readers woken too early look again after these delays from the last write.
  */
 const LOOK_AGAIN_AFTER_MS = [5, 50];
 
@@ -22,7 +22,7 @@ export function watchSqliteWrites(file: string, onWrite: () => void): (() => voi
   const written = () => {
     onWrite();
     for (const delay of LOOK_AGAIN_AFTER_MS) {
-      if (later.has(delay)) continue;
+      clearTimeout(later.get(delay));
       const timer = setTimeout(() => {
         later.delete(delay);
         onWrite();
