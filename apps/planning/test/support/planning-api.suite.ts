@@ -256,6 +256,8 @@ export function planningApiSuite(environment: () => Environment): void {
       .set(bearer(auth.coordinator))
       .send({ reason: 'x' })
       .expect(404);
+    // The directory is a read model: the organisation shows there once it is projected.
+    await eventually(async () => (await http().get(`/actors/${id}`).set(bearer(auth.auditor))).status === 200, 15_000);
     expect((await http().get(`/actors/${id}/contacts`).set(bearer(auth.auditor)).expect(200)).body.items).toEqual([]);
   });
 
