@@ -3,6 +3,7 @@ import { ChainGuard, chainGuardOf, StreamIntegrity, TamperedStreamError } from '
 import { NewEventMetadata, RecordedEvent } from './envelope';
 import { InvalidEventError, WrongExpectedRevisionError } from './errors';
 import { EventStore } from './port';
+import { AsOfBounds, StateHistory } from './state-history';
 import { Upcasters } from './upcasting';
 
 /**
@@ -53,12 +54,20 @@ export interface CommandHandlerOptions {
    * on long streams do not re-read and re-fold the whole history. Default 256; 0 turns it off.
    */
   readonly cachedStreams?: number;
+  /**
+   * Every how many revisions a cached stream keeps a snapshot of its state for as-of reads (the
+   * interval doubles for streams too long for 64 snapshots). Default 256.
+   */
+  readonly snapshotInterval?: number;
 }
 
 interface CachedState<State> {
   readonly state: State;
   readonly revision: number;
+  readonly history: StateHistory<State>;
 }
+
+const INTACT: StreamIntegrity = { intact: true };
 
 function instant(value: string | Date, name: string): number {
   const time = value instanceof Date ? value.getTime() : Date.parse(value);
@@ -87,26 +96,73 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
     this.guard = chainGuardOf(store);
   }
 
-  /** The state of a stream now, or as recorded and/or effective at a past time, or right after a revision. */
+  /**
+   * The state of a stream now, or as recorded and/or effective at a past time, or right after a
+   * revision. A past state is folded from the latest snapshot the bounds admit; the events read from
+   * there are verified from the snapshot's chain head on, as a current read verifies from its cache.
+   */
   async load(streamId: string, asOf: AsOf = {}): Promise<LoadedState<State>> {
     if (asOf.recordedAsOf === undefined && asOf.effectiveAsOf === undefined && asOf.revision === undefined)
       return this.loadLatest(streamId);
-    const recordedBy = asOf.recordedAsOf === undefined ? Infinity : instant(asOf.recordedAsOf, 'recordedAsOf');
-    const effectiveBy = asOf.effectiveAsOf === undefined ? Infinity : instant(asOf.effectiveAsOf, 'effectiveAsOf');
-    const stored = await this.store.readStream(
-      streamId,
-      asOf.revision === undefined ? {} : { maxCount: asOf.revision + 1 },
-    );
-    const integrity = this.guard.check(streamId, undefined, stored, asOf.revision === undefined);
-    const known = stored.filter(
-      (event) => Date.parse(event.recordedAt) <= recordedBy && Date.parse(event.metadata.effectiveAt) <= effectiveBy,
-    );
-    const events = known.map((event) => this.upcasters.upcast(event));
+    const bounds: AsOfBounds = {
+      recordedBy: asOf.recordedAsOf === undefined ? Infinity : instant(asOf.recordedAsOf, 'recordedAsOf'),
+      effectiveBy: asOf.effectiveAsOf === undefined ? Infinity : instant(asOf.effectiveAsOf, 'effectiveAsOf'),
+      revision: asOf.revision ?? Infinity,
+    };
+    if (this.cachedStreams > 0) {
+      const latest = await this.loadLatest(streamId);
+      const cached = this.cache.get(streamId);
+      if (latest.integrity.intact && cached && cached.revision === latest.revision)
+        return this.loadFromSnapshot(streamId, cached, bounds);
+    }
+    return this.loadFully(streamId, bounds);
+  }
+
+  private async loadFromSnapshot(
+    streamId: string,
+    cached: CachedState<State>,
+    bounds: AsOfBounds,
+  ): Promise<LoadedState<State>> {
+    const start = cached.history.startFor(bounds);
+    const last = cached.history.lastCandidate(bounds);
+    const first = start ? start.revision : 0;
+    if (!start && last < 0) return { state: this.decider.initialState, revision: null, integrity: INTACT };
+    const stored = await this.store.readStream(streamId, {
+      fromRevision: first,
+      maxCount: Math.max(last - first + 1, 1),
+    });
+    const integrity = this.guard.check(streamId, start?.head, stored, !start && last === cached.revision);
+    const admitted = this.admitted(start ? stored.slice(1) : stored, bounds);
+    return {
+      state: this.fold(start ? start.state : this.decider.initialState, admitted),
+      revision:
+        admitted.length > 0 ? (admitted[admitted.length - 1] as RecordedEvent).revision : (start?.revision ?? null),
+      integrity,
+    };
+  }
+
+  /** A past state folded from the stream's first event, for streams not cached. */
+  private async loadFully(streamId: string, bounds: AsOfBounds): Promise<LoadedState<State>> {
+    const bounded = Number.isFinite(bounds.revision);
+    const stored = await this.store.readStream(streamId, bounded ? { maxCount: bounds.revision + 1 } : {});
+    const integrity = this.guard.check(streamId, undefined, stored, !bounded);
+    const events = this.admitted(stored, bounds);
     return {
       state: this.fold(this.decider.initialState, events),
       revision: events.length === 0 ? null : (events[events.length - 1] as RecordedEvent).revision,
       integrity,
     };
+  }
+
+  private admitted(stored: readonly RecordedEvent[], bounds: AsOfBounds): RecordedEvent[] {
+    return stored
+      .filter(
+        (event) =>
+          event.revision <= bounds.revision &&
+          Date.parse(event.recordedAt) <= bounds.recordedBy &&
+          Date.parse(event.metadata.effectiveAt) <= bounds.effectiveBy,
+      )
+      .map((event) => this.upcasters.upcast(event));
   }
 
   /**
@@ -120,19 +176,44 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
     const stored = await this.store.readStream(streamId, { fromRevision: from ? from.length - 1 : 0 });
     const integrity = this.guard.check(streamId, from, stored);
     const events = (from ? stored.slice(1) : stored).map((event) => this.upcasters.upcast(event));
-    const base = from && cached ? cached : { state: this.decider.initialState, revision: null };
-    const state = this.fold(base.state, events);
+    const base =
+      from && cached
+        ? cached
+        : {
+            state: this.decider.initialState,
+            revision: null,
+            history: new StateHistory<State>(this.options.snapshotInterval ?? 256),
+          };
+    const state = this.foldRecording(base, events);
     const revision = events.length > 0 ? (events[events.length - 1] as RecordedEvent).revision : base.revision;
-    if (revision !== null && this.cachedStreams > 0 && integrity.intact) this.remember(streamId, state, revision);
+    if (revision !== null && this.cachedStreams > 0 && integrity.intact)
+      this.remember(streamId, { state, revision, history: base.history });
     return { state, revision, integrity };
   }
 
+  /** Folds in steps that end where the history takes its snapshots, and lets it take them. */
+  private foldRecording(
+    base: { state: State; revision: number | null; history: StateHistory<State> },
+    events: readonly RecordedEvent[],
+  ): State {
+    let state = base.state;
+    let revision = base.revision ?? -1;
+    for (let index = 0; index < events.length;) {
+      const step = events.slice(index, index + base.history.stepFrom(revision));
+      state = this.fold(state, step);
+      base.history.record(step, state);
+      index += step.length;
+      revision = (step[step.length - 1] as RecordedEvent).revision;
+    }
+    return state;
+  }
+
   /** Caches a stream's state unless a concurrent load already cached a later one. */
-  private remember(streamId: string, state: State, revision: number): void {
+  private remember(streamId: string, entry: CachedState<State>): void {
     const known = this.cache.get(streamId);
-    if (known && known.revision > revision) return;
+    if (known && known.revision > entry.revision) return;
     this.cache.delete(streamId);
-    this.cache.set(streamId, { state, revision });
+    this.cache.set(streamId, entry);
     if (this.cache.size > this.cachedStreams) this.cache.delete(this.cache.keys().next().value as string);
   }
 
