@@ -322,6 +322,52 @@ describeIf(hasChromium, 'browser', 'the web app in a browser', 'the web app in a
     await current.getByText('Kein Zugriff').waitFor();
   }, 120_000);
 
+  it('shows all values of a goal with more than its document carries, read page by page', async () => {
+    const headers = {
+      Authorization: `Bearer ${await system.token({ role: 'coordinator' })}`,
+      'Content-Type': 'application/json',
+    };
+    const post = async (path: string, body: unknown) => {
+      const response = await fetch(`${system.origin}/api/goals${path}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBeLessThan(300);
+      return (await response.json()) as Record<string, unknown>;
+    };
+    const { goalId } = await post('/goals', {
+      title: 'Weiterbildungskurse im Jahresverlauf',
+      description: 'Kurse je Woche',
+      stage: 'weiterbildung',
+      regionKeys: ['03459'],
+      parties: [{ id: 'vhs-osnabruecker-land', name: 'VHS Osnabrücker Land', role: 'responsible' }],
+      baseline: { value: 0, date: '2026-01-01' },
+      target: { value: 200, dueDate: '2028-12-31' },
+      unit: 'Kurse',
+      direction: 'higher',
+    });
+    await post(`/goals/${goalId}/proposal`, {});
+    await post(`/goals/${goalId}/consents`, { partyId: 'vhs-osnabruecker-land' });
+    await post(`/goals/${goalId}/agreement`, { authority: 'Kreisausschuss 2026/077', effectiveOn: '2026-01-02' });
+    for (let day = 0; day < 130; day++)
+      await post(`/goals/${goalId}/progress`, {
+        value: day,
+        asOf: new Date(Date.UTC(2026, 0, 2 + day)).toISOString().slice(0, 10),
+      });
+
+    const current = await page();
+    await signIn(current, system.origin, COORDINATOR, `/ziele/${String(goalId)}`);
+    const table = current.getByTestId('progress-table');
+    await table.waitFor();
+    await current.getByText('Die neuesten 25 von 130 Werten.').waitFor();
+    await current.getByRole('button', { name: 'Alle 130 Werte anzeigen' }).click();
+    await eventually(async () => (await table.locator('tbody tr').count()) === 130, 30_000);
+    // The oldest value is one the goal document does not carry: it came from the second page.
+    await table.getByRole('row', { name: /^02\.01\.2026 0 / }).waitFor();
+    await expectAccessible(current, 'ziel-alle-werte');
+  }, 120_000);
+
   it('refuses a step based on a goal another tab has changed meanwhile, and offers to reload', async () => {
     const first = await page();
     await signIn(first, system.origin, COORDINATOR, '/ziele?q=Schulabg%C3%A4nge');

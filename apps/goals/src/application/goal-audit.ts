@@ -11,15 +11,18 @@ import {
   toHistoryEntry,
 } from '@bildungsregion/event-store';
 import diff from 'microdiff';
-import { Goal, GoalCommand, GoalEvent, MeasurementProvenance } from '../domain/goal';
+import { Goal, GoalCommand, GoalEvent, MeasurementProvenance, ProgressRecord } from '../domain/goal';
 import { plannedTrajectory, PlannedTrajectory } from '../domain/trajectory';
 import { assertMayRead } from './access';
+import { progressPage, ProgressSummary, withNewestProgress } from './goal-progress';
 import { GOALS } from './streams';
 
 export interface GoalView {
   readonly goalId: string;
   readonly revision: number;
+  /** The goal, carrying only its newest progress records (see `progressSummary`). */
   readonly goal: Goal;
+  readonly progressSummary: ProgressSummary;
   /** Whether the goal's recorded history still verifies; a broken one takes no commands. */
   readonly integrity: StreamIntegrity;
   /** The planned line with its on-track and at-risk margins, once the goal has terms. */
@@ -122,13 +125,11 @@ export class GoalAudit {
 
   /** The goal now, as recorded by a past time and/or as effective on a past date, or right after a revision. */
   async get(goalId: string, principal: Principal, asOf: AsOf = {}): Promise<GoalView> {
-    // An actor's access follows today's party list: one removed from a goal no longer reads its past either.
-    if (principal.role === 'actor') assertMayRead(principal, (await this.goals.load(goalId)).state);
-    const { state, revision, integrity } = await this.goals.load(goalId, asOf);
+    const { state, revision, integrity } = await this.loadReadable(goalId, principal, asOf);
     return {
       goalId,
       revision,
-      goal: state,
+      ...withNewestProgress(state),
       integrity,
       ...(state.terms ? { trajectory: plannedTrajectory(state.terms) } : {}),
       actors: await this.directory.lookUpIfReachable(
@@ -137,13 +138,29 @@ export class GoalAudit {
     };
   }
 
+  /** A goal's progress page by page, the newest first, now or as at a past time. */
+  async progress(
+    goalId: string,
+    principal: Principal,
+    asOf: AsOf,
+    page: { offset: number; limit: number },
+  ): Promise<Page<ProgressRecord>> {
+    return progressPage((await this.loadReadable(goalId, principal, asOf)).state, page);
+  }
+
+  private async loadReadable(goalId: string, principal: Principal, asOf: AsOf) {
+    // An actor's access follows today's party list: one removed from a goal no longer reads its past either.
+    if (principal.role === 'actor') assertMayRead(principal, (await this.goals.load(goalId)).state);
+    return this.goals.load(goalId, asOf);
+  }
+
   /**
    * Walks from a progress value back to its cause: the manual entry, or the monitoring measurement
    * with the import or request it came from and who made it, from what goals kept of the event.
    */
   async trace(goalId: string, progressId: string, principal: Principal): Promise<ProgressTrace> {
-    const { goal } = await this.get(goalId, principal);
-    const record = goal.progress.find((known) => known.progressId === progressId);
+    const { state } = await this.loadReadable(goalId, principal, {});
+    const record = state.progress.find((known) => known.progressId === progressId);
     if (!record)
       throw new NotFoundError(
         `There is no goal ${goalId} with progress ${progressId}.`,

@@ -25,9 +25,19 @@ import {
   GoalPageResult,
   GoalResult,
   LinkedMeasureListResult,
+  ProgressPageResult,
   ProgressTraceResult,
 } from './goal-responses';
-import { DashboardQuery, DiffQuery, goalId, GoalAsOfQuery, GoalListQuery, progressId } from './goal-requests';
+import {
+  DashboardQuery,
+  DiffQuery,
+  goalId,
+  GoalAsOfQuery,
+  GoalListQuery,
+  progressId,
+  ProgressPageQuery,
+} from './goal-requests';
+import { ProgressRecord } from '../domain/goal';
 
 const READERS = ['coordinator', 'auditor', 'admin'] as const;
 const GOAL_ID = ApiPathParam('id', goalId, 'The goal id');
@@ -98,6 +108,24 @@ export class GoalQueriesController {
     const view = await this.goals.get(id, principal, asOf);
     response.setHeader('ETag', etagOf(view.revision));
     return view;
+  }
+
+  @Get('goals/:id/progress')
+  @Roles(...READERS, 'actor')
+  @ApiOperation({
+    summary: "A goal's progress, page by page",
+    description: 'The latest date first; now, or as recorded by and/or in effect at a past time.',
+  })
+  @GOAL_ID
+  @ApiQueryFrom(ProgressPageQuery)
+  @ApiResult(ProgressPageResult)
+  progress(
+    @ValidParam('id', goalId) id: string,
+    @ValidQuery(ProgressPageQuery) query: z.output<typeof ProgressPageQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<ProgressRecord>> {
+    const { offset, limit, ...asOf } = query;
+    return this.goals.progress(id, principal, asOf, { offset, limit });
   }
 
   @Get('goals/:id/measures')

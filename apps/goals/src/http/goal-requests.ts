@@ -167,6 +167,11 @@ export const GoalAsOfQuery = z.strictObject({
     .describe('The goal as in effect at this time, as known now (or by recordedAsOf).'),
 });
 
+export const ProgressPageQuery = GoalAsOfQuery.extend({
+  offset: pageOffset,
+  limit: queryWholeNumber(1, 1_000).default(100),
+});
+
 export const DiffQuery = z.strictObject({
   from: z.coerce.number('must be a revision number').int().min(0),
   to: z.coerce.number('must be a revision number').int().min(0),

@@ -50,9 +50,20 @@ const trajectory = z
   })
   .describe('The planned line (straight from point to point) with its margins.');
 
+export const ProgressPageResult = pageOf(progressRecord).describe('Progress records, the latest date first.');
+
 export const GoalResult = z.object({
   goalId: z.string(),
   revision: z.int().min(0),
+  progressSummary: z
+    .object({
+      count: z.int().min(0).describe('How many progress records the goal has.'),
+      carried: z.int().min(0).describe('How many of the newest of them goal.progress carries.'),
+      latest: progressRecord.optional().describe('The value for the latest date.'),
+    })
+    .describe(
+      "All of the goal's progress, of which goal.progress carries the newest 100; read the rest from /goals/{id}/progress.",
+    ),
   integrity: IntegrityResult,
   trajectory: trajectory.optional(),
   actors: ActorNamesResult,
@@ -64,7 +75,7 @@ export const GoalResult = z.object({
     synthetic: z.boolean(),
     consents: z.array(z.string()),
     agreement: z.object({ authority: z.string(), effectiveOn: date }).optional(),
-    progress: z.array(progressRecord),
+    progress: z.array(progressRecord).describe('The newest 100 progress records, in the order they were recorded.'),
     assessment,
   }),
 });

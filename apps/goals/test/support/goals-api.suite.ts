@@ -658,6 +658,46 @@ export function goalsApiSuite(environment: () => Environment, sqliteFile: () => 
       await http().get(`/goals/${goalId}`).query({ recordedAsOf: 'gestern' }).set(as(auth.auditor)).expect(400);
     });
 
+    it('carries the newest 100 progress values with the count and the latest, and pages all of them, also as of a past time', async () => {
+      const goalId = await agreed();
+      const day = (index: number) => new Date(Date.UTC(2026, 2, 1 + index)).toISOString().slice(0, 10);
+      for (let index = 0; index < 120; index++)
+        await command(goalId, 'progress', { value: index, asOf: day(index) }).expect(201);
+      const afterFirst120 = new Date().toISOString();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      // Recorded last, but for the earliest date: the oldest value, not the latest.
+      await command(goalId, 'progress', { value: 999, asOf: '2026-02-15' }).expect(201);
+
+      const { body } = await http().get(`/goals/${goalId}`).set(as(auth.auditor)).expect(200);
+      expect(body.progressSummary).toMatchObject({ count: 121, carried: 100, latest: { value: 119, asOf: day(119) } });
+      expect(body.goal.progress).toHaveLength(100);
+      expect(body.goal.progress.map((record: { value: number }) => record.value)).toEqual(
+        Array.from({ length: 100 }, (_, index) => index + 20),
+      );
+
+      const page = await http()
+        .get(`/goals/${goalId}/progress`)
+        .query({ offset: 100, limit: 50 })
+        .set(as(auth.auditor))
+        .expect(200);
+      expect(page.body).toMatchObject({ total: 121, offset: 100, limit: 50 });
+      expect(page.body.items.map((record: { value: number }) => record.value)).toEqual([
+        ...Array.from({ length: 20 }, (_, index) => 19 - index),
+        999,
+      ]);
+      const past = await http()
+        .get(`/goals/${goalId}/progress`)
+        .query({ recordedAsOf: afterFirst120, limit: 3 })
+        .set(as(auth.auditor))
+        .expect(200);
+      expect(past.body).toMatchObject({ total: 120, items: [{ value: 119 }, { value: 118 }, { value: 117 }] });
+      await http().get(`/goals/${goalId}/progress`).set(as(bramsche)).expect(200);
+      await http().get(`/goals/${goalId}/progress`).set(as(outsider)).expect(403);
+      const refused = await http().get(`/goals/${goalId}/progress`).query({ limit: 0 }).set(as(auth.auditor));
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain('query.limit');
+    });
+
     it('pages the history and exports it as CSV', async () => {
       const goalId = await agreed();
       const page = await http()

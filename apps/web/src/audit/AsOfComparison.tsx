@@ -26,7 +26,7 @@ function useFacts(view: GoalView | undefined): string[] | undefined {
   const goal = view?.goal;
   const terms = goal?.terms;
   if (!goal || !terms) return undefined;
-  const latest = [...goal.progress].sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
+  const { count, latest } = view.progressSummary;
   const value = (number: number) => formatValue(number, terms.unit);
   return [
     labels.status(goal.status),
@@ -37,7 +37,7 @@ function useFacts(view: GoalView | undefined): string[] | undefined {
       ? `${goal.agreement.authority}, ${t('goal.effectiveOn', { date: formatDate(goal.agreement.effectiveOn) })}`
       : '–',
     labels.assessment(goal.assessment),
-    formatNumber(goal.progress.length),
+    formatNumber(count),
     latest ? t('audit.valueOn', { value: value(latest.value), date: formatDate(latest.asOf) }) : '–',
   ];
 }

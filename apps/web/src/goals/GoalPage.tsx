@@ -151,7 +151,7 @@ export function GoalPage() {
           <TrajectoryChart trajectory={view.trajectory} progress={goal.progress} unit={terms.unit} />
         </Suspense>
       ) : null}
-      <ProgressTable goalId={id} progress={goal.progress} unit={terms.unit} />
+      <ProgressTable goalId={id} progress={goal.progress} count={view.progressSummary.count} unit={terms.unit} />
       <GoalMeasures goalId={id} />
     </>
   );

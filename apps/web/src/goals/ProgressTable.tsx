@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, formatTimestamp } from '../lib/format';
 import type { ProgressRecord, ProgressTrace } from './goal-types';
-import { useProgressTrace } from './goal-queries';
+import { useAllProgress, useProgressTrace } from './goal-queries';
 import { useRegionName } from '../monitoring/monitoring-queries';
 import { useGoalLabels } from './labels';
 import { QueryProblem } from './QueryProblem';
@@ -96,16 +96,23 @@ const FIRST_SHOWN = 25;
 export function ProgressTable({
   goalId,
   progress,
+  count,
   unit,
 }: {
   goalId: string;
+  /** The newest values the goal document carries. */
   progress: readonly ProgressRecord[];
+  /** How many values the goal has in all. */
+  count: number;
   unit: string;
 }) {
   const { t } = useTranslation();
   const labels = useGoalLabels();
   const [showAll, setShowAll] = useState(false);
-  const sorted = [...progress].sort((a, b) => b.asOf.localeCompare(a.asOf));
+  const all = useAllProgress(goalId, count, showAll && count > progress.length);
+  // Of values for one date, the one recorded last comes first, as the goals API orders them.
+  const newest = [...progress].reverse().sort((a, b) => b.asOf.localeCompare(a.asOf));
+  const sorted = showAll && all.data ? all.data : newest;
   const shown = showAll ? sorted : sorted.slice(0, FIRST_SHOWN);
   return (
     <section aria-labelledby="progress-heading">
@@ -149,14 +156,18 @@ export function ProgressTable({
           </table>
         </TableScroll>
       )}
-      {shown.length < sorted.length ? (
+      {shown.length < count ? (
         <p className="kern-body">
-          {t('progress.newestShown', { shown: shown.length, count: sorted.length })}{' '}
-          <button type="button" className="kern-btn kern-btn--secondary" onClick={() => setShowAll(true)}>
-            <span className="kern-label">{t('progress.showAll', { count: sorted.length })}</span>
-          </button>
+          {t('progress.newestShown', { shown: shown.length, count })}{' '}
+          {showAll ? null : (
+            <button type="button" className="kern-btn kern-btn--secondary" onClick={() => setShowAll(true)}>
+              <span className="kern-label">{t('progress.showAll', { count })}</span>
+            </button>
+          )}
         </p>
       ) : null}
+      {all.isFetching ? <p role="status">{t('loading')}</p> : null}
+      <QueryProblem query={all} />
     </section>
   );
 }

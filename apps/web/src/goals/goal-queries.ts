@@ -2,13 +2,14 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { goalsApi, unwrap } from '../api/client';
 import type { paths } from '../api/generated/goals';
 import type { Action } from './lifecycle';
-import type { DraftBody, GoalListFilters } from './goal-types';
+import type { DraftBody, GoalListFilters, ProgressRecord } from './goal-types';
 
 export const goalKeys = {
   all: ['goals'] as const,
   list: (filters: GoalListFilters) => ['goals', 'list', filters] as const,
   dashboard: (filters: { region?: string; stage?: string }) => ['goals', 'dashboard', filters] as const,
   goal: (id: string) => ['goals', 'goal', id] as const,
+  progress: (id: string, count: number) => ['goals', 'progress', id, count] as const,
   trace: (id: string, progressId: string) => ['goals', 'trace', id, progressId] as const,
 };
 
@@ -44,6 +45,30 @@ export function useProgressTrace(id: string, progressId: string) {
     queryKey: goalKeys.trace(id, progressId),
     queryFn: () =>
       unwrap(goalsApi.GET('/goals/{id}/progress/{progressId}/trace', { params: { path: { id, progressId } } })),
+  });
+}
+
+/**
+ * Every progress value of a goal, the newest first, read page by page once asked for: the goal
+ * document carries only the newest 100. `count` is part of the key, so a new value reads them again.
+ */
+export function useAllProgress(id: string, count: number, enabled: boolean) {
+  return useQuery({
+    queryKey: goalKeys.progress(id, count),
+    enabled,
+    queryFn: async () => {
+      const items: ProgressRecord[] = [];
+      while (items.length < count) {
+        const page: { items: ProgressRecord[] } = await unwrap(
+          goalsApi.GET('/goals/{id}/progress', {
+            params: { path: { id }, query: { offset: items.length, limit: 1_000 } },
+          }),
+        );
+        items.push(...page.items);
+        if (page.items.length === 0) break;
+      }
+      return items;
+    },
   });
 }
 

@@ -313,7 +313,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A goal's progress, page by page
+         * @description The latest date first; now, or as recorded by and/or in effect at a past time.
+         */
+        get: operations["GoalQueriesController_progress"];
         put?: never;
         /**
          * Record a progress value
@@ -1137,6 +1141,7 @@ export interface operations {
                                 ideaId: string;
                                 promotionId: string;
                             };
+                            /** @description The newest 100 progress records, in the order they were recorded. */
                             progress: ({
                                 /** @description YYYY-MM-DD */
                                 asOf: string;
@@ -1199,6 +1204,25 @@ export interface operations {
                             intact: false;
                             problem: {
                                 reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @description All of the goal's progress, of which goal.progress carries the newest 100; read the rest from /goals/{id}/progress. */
+                        progressSummary: {
+                            /** @description How many of the newest of them goal.progress carries. */
+                            carried: number;
+                            /** @description How many progress records the goal has. */
+                            count: number;
+                            /** @description The value for the latest date. */
+                            latest?: {
+                                /** @description YYYY-MM-DD */
+                                asOf: string;
+                                note?: string;
+                                progressId: string;
+                                /** @enum {string} */
+                                source: "manual" | "monitoring";
+                                value: number;
                             } & {
                                 [key: string]: unknown;
                             };
@@ -2494,6 +2518,96 @@ export interface operations {
             };
             /** @description The command breaks a business rule (problem+json). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store the route needs cannot be reached at the moment; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GoalQueriesController_progress: {
+        parameters: {
+            query?: {
+                /** @description The goal as in effect at this time, as known now (or by recordedAsOf). */
+                effectiveAsOf?: string;
+                limit?: number;
+                offset?: number;
+                /** @description The goal as the system knew it at this time. */
+                recordedAsOf?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The goal id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            /** @description YYYY-MM-DD */
+                            asOf: string;
+                            note?: string;
+                            progressId: string;
+                            /** @enum {string} */
+                            source: "manual" | "monitoring";
+                            value: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is malformed; the problem names every wrong field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role (or, for actors, party list) does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no such resource. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
