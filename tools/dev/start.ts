@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole system on its embedded defaults at one origin, http://localhost:3000 — the web
  * app, `/api/<service>/…` for every service in apps/ (SQLite event stores, one SQLite bus file shared by
- * all services, in-memory read models, synthetic sample data) and `/auth/…` for the development
+ * all services, SQLite read models, synthetic sample data) and `/auth/…` for the development
  * OpenID Provider the services trust through its JWKS. Log lines go to this terminal; Ctrl-C stops
  * everything gracefully. DATA_DIR moves the files (default data/); WEB_PORT, IDENTITY_PORT and
  * <SERVICE>_PORT, e.g. GOALS_PORT, move the ports; WEB_ORIGIN says where browsers reach the gateway
@@ -69,6 +69,8 @@ for (const service of services) {
     SEED_SAMPLE_DATA: 'true',
     BUS_URL: `sqlite:${join(dataDir, 'bus.sqlite')}`,
     EVENT_STORE_URL: `sqlite:${join(dataDir, service, 'events.sqlite')}`,
+    // Kept across restarts, so projections resume from their checkpoints instead of replaying every event.
+    READ_MODELS_URL: `sqlite:${join(dataDir, service, 'read-models.sqlite')}`,
     // Tokens come from the development provider, unless a shared secret is configured instead.
     ...(process.env['JWT_SECRET']
       ? {}

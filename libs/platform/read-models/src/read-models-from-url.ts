@@ -1,14 +1,20 @@
 import { InMemoryReadModelStore } from './adapters/in-memory-read-model-store';
 import { MongooseReadModelStore } from './adapters/mongoose-read-model-store';
+import { SqliteReadModelStore } from './adapters/sqlite-read-model-store';
 import { ReadModelStore } from './port';
 
-/** `memory:` (the embedded default) or a MongoDB connection string (`mongodb://…`, also FerretDB). */
+/**
+ * `memory:`, `sqlite:<file>` (kept across restarts, for one process) or a MongoDB connection string
+ * (`mongodb://…`, also FerretDB).
+ */
 export async function readModelsFromUrl(url: string, options: { dbName?: string } = {}): Promise<ReadModelStore> {
   if (url === 'memory:') return new InMemoryReadModelStore();
+  if (url.startsWith('sqlite:') && url.length > 'sqlite:'.length)
+    return new SqliteReadModelStore(url.slice('sqlite:'.length));
   if (url.startsWith('mongodb://') || url.startsWith('mongodb+srv://'))
     return MongooseReadModelStore.connect(url, options);
   throw new Error(
-    `Unknown read model URL ${JSON.stringify(url)}: use memory: or a MongoDB connection string (mongodb://…).`,
+    `Unknown read model URL ${JSON.stringify(url)}: use memory:, sqlite:<file> or a MongoDB connection string (mongodb://…).`,
   );
 }
 

@@ -1,10 +1,60 @@
-import { describeWith, ferretDbForTests } from '@bildungsregion/testing';
+import { describeWith, ferretDbForTests, useTempDir } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
-import { InMemoryReadModelStore, MongooseReadModelStore } from '../src';
+import { join } from 'node:path';
+import { InMemoryReadModelStore, MongooseReadModelStore, readModelsFromUrl, SqliteReadModelStore } from '../src';
 import { readModelContract } from './contract/read-model.contract';
 
 describe('in-memory read models', () => {
   readModelContract({ create: async () => new InMemoryReadModelStore() });
+});
+
+describe('SQLite read models', () => {
+  const dir = useTempDir();
+  readModelContract({ create: async () => new SqliteReadModelStore(join(dir(), `${randomUUID()}.sqlite`)) });
+
+  it('finds its documents, unique indexes and checkpoints again after a restart', async () => {
+    const file = join(dir(), 'restart.sqlite');
+    const unique = [{ fields: { title: 1 as const }, unique: true }];
+    const before = await readModelsFromUrl(`sqlite:${file}`);
+    const goals = before.collection<{ id: string; title: string; stages?: string[] }>('goals', unique);
+    await goals.upsertMany([
+      { id: 'g1', title: 'Sprachförderung', stages: ['krippe', 'kindergarten'] },
+      { id: 'g2', title: 'Ganztag' },
+      { id: 'g3', title: 'Weiterbildung' },
+    ]);
+    await goals.delete('g3');
+    await before.saveCheckpoint('goal-list', 4_711);
+    await before.close();
+
+    const after = await readModelsFromUrl(`sqlite:${file}`);
+    const reopened = after.collection<{ id: string; title: string; stages?: string[] }>('goals', unique);
+    expect(await reopened.find({ sort: { title: 1 } })).toEqual([
+      { id: 'g2', title: 'Ganztag' },
+      { id: 'g1', title: 'Sprachförderung', stages: ['krippe', 'kindergarten'] },
+    ]);
+    expect(await after.loadCheckpoint('goal-list')).toBe(4_711);
+    await expect(reopened.upsert({ id: 'g4', title: 'Ganztag' })).rejects.toThrow(/title/);
+    expect(await reopened.count()).toBe(2);
+    await after.close();
+  });
+
+  it('changes neither the file nor memory when a batch is refused', async () => {
+    const file = join(dir(), 'refused.sqlite');
+    const store = new SqliteReadModelStore(file);
+    const goals = store.collection<{ id: string; title: string }>('goals', [{ fields: { title: 1 }, unique: true }]);
+    await goals.upsert({ id: 'g1', title: 'Ganztag' });
+    await expect(
+      goals.upsertMany([
+        { id: 'g2', title: 'Sprachförderung' },
+        { id: 'g3', title: 'Sprachförderung' },
+      ]),
+    ).rejects.toThrow(/title/);
+    expect(await goals.count()).toBe(1);
+    await store.close();
+    const reopened = new SqliteReadModelStore(file);
+    expect(await reopened.collection('goals').count()).toBe(1);
+    await reopened.close();
+  });
 });
 
 describeWith(ferretDbForTests(), 'mongoose read models', (url) => {

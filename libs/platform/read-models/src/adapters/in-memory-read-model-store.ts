@@ -41,10 +41,24 @@ export class InMemoryReadModelStore implements ReadModelStore {
   }
 }
 
-class InMemoryCollection<T extends ReadModelDocument> implements ReadModelCollection<T> {
+/** Where a collection's writes go besides memory; called before memory changes, so a failed write changes nothing. */
+export interface CollectionPersistence<T extends ReadModelDocument> {
+  saved(documents: readonly T[]): void;
+  deleted(id: string): void;
+  cleared(): void;
+}
+
+/** A collection held in memory and queried by mingo; writes go to `persistence` first, if given. */
+export class InMemoryCollection<T extends ReadModelDocument> implements ReadModelCollection<T> {
   private readonly documents = new Map<string, T>();
 
-  constructor(private readonly uniqueKeys: readonly string[][]) {}
+  constructor(
+    private readonly uniqueKeys: readonly string[][],
+    private readonly persistence?: CollectionPersistence<T>,
+    stored: readonly T[] = [],
+  ) {
+    for (const document of stored) this.documents.set(document.id, document);
+  }
 
   async upsert(document: T): Promise<void> {
     await this.upsertMany([document]);
@@ -52,10 +66,9 @@ class InMemoryCollection<T extends ReadModelDocument> implements ReadModelCollec
 
   async upsertMany(documents: readonly T[]): Promise<void> {
     validateDocuments(documents);
-    for (const document of documents) {
-      this.checkUnique(document);
-      this.documents.set(document.id, structuredClone(document));
-    }
+    this.checkUnique(documents);
+    this.persistence?.saved(documents);
+    for (const document of documents) this.documents.set(document.id, structuredClone(document));
   }
 
   async get(id: string): Promise<T | null> {
@@ -87,25 +100,34 @@ class InMemoryCollection<T extends ReadModelDocument> implements ReadModelCollec
 
   async delete(id: string): Promise<void> {
     validateId(id);
+    this.persistence?.deleted(id);
     this.documents.delete(id);
   }
 
   async clear(): Promise<void> {
+    this.persistence?.cleared();
     this.documents.clear();
   }
 
-  private checkUnique(document: T): void {
+  /** Refuses the whole batch if any document would share a unique key with another, stored or in the batch. */
+  private checkUnique(documents: readonly T[]): void {
+    if (this.uniqueKeys.length === 0) return;
+    const batchIds = new Set(documents.map((document) => document.id));
+    const others = [...this.documents.values()].filter((other) => !batchIds.has(other.id));
     for (const fields of this.uniqueKeys) {
-      const values = fields.map((field) => JSON.stringify((document as Record<string, unknown>)[field]));
-      for (const other of this.documents.values()) {
-        if (other.id === document.id) continue;
-        if (
-          fields.every((field, index) => JSON.stringify((other as Record<string, unknown>)[field]) === values[index])
-        ) {
+      const keyOf = (document: T) =>
+        JSON.stringify(fields.map((field) => (document as Record<string, unknown>)[field]));
+      const taken = new Map(others.map((other) => [keyOf(other), other.id]));
+      for (const document of documents) {
+        const key = keyOf(document);
+        const holder = taken.get(key);
+        if (holder !== undefined && holder !== document.id)
           throw new InvalidReadModelInputError(
-            `another document already has ${fields.join(', ')} = ${values.join(', ')}`,
+            `another document already has ${fields.join(', ')} = ${fields
+              .map((field) => JSON.stringify((document as Record<string, unknown>)[field]))
+              .join(', ')}`,
           );
-        }
+        taken.set(key, document.id);
       }
     }
   }
