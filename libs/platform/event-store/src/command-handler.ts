@@ -54,11 +54,10 @@ export interface CommandHandlerOptions {
    * on long streams do not re-read and re-fold the whole history. Default 256; 0 turns it off.
    */
   readonly cachedStreams?: number;
-  /**
-   * Every how many revisions a cached stream keeps a snapshot of its state for as-of reads (the
-   * interval doubles for streams too long for 64 snapshots). Default 256.
-   */
+  /** Every how many revisions a cached stream keeps a snapshot of its state for as-of reads. Default 64. */
   readonly snapshotInterval?: number;
+  /** How many snapshots a stream keeps at most; beyond, every other one goes and the interval doubles. Default 256. */
+  readonly snapshotsKept?: number;
 }
 
 interface CachedState<State> {
@@ -182,7 +181,10 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
         : {
             state: this.decider.initialState,
             revision: null,
-            history: new StateHistory<State>(this.options.snapshotInterval ?? 256),
+            history: new StateHistory<State>({
+              interval: this.options.snapshotInterval ?? 64,
+              most: this.options.snapshotsKept ?? 256,
+            }),
           };
     const state = this.foldRecording(base, events);
     const revision = events.length > 0 ? (events[events.length - 1] as RecordedEvent).revision : base.revision;

@@ -22,8 +22,6 @@ export interface Snapshot<State> {
   readonly earliestEffectiveSince: number;
 }
 
-const MOST_SNAPSHOTS = 64;
-
 /**
  * Snapshots of one stream's state every `interval` revisions, taken as the stream is folded, so an
  * as-of read folds only from the last snapshot that every bound admits, and reads no further than the
@@ -33,6 +31,7 @@ const MOST_SNAPSHOTS = 64;
 export class StateHistory<State> {
   private snapshots: Snapshot<State>[] = [];
   private interval: number;
+  private readonly most: number;
   private latestRecorded = -Infinity;
   private latestEffective = -Infinity;
   private earliestRecordedSince = Infinity;
@@ -40,8 +39,9 @@ export class StateHistory<State> {
   /** The last revision folded in. */
   private revision = -1;
 
-  constructor(initialInterval: number) {
-    this.interval = initialInterval;
+  constructor(options: { readonly interval: number; readonly most: number }) {
+    this.interval = options.interval;
+    this.most = Math.max(options.most, 2);
   }
 
   /** The revisions after `revision` up to the next snapshot boundary: how far the next fold step may go. */
@@ -77,7 +77,7 @@ export class StateHistory<State> {
     });
     this.earliestRecordedSince = Infinity;
     this.earliestEffectiveSince = Infinity;
-    if (this.snapshots.length > MOST_SNAPSHOTS) this.thinOut();
+    if (this.snapshots.length > this.most) this.thinOut();
   }
 
   /** The latest snapshot whose every event the bounds admit, if any. */

@@ -69,18 +69,28 @@ const asOfs = fc.array(
 describe('as-of reads from snapshots', () => {
   it('answer every as-of read as a fold of the whole stream would, however times and bounds fall', async () => {
     await fc.assert(
-      fc.asyncProperty(steps, asOfs, fc.integer({ min: 1, max: 8 }), async (history, reads, interval) => {
-        let now = minutes(0);
-        const store = new InMemoryEventStore({ clock: () => now });
-        await recordSteps(store, (at) => (now = at), history);
-        const events = await store.readStream('agreement-1');
-        const handler = new CommandHandler(store, agreementDecider, { source: 'goals', snapshotInterval: interval });
-        for (const asOf of reads) {
-          const loaded = await handler.load('agreement-1', asOf);
-          expect({ state: loaded.state, revision: loaded.revision }).toEqual(fullFold(events, asOf));
-          expect(loaded.integrity).toEqual({ intact: true });
-        }
-      }),
+      fc.asyncProperty(
+        steps,
+        asOfs,
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 2, max: 40 }),
+        async (history, reads, interval, kept) => {
+          let now = minutes(0);
+          const store = new InMemoryEventStore({ clock: () => now });
+          await recordSteps(store, (at) => (now = at), history);
+          const events = await store.readStream('agreement-1');
+          const handler = new CommandHandler(store, agreementDecider, {
+            source: 'goals',
+            snapshotInterval: interval,
+            snapshotsKept: kept,
+          });
+          for (const asOf of reads) {
+            const loaded = await handler.load('agreement-1', asOf);
+            expect({ state: loaded.state, revision: loaded.revision }).toEqual(fullFold(events, asOf));
+            expect(loaded.integrity).toEqual({ intact: true });
+          }
+        },
+      ),
       { numRuns: 60, endOnFailure: true },
     );
   });
