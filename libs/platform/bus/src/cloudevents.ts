@@ -1,9 +1,10 @@
-import { IntegrationEvent } from '@bildungsregion/contracts';
+import { IntegrationEvent, isTraceparent } from '@bildungsregion/contracts';
 import { RawRecord } from './transport';
 
 /**
  * CloudEvents Kafka protocol binding, binary content mode: the attributes travel as `ce_` headers
- * and the message value is the event data alone. Correlation and causation are extension attributes.
+ * and the message value is the event data alone. Correlation and causation are extension attributes;
+ * `traceparent` is the distributed-tracing extension, dropped on receipt when it is not a valid one.
  */
 const ATTRIBUTE_HEADERS = {
   id: 'ce_id',
@@ -13,6 +14,7 @@ const ATTRIBUTE_HEADERS = {
   time: 'ce_time',
   correlationId: 'ce_correlationid',
   causationId: 'ce_causationid',
+  traceparent: 'ce_traceparent',
 } as const;
 
 export const CONTENT_TYPE = 'application/json';
@@ -50,5 +52,6 @@ export function decodeCloudEvent(
   for (const [attribute, header] of Object.entries(ATTRIBUTE_HEADERS)) {
     if (record.headers[header] !== undefined) candidate[attribute] = record.headers[header];
   }
+  if (!isTraceparent(candidate['traceparent'])) delete candidate['traceparent'];
   return { ok: true, candidate };
 }

@@ -7,7 +7,11 @@ import {
   RecordedEvent,
   StoreCheckpoints,
   Subscription,
+  contextOf,
+  traceparentOf,
+  tracer,
 } from '@bildungsregion/event-store';
+import { SpanKind, trace } from '@opentelemetry/api';
 import { IntegrationEvent } from '@bildungsregion/contracts';
 import { createLogger, Logger } from './logger';
 import { Bus, PublishRequest } from './port';
@@ -133,8 +137,23 @@ export class Relay {
     });
   }
 
+  /**
+   * The integration event, in the trace the stored event was recorded in: a publish span there, ended
+   * at once (the relay publishes later, in batches), whose context travels as `ce_traceparent`.
+   */
   private integrationEventOf(event: RecordedEvent, published: PublicEvent): IntegrationEvent {
+    const recordedIn = event.metadata.traceparent;
+    const span = recordedIn
+      ? tracer.startSpan(
+          `publish ${this.options.topic}`,
+          { kind: SpanKind.PRODUCER, attributes: { 'messaging.destination.name': this.options.topic } },
+          contextOf(recordedIn),
+        )
+      : undefined;
+    span?.end();
+    const traceparent = span ? traceparentOf(trace.setSpan(contextOf(recordedIn), span)) : undefined;
     return {
+      ...(traceparent ? { traceparent } : {}),
       id: event.id,
       type: published.type,
       source: this.options.source,

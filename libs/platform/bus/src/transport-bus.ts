@@ -1,4 +1,6 @@
 import { validateIntegrationEvent, deadLetterTopicOf } from '@bildungsregion/contracts';
+import { contextOf, inSpan } from '@bildungsregion/event-store';
+import { SpanKind } from '@opentelemetry/api';
 import { decodeCloudEvent, encodeCloudEvent } from './cloudevents';
 import { InvalidIntegrationEventError } from './errors';
 import { createLogger, Logger } from './logger';
@@ -166,15 +168,25 @@ export class TransportBus implements Bus {
     let lastError: unknown;
     for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
       try {
-        await handler({
-          event: validated.event,
-          topic: record.topic,
-          partition: record.partition,
-          offset: record.offset,
-          key: record.key,
-          headers: record.headers,
-          attempt,
-        });
+        // Each attempt is a span in the trace the publisher sent along (ce_traceparent), if any.
+        await inSpan(
+          `consume ${record.topic}`,
+          {
+            kind: SpanKind.CONSUMER,
+            parent: contextOf(validated.event.traceparent),
+            attributes: { 'messaging.destination.name': record.topic, 'messaging.consumer.group.name': groupId },
+          },
+          () =>
+            handler({
+              event: validated.event,
+              topic: record.topic,
+              partition: record.partition,
+              offset: record.offset,
+              key: record.key,
+              headers: record.headers,
+              attempt,
+            }),
+        );
         return;
       } catch (error) {
         lastError = error;

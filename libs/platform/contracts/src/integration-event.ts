@@ -18,7 +18,16 @@ export interface IntegrationEvent<Data = unknown> {
   readonly correlationId: string;
   /** The id of the stored event this integration event publishes. */
   readonly causationId?: string;
+  /** W3C trace context of the publication (CloudEvents distributed tracing, `ce_traceparent`). */
+  readonly traceparent?: string;
   readonly data: Data;
+}
+
+const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+/** Whether a text is a W3C `traceparent`; anything else is dropped rather than stored or sent on. */
+export function isTraceparent(value: unknown): value is string {
+  return typeof value === 'string' && TRACEPARENT.test(value);
 }
 
 export interface IntegrationEventContract<Data = unknown> {
@@ -39,5 +48,6 @@ export const integrationEventEnvelopeSchema = z.strictObject({
   time: z.iso.datetime({ offset: true }),
   correlationId: text,
   causationId: text.optional(),
+  traceparent: z.string().regex(TRACEPARENT, 'must be a W3C traceparent').optional(),
   data: z.unknown(),
 });

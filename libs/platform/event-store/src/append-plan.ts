@@ -4,6 +4,7 @@ import { EventMetadata, NewEvent, RecordedEvent } from './envelope';
 import { DuplicateEventIdError, InvalidEventError, WrongExpectedRevisionError } from './errors';
 import { GENESIS_HASH, hashEvent } from './hash-chain';
 import { AppendResult, ExpectedRevision } from './port';
+import { isTraceparent } from '@bildungsregion/contracts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_NAME_LENGTH = 200;
@@ -81,6 +82,11 @@ export function prepareEvents(streamId: string, events: readonly NewEvent[], rec
         `${where} (${event.type}) has schemaVersion ${schemaVersion}; use a positive integer.`,
       );
     }
+    if (metadata.traceparent !== undefined && !isTraceparent(metadata.traceparent)) {
+      throw new InvalidEventError(
+        `${where} (${event.type}) has traceparent ${JSON.stringify(metadata.traceparent)}, which is not a W3C traceparent.`,
+      );
+    }
     if (typeof event.data !== 'object' || event.data === null || Array.isArray(event.data)) {
       throw new InvalidEventError(`${where} (${event.type}) needs data that is a JSON object.`);
     }
@@ -104,6 +110,7 @@ export function prepareEvents(streamId: string, events: readonly NewEvent[], rec
         causationId: metadata.causationId,
         source: metadata.source,
         schemaVersion,
+        traceparent: metadata.traceparent,
       }),
     };
   });

@@ -1,9 +1,10 @@
 import { Decider, DomainEvent, fold, Rejection } from '@bildungsregion/decider';
 import { ChainGuard, chainGuardOf, StreamIntegrity, TamperedStreamError } from './chain-guard';
-import { NewEventMetadata, RecordedEvent } from './envelope';
+import { categoryOf, NewEventMetadata, RecordedEvent } from './envelope';
 import { InvalidEventError, WrongExpectedRevisionError } from './errors';
 import { EventStore } from './port';
 import { AsOfBounds, StateHistory } from './state-history';
+import { inSpan, traceparentOf } from './trace-context';
 import { Upcasters } from './upcasting';
 
 /**
@@ -232,6 +233,15 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
    * same revision and all but one conflict, since appends that arrive together are committed together.
    */
   async handle(streamId: string, command: Command, context: CommandContext): Promise<CommandResult> {
+    const type = (command as { type?: unknown }).type;
+    return inSpan(
+      `decide ${categoryOf(streamId)}`,
+      { attributes: { 'bildung.stream': streamId, ...(typeof type === 'string' ? { 'bildung.command': type } : {}) } },
+      () => this.inTurn(streamId, command, context),
+    );
+  }
+
+  private async inTurn(streamId: string, command: Command, context: CommandContext): Promise<CommandResult> {
     const before = this.streamsInUse.get(streamId) ?? Promise.resolve();
     const result = before.then(() => this.decideAndAppend(streamId, command, context));
     const done = result.then(
@@ -279,6 +289,7 @@ export class CommandHandler<Command, State, Event extends DomainEvent> {
               causationId: context.causationId,
               source: this.options.source,
               schemaVersion: this.upcasters.currentVersion(event.type),
+              traceparent: context.traceparent ?? traceparentOf(),
             },
           })),
           revision === null ? 'no-stream' : revision,

@@ -21,6 +21,8 @@ export interface NewEventMetadata {
   readonly source: string;
   /** Schema version of `data`; defaults to 1. */
   readonly schemaVersion?: number;
+  /** W3C trace context of the work that recorded the event; defaults to the active one, if tracing is on. */
+  readonly traceparent?: string;
 }
 
 export interface NewEvent<Data = unknown> {
@@ -40,6 +42,8 @@ export interface EventMetadata {
   readonly causationId?: string;
   readonly source: string;
   readonly schemaVersion: number;
+  /** The trace the event was recorded in, so the relay, publishing later, continues it. */
+  readonly traceparent?: string;
   /** Hash of the previous event of the same stream, or the genesis hash for revision 0. */
   readonly prevHash: string;
   /** SHA-256 over the canonical form of this event, `prevHash` included. */

@@ -24,3 +24,4 @@ export * from './chain-guard';
 export * from './seal';
 export * from './personal-data';
 export * from './sqlite-file-watch';
+export * from './trace-context';

@@ -17,3 +17,4 @@ export * from './request-limits';
 export * from './csv-export';
 export * from './request-fields';
 export * from './api-responses';
+export * from './tracing';

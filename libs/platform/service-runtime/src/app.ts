@@ -1,10 +1,11 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Metrics, rejectDeepJson, rejectUndocumentedMethods, setUpOpenApi } from '@bildungsregion/http';
+import { Metrics, rejectDeepJson, rejectUndocumentedMethods, setUpOpenApi, traceRequests } from '@bildungsregion/http';
 import { Logger } from 'nestjs-pino';
 import { loadServiceConfig, ServiceConfig } from './config';
 import { serviceEntry } from './registry';
+import { startTracing } from './tracing';
 
 /** Builds a service's Nest application; `listen` is left to the caller (main, or a test on a random port). */
 export async function createServiceApp(
@@ -15,6 +16,7 @@ export async function createServiceApp(
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   const { title, description } = serviceEntry(config.service);
+  app.use(traceRequests);
   app.use(rejectUndocumentedMethods(setUpOpenApi(app, { title, description, version: '1' })));
   // Large enough that an oversized field is refused by validation with its name, not by the parser.
   app.useBodyParser('json', { limit: '512kb' });
@@ -29,6 +31,7 @@ export async function createServiceApp(
 export function runService(name: string, build: (config: ServiceConfig) => Promise<INestApplication>): void {
   const start = async () => {
     const config = loadServiceConfig(name);
+    startTracing(config.service, { otlpEndpoint: config.otlpEndpoint });
     const app = await build(config);
     await app.listen(config.port, '0.0.0.0');
   };

@@ -25,6 +25,8 @@ export interface ServiceConfig {
   readonly seals: SealConfig;
   /** The SQLite file of the keys personal data is encrypted with (`PERSONAL_DATA_KEYS_FILE`); kept apart from the event store. */
   readonly personalDataKeysFile: string;
+  /** Where spans go (`OTEL_EXPORTER_OTLP_ENDPOINT`, an OTLP/HTTP collector); tracing is off without it. */
+  readonly otlpEndpoint?: string;
 }
 
 /** How the service seals its event store; see `SealKeeper`. */
@@ -68,6 +70,7 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     SEAL_TRUSTED_KEYS: z.string().default(''),
     SEAL_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(31_536_000).default(3_600),
     PERSONAL_DATA_KEYS_FILE: z.string().min(1).optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   });
   // An empty variable (as compose passes an unset one) means "not set".
   const parsed = environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
@@ -121,6 +124,7 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     personalDataKeysFile:
       settings.PERSONAL_DATA_KEYS_FILE ??
       join(dataDirOf(settings.EVENT_STORE_URL, service.name), 'personal-data-keys.sqlite'),
+    ...(settings.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: settings.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
   };
 }
 

@@ -5,3 +5,4 @@ export * from './service-module';
 export * from './app';
 export * from './seals';
 export * from './actor-directory.consumer';
+export * from './tracing';

@@ -10,6 +10,7 @@ import {
   ReadModelStore,
 } from '@bildungsregion/read-models';
 import { SealKeeper, SealStatus } from './seals';
+import { shutDownTracing } from './tracing';
 
 /** The moving parts behind a service's API (projections, relay), as its module starts and stops them. */
 export interface ServiceRuntime extends HealthReporter {
@@ -38,8 +39,9 @@ export class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicati
     return this.runtime.stop();
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.runtime.close();
+  async onApplicationShutdown(): Promise<void> {
+    await this.runtime.close();
+    await shutDownTracing();
   }
 }
 

@@ -93,6 +93,24 @@ export function busContract(options: BusContractOptions): void {
     });
   });
 
+  it('carries the trace context as ce_traceparent, and drops one that is not a W3C traceparent', async () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const traced = measurementRecorded('03459020', 1, { traceparent });
+    const encoded = encodeCloudEvent(measurementRecorded('03459020', 2), 'k');
+    const garbled = { ...encoded, headers: { ...encoded.headers, ce_traceparent: 'not-a-trace' } };
+    await underTest.bus.publish([{ topic, event: traced }]);
+    await underTest.transport.produce(underTest.bus.physicalTopic(topic), [garbled]);
+    const received: Delivery[] = [];
+    await subscribe('tracing', async (delivery) => {
+      received.push(delivery);
+    });
+    await wait(() => received.length === 2);
+    const byValue = (value: number) => received.find((delivery) => valueOf(delivery.event) === value);
+    expect(byValue(1)?.headers['ce_traceparent']).toBe(traceparent);
+    expect(byValue(1)?.event.traceparent).toBe(traceparent);
+    expect(byValue(2)?.event.traceparent).toBeUndefined();
+  });
+
   it('keeps the order of each key across partitions', async () => {
     const keys = ['03459020', '03459021', '03459022', '03459023'];
     const events = Array.from({ length: 25 }, (_, sequence) =>

@@ -13,6 +13,7 @@ import {
   Subscription,
 } from '../port';
 import { readStreamSlice } from '../read-stream-slice';
+import { inActiveTrace } from '../trace-context';
 
 export interface InMemoryEventStoreOptions {
   readonly clock?: () => Date;
@@ -39,7 +40,7 @@ export class InMemoryEventStore implements EventStore {
   ): Promise<AppendResult> {
     const plan = planAppend(
       streamId,
-      events,
+      inActiveTrace(events),
       expectedRevision,
       { findById: (id) => this.byId.get(id), lastEvent: (id) => this.streams.get(id)?.at(-1) },
       this.clock().toISOString(),

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { planAppend, StreamHead } from '../append-plan';
+import { inActiveTrace } from '../trace-context';
 import { LiveSubscriptions } from '../catch-up-subscription';
 import { categoryOf, NewEvent, RecordedEvent } from '../envelope';
 import { CorruptEventError } from '../errors';
@@ -131,7 +132,7 @@ export class SqliteEventStore implements EventStore {
    */
   append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
-      this.queued.push({ streamId, events, expectedRevision, resolve, reject });
+      this.queued.push({ streamId, events: inActiveTrace(events), expectedRevision, resolve, reject });
       if (this.queued.length === 1) setImmediate(() => this.commitQueued());
     });
   }

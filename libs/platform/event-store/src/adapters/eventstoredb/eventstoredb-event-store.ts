@@ -16,6 +16,7 @@ import {
 import { LiveSubscriptions } from '../../catch-up-subscription';
 import { NewEvent, RecordedEvent } from '../../envelope';
 import { WrongExpectedRevisionError } from '../../errors';
+import { inActiveTrace } from '../../trace-context';
 import { assertReadStreamOptions } from '../../read-stream-slice';
 import {
   AppendResult,
@@ -73,7 +74,7 @@ export class EventStoreDbEventStore implements EventStore {
   ): Promise<AppendResult> {
     assertExpectedRevision(expectedRevision);
     const recordedAt = this.clock().toISOString();
-    const prepared = prepareEvents(streamId, events, recordedAt);
+    const prepared = prepareEvents(streamId, inActiveTrace(events), recordedAt);
     // Ids the store generated cannot have been appended before, so only caller-named ids need the search.
     const retryable = events.some((event) => event.id !== undefined);
     const window = retryable ? (this.options.idempotencyWindow ?? 1_000) : 1;
