@@ -5,7 +5,7 @@ import { Metrics, rejectDeepJson, rejectUndocumentedMethods, setUpOpenApi, trace
 import { Logger } from 'nestjs-pino';
 import { loadServiceConfig, ServiceConfig } from './config';
 import { serviceEntry } from './registry';
-import { startTracing } from './tracing';
+import { startTracing, tracingIsOn } from './tracing';
 
 /** Builds a service's Nest application; `listen` is left to the caller (main, or a test on a random port). */
 export async function createServiceApp(
@@ -16,7 +16,7 @@ export async function createServiceApp(
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   const { title, description } = serviceEntry(config.service);
-  app.use(traceRequests);
+  if (tracingIsOn()) app.use(traceRequests);
   app.use(rejectUndocumentedMethods(setUpOpenApi(app, { title, description, version: '1' })));
   // Large enough that an oversized field is refused by validation with its name, not by the parser.
   app.useBodyParser('json', { limit: '512kb' });

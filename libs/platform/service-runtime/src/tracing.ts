@@ -18,6 +18,11 @@ export interface Tracing {
 /** Tracing is global to a process, as OpenTelemetry's registration is. */
 let active: Tracing | undefined;
 
+/** Whether this process traces; while it does not, no span is started at all. */
+export function tracingIsOn(): boolean {
+  return active !== undefined;
+}
+
 /** Exports the spans still buffered, as a service shuts down; nothing when tracing is off. */
 export async function shutDownTracing(): Promise<void> {
   const tracing = active;

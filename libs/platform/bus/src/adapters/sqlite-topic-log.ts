@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { watchSqliteWrites, WATCHED_POLL_INTERVAL_MS } from '@bildungsregion/event-store';
+import { commitsByOthers, SqliteWriteWatch, watchSqliteWrites } from '@bildungsregion/event-store';
 import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
 import { RawRecord } from '../transport';
@@ -57,15 +57,15 @@ export class SqliteTopicLog implements TopicLog {
   private readonly db: Database.Database;
   private readonly partitionCounts = new Map<string, number>();
   private readonly statements;
-  private readonly stopWatching: (() => void) | undefined;
+  private readonly writes: SqliteWriteWatch;
 
   constructor(options: SqliteTopicLogOptions) {
-    this.stopWatching = watchSqliteWrites(options.file, () => this.appends.emit('appended'));
-    this.pollIntervalMs = options.pollIntervalMs ?? (this.stopWatching ? WATCHED_POLL_INTERVAL_MS : 50);
     this.db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 10_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.exec(SQLITE_TOPIC_LOG_SCHEMA);
+    this.writes = watchSqliteWrites(options.file, () => this.appends.emit('appended'), commitsByOthers(this.db));
+    this.pollIntervalMs = options.pollIntervalMs ?? this.writes.pollIntervalMs;
     this.statements = {
       createTopic: this.db.prepare(
         'INSERT INTO bus_topics (name, partitions) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
@@ -186,7 +186,7 @@ export class SqliteTopicLog implements TopicLog {
   }
 
   close(): void {
-    this.stopWatching?.();
+    this.writes.stop();
     this.appends.removeAllListeners();
     if (this.db.open) this.db.close();
   }

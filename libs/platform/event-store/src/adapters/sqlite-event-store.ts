@@ -7,7 +7,7 @@ import { LiveSubscriptions } from '../catch-up-subscription';
 import { categoryOf, NewEvent, RecordedEvent } from '../envelope';
 import { CorruptEventError } from '../errors';
 import { assertReadStreamOptions } from '../read-stream-slice';
-import { watchSqliteWrites, WATCHED_POLL_INTERVAL_MS } from '../sqlite-file-watch';
+import { commitsByOthers, SqliteWriteWatch, watchSqliteWrites } from '../sqlite-file-watch';
 import {
   AppendResult,
   EventFilter,
@@ -92,7 +92,7 @@ export class SqliteEventStore implements EventStore {
   private readonly statements;
   private readonly readAllStatements = new Map<string, Database.Statement>();
   private readonly queued: QueuedAppend[] = [];
-  private readonly stopWatching: (() => void) | undefined;
+  private readonly writes: SqliteWriteWatch;
 
   constructor(options: SqliteEventStoreOptions) {
     mkdirSync(dirname(options.file), { recursive: true });
@@ -101,10 +101,10 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.exec(SQLITE_EVENT_STORE_SCHEMA);
     this.clock = options.clock ?? (() => new Date());
-    this.stopWatching = watchSqliteWrites(options.file, () => this.live.notifyAppended());
+    this.writes = watchSqliteWrites(options.file, () => this.live.notifyAppended(), commitsByOthers(this.db));
     this.live = new LiveSubscriptions(
       (readOptions) => this.readAll(readOptions),
-      options.pollIntervalMs ?? (this.stopWatching ? WATCHED_POLL_INTERVAL_MS : 50),
+      options.pollIntervalMs ?? this.writes.pollIntervalMs,
     );
     this.statements = {
       insert: this.db.prepare(
@@ -234,7 +234,7 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     while (this.queued.length > 0 && this.db.open) this.commitQueued();
-    this.stopWatching?.();
+    this.writes.stop();
     await this.live.closeAll();
     if (this.db.open) this.db.close();
   }
