@@ -83,8 +83,8 @@ async function agreedGoal(goals: ServiceProcess, auth: Headers, key: string): Pr
 }
 
 async function progressCount(goals: ServiceProcess, auth: Headers, goalId: string): Promise<number> {
-  return (await call<{ goal: { progress: unknown[] } }>(`${goals.url}/goals/${goalId}`, { headers: auth.auditor })).body
-    .goal.progress.length;
+  return (await call<{ progressSummary: { count: number } }>(`${goals.url}/goals/${goalId}`, { headers: auth.auditor }))
+    .body.progressSummary.count;
 }
 
 /** Sequential measurements; each is timed from its 201 until the goal shows it (polling without pause). */

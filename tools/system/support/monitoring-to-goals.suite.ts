@@ -185,9 +185,17 @@ export function monitoringToGoalsSuite(
     expect(atKill).toBeLessThan(1_000);
     goals = await startGoals();
 
-    await eventually(async () => (await goal(goalId)).progress.length >= 1_000, 180_000);
+    // The goal document carries the newest 100 values; the progress route pages all of them.
+    const allProgress = async () =>
+      (
+        await call<{ total: number; items: Progress[] }>(`${goals.url}/goals/${goalId}/progress?limit=1000`, {
+          headers: auth.auditor,
+        })
+      ).body;
+    await eventually(async () => (await allProgress()).total >= 1_000, 180_000);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const { progress } = await goal(goalId);
+    const { total, items: progress } = await allProgress();
+    expect(total).toBe(1_000);
     expect(progress).toHaveLength(1_000);
     expect(new Set(progress.map((record) => record.measurementId)).size).toBe(1_000);
     const audit = await call(`${goals.url}/goals/${goalId}/audit`, { headers: auth.auditor });
