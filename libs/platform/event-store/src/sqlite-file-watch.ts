@@ -13,9 +13,10 @@ export interface SqliteWriteWatch {
 
 /**
  * A write to the log is reported before the writer marks the commit visible in the shared index,
- * which no file event reports: readers woken too early look again after these delays from the last write.
+ * which no file event reports: readers woken too early look again after these delays from the last
+ * write. A look costs one `data_version` query, so looking often is cheap.
  */
-const LOOK_AGAIN_AFTER_MS = [5, 50];
+const LOOK_AGAIN_AFTER_MS = [1, 2, 4, 8, 15, 30, 50];
 
 /**
  * Calls `onWrite` when another connection commits to the SQLite database in `file`: a commit in WAL
