@@ -7,6 +7,7 @@ import {
   StoreCheckpoints,
   Subscription,
 } from '@bildungsregion/event-store';
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Projection, ProjectedDocument } from './projection';
 import { ReadModelCollection, ReadModelStore } from './port';
@@ -45,12 +46,19 @@ export class ProjectionRunner<T extends ProjectedDocument> {
   /** Emits 'moved' after each applied batch and on failure, for those waiting to catch up. */
   private readonly moves = new EventEmitter().setMaxListeners(0);
 
+  /**
+   * The projection's name and a fingerprint of its definition: a projection whose code or version
+   * changed finds no checkpoint of its own and rebuilds its documents from the first event.
+   */
+  readonly checkpointName: string;
+
   constructor(
     private readonly store: EventStore,
     readModels: ReadModelStore,
     private readonly projection: Projection<T>,
     options: ProjectionRunnerOptions = {},
   ) {
+    this.checkpointName = `${projection.name}#${definitionOf(projection)}`;
     this.documents = readModels.collection<T>(projection.collection, projection.indexes);
     this.checkpoints = new StoreCheckpoints(store, readModels);
     this.batcher = new MicroBatcher(options.batchSize ?? 500, (batch) => this.applyBatch(batch));
@@ -61,7 +69,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     if (this.subscription) return;
     this.failure = undefined;
     this.live = false;
-    this.appliedPosition = await this.checkpoints.loadCheckpoint(this.projection.name);
+    this.appliedPosition = await this.checkpoints.loadCheckpoint(this.checkpointName);
     // From the start means nothing of this store is applied: whatever the collection holds is foreign.
     if (this.appliedPosition === 0) await this.documents.clear();
     const subscription = this.store.subscribe(
@@ -89,7 +97,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
   async rebuild(): Promise<void> {
     await this.stop();
     await this.documents.clear();
-    await this.checkpoints.saveCheckpoint(this.projection.name, 0);
+    await this.checkpoints.saveCheckpoint(this.checkpointName, 0);
     await this.start();
   }
 
@@ -182,7 +190,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     await this.documents.upsertMany(upserts);
     for (const [id, document] of changed) if (document === null) await this.documents.delete(id);
     const last = batch.at(-1)?.position ?? this.appliedPosition;
-    await this.checkpoints.saveCheckpoint(this.projection.name, last);
+    await this.checkpoints.saveCheckpoint(this.checkpointName, last);
     this.appliedPosition = last;
     this.moves.emit('moved');
   }
@@ -205,4 +213,18 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     this.batcher.discard();
     void this.subscription?.close();
   }
+}
+
+/** What a projection writes follows from these; a change in any of them gives another fingerprint. */
+function definitionOf(projection: Projection<ProjectedDocument>): string {
+  const { collection, version, filter, indexes, documentIds, evolve } = projection;
+  const definition = JSON.stringify([
+    collection,
+    version ?? 1,
+    filter ?? null,
+    indexes ?? [],
+    `${documentIds}`,
+    `${evolve}`,
+  ]);
+  return createHash('sha256').update(definition).digest('hex').slice(0, 12);
 }

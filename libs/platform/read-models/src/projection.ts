@@ -12,8 +12,14 @@ export interface ProjectedDocument extends ReadModelDocument {
  * `projectedPosition` is skipped, so replays after a crash change nothing.
  */
 export interface Projection<T extends ProjectedDocument> {
-  /** Also the name of the projection's checkpoint. */
+  /** Also the start of the name of the projection's checkpoint. */
   readonly name: string;
+  /**
+   * Raise it when what the projection writes changes in code its functions call: a change to
+   * `documentIds`, `evolve`, the collection, filter or indexes is noticed without it. Either way the
+   * projection rebuilds its documents from the first event at its next start.
+   */
+  readonly version?: number;
   readonly collection: string;
   readonly indexes?: readonly IndexDefinition[];
   readonly filter?: EventFilter;

@@ -73,7 +73,7 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
     await eventually(async () => (await runner.status()).position === 6);
     expect(await runner.status()).toMatchObject({ name, state: 'live', position: 6, lagEvents: 0, lagSeconds: 0 });
     await runner.stop();
-    expect(await new StoreCheckpoints(store, readModels).loadCheckpoint(name)).toBe(6);
+    expect(await new StoreCheckpoints(store, readModels).loadCheckpoint(runner.checkpointName)).toBe(6);
   });
 
   it('resumes from its checkpoint after a restart and reports the lag while stopped', async () => {
@@ -102,7 +102,7 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
     const runner = new ProjectionRunner(store, readModels, projection);
     await runner.start();
     await runner.stop();
-    await new StoreCheckpoints(store, readModels).saveCheckpoint(name, 1);
+    await new StoreCheckpoints(store, readModels).saveCheckpoint(runner.checkpointName, 1);
 
     const again = new ProjectionRunner(store, readModels, projection);
     await again.start();
@@ -110,6 +110,33 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
     expect(await totals.get('goal-a')).toMatchObject({ events: 3, total: 6 });
     expect(await totals.get('goal-b')).toMatchObject({ events: 1, total: 10 });
     await again.stop();
+  });
+
+  it('starts over when its definition changed, so no document keeps what the old code wrote', async () => {
+    const before = progressTotals(name);
+    const first = new ProjectionRunner(store, readModels, before);
+    await first.start();
+    await first.stop();
+    const totals = readModels.collection<ProgressTotal>(before.collection);
+    expect(await totals.get('goal-a')).toMatchObject({ total: 6 });
+
+    const doubled: Projection<ProgressTotal> = {
+      ...before,
+      evolve: (current, event) => ({
+        id: event.streamId,
+        events: (current?.events ?? 0) + 1,
+        total: (current?.total ?? 0) + 2 * (event.data as { value: number }).value,
+      }),
+    };
+    const changed = new ProjectionRunner(store, readModels, doubled);
+    expect(changed.checkpointName).not.toBe(first.checkpointName);
+    await changed.start();
+    expect(await totals.get('goal-a')).toMatchObject({ events: 3, total: 12 });
+    await changed.stop();
+
+    const versioned = new ProjectionRunner(store, readModels, { ...doubled, version: 2 });
+    expect(versioned.checkpointName).not.toBe(changed.checkpointName);
+    expect(new ProjectionRunner(store, readModels, doubled).checkpointName).toBe(changed.checkpointName);
   });
 
   it('starts over instead of resuming a checkpoint taken from another store', async () => {
@@ -131,8 +158,8 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
     const projection = progressTotals(name);
     const totals = readModels.collection<ProgressTotal>(projection.collection);
     await totals.upsert({ id: 'goal-z', events: 1, total: 40.5, projectedPosition: 40 });
-    await new StoreCheckpoints(store, readModels).saveCheckpoint(name, 40);
     const runner = new ProjectionRunner(store, readModels, projection);
+    await new StoreCheckpoints(store, readModels).saveCheckpoint(runner.checkpointName, 40);
     await runner.start();
     expect((await totals.find({ sort: { id: 1 } })).map((row) => [row.id, row.total])).toEqual([
       ['goal-a', 6],
@@ -180,7 +207,7 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
       error: 'negative progress -1 in goal-c',
       lagEvents: 1,
     });
-    expect(await new StoreCheckpoints(store, readModels).loadCheckpoint(name)).toBe(4);
+    expect(await new StoreCheckpoints(store, readModels).loadCheckpoint(runner.checkpointName)).toBe(4);
   });
 }
 
