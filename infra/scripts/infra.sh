@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Starts and stops the local infrastructure on loopback: a single-node Kafka broker (KRaft) from
 # Maven Central artifacts and FerretDB (MongoDB wire protocol, SQLite backend) built from the Go
-# module proxy. Idempotent; everything it keeps lives under data/infra (git-ignored).
+# module proxy; with --cluster also a three-node KRaft cluster (brokers on 19192, 19292, 19392).
+# Idempotent; everything it keeps lives under data/infra (git-ignored).
 #
-#   infra.sh up | down | status
+#   infra.sh up [--cluster] | down | status
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -13,6 +14,13 @@ KAFKA_PORT="${KAFKA_PORT:-19092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-19093}"
 FERRETDB_PORT="${FERRETDB_PORT:-27117}"
 KAFKA_HEAP="${KAFKA_HEAP:-512m}"
+KAFKA_CLUSTER_HEAP="${KAFKA_CLUSTER_HEAP:-384m}"
+CLUSTER_DIR="$DATA/kafka-cluster"
+CLUSTER_NODES=(1 2 3)
+cluster_broker_port() { echo $((19092 + 100 * $1)); }
+cluster_controller_port() { echo $((19093 + 100 * $1)); }
+CLUSTER_BROKERS="$(for n in "${CLUSTER_NODES[@]}"; do printf '127.0.0.1:%s,' "$(cluster_broker_port "$n")"; done)"
+CLUSTER_BROKERS="${CLUSTER_BROKERS%,}"
 
 KAFKA_LIBS="$DATA/kafka/libs"
 KAFKA_LOGS="$DATA/kafka/logs"
@@ -69,6 +77,33 @@ start_kafka() {
   echo $! >"$KAFKA_PID"
 }
 
+# Three KRaft nodes, each broker and controller, formatted once with one cluster id.
+start_cluster() {
+  fetch_kafka
+  mkdir -p "$CLUSTER_DIR"
+  [[ -f "$CLUSTER_DIR/cluster.id" ]] ||
+    java -cp "$KAFKA_LIBS/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1 >"$CLUSTER_DIR/cluster.id"
+  local voters
+  voters="$(for n in "${CLUSTER_NODES[@]}"; do printf '%s@127.0.0.1:%s,' "$n" "$(cluster_controller_port "$n")"; done)"
+  voters="${voters%,}"
+  for n in "${CLUSTER_NODES[@]}"; do
+    local node="$CLUSTER_DIR/node-$n"
+    if running "$node/kafka.pid"; then log "Kafka node $n already running"; continue; fi
+    mkdir -p "$node/data" "$node/logs"
+    sed -e "s#@NODE_ID@#$n#g" -e "s#@VOTERS@#$voters#g" -e "s#@BROKER_PORT@#$(cluster_broker_port "$n")#g" \
+      -e "s#@CONTROLLER_PORT@#$(cluster_controller_port "$n")#g" -e "s#@LOG_DIR@#$node/data#g" \
+      "$INFRA/kafka/server-cluster.properties.template" >"$node/server.properties"
+    local java_opts=(-Xms"$KAFKA_CLUSTER_HEAP" -Xmx"$KAFKA_CLUSTER_HEAP" -Dkafka.logs.dir="$node/logs"
+      -Dlog4j.configuration="file:$INFRA/kafka/log4j.properties" -cp "$KAFKA_LIBS/*")
+    [[ -f "$node/data/meta.properties" ]] ||
+      java "${java_opts[@]}" kafka.tools.StorageTool format -t "$(cat "$CLUSTER_DIR/cluster.id")" \
+        -c "$node/server.properties" --ignore-formatted >/dev/null
+    log "starting Kafka node $n on 127.0.0.1:$(cluster_broker_port "$n")"
+    nohup java "${java_opts[@]}" kafka.Kafka "$node/server.properties" >"$node/logs/stdout.log" 2>&1 &
+    echo $! >"$node/kafka.pid"
+  done
+}
+
 start_ferretdb() {
   if running "$FERRET_PID"; then log "FerretDB already running (pid $(cat "$FERRET_PID"))"; return; fi
   build_ferretdb
@@ -93,10 +128,21 @@ stop() {
   rm -f "$pidfile"
 }
 
+# All nodes at once: a node stopped after the others has lost its quorum and cannot shut down cleanly.
+stop_cluster() {
+  local n
+  for n in "${CLUSTER_NODES[@]}"; do
+    if running "$CLUSTER_DIR/node-$n/kafka.pid"; then kill -TERM "$(cat "$CLUSTER_DIR/node-$n/kafka.pid")"; fi
+  done
+  for n in "${CLUSTER_NODES[@]}"; do
+    if [[ -f "$CLUSTER_DIR/node-$n/kafka.pid" ]]; then stop "Kafka node $n" "$CLUSTER_DIR/node-$n/kafka.pid"; fi
+  done
+}
+
 wait_ready() {
-  if ! node "$INFRA/scripts/wait-ready.js" "127.0.0.1:$KAFKA_PORT" "mongodb://127.0.0.1:$FERRETDB_PORT/"; then
+  if ! node "$INFRA/scripts/wait-ready.js" "127.0.0.1:$KAFKA_PORT" "mongodb://127.0.0.1:$FERRETDB_PORT/" "$@"; then
     log "not ready; last lines of the logs:"
-    tail -n 20 "$KAFKA_LOGS/server.log" "$FERRET_LOG" >&2 || true
+    tail -n 20 "$KAFKA_LOGS/server.log" "$FERRET_LOG" "$CLUSTER_DIR"/node-*/logs/server.log >&2 || true
     exit 1
   fi
 }
@@ -106,19 +152,29 @@ case "${1:-}" in
     mkdir -p "$DATA"
     start_kafka
     start_ferretdb
-    wait_ready
-    log "ready: KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT MONGODB_URL=mongodb://127.0.0.1:$FERRETDB_PORT/"
+    if [[ "${2:-}" == "--cluster" ]]; then
+      start_cluster
+      wait_ready "$CLUSTER_BROKERS"
+      log "ready: KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT KAFKA_CLUSTER_BROKERS=$CLUSTER_BROKERS MONGODB_URL=mongodb://127.0.0.1:$FERRETDB_PORT/"
+    else
+      wait_ready
+      log "ready: KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT MONGODB_URL=mongodb://127.0.0.1:$FERRETDB_PORT/"
+    fi
     ;;
   down)
     stop Kafka "$KAFKA_PID"
+    stop_cluster
     stop FerretDB "$FERRET_PID"
     ;;
   status)
     running "$KAFKA_PID" && echo "kafka: running (pid $(cat "$KAFKA_PID"))" || echo "kafka: stopped"
+    for n in "${CLUSTER_NODES[@]}"; do
+      running "$CLUSTER_DIR/node-$n/kafka.pid" && echo "kafka node $n: running" || echo "kafka node $n: stopped"
+    done
     running "$FERRET_PID" && echo "ferretdb: running (pid $(cat "$FERRET_PID"))" || echo "ferretdb: stopped"
     ;;
   *)
-    echo "usage: $0 up|down|status" >&2
+    echo "usage: $0 up [--cluster] | down | status" >&2
     exit 2
     ;;
 esac

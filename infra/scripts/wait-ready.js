@@ -1,8 +1,10 @@
-// Waits until Kafka answers a metadata request and FerretDB answers a ping; exits 1 after the deadline.
+// Waits until Kafka answers a metadata request and FerretDB answers a ping, and, when a third
+// argument lists the brokers of the three-node cluster, until all three have joined it; exits 1
+// after the deadline.
 const { Kafka, logLevel } = require('kafkajs');
 const mongoose = require('mongoose');
 
-const [brokers, mongoUrl] = process.argv.slice(2);
+const [brokers, mongoUrl, clusterBrokers] = process.argv.slice(2);
 const deadline = Date.now() + Number(process.env.INFRA_READY_TIMEOUT_MS ?? 120_000);
 
 async function until(name, probe) {
@@ -20,12 +22,13 @@ async function until(name, probe) {
   throw new Error(`${name} not ready: ${lastError?.message ?? 'timeout'}`);
 }
 
-async function kafkaReady() {
-  const admin = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+async function kafkaReady(list = brokers, expected = 1) {
+  const admin = new Kafka({ brokers: list.split(','), logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();
-    if (cluster.brokers.length === 0 || cluster.controller === null) throw new Error('no controller yet');
+    if (cluster.controller === null) throw new Error('no controller yet');
+    if (cluster.brokers.length < expected) throw new Error(`${cluster.brokers.length} of ${expected} brokers joined`);
   } finally {
     await admin.disconnect();
   }
@@ -40,7 +43,10 @@ async function ferretReady() {
   }
 }
 
-Promise.all([until('Kafka', kafkaReady), until('FerretDB', ferretReady)]).then(
+const cluster = clusterBrokers
+  ? [until('Kafka cluster', () => kafkaReady(clusterBrokers, clusterBrokers.split(',').length))]
+  : [];
+Promise.all([until('Kafka', () => kafkaReady()), until('FerretDB', ferretReady), ...cluster]).then(
   () => process.exit(0),
   (error) => {
     process.stderr.write(`infra: ${error.message}\n`);

@@ -7,7 +7,7 @@ import { serviceAppDirectories } from '../support/service-apps';
 
 const root = join(__dirname, '..', '..');
 const composeFile = join(root, 'docker-compose.yml');
-const INFRASTRUCTURE = ['kafka', 'eventstore', 'mongodb', 'keycloak'];
+const INFRASTRUCTURE = ['kafka-1', 'kafka-2', 'kafka-3', 'eventstore', 'mongodb', 'keycloak'];
 // The one origin for browsers: nginx with the web app, built from infra/nginx.
 const EDGE = 'web';
 
@@ -40,7 +40,7 @@ describeIf(
       expect(result.status).toBe(0);
     });
 
-    it('runs Kafka, EventStoreDB, MongoDB, Keycloak and nginx, and every service it builds exists in apps/', () => {
+    it('runs three Kafka brokers, EventStoreDB, MongoDB, Keycloak and nginx, and every service it builds exists in apps/', () => {
       const services = run(composeFile, 'config', '--services').stdout.trim().split('\n');
       expect(services).toEqual(expect.arrayContaining([...INFRASTRUCTURE, EDGE]));
       for (const service of services.filter((name) => !INFRASTRUCTURE.includes(name) && name !== EDGE)) {

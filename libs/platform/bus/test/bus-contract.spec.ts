@@ -2,7 +2,8 @@ import { Topics } from '@bildungsregion/contracts';
 import { describeWith, eventually, kafkaForTests, useTempDir } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { InMemoryTopicLog, KafkaTransport, LogTransport, SqliteTopicLog, TransportBus } from '../src';
+import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
+import { busFromUrl, InMemoryTopicLog, KafkaTransport, LogTransport, SqliteTopicLog, TransportBus } from '../src';
 import { busContract } from './contract/bus.contract';
 import { measurementRecorded } from './support/messages';
 import { silentLogger } from './support/silent-logger';
@@ -35,6 +36,41 @@ describeWith(kafkaForTests(), 'Kafka bus', (brokers) => {
       const transport = new KafkaTransport({ brokers: brokers.split(',') });
       return { transport, bus: new TransportBus(transport, { topicNamespace, logger: silentLogger }) };
     },
+  });
+
+  it('creates topics with the replication the bus URL asks for, and refuses more replicas than brokers', async () => {
+    const topicNamespace = `t${randomUUID().slice(0, 8)}`;
+    const bus = busFromUrl(`kafka://${brokers}?replicationFactor=1&minInsyncReplicas=1`, {
+      topicNamespace,
+      logger: silentLogger,
+    });
+    const admin = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      await bus.ensureTopics([Topics.monitoring]);
+      const topic = bus.physicalTopic(Topics.monitoring);
+      const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+      expect(metadata?.partitions.every((partition) => partition.replicas.length === 1)).toBe(true);
+      const described = await admin.describeConfigs({
+        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['min.insync.replicas'] }],
+        includeSynonyms: false,
+      });
+      expect(described.resources[0]?.configEntries).toEqual([
+        expect.objectContaining({ configName: 'min.insync.replicas', configValue: '1' }),
+      ]);
+      const brokerCount = (await admin.describeCluster()).brokers.length;
+      const tooMany = busFromUrl(`kafka://${brokers}?replicationFactor=${brokerCount + 1}`, {
+        topicNamespace,
+        logger: silentLogger,
+      });
+      await expect(tooMany.ensureTopics([Topics.goals])).rejects.toThrow(
+        /^Kafka refused to create .*goals.*: Replication-factor is invalid/,
+      );
+      await tooMany.close();
+    } finally {
+      await admin.disconnect();
+      await bus.close();
+    }
   });
 
   it('lets services that start together create the same topics at once, and each of them can subscribe', async () => {

@@ -116,6 +116,16 @@ describe('bus set-up errors', () => {
     ['sqlite:', 'needs a file path'],
     ['kafka://', 'needs at least one broker'],
     [
+      'kafka://k1:9092?replicationFactor=0',
+      'replicationFactor in the Kafka bus URL must be a whole number of at least 1, not "0"',
+    ],
+    [
+      'kafka://k1:9092?replicationFactor=3&minInsyncReplicas=4',
+      'minInsyncReplicas (4) in the Kafka bus URL cannot exceed replicationFactor (3)',
+    ],
+    ['kafka://k1:9092?minInsyncReplicas=2', 'minInsyncReplicas in the Kafka bus URL needs a replicationFactor'],
+    ['kafka://k1:9092?acks=1', 'knows replicationFactor and minInsyncReplicas, not acks'],
+    [
       'redis://localhost',
       'Unknown bus URL "redis://localhost": use memory:, sqlite:<file> or kafka://host:port[,host:port…].',
     ],

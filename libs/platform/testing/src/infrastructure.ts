@@ -6,8 +6,10 @@ import { spawnSync } from 'node:child_process';
  * component (as in CI), so a missing broker can never pass unnoticed.
  */
 export interface InfrastructureComponent {
-  readonly key: 'kafka' | 'ferretdb';
+  readonly key: 'kafka' | 'kafka-cluster' | 'ferretdb';
   readonly name: string;
+  /** The command that starts it, for the reason a suite was skipped; default `npm run infra:up`. */
+  readonly startedBy?: string;
   /** The address handed to the suite: broker list or connection URL. */
   readonly address: string;
   readonly hostPort: string;
@@ -16,6 +18,18 @@ export interface InfrastructureComponent {
 export function kafkaForTests(): InfrastructureComponent {
   const brokers = process.env['KAFKA_BROKERS'] ?? `127.0.0.1:${process.env['KAFKA_PORT'] ?? '19092'}`;
   return { key: 'kafka', name: 'Kafka', address: brokers, hostPort: brokers.split(',')[0] ?? brokers };
+}
+
+/** The three-node KRaft cluster of `npm run infra:up -- --cluster`, for replication and failover suites. */
+export function kafkaClusterForTests(): InfrastructureComponent {
+  const brokers = process.env['KAFKA_CLUSTER_BROKERS'] ?? '127.0.0.1:19192,127.0.0.1:19292,127.0.0.1:19392';
+  return {
+    key: 'kafka-cluster',
+    name: 'the Kafka cluster',
+    address: brokers,
+    hostPort: brokers.split(',')[0] ?? brokers,
+    startedBy: 'npm run infra:up -- --cluster',
+  };
 }
 
 export function ferretDbForTests(): InfrastructureComponent {
@@ -59,7 +73,7 @@ export function isRequired(key: string): boolean {
 /** `describe` against a real component, or a skip that says why, or a failure when it is required. */
 export function describeWith(component: InfrastructureComponent, title: string, body: (address: string) => void): void {
   const reachable = isReachable(component.hostPort);
-  const reason = `${component.name} is not reachable at ${component.hostPort}; npm run infra:up starts it`;
+  const reason = `${component.name} is not reachable at ${component.hostPort}; ${component.startedBy ?? 'npm run infra:up'} starts it`;
   describeIf(reachable, component.key, `${title} (${component.name} at ${component.hostPort})`, title, reason, () =>
     body(component.address),
   );

@@ -9,6 +9,12 @@ export interface KafkaTransportOptions {
   readonly partitionsConsumedConcurrently?: number;
   /** How long the group waits for a silent member before its partitions move (broker minimum 6 s). */
   readonly sessionTimeoutMs?: number;
+  /**
+   * Replicas of each partition of the topics this transport creates, and how many of them must have
+   * a write before it is acknowledged (`min.insync.replicas`); by default the cluster's own settings.
+   * Topics that exist already keep theirs.
+   */
+  readonly replication?: { readonly factor: number; readonly minInSync: number };
   readonly kafka?: Omit<KafkaConfig, 'brokers' | 'clientId'>;
 }
 
@@ -43,10 +49,28 @@ export class KafkaTransport implements BusTransport {
       const missing = topics.filter((topic) => !existing.has(topic));
       if (missing.length > 0) {
         // kafkajs' own wait gives up when the broker does not know the new topic yet; ours retries.
-        await admin.createTopics({
-          waitForLeaders: false,
-          topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
-        });
+        await admin
+          .createTopics({
+            waitForLeaders: false,
+            topics: missing.map((topic) => ({
+              topic,
+              numPartitions: partitions,
+              ...(this.options.replication
+                ? {
+                    replicationFactor: this.options.replication.factor,
+                    configEntries: [{ name: 'min.insync.replicas', value: String(this.options.replication.minInSync) }],
+                  }
+                : {}),
+            })),
+          })
+          .catch((error: unknown) => {
+            // kafkajs says only "Topic creation errors"; the broker's reasons are in `errors`.
+            const reasons = (error as { errors?: { message?: string }[] }).errors?.map((each) => each.message);
+            throw new Error(
+              `Kafka refused to create ${missing.join(', ')}: ${[...new Set(reasons ?? [(error as Error).message])].join('; ')}`,
+              { cause: error },
+            );
+          });
       }
       await this.untilEveryPartitionHasALeader(admin, topics);
     } finally {
