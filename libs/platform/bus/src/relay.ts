@@ -142,16 +142,17 @@ export class Relay {
    * at once (the relay publishes later, in batches), whose context travels as `ce_traceparent`.
    */
   private integrationEventOf(event: RecordedEvent, published: PublicEvent): IntegrationEvent {
-    const recordedIn = event.metadata.traceparent;
-    const span = recordedIn
-      ? tracer.startSpan(
-          `publish ${this.options.topic}`,
-          { kind: SpanKind.PRODUCER, attributes: { 'messaging.destination.name': this.options.topic } },
-          contextOf(recordedIn),
-        )
-      : undefined;
-    span?.end();
-    const traceparent = span ? traceparentOf(trace.setSpan(contextOf(recordedIn), span)) : undefined;
+    let traceparent: string | undefined;
+    if (event.metadata.traceparent) {
+      const recordedIn = contextOf(event.metadata.traceparent);
+      const span = tracer.startSpan(
+        `publish ${this.options.topic}`,
+        { kind: SpanKind.PRODUCER, attributes: { 'messaging.destination.name': this.options.topic } },
+        recordedIn,
+      );
+      span.end();
+      traceparent = traceparentOf(trace.setSpan(recordedIn, span));
+    }
     return {
       ...(traceparent ? { traceparent } : {}),
       id: event.id,
