@@ -3,12 +3,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BasicTracerProvider,
-  BatchSpanProcessor,
-  SimpleSpanProcessor,
-  SpanExporter,
-} from '@opentelemetry/sdk-trace-base';
+import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 export interface Tracing {
   /** Exports what is still buffered and stops. */
@@ -33,22 +28,15 @@ export async function shutDownTracing(): Promise<void> {
 /**
  * Turns tracing on for this process: spans of HTTP requests, commands, publications and deliveries,
  * with W3C trace context kept in events and sent as `ce_traceparent`. Off (nothing registered, every
- * span a no-op) unless an exporter is given or `otlpEndpoint` names an OTLP/HTTP collector, to which
- * spans go in batches. One process registers tracing once.
+ * span a no-op) unless `otlpEndpoint` names an OTLP/HTTP collector, to which spans go in batches.
+ * One process registers tracing once.
  */
-export function startTracing(
-  service: string,
-  options: { readonly otlpEndpoint?: string; readonly exporter?: SpanExporter },
-): Tracing | undefined {
-  const exporter =
-    options.exporter ??
-    (options.otlpEndpoint
-      ? new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` })
-      : undefined);
-  if (!exporter) return undefined;
+export function startTracing(service: string, options: { readonly otlpEndpoint?: string }): Tracing | undefined {
+  if (!options.otlpEndpoint) return undefined;
+  const exporter = new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` });
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ 'service.name': service }),
-    spanProcessors: [options.exporter ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter)],
+    spanProcessors: [new BatchSpanProcessor(exporter)],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());

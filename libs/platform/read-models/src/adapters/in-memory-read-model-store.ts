@@ -20,9 +20,7 @@ export class InMemoryReadModelStore implements ReadModelStore {
   ): ReadModelCollection<T> {
     let collection = this.collections.get(name);
     if (!collection) {
-      collection = new InMemoryCollection(
-        indexes.filter((index) => index.unique).map((index) => Object.keys(index.fields)),
-      );
+      collection = new InMemoryCollection(uniqueKeysOf(indexes));
       this.collections.set(name, collection);
     }
     return collection as unknown as ReadModelCollection<T>;
@@ -39,6 +37,11 @@ export class InMemoryReadModelStore implements ReadModelStore {
   async close(): Promise<void> {
     this.collections.clear();
   }
+}
+
+/** The fields of each unique index, which a collection held in memory checks itself. */
+export function uniqueKeysOf(indexes: readonly IndexDefinition[]): string[][] {
+  return indexes.filter((index) => index.unique).map((index) => Object.keys(index.fields));
 }
 
 /** Where a collection's writes go besides memory; called before memory changes, so a failed write changes nothing. */

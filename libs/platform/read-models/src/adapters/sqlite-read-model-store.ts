@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { IndexDefinition, ReadModelCollection, ReadModelDocument, ReadModelStore } from '../port';
-import { CollectionPersistence, InMemoryCollection } from './in-memory-read-model-store';
+import { CollectionPersistence, InMemoryCollection, uniqueKeysOf } from './in-memory-read-model-store';
 
 /**
  * Read models kept in a SQLite file and queried in memory, for the embedded defaults: a restart
@@ -51,7 +51,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     let collection = this.collections.get(name);
     if (!collection) {
       collection = new InMemoryCollection(
-        indexes.filter((index) => index.unique).map((index) => Object.keys(index.fields)),
+        uniqueKeysOf(indexes),
         this.persistenceOf(name),
         this.statements.load.all(name).map((row) => JSON.parse(row.body) as ReadModelDocument),
       );
