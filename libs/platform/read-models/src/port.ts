@@ -30,12 +30,20 @@ export interface ReadModelCollection<T extends ReadModelDocument> {
    * writes themselves are not atomic (FerretDB has no transactions), so callers must be idempotent.
    */
   upsertMany(documents: readonly T[]): Promise<void>;
+  /**
+   * Upserts the documents that are newer than what is stored: a document whose stored version has the
+   * same or a higher `projectedPosition` is left as it is, so a late writer never takes a document
+   * back in time. Every document must carry a numeric `projectedPosition`.
+   */
+  upsertNewer(documents: readonly T[]): Promise<void>;
   get(id: string): Promise<T | null>;
   /** The documents with these ids that exist, in no particular order. */
   getMany(ids: readonly string[]): Promise<T[]>;
   find(query?: FindQuery): Promise<T[]>;
   count(filter?: Filter): Promise<number>;
   delete(id: string): Promise<void>;
+  /** Deletes the document unless the stored version is newer than `projectedPosition`. */
+  deleteUnlessNewer(id: string, projectedPosition: number): Promise<void>;
   /** Removes every document, for a rebuild. */
   clear(): Promise<void>;
 }
@@ -44,9 +52,30 @@ export interface ReadModelCollection<T extends ReadModelDocument> {
  * The read-model port: documents per collection, queried with a Mongo filter subset, plus the
  * checkpoints of the projections that write them. Every adapter passes the same contract suite.
  */
-export interface ReadModelStore extends CheckpointStore {
+export interface ReadModelStore extends CheckpointStore, LeaseStore {
   collection<T extends ReadModelDocument>(name: string, indexes?: readonly IndexDefinition[]): ReadModelCollection<T>;
   close(): Promise<void>;
+}
+
+/** Who may do a piece of work that only one instance of a service may do at a time. */
+export interface Lease {
+  readonly name: string;
+  readonly holder: string;
+  readonly expiresAt: string;
+}
+
+/**
+ * Leases shared by the instances of a service: a holder renews its lease before it expires, and
+ * another takes it over once it has expired, e.g. because its holder died. Expiry is judged by the
+ * clock of whoever asks, so the instances' clocks must agree to well within a lease's length.
+ */
+export interface LeaseStore {
+  /** Takes the lease for `holder` until `ttlMs` from now when it is free, expired or already `holder`'s; answers whether it did. */
+  acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up if `holder` has it, so another can take it at once. */
+  releaseLease(name: string, holder: string): Promise<void>;
+  /** The lease as stored, expired or not, or null when it was never taken or was released. */
+  leaseOf(name: string): Promise<Lease | null>;
 }
 
 /** The read-model server cannot be reached; the request was fine and may be retried later. */

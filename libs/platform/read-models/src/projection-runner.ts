@@ -168,7 +168,10 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     }
   }
 
-  /** Folds a batch over the current documents; an event at or below a document's position is skipped. */
+  /**
+   * Folds a batch over the current documents; an event at or below a document's position is skipped,
+   * and a document stored at a later position meanwhile is left as it is.
+   */
   private async apply(batch: readonly RecordedEvent[]): Promise<void> {
     const touched = batch.map((event) => [event, this.projection.documentIds(event)] as const);
     const ids = [...new Set(touched.flatMap(([, documentIds]) => documentIds))];
@@ -187,9 +190,10 @@ export class ProjectionRunner<T extends ProjectedDocument> {
       }
     }
     const upserts = [...changed.values()].filter((document): document is T => document !== null);
-    await this.documents.upsertMany(upserts);
-    for (const [id, document] of changed) if (document === null) await this.documents.delete(id);
+    // Conditional: another instance that took over may already have written a later state.
+    await this.documents.upsertNewer(upserts);
     const last = batch.at(-1)?.position ?? this.appliedPosition;
+    for (const [id, document] of changed) if (document === null) await this.documents.deleteUnlessNewer(id, last);
     await this.checkpoints.saveCheckpoint(this.checkpointName, last);
     this.appliedPosition = last;
     this.moves.emit('moved');

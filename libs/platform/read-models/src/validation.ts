@@ -125,6 +125,21 @@ export function validateDocuments(documents: readonly { readonly id: string }[])
   }
 }
 
+/** Documents written by position must each carry one. */
+export function validateProjectedDocuments(documents: readonly { readonly id: string }[]): void {
+  validateDocuments(documents);
+  for (const document of documents) validateProjectedPosition(positionOf(document));
+}
+
+export function validateProjectedPosition(position: unknown): asserts position is number {
+  if (typeof position !== 'number' || !Number.isSafeInteger(position) || position < 0)
+    throw new InvalidReadModelInputError('projectedPosition must be a whole number of at least 0');
+}
+
+export function positionOf(document: object): unknown {
+  return (document as { projectedPosition?: unknown }).projectedPosition;
+}
+
 export function validateId(id: unknown): asserts id is string {
   if (typeof id !== 'string' || id === '' || id.length > 200)
     throw new InvalidReadModelInputError('id must be a string of 1 to 200 characters');

@@ -40,6 +40,44 @@ function progress(value: number): NewEvent {
   };
 }
 
+interface Gate {
+  readonly reached: Promise<void>;
+  reach(): void;
+  readonly opened: Promise<void>;
+  open(): void;
+}
+
+function gate(): Gate {
+  let reach!: () => void;
+  let open!: () => void;
+  const reached = new Promise<void>((resolve) => (reach = resolve));
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { reached, reach, opened, open };
+}
+
+/** The read models as seen by an instance that stalls (e.g. in a long pause) after each of its first reads, until each gate opens. */
+function stallingReads(readModels: ReadModelStore, gates: readonly Gate[]): ReadModelStore {
+  let reads = 0;
+  return new Proxy(readModels, {
+    get(target, property, receiver) {
+      if (property !== 'collection') return Reflect.get(target, property, receiver);
+      return (...args: Parameters<ReadModelStore['collection']>) =>
+        new Proxy(target.collection(...args), {
+          get(collection, method, collectionReceiver) {
+            if (method !== 'getMany') return Reflect.get(collection, method, collectionReceiver);
+            return async (ids: readonly string[]) => {
+              const found = await collection.getMany(ids);
+              const stall = gates[reads++];
+              stall?.reach();
+              await stall?.opened;
+              return found;
+            };
+          },
+        });
+    },
+  });
+}
+
 function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
   let readModels: ReadModelStore;
   let store: InMemoryEventStore;
@@ -195,6 +233,32 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
     await store.append('goal-a', [progress(-5)], 3);
     await expect(runner.caughtUpWithStore(5_000)).rejects.toThrow('negative progress -5 in goal-a');
     await runner.stop();
+  });
+
+  it('never takes a document back in time when a late instance writes what it read before another moved on', async () => {
+    const projection = progressTotals(name);
+    const totals = readModels.collection<ProgressTotal>(projection.collection);
+    const [firstRead, secondRead] = [gate(), gate()] as const;
+    const late = new ProjectionRunner(store, stallingReads(readModels, [firstRead, secondRead]), projection);
+    const lateStart = late.start();
+    await firstRead.reached;
+
+    const current = new ProjectionRunner(store, readModels, projection);
+    await current.start();
+    await store.append('goal-a', [progress(4)], 2);
+    await current.caughtUpWithStore();
+    const newest = { id: 'goal-a', events: 4, total: 10, projectedPosition: 6 };
+    expect(await totals.get('goal-a')).toEqual(newest);
+
+    firstRead.open();
+    await secondRead.reached;
+    expect(await totals.get('goal-a')).toEqual(newest);
+    secondRead.open();
+    await lateStart;
+    await late.caughtUpWithStore();
+    expect(await totals.get('goal-a')).toEqual(newest);
+    await late.stop();
+    await current.stop();
   });
 
   it('reports a failing projection with its error and keeps the checkpoint before the failure', async () => {

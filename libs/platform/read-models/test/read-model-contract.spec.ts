@@ -57,6 +57,65 @@ describe('SQLite read models', () => {
   });
 });
 
+describe('SQLite read models shared by several processes', () => {
+  const dir = useTempDir();
+  interface Counted {
+    readonly id: string;
+    readonly projectedPosition: number;
+    readonly region: string;
+  }
+
+  it("each sees the others' writes, deletions and clears, and a stale one never writes an older document", async () => {
+    const file = join(dir(), 'shared.sqlite');
+    const first = new SqliteReadModelStore(file);
+    const second = new SqliteReadModelStore(file);
+    const atFirst = first.collection<Counted>('measurements');
+    const atSecond = second.collection<Counted>('measurements');
+    expect(await atSecond.count()).toBe(0);
+
+    await atFirst.upsertNewer([
+      { id: 'm1', projectedPosition: 10, region: 'Melle' },
+      { id: 'm2', projectedPosition: 11, region: 'Bramsche' },
+    ]);
+    expect(await atSecond.find({ filter: { region: 'Melle' } })).toEqual([
+      { id: 'm1', projectedPosition: 10, region: 'Melle' },
+    ]);
+
+    await atFirst.upsertNewer([{ id: 'm1', projectedPosition: 20, region: 'Melle-Mitte' }]);
+    await atSecond.upsertNewer([
+      { id: 'm1', projectedPosition: 15, region: 'stale' },
+      { id: 'm3', projectedPosition: 16, region: 'Quakenbrück' },
+    ]);
+    await atSecond.delete('m2');
+    const expected = [
+      { id: 'm1', projectedPosition: 20, region: 'Melle-Mitte' },
+      { id: 'm3', projectedPosition: 16, region: 'Quakenbrück' },
+    ];
+    expect(await atFirst.find({ sort: { id: 1 } })).toEqual(expected);
+    expect(await atSecond.find({ sort: { id: 1 } })).toEqual(expected);
+
+    await atFirst.clear();
+    expect(await atSecond.count()).toBe(0);
+    await first.close();
+    await second.close();
+
+    const reopened = new SqliteReadModelStore(file);
+    expect(await reopened.collection('measurements').count()).toBe(0);
+    await reopened.close();
+  });
+
+  it('keeps one lease holder across processes', async () => {
+    const file = join(dir(), 'leases.sqlite');
+    const first = new SqliteReadModelStore(file);
+    const second = new SqliteReadModelStore(file);
+    expect(await first.acquireLease('goals.workers', 'a', 60_000)).toBe(true);
+    expect(await second.acquireLease('goals.workers', 'b', 60_000)).toBe(false);
+    expect((await second.leaseOf('goals.workers'))?.holder).toBe('a');
+    await first.close();
+    await second.close();
+  });
+});
+
 describeWith(ferretDbForTests(), 'mongoose read models', (url) => {
   readModelContract({
     create: () => MongooseReadModelStore.connect(url, { dbName: `contract_${randomUUID().slice(0, 8)}` }),

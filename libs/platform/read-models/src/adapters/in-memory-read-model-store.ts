@@ -1,11 +1,22 @@
 import { find } from 'mingo';
-import { Filter, FindQuery, IndexDefinition, ReadModelCollection, ReadModelDocument, ReadModelStore } from '../port';
+import {
+  Filter,
+  FindQuery,
+  IndexDefinition,
+  Lease,
+  ReadModelCollection,
+  ReadModelDocument,
+  ReadModelStore,
+} from '../port';
 import {
   InvalidReadModelInputError,
   validateDocuments,
   validateFilter,
   validateFindQuery,
+  positionOf,
   validateId,
+  validateProjectedDocuments,
+  validateProjectedPosition,
   withIdTieBreak,
 } from '../validation';
 
@@ -13,6 +24,7 @@ import {
 export class InMemoryReadModelStore implements ReadModelStore {
   private readonly collections = new Map<string, InMemoryCollection<ReadModelDocument>>();
   private readonly checkpoints = new Map<string, number>();
+  private readonly leases = new Map<string, Lease>();
 
   collection<T extends ReadModelDocument>(
     name: string,
@@ -34,6 +46,21 @@ export class InMemoryReadModelStore implements ReadModelStore {
     this.checkpoints.set(name, position);
   }
 
+  async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    const lease = this.leases.get(name);
+    if (lease && lease.holder !== holder && Date.parse(lease.expiresAt) > Date.now()) return false;
+    this.leases.set(name, { name, holder, expiresAt: new Date(Date.now() + ttlMs).toISOString() });
+    return true;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    if (this.leases.get(name)?.holder === holder) this.leases.delete(name);
+  }
+
+  async leaseOf(name: string): Promise<Lease | null> {
+    return this.leases.get(name) ?? null;
+  }
+
   async close(): Promise<void> {
     this.collections.clear();
   }
@@ -46,6 +73,11 @@ export function uniqueKeysOf(indexes: readonly IndexDefinition[]): string[][] {
 
 /** Where a collection's writes go besides memory; called before memory changes, so a failed write changes nothing. */
 export interface CollectionPersistence<T extends ReadModelDocument> {
+  /**
+   * Runs a write: memory is brought up to date with what other processes wrote and no other process
+   * writes until `write` returns, so a decision taken on memory holds for the store.
+   */
+  exclusively<R>(write: () => R): R;
   saved(documents: readonly T[]): void;
   deleted(id: string): void;
   cleared(): void;
@@ -59,6 +91,8 @@ export class InMemoryCollection<T extends ReadModelDocument> implements ReadMode
     private readonly uniqueKeys: readonly string[][],
     private readonly persistence?: CollectionPersistence<T>,
     stored: readonly T[] = [],
+    /** Brings memory up to date with the store before a read. */
+    private readonly beforeRead: () => void = () => undefined,
   ) {
     for (const document of stored) this.documents.set(document.id, document);
   }
@@ -69,19 +103,48 @@ export class InMemoryCollection<T extends ReadModelDocument> implements ReadMode
 
   async upsertMany(documents: readonly T[]): Promise<void> {
     validateDocuments(documents);
+    this.exclusively(() => this.write(documents));
+  }
+
+  async upsertNewer(documents: readonly T[]): Promise<void> {
+    validateProjectedDocuments(documents);
+    this.exclusively(() =>
+      this.write(documents.filter((document) => !this.holdsNewer(document.id, positionOf(document) as number))),
+    );
+  }
+
+  /** Takes a write of another process into memory. */
+  took(id: string, document: T | null): void {
+    if (document === null) this.documents.delete(id);
+    else this.documents.set(id, document);
+  }
+
+  private write(documents: readonly T[]): void {
     this.checkUnique(documents);
     this.persistence?.saved(documents);
     for (const document of documents) this.documents.set(document.id, structuredClone(document));
   }
 
+  private holdsNewer(id: string, position: number): boolean {
+    const stored = this.documents.get(id);
+    return stored !== undefined && (positionOf(stored) as number) >= position;
+  }
+
+  private exclusively(write: () => void): void {
+    if (this.persistence) this.persistence.exclusively(write);
+    else write();
+  }
+
   async get(id: string): Promise<T | null> {
     validateId(id);
+    this.beforeRead();
     const document = this.documents.get(id);
     return document ? structuredClone(document) : null;
   }
 
   async getMany(ids: readonly string[]): Promise<T[]> {
     ids.forEach(validateId);
+    this.beforeRead();
     return ids.flatMap((id) => {
       const document = this.documents.get(id);
       return document ? [structuredClone(document)] : [];
@@ -90,6 +153,7 @@ export class InMemoryCollection<T extends ReadModelDocument> implements ReadMode
 
   async find(query: FindQuery = {}): Promise<T[]> {
     validateFindQuery(query);
+    this.beforeRead();
     let cursor = find<T>([...this.documents.values()], query.filter ?? {}).sort(withIdTieBreak(query.sort));
     if (query.skip !== undefined) cursor = cursor.skip(query.skip);
     if (query.limit !== undefined) cursor = cursor.limit(query.limit);
@@ -98,18 +162,33 @@ export class InMemoryCollection<T extends ReadModelDocument> implements ReadMode
 
   async count(filter: Filter = {}): Promise<number> {
     validateFilter(filter);
+    this.beforeRead();
     return find([...this.documents.values()], filter).all().length;
   }
 
   async delete(id: string): Promise<void> {
     validateId(id);
-    this.persistence?.deleted(id);
-    this.documents.delete(id);
+    this.exclusively(() => this.remove(id));
+  }
+
+  async deleteUnlessNewer(id: string, projectedPosition: number): Promise<void> {
+    validateId(id);
+    validateProjectedPosition(projectedPosition);
+    this.exclusively(() => {
+      if (!this.holdsNewer(id, projectedPosition + 1)) this.remove(id);
+    });
   }
 
   async clear(): Promise<void> {
-    this.persistence?.cleared();
-    this.documents.clear();
+    this.exclusively(() => {
+      this.persistence?.cleared();
+      this.documents.clear();
+    });
+  }
+
+  private remove(id: string): void {
+    this.persistence?.deleted(id);
+    this.documents.delete(id);
   }
 
   /** Refuses the whole batch if any document would share a unique key with another, stored or in the batch. */

@@ -3,6 +3,7 @@ import {
   Filter,
   FindQuery,
   IndexDefinition,
+  Lease,
   ReadModelCollection,
   ReadModelDocument,
   ReadModelsUnavailableError,
@@ -13,11 +14,15 @@ import {
   validateDocuments,
   validateFilter,
   validateFindQuery,
+  positionOf,
   validateId,
+  validateProjectedDocuments,
+  validateProjectedPosition,
   withIdTieBreak,
 } from '../validation';
 
 const CHECKPOINTS = 'projection_checkpoints';
+const LEASES = 'leases';
 const DUPLICATE_KEY = 11000;
 /**
  * FerretDB 1.24 (SQLite backend) never answers a bulk write of 100 or more replacements of existing
@@ -108,15 +113,55 @@ export class MongooseReadModelStore implements ReadModelStore {
     });
   }
 
+  /** An upsert that matches a lease held by another fails on `_id` instead of inserting a second one. */
+  async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    return whileReachable(async () => {
+      const leases = (await this.plainModel(LEASES)).collection as unknown as mongoose.mongo.Collection<StoredDocument>;
+      const now = Date.now();
+      try {
+        await leases.updateOne(
+          { _id: name, $or: [{ holder }, { expiresAtMs: { $lte: now } }] },
+          { $set: { holder, expiresAtMs: now + ttlMs } },
+          { upsert: true },
+        );
+        return true;
+      } catch (error) {
+        if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+        throw error;
+      }
+    });
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    return whileReachable(async () => {
+      const leases = (await this.plainModel(LEASES)).collection as unknown as mongoose.mongo.Collection<StoredDocument>;
+      await leases.deleteOne({ _id: name, holder });
+    });
+  }
+
+  async leaseOf(name: string): Promise<Lease | null> {
+    return whileReachable(async () => {
+      const model = await this.plainModel(LEASES);
+      const stored = await model.findById(name).lean();
+      if (typeof stored?.['holder'] !== 'string' || typeof stored['expiresAtMs'] !== 'number') return null;
+      return { name, holder: stored['holder'], expiresAt: new Date(stored['expiresAtMs']).toISOString() };
+    });
+  }
+
   async close(): Promise<void> {
     await this.connection.close();
   }
 
   private checkpointModel(): Promise<Model<StoredDocument>> {
-    let model = this.models.get(CHECKPOINTS);
+    return this.plainModel(CHECKPOINTS);
+  }
+
+  /** A collection of the store's own, without indexes of its own. */
+  private plainModel(name: string): Promise<Model<StoredDocument>> {
+    let model = this.models.get(name);
     if (!model) {
-      model = this.createModel(CHECKPOINTS, []);
-      this.models.set(CHECKPOINTS, model);
+      model = this.createModel(name, []);
+      this.models.set(name, model);
     }
     return model;
   }
@@ -171,6 +216,46 @@ class MongooseCollection<T extends ReadModelDocument> implements ReadModelCollec
     });
   }
 
+  /**
+   * A replacement that finds the stored document at the same or a later position tries to insert it
+   * instead and fails on `_id`: such a failure is a document left as it is. FerretDB stops an
+   * unordered bulk write at its first failure, so a chunk with one is written again one by one
+   * (writing by position is idempotent).
+   */
+  async upsertNewer(documents: readonly T[]): Promise<void> {
+    validateProjectedDocuments(documents);
+    if (documents.length === 0) return;
+    return whileReachable(async () => {
+      const collection = (await this.model).collection as unknown as mongoose.mongo.Collection<StoredDocument>;
+      const replacementOf = (document: T) => ({
+        filter: { _id: document.id, projectedPosition: { $lt: positionOf(document) as number } },
+        replacement: { ...(document as unknown as StoredDocument), _id: document.id },
+        upsert: true,
+      });
+      for (let start = 0; start < documents.length; start += BULK_WRITE_CHUNK) {
+        const chunk = documents.slice(start, start + BULK_WRITE_CHUNK);
+        try {
+          await collection.bulkWrite(chunk.map((document) => ({ replaceOne: replacementOf(document) })));
+        } catch (error) {
+          if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+          for (const document of chunk) {
+            const { filter, replacement, upsert } = replacementOf(document);
+            try {
+              await collection.replaceOne(filter, replacement, { upsert });
+            } catch (single) {
+              if ((single as { code?: number }).code !== DUPLICATE_KEY) throw single;
+              const stored = await collection.findOne({ _id: document.id });
+              if (!stored || !((positionOf(stored) as number) >= (positionOf(document) as number)))
+                throw new InvalidReadModelInputError(
+                  `another document already has the same unique values as ${document.id}: ${(single as Error).message}`,
+                );
+            }
+          }
+        }
+      }
+    });
+  }
+
   async get(id: string): Promise<T | null> {
     validateId(id);
     return whileReachable(async () => {
@@ -213,6 +298,15 @@ class MongooseCollection<T extends ReadModelDocument> implements ReadModelCollec
     return whileReachable(async () => {
       const model = await this.model;
       await model.deleteOne({ _id: id });
+    });
+  }
+
+  async deleteUnlessNewer(id: string, projectedPosition: number): Promise<void> {
+    validateId(id);
+    validateProjectedPosition(projectedPosition);
+    return whileReachable(async () => {
+      const model = await this.model;
+      await model.deleteOne({ _id: id, projectedPosition: { $lte: projectedPosition } });
     });
   }
 

@@ -206,4 +206,87 @@ export function readModelContract(options: ReadModelContractOptions): void {
     await store.saveCheckpoint(name, 43);
     expect(await store.loadCheckpoint(name)).toBe(43);
   });
+
+  describe('writes by position', () => {
+    interface Counted {
+      readonly id: string;
+      readonly projectedPosition: number;
+      readonly count: number;
+      readonly code?: string;
+    }
+    let counted: ReadModelCollection<Counted>;
+
+    beforeEach(() => {
+      counted = store.collection<Counted>(`counted_${randomUUID().replace(/-/g, '')}`);
+    });
+
+    it('never takes a document back to an earlier position, and inserts what is new', async () => {
+      await counted.upsertNewer([
+        { id: 'a', projectedPosition: 10, count: 1 },
+        { id: 'b', projectedPosition: 12, count: 1 },
+      ]);
+      await counted.upsertNewer([
+        { id: 'a', projectedPosition: 9, count: 0 },
+        { id: 'b', projectedPosition: 12, count: 99 },
+        { id: 'c', projectedPosition: 8, count: 1 },
+      ]);
+      await counted.upsertNewer([{ id: 'a', projectedPosition: 11, count: 2 }]);
+      expect(await counted.find({ sort: { id: 1 } })).toEqual([
+        { id: 'a', projectedPosition: 11, count: 2 },
+        { id: 'b', projectedPosition: 12, count: 1 },
+        { id: 'c', projectedPosition: 8, count: 1 },
+      ]);
+    });
+
+    it('refuses a document without a position, and a unique clash, as before', async () => {
+      await expect(counted.upsertNewer([{ id: 'a', count: 1 } as unknown as Counted])).rejects.toThrow(
+        /projectedPosition/,
+      );
+      const coded = store.collection<Counted>(`coded_${randomUUID().replace(/-/g, '')}`, [
+        { fields: { code: 1 }, unique: true },
+      ]);
+      await coded.upsertNewer([{ id: 'a', projectedPosition: 1, count: 1, code: 'X' }]);
+      await expect(coded.upsertNewer([{ id: 'b', projectedPosition: 2, count: 1, code: 'X' }])).rejects.toThrow(
+        InvalidReadModelInputError,
+      );
+      expect(await coded.count()).toBe(1);
+    });
+
+    it('deletes only a document at or before the position', async () => {
+      await counted.upsertNewer([
+        { id: 'a', projectedPosition: 10, count: 1 },
+        { id: 'b', projectedPosition: 10, count: 1 },
+      ]);
+      await counted.deleteUnlessNewer('a', 9);
+      await counted.deleteUnlessNewer('b', 10);
+      expect((await counted.find()).map((document) => document.id)).toEqual(['a']);
+    });
+  });
+
+  it('gives a lease to one holder at a time, renews it for that holder, and lets another take it once expired or released', async () => {
+    const name = `relay-${randomUUID()}`;
+    expect(await store.leaseOf(name)).toBeNull();
+    expect(await store.acquireLease(name, 'instance-a', 60_000)).toBe(true);
+    expect(await store.acquireLease(name, 'instance-b', 60_000)).toBe(false);
+    expect(await store.acquireLease(name, 'instance-a', 60_000)).toBe(true);
+    const held = await store.leaseOf(name);
+    expect(held?.holder).toBe('instance-a');
+    expect(Date.parse(held?.expiresAt ?? '')).toBeGreaterThan(Date.now() + 50_000);
+
+    await store.releaseLease(name, 'instance-b');
+    expect((await store.leaseOf(name))?.holder).toBe('instance-a');
+    await store.releaseLease(name, 'instance-a');
+    expect(await store.acquireLease(name, 'instance-b', 1)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await store.acquireLease(name, 'instance-a', 60_000)).toBe(true);
+    expect((await store.leaseOf(name))?.holder).toBe('instance-a');
+  });
+
+  it('gives a contested lease to exactly one of the holders asking at once', async () => {
+    const name = `projections-${randomUUID()}`;
+    const holders = ['a', 'b', 'c', 'd', 'e'];
+    const taken = await Promise.all(holders.map((holder) => store.acquireLease(name, holder, 60_000)));
+    expect(taken.filter(Boolean)).toHaveLength(1);
+    expect((await store.leaseOf(name))?.holder).toBe(holders[taken.indexOf(true)]);
+  });
 }
