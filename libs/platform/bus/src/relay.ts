@@ -44,7 +44,8 @@ export interface RelayOptions {
 
 export interface RelayStatus {
   readonly name: string;
-  readonly state: 'stopped' | 'running' | 'retrying';
+  /** `standby`: another instance of the service relays; the checkpoint is the one it saved. */
+  readonly state: 'stopped' | 'standby' | 'running' | 'retrying';
   /** Position of the last stored event known to be on the bus (or internal). */
   readonly checkpoint: number;
   readonly lagEvents: number;
@@ -62,6 +63,7 @@ export class Relay {
   private subscription: Subscription | undefined;
   private checkpoint = 0;
   private stopping = false;
+  private standingBy = false;
   private lastError: string | undefined;
   /** Every event taken, with its public form or null for an internal one: both move the checkpoint. */
   private readonly batcher: MicroBatcher<{ readonly position: number; readonly request: PublishRequest | null }>;
@@ -80,6 +82,7 @@ export class Relay {
   async start(): Promise<void> {
     if (this.subscription) return;
     this.stopping = false;
+    this.standingBy = false;
     this.checkpoint = await this.checkpoints.loadCheckpoint(this.options.name);
     await this.subscribe();
     await this.batcher.flush();
@@ -117,16 +120,31 @@ export class Relay {
     await this.batcher.flush();
   }
 
+  /** Stops, and from now on reports the checkpoint that another instance saves. */
+  async standBy(): Promise<void> {
+    await this.stop();
+    this.standingBy = true;
+  }
+
   async status(): Promise<RelayStatus> {
-    const lag = await lagBehind(this.options.store, this.checkpoint, this.options.filter);
+    const checkpoint = this.standingBy
+      ? await this.checkpoints.loadCheckpoint(this.options.name).catch(() => this.checkpoint)
+      : this.checkpoint;
+    const lag = await lagBehind(this.options.store, checkpoint, this.options.filter);
     return {
       name: this.options.name,
-      state: !this.subscription ? 'stopped' : this.lastError ? 'retrying' : 'running',
-      checkpoint: this.checkpoint,
+      state: this.stateNow(),
+      checkpoint,
       lagEvents: lag.events,
       lagSeconds: lag.seconds,
       ...(this.lastError ? { lastError: this.lastError } : {}),
     };
+  }
+
+  private stateNow(): RelayStatus['state'] {
+    if (this.standingBy) return 'standby';
+    if (!this.subscription) return 'stopped';
+    return this.lastError ? 'retrying' : 'running';
   }
 
   private take(event: RecordedEvent): Promise<void> {

@@ -14,7 +14,8 @@ import { ReadModelCollection, ReadModelStore } from './port';
 
 export interface ProjectionStatus {
   readonly name: string;
-  readonly state: 'stopped' | 'catching-up' | 'live' | 'failed';
+  /** `standby`: another instance of the service keeps the projection; the position is the one it saved. */
+  readonly state: 'stopped' | 'standby' | 'catching-up' | 'live' | 'failed';
   /** Position of the last event applied. */
   readonly position: number;
   /** Events of this projection not yet applied, counted up to `LAG_COUNT_LIMIT`. */
@@ -42,6 +43,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
   private appliedPosition = 0;
   private failure: Error | undefined;
   private live = false;
+  private standingBy = false;
   private readonly checkpoints: StoreCheckpoints;
   /** Emits 'moved' after each applied batch and on failure, for those waiting to catch up. */
   private readonly moves = new EventEmitter().setMaxListeners(0);
@@ -69,6 +71,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     if (this.subscription) return;
     this.failure = undefined;
     this.live = false;
+    this.standingBy = false;
     this.appliedPosition = await this.checkpoints.loadCheckpoint(this.checkpointName);
     // From the start means nothing of this store is applied: whatever the collection holds is foreign.
     if (this.appliedPosition === 0) await this.documents.clear();
@@ -93,6 +96,12 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     await this.batcher.flush();
   }
 
+  /** Stops, and from now on follows the checkpoint that another instance saves. */
+  async standBy(): Promise<void> {
+    await this.stop();
+    this.standingBy = true;
+  }
+
   /** Empties the read model and applies every event again. */
   async rebuild(): Promise<void> {
     await this.stop();
@@ -106,7 +115,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
    * at least what the store held then. Rejects after `timeoutMs`, e.g. while the projection is failed.
    */
   async caughtUpWithStore(timeoutMs = 30_000): Promise<void> {
-    let target = this.appliedPosition;
+    let target = await this.position();
     for (;;) {
       const pending = await this.store.readAll({
         after: target,
@@ -117,16 +126,23 @@ export class ProjectionRunner<T extends ProjectedDocument> {
       target = (pending[pending.length - 1] as RecordedEvent).position;
     }
     const deadline = Date.now() + timeoutMs;
-    while (this.appliedPosition < target) {
+    let position = await this.position();
+    while (position < target) {
       if (this.failure) throw this.failure;
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
         throw new Error(
-          `The projection ${this.projection.name} is at position ${this.appliedPosition}, behind ${target}, after ${timeoutMs} ms.`,
+          `The projection ${this.projection.name} is at position ${position}, behind ${target}, after ${timeoutMs} ms.`,
         );
       }
-      await this.nextMove(remaining);
+      await (this.standingBy ? sleep(Math.min(remaining, STANDBY_POLL_MS)) : this.nextMove(remaining));
+      position = await this.position();
     }
+  }
+
+  /** The position applied here, or the one the instance that keeps the projection saved. */
+  private async position(): Promise<number> {
+    return this.standingBy ? this.checkpoints.loadCheckpoint(this.checkpointName) : this.appliedPosition;
   }
 
   private nextMove(withinMs: number): Promise<void> {
@@ -142,15 +158,24 @@ export class ProjectionRunner<T extends ProjectedDocument> {
   }
 
   async status(): Promise<ProjectionStatus> {
-    const lag = await lagBehind(this.store, this.appliedPosition, this.projection.filter);
+    // While the read models are unreachable, the position last known here.
+    const position = await this.position().catch(() => this.appliedPosition);
+    const lag = await lagBehind(this.store, position, this.projection.filter);
     return {
       name: this.projection.name,
-      state: this.failure ? 'failed' : !this.subscription ? 'stopped' : this.live ? 'live' : 'catching-up',
-      position: this.appliedPosition,
+      state: this.state(),
+      position,
       lagEvents: lag.events,
       lagSeconds: lag.seconds,
       ...(this.failure ? { error: this.failure.message } : {}),
     };
+  }
+
+  private state(): ProjectionStatus['state'] {
+    if (this.failure) return 'failed';
+    if (this.standingBy) return 'standby';
+    if (!this.subscription) return 'stopped';
+    return this.live ? 'live' : 'catching-up';
   }
 
   private async take(event: RecordedEvent): Promise<void> {
@@ -218,6 +243,11 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     void this.subscription?.close();
   }
 }
+
+/** How often a standing-by runner looks at the checkpoint another instance saves. */
+const STANDBY_POLL_MS = 20;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What a projection writes follows from these; a change in any of them gives another fingerprint. */
 function definitionOf(projection: Projection<ProjectedDocument>): string {

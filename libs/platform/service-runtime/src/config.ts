@@ -1,9 +1,11 @@
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEVELOPMENT_SECRET, TokenSettings } from '@bildungsregion/http';
 import { databaseInUrl } from '@bildungsregion/read-models';
 import { District, DISTRICTS, districtOf } from '@bildungsregion/reference-data';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { serviceEntry } from './registry';
+import type { InstanceSettings } from './runtime';
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
@@ -27,6 +29,8 @@ export interface ServiceConfig {
   readonly personalDataKeysFile: string;
   /** Where spans go (`OTEL_EXPORTER_OTLP_ENDPOINT`, an OTLP/HTTP collector); tracing is off without it. */
   readonly otlpEndpoint?: string;
+  /** This instance among the service's instances (`INSTANCE_ID`, by default host and process id) and the length of its lease (`LEASE_TTL_MS`). */
+  readonly instance: InstanceSettings;
 }
 
 /** How the service seals its event store; see `SealKeeper`. */
@@ -71,6 +75,8 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     SEAL_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(31_536_000).default(3_600),
     PERSONAL_DATA_KEYS_FILE: z.string().min(1).optional(),
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    INSTANCE_ID: z.string().min(1).max(200).default(`${hostname()}/${process.pid}`),
+    LEASE_TTL_MS: z.coerce.number().int().min(300).max(600_000).default(10_000),
   });
   // An empty variable (as compose passes an unset one) means "not set".
   const parsed = environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
@@ -125,6 +131,7 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
       settings.PERSONAL_DATA_KEYS_FILE ??
       join(dataDirOf(settings.EVENT_STORE_URL, service.name), 'personal-data-keys.sqlite'),
     ...(settings.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: settings.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
+    instance: { instance: settings.INSTANCE_ID, leaseTtlMs: settings.LEASE_TTL_MS },
   };
 }
 

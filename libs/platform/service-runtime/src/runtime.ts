@@ -9,6 +9,7 @@ import {
   ProjectionStatus,
   ReadModelStore,
 } from '@bildungsregion/read-models';
+import { LeaseKeeper, LeaseStatus } from './lease-keeper';
 import { SealKeeper, SealStatus } from './seals';
 import { shutDownTracing } from './tracing';
 
@@ -56,6 +57,16 @@ export interface RuntimeHealth {
   readonly consumer?: ComponentHealth & { readonly lag?: Record<string, number> };
   /** The latest seal of the store and the streams that fail verification. */
   readonly seals: SealStatus;
+  /** Who does the work one instance at a time may do: projections, relay, sealing. */
+  readonly lease: LeaseStatus;
+}
+
+/** How this instance shares the service's work with the others. */
+export interface InstanceSettings {
+  /** This instance, unique among the service's instances. */
+  readonly instance: string;
+  /** How long the lease on the projections, relay and sealing lasts unless renewed. */
+  readonly leaseTtlMs: number;
 }
 
 /** What a service hands the runtime: the folds behind its queries, what it publishes, what it consumes. */
@@ -85,7 +96,9 @@ export interface RuntimeParts {
 export class StandardRuntime implements ServiceRuntime {
   readonly projections: readonly ProjectionRunner<ProjectedDocument>[];
   readonly relay: Relay;
+  readonly lease: LeaseKeeper;
   private readonly logger: Logger;
+  private seedSampleData = false;
 
   constructor(
     private readonly store: EventStore,
@@ -94,8 +107,17 @@ export class StandardRuntime implements ServiceRuntime {
     metrics: Metrics,
     private readonly parts: RuntimeParts,
     readonly seals: SealKeeper,
+    instance: InstanceSettings,
   ) {
     this.logger = createLogger(`${parts.service}:runtime`);
+    this.lease = new LeaseKeeper(
+      readModels,
+      `${parts.service}.workers`,
+      instance.instance,
+      instance.leaseTtlMs,
+      { start: () => this.startLeasedWork(), stop: () => this.stopLeasedWork() },
+      this.logger,
+    );
     this.projections = parts.projections.map((projection) => new ProjectionRunner(store, readModels, projection));
     this.relay = new Relay({
       name: `${parts.service}.relay`,
@@ -109,6 +131,13 @@ export class StandardRuntime implements ServiceRuntime {
       logger: this.logger,
     });
     registerLagGauges(metrics, { projections: this.projections, relay: this.relay });
+    metrics.gauge(
+      'service_lease_held',
+      'Whether this instance holds the lease on the work one instance at a time does',
+      ['lease', 'instance'],
+      async (gauge) =>
+        gauge.set({ lease: this.lease.name, instance: this.lease.instance }, this.lease.holdsLease ? 1 : 0),
+    );
     metrics.gauge(
       'event_store_broken_streams',
       'Streams whose recorded history fails verification',
@@ -138,22 +167,42 @@ export class StandardRuntime implements ServiceRuntime {
     return runner;
   }
 
+  /**
+   * Checks the store against its latest seal, then either takes the service's lease and starts the
+   * projections, the relay, the seed, the background work and sealing, or stands by while another
+   * instance holds it (and takes over when that one dies).
+   */
   async start(options: { seedSampleData: boolean }): Promise<void> {
+    this.seedSampleData = options.seedSampleData;
     await this.seals.start();
-    for (const runner of this.projections) await runner.start();
     // Consumed topics too, so their lag can be reported before the first message arrives.
     await this.bus.ensureTopics([this.parts.relay.topic, ...this.consumes]);
-    await this.relay.start();
-    await this.parts.seed?.({ seedSampleData: options.seedSampleData, logger: this.logger });
-    for (const worker of this.parts.background ?? []) await worker.start();
+    await this.standBy();
+    await this.lease.start();
   }
 
-  /** Publishes what the relay holds and applies what the projections hold, then stops them. */
+  /** Publishes what the relay holds and applies what the projections hold, then stops them and releases the lease. */
   async stop(): Promise<void> {
+    await this.lease.stop();
+  }
+
+  private async startLeasedWork(): Promise<void> {
+    for (const runner of this.projections) await runner.start();
+    await this.relay.start();
+    await this.parts.seed?.({ seedSampleData: this.seedSampleData, logger: this.logger });
+    for (const worker of this.parts.background ?? []) await worker.start();
+    await this.seals.startSealing();
+  }
+
+  private async stopLeasedWork(): Promise<void> {
     for (const worker of this.parts.background ?? []) await worker.stop();
-    await this.relay.stop();
-    for (const runner of this.projections) await runner.stop();
-    await this.seals.stop();
+    await this.seals.stopSealing();
+    await this.standBy();
+  }
+
+  private async standBy(): Promise<void> {
+    await this.relay.standBy();
+    for (const runner of this.projections) await runner.standBy();
   }
 
   async close(): Promise<void> {
@@ -163,12 +212,13 @@ export class StandardRuntime implements ServiceRuntime {
 
   async health(): Promise<RuntimeHealth> {
     let lag: Record<string, number> | undefined;
-    const [eventStore, readModels, projections, relay, consumer] = await Promise.all([
+    const [eventStore, readModels, projections, relay, consumer, lease] = await Promise.all([
       probe(() => this.store.lastRevision('health-probe')),
       probe(() => this.readModels.loadCheckpoint(`${this.parts.service}.relay`)),
       Promise.all(this.projections.map((runner) => runner.status())),
       this.relay.status(),
       this.consumes.length > 0 ? probe(async () => (lag = await this.consumerLag())) : undefined,
+      this.lease.status(),
     ]);
     const down =
       eventStore.status === 'down' ||
@@ -176,7 +226,11 @@ export class StandardRuntime implements ServiceRuntime {
       projections.some((status) => status.state === 'failed' || status.state === 'stopped');
     const seals = this.seals.status();
     const degraded =
-      relay.state !== 'running' || consumer?.status === 'down' || seals.brokenStreams.length > 0 || !!seals.lastError;
+      (relay.state !== 'running' && relay.state !== 'standby') ||
+      consumer?.status === 'down' ||
+      seals.brokenStreams.length > 0 ||
+      !!seals.lastError ||
+      !!lease.lastError;
     return {
       status: down ? 'down' : degraded ? 'degraded' : 'ok',
       eventStore,
@@ -185,6 +239,7 @@ export class StandardRuntime implements ServiceRuntime {
       relay,
       ...(consumer ? { consumer: { ...consumer, ...(lag ? { lag } : {}) } } : {}),
       seals,
+      lease,
     };
   }
 

@@ -51,6 +51,8 @@ export class SealKeeper {
   private sealing: Promise<Seal> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private lastError: string | undefined;
+  /** Whether this instance seals at the interval; see `startSealing`. */
+  private keepsSeals = false;
 
   constructor(
     private readonly service: string,
@@ -73,6 +75,7 @@ export class SealKeeper {
     return this.key.keyId;
   }
 
+  /** Checks the store against the latest published seal. */
   async start(): Promise<void> {
     try {
       await this.bus.ensureTopics([this.topic]);
@@ -81,13 +84,26 @@ export class SealKeeper {
     } catch (error) {
       this.fail('reading the latest seal failed; the store is checked against it at the next start', error);
     }
+  }
+
+  /**
+   * Seals at the interval from now on, in the one instance of the service that holds its lease, so
+   * the chain of seals never forks. Another instance may have sealed meanwhile: the next seal follows
+   * the latest published one.
+   */
+  async startSealing(): Promise<void> {
+    this.keepsSeals = true;
+    this.latest = (await this.latestPublished().catch(() => undefined)) ?? this.latest;
     if (this.config.intervalSeconds > 0) {
       this.timer = setInterval(() => void this.seal().catch(() => undefined), this.config.intervalSeconds * 1_000);
       this.timer.unref();
     }
   }
 
-  /** Seals now; one seal at a time. Refuses while a stream is broken, so no seal vouches for tampered history. */
+  /**
+   * Seals now; one seal at a time. Refuses while a stream is broken, so no seal vouches for tampered
+   * history. An instance that does not keep the seals first reads the latest one the keeper published.
+   */
   seal(): Promise<Seal> {
     this.sealing ??= this.sealNow().finally(() => (this.sealing = undefined));
     return this.sealing;
@@ -109,13 +125,15 @@ export class SealKeeper {
   }
 
   /** Stops sealing at the interval and seals a last time, so a graceful stop leaves nothing unsealed. */
-  async stop(): Promise<void> {
+  async stopSealing(): Promise<void> {
     clearInterval(this.timer);
     await this.seal().catch(() => undefined);
+    this.keepsSeals = false;
   }
 
   private async sealNow(): Promise<Seal> {
     try {
+      if (!this.keepsSeals) this.latest = (await this.latestPublished()) ?? this.latest;
       const { broken } = await this.heads.catchUp();
       const guard = chainGuardOf(this.store);
       for (const [streamId, link] of broken) guard.markBroken(streamId, { reason: 'chain-broken', link });

@@ -114,7 +114,7 @@ export function serviceModule(module: Type, config: ServiceConfig, definition: S
         provide: SERVICE_RUNTIME,
         inject: [EVENT_STORE, READ_MODELS, BUS, RUNTIME_PARTS, SealKeeper],
         useFactory: (store: EventStore, readModels: ReadModelStore, bus: Bus, parts: RuntimeParts, seals: SealKeeper) =>
-          new StandardRuntime(store, readModels, bus, metrics, parts, seals),
+          new StandardRuntime(store, readModels, bus, metrics, parts, seals, config.instance),
       },
       { provide: HEALTH_REPORTER, useExisting: SERVICE_RUNTIME },
       {

@@ -53,6 +53,7 @@ describe('the standard service runtime', () => {
         },
       },
       seals,
+      { instance: 'demo-a', leaseTtlMs: 10_000 },
     );
     try {
       expect((await runtime.health()).status).toBe('down');
@@ -64,6 +65,7 @@ describe('the standard service runtime', () => {
         relay: { state: 'running' },
         seals: { latestSequence: null, brokenStreams: [] },
         consumer: { status: 'up', lag: { 'bildung.monitoring.v1': 0 } },
+        lease: { name: 'demo.workers', instance: 'demo-a', held: true, holder: 'demo-a' },
       });
       expect(await readModels.collection('counts').get('all')).toMatchObject({ count: 1 });
       expect(await metrics.render()).toMatch(
@@ -79,6 +81,71 @@ describe('the standard service runtime', () => {
       await runtime.stop();
       await bus.close();
       await runtime.close();
+    }
+  });
+
+  it('runs projections, relay and sealing in one of two instances, and the other takes over when it stops', async () => {
+    const store = new InMemoryEventStore();
+    const readModels = new InMemoryReadModelStore();
+    const bus = busFromUrl('memory:');
+    const instance = (name: string) =>
+      new StandardRuntime(
+        store,
+        readModels,
+        bus,
+        new Metrics('demo'),
+        {
+          service: 'demo',
+          projections: [counts as unknown as Projection<ProjectedDocument>],
+          relay: { topic: 'bildung.demo.v1', categories: ['demo'], toPublicEvent: () => null },
+        },
+        new SealKeeper(
+          'demo',
+          store,
+          bus,
+          SealKey.generate(),
+          { trustedKeyFiles: [], intervalSeconds: 0 },
+          createLogger('seals'),
+        ),
+        { instance: name, leaseTtlMs: 300 },
+      );
+    const count = (name: string) =>
+      store.append(
+        name,
+        [{ type: 'Counted', data: {}, metadata: { actor: { id: 'a', role: 'admin' }, source: 'demo' } }],
+        'any',
+      );
+    const first = instance('demo-a');
+    const second = instance('demo-b');
+    try {
+      await first.start({ seedSampleData: false });
+      await second.start({ seedSampleData: false });
+      await count('demo-1');
+      await second.projection('demo.counts').caughtUpWithStore(5_000);
+      expect(await readModels.collection('counts').get('all')).toMatchObject({ count: 1 });
+      expect(await second.health()).toMatchObject({
+        status: 'ok',
+        projections: [{ state: 'standby', position: 1, lagEvents: 0 }],
+        relay: { state: 'standby' },
+        lease: { held: false, holder: 'demo-a', instance: 'demo-b' },
+      });
+      expect((await first.health()).lease).toMatchObject({ held: true, holder: 'demo-a' });
+
+      await first.stop();
+      await eventually(async () => (await second.health()).lease.held, 2_000);
+      await count('demo-2');
+      await second.projection('demo.counts').caughtUpWithStore(5_000);
+      expect(await readModels.collection('counts').get('all')).toMatchObject({ count: 2 });
+      expect(await second.health()).toMatchObject({
+        status: 'ok',
+        projections: [{ state: 'live', position: 2 }],
+        relay: { state: 'running' },
+        lease: { held: true, holder: 'demo-b' },
+      });
+    } finally {
+      await second.stop();
+      await first.stop();
+      await bus.close();
     }
   });
 });
