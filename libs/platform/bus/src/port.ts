@@ -63,6 +63,8 @@ export interface DeadLetterSubscribeRequest {
 }
 
 export interface BusSubscription {
+  /** The partitions, per topic, that this member of the group handles now; the group's other members handle the rest. */
+  assignment(): Readonly<Record<string, readonly number[]>>;
   /** Finishes the message in hand, commits it and leaves the group. */
   stop(): Promise<void>;
   readonly done: Promise<void>;

@@ -14,7 +14,7 @@ import {
   RetryPolicy,
   SubscribeRequest,
 } from './port';
-import { BusTransport, ConsumedRecord, RawRecord, RecordContext } from './transport';
+import { BusTransport, ConsumedRecord, RawRecord, RecordContext, TransportConsumer } from './transport';
 
 /** Headers a dead letter carries besides the original ones. */
 export const DeadLetterHeaders = {
@@ -104,7 +104,7 @@ export class TransportBus implements Bus {
 
   async subscribe(request: SubscribeRequest): Promise<BusSubscription> {
     const policy = { ...this.retry, ...request.retry };
-    return this.transport.consume({
+    const consumer = await this.transport.consume({
       groupId: this.physicalGroup(request.groupId),
       topics: request.topics.map((topic) => this.physicalTopic(topic)),
       onRecord: (record, context) =>
@@ -116,10 +116,11 @@ export class TransportBus implements Bus {
           policy,
         ),
     });
+    return this.subscriptionOf(consumer);
   }
 
   async subscribeDeadLetters(request: DeadLetterSubscribeRequest): Promise<BusSubscription> {
-    return this.transport.consume({
+    const consumer = await this.transport.consume({
       groupId: this.physicalGroup(request.groupId),
       topics: request.topics.map((topic) => this.physicalTopic(deadLetterTopicOf(topic))),
       onRecord: (record) =>
@@ -135,6 +136,21 @@ export class TransportBus implements Bus {
           originalOffset: record.headers[DeadLetterHeaders.offset] ?? '',
         }),
     });
+    return this.subscriptionOf(consumer);
+  }
+
+  private subscriptionOf(consumer: TransportConsumer): BusSubscription {
+    return {
+      done: consumer.done,
+      stop: () => consumer.stop(),
+      assignment: () => {
+        const byTopic: Record<string, number[]> = {};
+        for (const { topic, partition } of consumer.assignment())
+          (byTopic[this.logicalTopic(topic)] ??= []).push(partition);
+        for (const partitions of Object.values(byTopic)) partitions.sort((a, b) => a - b);
+        return byTopic;
+      },
+    };
   }
 
   async consumerLag(groupId: string, topics: readonly string[]): Promise<Record<string, number>> {

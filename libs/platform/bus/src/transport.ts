@@ -34,6 +34,8 @@ export interface ConsumeRequest {
 }
 
 export interface TransportConsumer {
+  /** The partitions this member of the group handles now. */
+  assignment(): readonly { readonly topic: string; readonly partition: number }[];
   /** Finishes the record in hand, commits, and leaves the group. */
   stop(): Promise<void>;
   /** Settles when the consumer ends: resolves after stop(), rejects when it failed on its own. */

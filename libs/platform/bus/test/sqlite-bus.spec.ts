@@ -44,7 +44,7 @@ describe('SQLite bus with several processes', () => {
     }
   });
 
-  it('lets two members of one group consume without handling a message twice, and hands over when one stops', async () => {
+  it('splits the partitions between two members of one group, handles no message twice, and hands over when one stops', async () => {
     const url = `sqlite:${join(dir(), 'group.sqlite')}`;
     const first = busFromUrl(url, { logger: silentLogger });
     const second = busFromUrl(url, { logger: silentLogger });
@@ -57,6 +57,11 @@ describe('SQLite bus with several processes', () => {
       };
     const a = await first.subscribe({ groupId: 'goals', topics: [topic], handler: note('a') });
     const b = await second.subscribe({ groupId: 'goals', topics: [topic], handler: note('b') });
+    const partitionsOf = (subscription: typeof a) => subscription.assignment()[topic] ?? [];
+    await eventually(() => partitionsOf(a).length > 0 && partitionsOf(b).length > 0, 10_000);
+    const split = [...partitionsOf(a), ...partitionsOf(b)].sort((x, y) => x - y);
+    expect(split).toEqual([...new Set(split)]);
+    expect(Math.abs(partitionsOf(a).length - partitionsOf(b).length)).toBeLessThanOrEqual(1);
     await first.publish(
       Array.from({ length: 100 }, (_, sequence) => ({
         topic,
@@ -65,7 +70,9 @@ describe('SQLite bus with several processes', () => {
       })),
     );
     await eventually(() => handledBy.size === 100);
+    expect(new Set([...handledBy.values()].flat())).toEqual(new Set(['a', 'b']));
     await a.stop();
+    await eventually(() => partitionsOf(b).length === split.length, 10_000);
     await first.publish(
       Array.from({ length: 50 }, (_, sequence) => ({
         topic,

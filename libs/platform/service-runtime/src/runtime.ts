@@ -53,8 +53,14 @@ export interface RuntimeHealth {
   readonly readModels: ComponentHealth;
   readonly projections: readonly ProjectionStatus[];
   readonly relay: RelayStatus;
-  /** Messages of the consumed topics not yet handled by the service's consumer group, per topic. */
-  readonly consumer?: ComponentHealth & { readonly lag?: Record<string, number> };
+  /**
+   * Messages of the consumed topics not yet handled by the service's consumer group, per topic, and
+   * the partitions this instance handles (the group's other members handle the rest).
+   */
+  readonly consumer?: ComponentHealth & {
+    readonly lag?: Record<string, number>;
+    readonly partitions: Readonly<Record<string, readonly number[]>>;
+  };
   /** The latest seal of the store and the streams that fail verification. */
   readonly seals: SealStatus;
   /** Who does the work one instance at a time may do: projections, relay, sealing. */
@@ -108,6 +114,7 @@ export class StandardRuntime implements ServiceRuntime {
     private readonly parts: RuntimeParts,
     readonly seals: SealKeeper,
     instance: InstanceSettings,
+    private readonly partitions: () => Readonly<Record<string, readonly number[]>> = () => ({}),
   ) {
     this.logger = createLogger(`${parts.service}:runtime`);
     this.lease = new LeaseKeeper(
@@ -155,6 +162,15 @@ export class StandardRuntime implements ServiceRuntime {
         ['topic'],
         async (gauge) => {
           for (const [topic, lag] of Object.entries(await this.consumerLag())) gauge.set({ topic }, lag);
+        },
+      );
+      metrics.gauge(
+        'bus_consumer_partitions',
+        'Partitions of a consumed topic that this instance handles',
+        ['topic'],
+        async (gauge) => {
+          const assigned = this.partitions();
+          for (const topic of this.consumes) gauge.set({ topic }, assigned[topic]?.length ?? 0);
         },
       );
     }
@@ -237,7 +253,7 @@ export class StandardRuntime implements ServiceRuntime {
       readModels,
       projections,
       relay,
-      ...(consumer ? { consumer: { ...consumer, ...(lag ? { lag } : {}) } } : {}),
+      ...(consumer ? { consumer: { ...consumer, ...(lag ? { lag } : {}), partitions: this.partitions() } } : {}),
       seals,
       lease,
     };

@@ -1,6 +1,6 @@
 import { DynamicModule, InjectionToken, Provider, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
-import { Bus, BUS, BusModule, createLogger } from '@bildungsregion/bus';
+import { Bus, BUS, BusModule, createLogger, IntegrationEventConsumer } from '@bildungsregion/bus';
 import { EventStore, eventStoreFromUrl } from '@bildungsregion/event-store';
 import {
   applicationErrorToProblem,
@@ -112,9 +112,18 @@ export function serviceModule(module: Type, config: ServiceConfig, definition: S
       },
       {
         provide: SERVICE_RUNTIME,
-        inject: [EVENT_STORE, READ_MODELS, BUS, RUNTIME_PARTS, SealKeeper],
-        useFactory: (store: EventStore, readModels: ReadModelStore, bus: Bus, parts: RuntimeParts, seals: SealKeeper) =>
-          new StandardRuntime(store, readModels, bus, metrics, parts, seals, config.instance),
+        inject: [EVENT_STORE, READ_MODELS, BUS, RUNTIME_PARTS, SealKeeper, IntegrationEventConsumer],
+        useFactory: (
+          store: EventStore,
+          readModels: ReadModelStore,
+          bus: Bus,
+          parts: RuntimeParts,
+          seals: SealKeeper,
+          consumer: IntegrationEventConsumer,
+        ) =>
+          new StandardRuntime(store, readModels, bus, metrics, parts, seals, config.instance, () =>
+            consumer.assignment(),
+          ),
       },
       { provide: HEALTH_REPORTER, useExisting: SERVICE_RUNTIME },
       {

@@ -202,6 +202,8 @@ export class KafkaTransport implements BusTransport {
 
 class KafkaConsumer implements TransportConsumer {
   readonly done: Promise<void>;
+  /** As of the latest rebalance. */
+  private assigned: readonly { topic: string; partition: number }[] = [];
   private readonly abort = new AbortController();
   private finish!: () => void;
   private fail!: (error: unknown) => void;
@@ -215,9 +217,18 @@ class KafkaConsumer implements TransportConsumer {
       this.fail = reject;
     });
     this.done.catch(() => undefined);
+    consumer.on(consumer.events.GROUP_JOIN, (event) => {
+      this.assigned = Object.entries(event.payload.memberAssignment).flatMap(([topic, partitions]) =>
+        partitions.map((partition) => ({ topic, partition })),
+      );
+    });
     consumer.on(consumer.events.CRASH, (event) => {
       if (!event.payload.restart) this.fail(event.payload.error);
     });
+  }
+
+  assignment(): readonly { topic: string; partition: number }[] {
+    return this.abort.signal.aborted ? [] : this.assigned;
   }
 
   get signal(): AbortSignal {

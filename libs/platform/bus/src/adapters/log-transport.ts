@@ -88,6 +88,10 @@ class LogConsumer implements TransportConsumer {
     this.done.catch(() => undefined);
   }
 
+  assignment(): readonly TopicPartition[] {
+    return this.stopping ? [] : [...this.owned];
+  }
+
   async stop(): Promise<void> {
     this.abort.abort(new Error('consumer stopping'));
     this.wake?.();

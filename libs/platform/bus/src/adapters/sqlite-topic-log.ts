@@ -44,6 +44,12 @@ CREATE TABLE IF NOT EXISTS bus_leases (
   expires_at INTEGER NOT NULL,
   PRIMARY KEY (group_id, topic, partition)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bus_members (
+  group_id TEXT NOT NULL,
+  member_id TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  PRIMARY KEY (group_id, member_id)
+) WITHOUT ROWID;
 `;
 
 /**
@@ -100,6 +106,17 @@ export class SqliteTopicLog implements TopicLog {
          ON CONFLICT (group_id, topic, partition) DO UPDATE SET member_id = excluded.member_id, expires_at = excluded.expires_at`,
       ),
       release: this.db.prepare('DELETE FROM bus_leases WHERE group_id = ? AND member_id = ?'),
+      giveUp: this.db.prepare(
+        'DELETE FROM bus_leases WHERE group_id = ? AND topic = ? AND partition = ? AND member_id = ?',
+      ),
+      join: this.db.prepare(
+        `INSERT INTO bus_members (group_id, member_id, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (group_id, member_id) DO UPDATE SET expires_at = excluded.expires_at`,
+      ),
+      members: this.db.prepare<[string, number], { member_id: string }>(
+        'SELECT member_id FROM bus_members WHERE group_id = ? AND expires_at > ?',
+      ),
+      leave: this.db.prepare('DELETE FROM bus_members WHERE group_id = ? AND (member_id = ? OR expires_at <= ?)'),
     };
   }
 
@@ -163,26 +180,48 @@ export class SqliteTopicLog implements TopicLog {
     return this.statements.commit.run({ groupId, topic, partition, nextOffset, memberId }).changes > 0;
   }
 
+  /**
+   * Renews the member in its group and gives it its share of the partitions: what it owns up to the
+   * share, then free or expired ones. A member above its share (another joined) gives the rest up,
+   * and the newcomer takes them at its next claim.
+   */
   claim(groupId: string, topics: readonly string[], memberId: string, leaseMs: number): TopicPartition[] {
     return this.db
       .transaction(() => {
         const now = Date.now();
+        this.statements.join.run(groupId, memberId, now + leaseMs);
+        const members = this.statements.members
+          .all(groupId, now)
+          .filter((member) => member.member_id === memberId || isAlive(member.member_id)).length;
         const owned: TopicPartition[] = [];
+        const free: TopicPartition[] = [];
+        let partitions = 0;
         for (const topic of topics) {
           for (let partition = 0; partition < this.partitionsOf(topic); partition++) {
+            partitions++;
             const lease = this.statements.lease.get(groupId, topic, partition);
-            if (lease && lease.member_id !== memberId && lease.expires_at > now && isAlive(lease.member_id)) continue;
-            this.statements.takeLease.run(groupId, topic, partition, memberId, now + leaseMs);
-            owned.push({ topic, partition });
+            if (lease?.member_id === memberId) owned.push({ topic, partition });
+            else if (!lease || lease.expires_at <= now || !isAlive(lease.member_id)) free.push({ topic, partition });
           }
         }
-        return owned;
+        const share = Math.ceil(partitions / Math.max(1, members));
+        for (const { topic, partition } of owned.slice(share))
+          this.statements.giveUp.run(groupId, topic, partition, memberId);
+        const mine = [...owned.slice(0, share), ...free.slice(0, Math.max(0, share - owned.length))];
+        for (const { topic, partition } of mine)
+          this.statements.takeLease.run(groupId, topic, partition, memberId, now + leaseMs);
+        return mine;
       })
       .immediate();
   }
 
   release(groupId: string, memberId: string): void {
-    this.statements.release.run(groupId, memberId);
+    this.db
+      .transaction(() => {
+        this.statements.release.run(groupId, memberId);
+        this.statements.leave.run(groupId, memberId, Date.now());
+      })
+      .immediate();
   }
 
   close(): void {

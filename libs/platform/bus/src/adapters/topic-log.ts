@@ -23,7 +23,7 @@ export interface TopicLog {
   committedOffset(groupId: string, partition: TopicPartition): number;
   /** Commits unless the member lost its lease; returns whether it did. */
   commit(groupId: string, partition: TopicPartition, nextOffset: number, memberId: string): boolean;
-  /** Takes every free or expired partition of the topics and renews the member's own; returns what it owns. */
+  /** Renews the member's partitions and takes free or expired ones: in a log shared by processes up to its share of the group's, in memory all; returns what it owns now. */
   claim(groupId: string, topics: readonly string[], memberId: string, leaseMs: number): TopicPartition[];
   release(groupId: string, memberId: string): void;
   /** Emits 'appended' for appends in this process, and where the file system reports it, in others. */

@@ -63,6 +63,11 @@ export class IntegrationEventConsumer implements OnApplicationBootstrap, OnAppli
     );
   }
 
+  /** The partitions per consumed topic that this instance handles now. */
+  assignment(): Readonly<Record<string, readonly number[]>> {
+    return this.subscription?.assignment() ?? {};
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.subscription?.stop();
     await this.bus.close();
@@ -111,7 +116,7 @@ export class BusModule {
         },
         IntegrationEventConsumer,
       ],
-      exports: [BUS],
+      exports: [BUS, IntegrationEventConsumer],
     };
   }
 }
