@@ -6,6 +6,8 @@
  * everything gracefully. DATA_DIR moves the files (default data/); WEB_PORT, IDENTITY_PORT and
  * <SERVICE>_PORT, e.g. GOALS_PORT, move the ports; WEB_ORIGIN says where browsers reach the gateway
  * (default http://localhost:<WEB_PORT>). SKIP_WEB_BUILD=true serves the web app as last built.
+ * <SERVICE>_INSTANCES, e.g. GOALS_INSTANCES=2, runs several instances of a service on its files, at
+ * its port plus 100, 200, …; the gateway sends requests to them in turn.
  */
 import { builtServices, SERVICES } from '@bildungsregion/service-runtime';
 import { spawn, spawnSync, ChildProcess } from 'node:child_process';
@@ -23,6 +25,15 @@ const issuer = process.env['IDENTITY_ISSUER'] ?? `${webOrigin}/auth`;
 const webRoot = join(root, 'dist', 'apps', 'web');
 const portOf = (service: keyof typeof SERVICES) =>
   Number(process.env[`${service.toUpperCase()}_PORT`] ?? SERVICES[service].port);
+const instancesOf = (service: keyof typeof SERVICES) => {
+  const setting = process.env[`${service.toUpperCase()}_INSTANCES`] ?? '1';
+  const count = Number(setting);
+  if (!Number.isInteger(count) || count < 1 || count > 9) {
+    process.stderr.write(`${service.toUpperCase()}_INSTANCES must be a whole number from 1 to 9, not ${setting}\n`);
+    process.exit(1);
+  }
+  return Array.from({ length: count }, (_, index) => ({ number: index + 1, port: portOf(service) + 100 * index }));
+};
 
 if (process.env['SKIP_WEB_BUILD'] !== 'true') {
   process.stderr.write('web: building the web app (cached after the first time)\n');
@@ -65,27 +76,32 @@ run('identity', join('tools', 'dev', 'identity', 'main.ts'), {
 // Every registered service that has been built so far.
 const services = builtServices(root);
 for (const service of services) {
-  run(service, join('apps', service, 'src', 'main.ts'), {
-    SEED_SAMPLE_DATA: 'true',
-    BUS_URL: `sqlite:${join(dataDir, 'bus.sqlite')}`,
-    EVENT_STORE_URL: `sqlite:${join(dataDir, service, 'events.sqlite')}`,
-    // Kept across restarts, so projections resume from their checkpoints instead of replaying every event.
-    READ_MODELS_URL: `sqlite:${join(dataDir, service, 'read-models.sqlite')}`,
-    // Tokens come from the development provider, unless a shared secret is configured instead.
-    ...(process.env['JWT_SECRET']
-      ? {}
-      : { JWT_JWKS_URL: `http://127.0.0.1:${identityPort}/auth/jwks`, JWT_ISSUER: issuer }),
-    ...process.env,
-    PORT: String(portOf(service)),
-    TS_NODE_PROJECT: join('apps', service, 'tsconfig.app.json'),
-  });
-  process.stderr.write(`${service}: http://localhost:${portOf(service)} (OpenAPI at /docs)\n`);
+  for (const instance of instancesOf(service)) {
+    const name = instance.number === 1 ? service : `${service}#${instance.number}`;
+    run(name, join('apps', service, 'src', 'main.ts'), {
+      SEED_SAMPLE_DATA: 'true',
+      BUS_URL: `sqlite:${join(dataDir, 'bus.sqlite')}`,
+      EVENT_STORE_URL: `sqlite:${join(dataDir, service, 'events.sqlite')}`,
+      // Kept across restarts, so projections resume from their checkpoints instead of replaying every event.
+      READ_MODELS_URL: `sqlite:${join(dataDir, service, 'read-models.sqlite')}`,
+      // Tokens come from the development provider, unless a shared secret is configured instead.
+      ...(process.env['JWT_SECRET']
+        ? {}
+        : { JWT_JWKS_URL: `http://127.0.0.1:${identityPort}/auth/jwks`, JWT_ISSUER: issuer }),
+      ...process.env,
+      PORT: String(instance.port),
+      TS_NODE_PROJECT: join('apps', service, 'tsconfig.app.json'),
+    });
+    process.stderr.write(`${name}: http://localhost:${instance.port} (OpenAPI at /docs)\n`);
+  }
 }
 
 const gateway: Server = gatewayApp({
   webRoot,
   identityUrl: `http://127.0.0.1:${identityPort}`,
-  services: Object.fromEntries(services.map((service) => [service, `http://127.0.0.1:${portOf(service)}`])),
+  services: Object.fromEntries(
+    services.map((service) => [service, instancesOf(service).map((instance) => `http://127.0.0.1:${instance.port}`)]),
+  ),
 }).listen(webPort, () => process.stderr.write(`Bildungsregion: ${webOrigin}\n`));
 gateway.on('error', (error) => {
   process.stderr.write(`web: ${error.message}\n`);

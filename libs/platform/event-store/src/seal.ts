@@ -5,10 +5,11 @@ import {
   createPublicKey,
   generateKeyPairSync,
   KeyObject,
+  randomUUID,
   sign,
   verify,
 } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { RecordedEvent } from './envelope';
 import { BrokenLink, ChainHead, StreamChainVerifier } from './hash-chain';
@@ -77,13 +78,22 @@ export class SealKey {
   }
 
   /** The key in `file`; made (with `<file>.pub` beside it) when there is none yet. */
+  /** Instances of a service that start together make one key: the first file linked in place wins. */
   static fromFile(file: string): SealKey {
     if (existsSync(file)) return SealKey.fromPem(readFileSync(file, 'utf8'));
-    const key = SealKey.generate();
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, key.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    writeFileSync(`${file}.pub`, key.publicKeyPem());
-    return key;
+    const draft = `${file}.${process.pid}-${randomUUID()}`;
+    writeFileSync(draft, SealKey.generate().privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    try {
+      linkSync(draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(draft);
+    }
+    const kept = SealKey.fromPem(readFileSync(file, 'utf8'));
+    writeFileSync(`${file}.pub`, kept.publicKeyPem());
+    return kept;
   }
 
   publicKeyPem(): string {
