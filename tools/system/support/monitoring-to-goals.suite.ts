@@ -3,6 +3,7 @@ import { MeasurementRecorded, Topics } from '@bildungsregion/contracts';
 import { eventStoreFromUrl } from '@bildungsregion/event-store';
 import { eventually } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
+import { agreedGoal as agreedGoalIn } from './goals';
 import { authHeaders, call, ServiceProcess, startService } from './service-process';
 
 /** Where one service keeps its events and read models and which bus it uses. */
@@ -62,40 +63,12 @@ export function monitoringToGoalsSuite(
     await Promise.all([goals?.stop(), monitoring?.stop()]);
   });
 
-  async function agreedGoal(
+  const agreedGoal = (
     indicator: { key: string; regionKey: string },
     baseline: number,
     target: number,
     dueDate: string,
-  ): Promise<string> {
-    const drafted = await call<{ goalId: string }>(`${goals.url}/goals`, {
-      headers: auth.coordinator,
-      body: {
-        title: `Systemtest ${run}`,
-        description: 'Ein Ziel, das dem Bildungsmonitoring folgt.',
-        stage: 'fruehkindliche-bildung',
-        regionKeys: [indicator.regionKey],
-        parties: [{ id: 'stadt-bramsche', name: 'Stadt Bramsche', role: 'responsible' }],
-        indicator,
-        baseline: { value: baseline, date: '2026-01-01' },
-        target: { value: target, dueDate },
-        unit: '%',
-        direction: 'higher',
-      },
-    });
-    expect(drafted.status).toBe(201);
-    const { goalId } = drafted.body;
-    for (const [path, body] of [
-      ['proposal', {}],
-      ['consents', { partyId: 'stadt-bramsche' }],
-      ['agreement', { authority: 'Kreisausschuss, Beschluss 2026/041', effectiveOn: '2026-01-15' }],
-    ] as const) {
-      expect((await call(`${goals.url}/goals/${goalId}/${path}`, { headers: auth.coordinator, body })).status).toBe(
-        200,
-      );
-    }
-    return goalId;
-  }
+  ) => agreedGoalIn(goals.url, auth.coordinator, { title: `Systemtest ${run}`, indicator, baseline, target, dueDate });
 
   async function goal(goalId: string): Promise<{ progress: Progress[]; assessment: string | null }> {
     return (
