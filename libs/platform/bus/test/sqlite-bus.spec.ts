@@ -88,6 +88,16 @@ describe('SQLite bus with several processes', () => {
       Array.from({ length: 50 }, () => ['b']),
     );
   });
+  it('creates topics with the partitions the bus URL asks for', async () => {
+    const file = join(dir(), 'six.sqlite');
+    const bus = busFromUrl(`sqlite:${file}?partitions=6`, { logger: silentLogger });
+    await bus.ensureTopics([topic]);
+    await bus.close();
+    const log = new SqliteTopicLog({ file });
+    expect(log.partitionsOf(topic)).toBe(6);
+    log.close();
+  });
+
   it('tells a log when another connection appends, without waiting for its poll', async () => {
     const file = join(dir(), 'watched.sqlite');
     const listening = new SqliteTopicLog({ file, pollIntervalMs: 60_000 });
@@ -131,7 +141,13 @@ describe('bus set-up errors', () => {
       'minInsyncReplicas (4) in the Kafka bus URL cannot exceed replicationFactor (3)',
     ],
     ['kafka://k1:9092?minInsyncReplicas=2', 'minInsyncReplicas in the Kafka bus URL needs a replicationFactor'],
-    ['kafka://k1:9092?acks=1', 'knows replicationFactor and minInsyncReplicas, not acks'],
+    ['kafka://k1:9092?acks=1', 'knows partitions, replicationFactor, minInsyncReplicas, not acks'],
+    ['kafka://k1:9092?partitions=0', 'partitions in the bus URL must be a whole number of at least 1, not "0"'],
+    [
+      'sqlite:/tmp/bus.sqlite?partitions=two',
+      'partitions in the bus URL must be a whole number of at least 1, not "two"',
+    ],
+    ['sqlite:/tmp/bus.sqlite?replicationFactor=3', 'The SQLite bus URL knows partitions, not replicationFactor'],
     [
       'redis://localhost',
       'Unknown bus URL "redis://localhost": use memory:, sqlite:<file> or kafka://host:port[,host:port…].',
