@@ -15,7 +15,7 @@ import {
 import { GoalAudit } from './application/goal-audit';
 import { GoalCommands } from './application/goal-commands';
 import { GoalListQueries } from './application/goal-list/goal-list.queries';
-import { goalSummaryProjection } from './application/goal-list/goal-summary.projection';
+import { goalSummaryProjection, LINKING_EVENTS } from './application/goal-list/goal-summary.projection';
 import { IdeaReactions } from './application/idea-reactions';
 import { MeasurementReactions } from './application/measurement-reactions';
 import { GoalCommandsController } from './http/goal-commands.controller';
@@ -70,7 +70,7 @@ export class GoalsModule {
           inject: [GoalCommands, GoalListQueries, SERVICE_RUNTIME],
           useFactory: (commands: GoalCommands, list: GoalListQueries, runtime: StandardRuntime) =>
             new MeasurementReactions(commands, list, () =>
-              runtime.projection(goalSummaryProjection.name).caughtUpWithStore(),
+              runtime.projection(goalSummaryProjection.name).caughtUpWithStore(30_000, LINKING_EVENTS),
             ),
         },
         MonitoringEventsConsumer,

@@ -112,16 +112,15 @@ export class ProjectionRunner<T extends ProjectedDocument> {
 
   /**
    * Resolves once every event stored before the call is applied, so a reader of the read model sees
-   * at least what the store held then. Rejects after `timeoutMs`, e.g. while the projection is failed.
+   * at least what the store held then; with `types`, once every such event of these types is (a
+   * reader that depends only on what they change need not wait for the others). Rejects after
+   * `timeoutMs`, e.g. while the projection is failed.
    */
-  async caughtUpWithStore(timeoutMs = 30_000): Promise<void> {
+  async caughtUpWithStore(timeoutMs = 30_000, types?: readonly string[]): Promise<void> {
     let target = await this.position();
+    const filter = types ? { ...this.projection.filter, types } : this.projection.filter;
     for (;;) {
-      const pending = await this.store.readAll({
-        after: target,
-        filter: this.projection.filter,
-        maxCount: LAG_COUNT_LIMIT,
-      });
+      const pending = await this.store.readAll({ after: target, filter, maxCount: LAG_COUNT_LIMIT });
       if (pending.length === 0) break;
       target = (pending[pending.length - 1] as RecordedEvent).position;
     }

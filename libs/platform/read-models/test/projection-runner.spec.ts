@@ -261,6 +261,21 @@ function runnerSpec(createReadModels: () => Promise<ReadModelStore>): void {
     await current.stop();
   });
 
+  it('while standing by, waits for the checkpoint another instance saves, and only for the event types asked for', async () => {
+    const projection = progressTotals(name);
+    const standing = new ProjectionRunner(store, readModels, projection);
+    await standing.standBy();
+    expect(await standing.status()).toMatchObject({ state: 'standby', position: 0, lagEvents: 4 });
+    await standing.caughtUpWithStore(200, ['GoalAgreed']);
+    await expect(standing.caughtUpWithStore(200)).rejects.toThrow(/at position 0, behind 4,/);
+
+    const keeping = new ProjectionRunner(store, readModels, projection);
+    await keeping.start();
+    await standing.caughtUpWithStore(2_000);
+    expect(await standing.status()).toMatchObject({ state: 'standby', position: 4, lagEvents: 0 });
+    await keeping.stop();
+  });
+
   it('reports a failing projection with its error and keeps the checkpoint before the failure', async () => {
     await store.append('goal-c', [progress(-1)], 'no-stream');
     const projection = progressTotals(name);

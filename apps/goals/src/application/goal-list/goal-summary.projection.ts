@@ -57,6 +57,17 @@ function withTerms(
   };
 }
 
+/**
+ * The events that change a summary's indicator and region, and so which goals `linkedTo` finds: a
+ * reaction to a measurement waits until these are applied, not for progress it recorded itself.
+ */
+export const LINKING_EVENTS: readonly GoalEvent['type'][] = [
+  'GoalDrafted',
+  'GoalDraftedFromIdea',
+  'DraftAmended',
+  'GoalRevised',
+];
+
 function evolveSummary(
   current: Omit<GoalSummary, 'projectedPosition'> | null,
   event: GoalEvent,

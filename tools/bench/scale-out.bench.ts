@@ -1,0 +1,218 @@
+/**
+ * Two goals instances against one, as separate processes on one machine, measured from outside:
+ * - reaction throughput: a 1,000-row monitoring import linked to eight goals (eight indicators, so
+ *   the measurements spread over the topic's six partitions), measurements/s from the import's 201
+ *   until every goal shows its values, with two goals instances against one, alternating rounds;
+ * - takeover: SIGKILL of the instance that holds the lease on projections, relay and sealing, until
+ *   the other reports that it holds it; p50/p99 over BENCH_KILLS kills (LEASE_TTL_MS 1,500).
+ * On the embedded defaults (SQLite store, read models and bus shared by the instances), and on the
+ * Kafka cluster with FerretDB when KAFKA_CLUSTER_BROKERS (default the cluster of infra:up) answers.
+ *   npm run bench:scale-out   (BENCH_ROUNDS, BENCH_KILLS)
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { agreedGoal } from '../system/support/goals';
+import { authHeaders, call, ServiceProcess, startService } from '../system/support/service-process';
+import { median, percentile } from './stats';
+
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const KILLS = Number(process.env['BENCH_KILLS'] ?? 10);
+const ROWS = 1_000;
+const GOALS = 8;
+const LEASE_TTL_MS = 1_500;
+const BRAMSCHE = '03459014';
+const CLUSTER = process.env['KAFKA_CLUSTER_BROKERS'] ?? '127.0.0.1:19192,127.0.0.1:19292,127.0.0.1:19392';
+const FERRETDB = process.env['MONGODB_URL'] ?? 'mongodb://127.0.0.1:27117/';
+const PORTS = { monitoring: 3980, goals: [3981, 3982] };
+
+type Headers = Awaited<ReturnType<typeof authHeaders>>;
+type Environment = (service: string) => NodeJS.ProcessEnv;
+const day = (index: number) => new Date(Date.UTC(2026, 0, 2 + index)).toISOString().slice(0, 10);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function reachable(address: string): Promise<boolean> {
+  const [host, port] = address.split(',')[0]?.split(':') ?? [];
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), host ?? '127.0.0.1');
+    socket.once('connect', () => (socket.end(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** A fresh deployment per round: its own files, or its own databases and topic namespace. */
+function embedded(dir: string): Environment {
+  return (service) => ({
+    EVENT_STORE_URL: `sqlite:${join(dir, `${service}.sqlite`)}`,
+    READ_MODELS_URL: `sqlite:${join(dir, `${service}-read-models.sqlite`)}`,
+    BUS_URL: `sqlite:${join(dir, 'bus.sqlite')}?partitions=6`,
+  });
+}
+
+function onCluster(dir: string): Environment {
+  const run = randomUUID().slice(0, 8);
+  return (service) => ({
+    EVENT_STORE_URL: `sqlite:${join(dir, `${service}.sqlite`)}`,
+    READ_MODELS_URL: `${FERRETDB}bench_${service}_${run}`,
+    BUS_URL: `kafka://${CLUSTER}?partitions=6&replicationFactor=3`,
+    TOPIC_NAMESPACE: `bench-${run}`,
+  });
+}
+
+async function startGoals(environment: Environment, instance: number): Promise<ServiceProcess> {
+  return startService('goals', PORTS.goals[instance] as number, {
+    ...environment('goals'),
+    LEASE_TTL_MS: String(LEASE_TTL_MS),
+    SEAL_INTERVAL_SECONDS: '0',
+    INSTANCE_ID: `goals-${instance + 1}`,
+  });
+}
+
+async function linkedGoals(monitoring: ServiceProcess, goals: ServiceProcess, auth: Headers) {
+  const linked: { key: string; goalId: string }[] = [];
+  for (let n = 0; n < GOALS; n++) {
+    const key = `bench-${randomUUID().slice(0, 8)}`;
+    const defined = await call(`${monitoring.url}/indicators`, {
+      headers: auth.coordinator,
+      body: {
+        key,
+        name: `Benchmark-Quote ${n}`,
+        stage: 'weiterbildung',
+        unit: 'percent',
+        definition: 'Messwerte für den Benchmark.',
+        source: 'Benchmark',
+        preferredDirection: 'higher',
+        periodicity: 'reference-date',
+      },
+    });
+    if (defined.status !== 201) throw new Error(`defining ${key} answered ${defined.status}`);
+    const goalId = await agreedGoal(goals.url, auth.coordinator, {
+      title: `Benchmark ${key}`,
+      indicator: { key, regionKey: BRAMSCHE },
+      baseline: 0,
+      target: 100,
+      dueDate: '2035-01-01',
+    });
+    linked.push({ key, goalId });
+  }
+  return linked;
+}
+
+async function shownValues(goals: ServiceProcess, auth: Headers, goalIds: readonly string[]): Promise<number> {
+  let shown = 0;
+  for (const goalId of goalIds) {
+    const { body } = await call<{ progressSummary?: { count: number } }>(`${goals.url}/goals/${goalId}`, {
+      headers: auth.auditor,
+    });
+    shown += body.progressSummary?.count ?? 0;
+  }
+  return shown;
+}
+
+/** Measurements/s goals applies of one import, with this many instances. */
+async function reactionRate(environment: Environment, instances: 1 | 2, auth: Headers): Promise<number> {
+  const monitoring = await startService('monitoring', PORTS.monitoring, environment('monitoring'));
+  const goals: ServiceProcess[] = [];
+  try {
+    for (let instance = 0; instance < instances; instance++) goals.push(await startGoals(environment, instance));
+    const reader = goals[0] as ServiceProcess;
+    const linked = await linkedGoals(monitoring, reader, auth);
+    const csv = [
+      'indicator,region,period,value',
+      ...Array.from(
+        { length: ROWS },
+        (_, index) => `${linked[index % GOALS]?.key},${BRAMSCHE},${day(Math.floor(index / GOALS))},${index % 50}`,
+      ),
+    ].join('\n');
+    const imported = await call(`${monitoring.url}/measurements/imports`, { headers: auth.coordinator, csv });
+    if (imported.status >= 300) throw new Error(`the import answered ${imported.status}`);
+    const started = performance.now();
+    const goalIds = linked.map(({ goalId }) => goalId);
+    while ((await shownValues(reader, auth, goalIds)) < ROWS) await sleep(100);
+    return ROWS / ((performance.now() - started) / 1_000);
+  } finally {
+    await Promise.all([...goals.map((instance) => instance.stop()), monitoring.stop()]);
+  }
+}
+
+async function holds(instance: ServiceProcess): Promise<boolean> {
+  const answer = await call<{ lease?: { held: boolean } }>(`${instance.url}/health`).catch(() => undefined);
+  return answer?.body.lease?.held === true;
+}
+
+/** Milliseconds from SIGKILL of the holder until the other instance holds the lease, per kill. */
+async function takeovers(environment: Environment): Promise<number[]> {
+  const instances = [await startGoals(environment, 0), await startGoals(environment, 1)];
+  const times: number[] = [];
+  try {
+    for (let kill = 0; kill < KILLS; kill++) {
+      const holder = (await holds(instances[0] as ServiceProcess)) ? 0 : 1;
+      const survivor = instances[1 - holder] as ServiceProcess;
+      await (instances[holder] as ServiceProcess).stop('SIGKILL');
+      const killedAt = performance.now();
+      while (!(await holds(survivor))) await sleep(10);
+      times.push(performance.now() - killedAt);
+      instances[holder] = await startGoals(environment, holder);
+    }
+    return times;
+  } finally {
+    await Promise.all(instances.map((instance) => instance.stop()));
+  }
+}
+
+async function measure(label: string, environmentFor: (dir: string) => Environment): Promise<void> {
+  const auth = await authHeaders();
+  const one: number[] = [];
+  const two: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [instances, rates] of [
+      [1, one],
+      [2, two],
+    ] as const) {
+      const dir = mkdtempSync(join(tmpdir(), 'bench-scale-out-'));
+      try {
+        rates.push(await reactionRate(environmentFor(dir), instances, auth));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'bench-takeover-'));
+  let times: number[];
+  try {
+    times = await takeovers(environmentFor(dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const lines = [
+    `## ${label}`,
+    '',
+    '| benchmark | subject (median) | baseline (median) | ratio |',
+    '| --- | ---: | ---: | ---: |',
+    `| reaction to a ${ROWS}-row import over ${GOALS} linked goals: two instances vs one | ${Math.round(median(two))} measurements/s | ${Math.round(median(one))} measurements/s | ${(median(two) / median(one)).toFixed(2)} |`,
+    '',
+    `rounds: one instance ${one.map(Math.round).join(', ')}; two instances ${two.map(Math.round).join(', ')} measurements/s`,
+    `takeover after SIGKILL of the holder (lease ${LEASE_TTL_MS} ms), ${times.length} kills: p50 ${Math.round(percentile(times, 50))} ms, p99 ${Math.round(percentile(times, 99))} ms (all: ${times.map(Math.round).join(', ')})`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  process.stdout.write('# scale-out of goals\n\n');
+  await measure('the embedded defaults (SQLite store, read models and bus shared by the instances)', embedded);
+  if ((await reachable(CLUSTER)) && (await reachable(FERRETDB.replace(/^mongodb:\/\//, '').replace(/\/.*$/, ''))))
+    await measure('the three-broker Kafka cluster with FerretDB read models', onCluster);
+  else
+    process.stdout.write(
+      `(the Kafka cluster at ${CLUSTER} or FerretDB is not reachable; npm run infra:up -- --cluster starts them)\n`,
+    );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
