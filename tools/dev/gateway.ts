@@ -1,6 +1,6 @@
 import express, { Express, NextFunction, Request, Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { IncomingMessage, request as httpRequest, ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 
@@ -15,6 +15,8 @@ export interface GatewayOptions {
 
 /** How long an instance that refused a connection is passed over. */
 const PASS_OVER_MS = 2_000;
+/** The largest request body the gateway holds while it picks an instance (a CSV import, say). */
+const BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * The instances of one service in turn, passing over for a moment one that refused a connection
@@ -38,34 +40,72 @@ export function roundRobin(instances: readonly string[]): { next(): string; refu
   };
 }
 
-function unavailable(name: string, refused: (target: string) => void = () => undefined) {
-  return (error: Error, _req: IncomingMessage, res: ServerResponse | Socket, target?: unknown) => {
-    if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED' && target) refused(originOf(target));
-    if (!('writeHead' in res) || res.headersSent) return;
-    res.writeHead(502, { 'Content-Type': 'application/problem+json' });
-    res.end(
-      JSON.stringify({
-        type: 'about:blank',
-        title: 'Bad Gateway',
-        status: 502,
-        code: 'service-unreachable',
-        detail: `The ${name} service does not answer; try again in a moment.`,
-      }),
-    );
+function problem(res: ServerResponse, status: number, code: string, detail: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { 'Content-Type': 'application/problem+json' });
+  res.end(JSON.stringify({ type: 'about:blank', title: STATUS_CODES[status], status, code, detail }));
+}
+
+function unavailable(name: string) {
+  return (_error: Error, _req: IncomingMessage, res: ServerResponse | Socket) => {
+    if ('writeHead' in res)
+      problem(res, 502, 'service-unreachable', `The ${name} service does not answer; try again in a moment.`);
   };
 }
 
-/** The origin of a proxy target, as http-proxy hands it to the error handler (a URL or its parts). */
-function originOf(target: unknown): string {
-  if (typeof target === 'string') return new URL(target).origin;
-  if (target instanceof URL) return target.origin;
-  const { protocol, host, hostname, port } = target as {
-    protocol?: string;
-    host?: string;
-    hostname?: string;
-    port?: string;
+/**
+ * Forwards `/api/<name>/…` to an instance of the service, without the prefix. A refused connection
+ * never reached the service, so the request (held in memory) goes to the next instance; any other
+ * failure is answered 502, since the service may have acted on the request.
+ */
+function serviceProxy(name: string, targets: readonly string[]) {
+  const instances = roundRobin(targets.map((target) => new URL(target).origin));
+  return (req: Request, res: Response): void => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= BODY_LIMIT_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > BODY_LIMIT_BYTES)
+        return problem(res, 413, 'body-too-large', `The gateway takes request bodies up to ${BODY_LIMIT_BYTES} bytes.`);
+      const body = Buffer.concat(chunks);
+      const send = (attempt: number) => {
+        const target = instances.next();
+        const upstream = httpRequest(
+          `${target}${req.url}`,
+          {
+            // A fresh connection each time: a kept-alive one to an instance that is stopping may be reset.
+            agent: false,
+            method: req.method,
+            headers: {
+              ...req.headers,
+              'x-forwarded-for': req.socket.remoteAddress ?? '',
+              'x-forwarded-host': req.headers.host ?? '',
+              'x-forwarded-proto': 'http',
+            },
+          },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
+        upstream.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ECONNREFUSED') {
+            instances.refused(target);
+            if (attempt < targets.length) return send(attempt + 1);
+          }
+          problem(res, 502, 'service-unreachable', `The ${name} service does not answer; try again in a moment.`);
+        });
+        upstream.end(body);
+      };
+      send(1);
+    });
   };
-  return `${protocol ?? 'http:'}//${hostname ?? host}${port ? `:${port}` : ''}`;
 }
 
 /**
@@ -75,18 +115,8 @@ function originOf(target: unknown): string {
 export function gatewayApp(options: GatewayOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  for (const [name, targets] of Object.entries(options.services)) {
-    const instances = roundRobin(typeof targets === 'string' ? [targets] : targets);
-    app.use(
-      createProxyMiddleware<Request, Response>({
-        router: () => instances.next(),
-        pathFilter: `/api/${name}`,
-        pathRewrite: { [`^/api/${name}`]: '' },
-        xfwd: true,
-        on: { error: unavailable(name, (target) => instances.refused(target)) },
-      }),
-    );
-  }
+  for (const [name, targets] of Object.entries(options.services))
+    app.use(`/api/${name}`, serviceProxy(name, typeof targets === 'string' ? [targets] : targets));
   app.use(
     createProxyMiddleware<Request, Response>({
       target: options.identityUrl,
