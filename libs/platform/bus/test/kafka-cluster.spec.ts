@@ -1,5 +1,5 @@
 import { Topics } from '@bildungsregion/contracts';
-import { describeWith, eventually, kafkaClusterForTests } from '@bildungsregion/testing';
+import { describeWith, eventually, eventuallyPasses, kafkaClusterForTests } from '@bildungsregion/testing';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { busFromUrl, Delivery } from '../src';
@@ -19,7 +19,10 @@ describeWith(kafkaClusterForTests(), 'the Kafka bus on a three-broker cluster', 
       expect((await admin.describeCluster()).brokers).toHaveLength(3);
       await bus.ensureTopics([Topics.monitoring]);
       const topic = bus.physicalTopic(Topics.monitoring);
-      const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+      // Another broker than the one the bus asked may learn of the new topic a moment later.
+      const [metadata] = await eventuallyPasses(
+        async () => (await admin.fetchTopicMetadata({ topics: [topic] })).topics,
+      );
       expect(metadata?.partitions.length).toBeGreaterThan(0);
       for (const partition of metadata?.partitions ?? []) {
         expect(partition.replicas).toHaveLength(3);
