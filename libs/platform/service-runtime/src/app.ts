@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Metrics, rejectDeepJson, rejectUndocumentedMethods, setUpOpenApi, traceRequests } from '@bildungsregion/http';
 import { Logger } from 'nestjs-pino';
@@ -23,8 +24,35 @@ export async function createServiceApp(
   for (const body of options.textBodies ?? []) app.useBodyParser('text', { type: body.type, limit: body.limit });
   app.use(rejectDeepJson);
   app.use(app.get(Metrics).middleware);
-  app.enableShutdownHooks();
   return app;
+}
+
+/** How long a stopping service lets requests in flight finish before it closes their connections. */
+const DRAIN_MS = 10_000;
+
+/**
+ * On SIGTERM or SIGINT: stop taking connections (so a gateway sends requests to another instance)
+ * and let the requests in flight finish, then stop the leased work, publish what the relay holds,
+ * release the lease and close the stores (the app's shutdown hooks), and exit by the signal.
+ */
+function stopGracefullyOnSignals(app: INestApplication): void {
+  const stop = (signal: NodeJS.Signals) => {
+    process.removeAllListeners('SIGTERM').removeAllListeners('SIGINT');
+    const server = app.getHttpServer() as Server;
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    const cutOff = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+    drained
+      .then(() => clearTimeout(cutOff))
+      .then(() => app.close())
+      .then(
+        () => process.kill(process.pid, signal),
+        (error: unknown) => {
+          process.stderr.write(`stopping failed: ${error instanceof Error ? error.message : String(error)}\n`);
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', stop).once('SIGINT', stop);
 }
 
 /** What `main.ts` does: read the configuration, build the app, listen; a start that fails says why and exits 1. */
@@ -34,6 +62,7 @@ export function runService(name: string, build: (config: ServiceConfig) => Promi
     startTracing(config.service, { otlpEndpoint: config.otlpEndpoint });
     const app = await build(config);
     await app.listen(config.port, '0.0.0.0');
+    stopGracefullyOnSignals(app);
   };
   start().catch((error: unknown) => {
     process.stderr.write(`${name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
