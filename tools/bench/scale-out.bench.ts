@@ -7,7 +7,7 @@
  *   the other reports that it holds it; p50/p99 over BENCH_KILLS kills (LEASE_TTL_MS 1,500).
  * On the embedded defaults (SQLite store, read models and bus shared by the instances), and on the
  * Kafka cluster with FerretDB when KAFKA_CLUSTER_BROKERS (default the cluster of infra:up) answers.
- *   npm run bench:scale-out   (BENCH_ROUNDS, BENCH_KILLS)
+ *   npm run bench:scale-out   (BENCH_ROUNDS, BENCH_KILLS, BENCH_SETUPS=embedded,cluster)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +28,7 @@ const BRAMSCHE = '03459014';
 const CLUSTER = process.env['KAFKA_CLUSTER_BROKERS'] ?? '127.0.0.1:19192,127.0.0.1:19292,127.0.0.1:19392';
 const FERRETDB = process.env['MONGODB_URL'] ?? 'mongodb://127.0.0.1:27117/';
 const PORTS = { monitoring: 3980, goals: [3981, 3982] };
+const SETUPS = (process.env['BENCH_SETUPS'] ?? 'embedded,cluster').split(',');
 
 type Headers = Awaited<ReturnType<typeof authHeaders>>;
 type Environment = (service: string) => NodeJS.ProcessEnv;
@@ -203,7 +204,9 @@ async function measure(label: string, environmentFor: (dir: string) => Environme
 
 async function main(): Promise<void> {
   process.stdout.write('# scale-out of goals\n\n');
-  await measure('the embedded defaults (SQLite store, read models and bus shared by the instances)', embedded);
+  if (SETUPS.includes('embedded'))
+    await measure('the embedded defaults (SQLite store, read models and bus shared by the instances)', embedded);
+  if (!SETUPS.includes('cluster')) return;
   if ((await reachable(CLUSTER)) && (await reachable(FERRETDB.replace(/^mongodb:\/\//, '').replace(/\/.*$/, ''))))
     await measure('the three-broker Kafka cluster with FerretDB read models', onCluster);
   else

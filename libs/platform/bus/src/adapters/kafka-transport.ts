@@ -120,7 +120,7 @@ export class KafkaTransport implements BusTransport {
     this.consumers.add(handle);
     try {
       await consumer.connect();
-      await consumer.subscribe({ topics: [...request.topics], fromBeginning: true });
+      await subscribedOnceKnown(consumer, request.topics);
     } catch (error) {
       await handle.stop();
       throw error;
@@ -258,4 +258,22 @@ function headersOf(headers: IHeaders | undefined): Record<string, string> {
     if (first !== undefined) result[name] = first.toString();
   }
   return result;
+}
+
+/**
+ * Subscribes once the broker asked knows the topics: in a cluster, a broker may learn of a topic
+ * just created a moment after the one that created it, and answers "does not host this
+ * topic-partition" until then.
+ */
+async function subscribedOnceKnown(consumer: Consumer, topics: readonly string[]): Promise<void> {
+  const deadline = Date.now() + LEADER_WAIT_MS;
+  for (;;) {
+    try {
+      await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+      return;
+    } catch (error) {
+      if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION' || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
