@@ -52,7 +52,8 @@ export function twoGoalsInstancesSuite(stores: () => SharedStores, ports: { firs
       INSTANCE_ID: instance,
     });
     first = await startService('goals', ports.first, environment('goals-1'));
-    second = await startService('goals', ports.second, environment('goals-2'));
+    const survivor = await startService('goals', ports.second, environment('goals-2'));
+    second = survivor;
     const health = async (instance: ServiceProcess) => (await call<Health>(`${instance.url}/health`)).body;
     expect(await health(first)).toMatchObject({ status: 'ok', lease: { held: true, holder: 'goals-1' } });
     const standingBy = await health(second);
@@ -65,7 +66,7 @@ export function twoGoalsInstancesSuite(stores: () => SharedStores, ports: { firs
 
     const auth = await authHeaders();
     const goalIds = await Promise.all(
-      [1, 2, 3, 4].map((n) => agreedGoal(second!.url, auth.coordinator, { title: `Ziel ${n}` })),
+      [1, 2, 3, 4].map((n) => agreedGoal(survivor.url, auth.coordinator, { title: `Ziel ${n}` })),
     );
     const acknowledged = new Map<string, number>(goalIds.map((id) => [id, 0]));
     let loading = true;
@@ -84,7 +85,7 @@ export function twoGoalsInstancesSuite(stores: () => SharedStores, ports: { firs
     const watcher = async () => {
       const seen = new Map<string, number>();
       while (loading) {
-        const page = await call<{ items: { id: string; revision: number }[] }>(`${second!.url}/goals?limit=100`, {
+        const page = await call<{ items: { id: string; revision: number }[] }>(`${survivor.url}/goals?limit=100`, {
           headers: auth.coordinator,
         });
         for (const { id: goalId, revision } of page.body.items ?? []) {
@@ -99,7 +100,7 @@ export function twoGoalsInstancesSuite(stores: () => SharedStores, ports: { firs
 
     await first.stop('SIGKILL');
     const killedAt = Date.now();
-    await eventually(async () => (await health(second!)).lease.held, TAKEOVER_BOUND_MS + 5_000);
+    await eventually(async () => (await health(survivor)).lease.held, TAKEOVER_BOUND_MS + 5_000);
     const takeoverMs = Date.now() - killedAt;
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     loading = false;
