@@ -7,6 +7,9 @@ export class MicroBatcher<Item> {
   private pending: Item[] = [];
   private processing: Promise<void> = Promise.resolve();
   private scheduled = false;
+  /** Items added and items taken for processing (or discarded) since the start, so a flush knows where "so far" ends. */
+  private added = 0;
+  private taken = 0;
 
   constructor(
     private readonly maxSize: number,
@@ -15,6 +18,7 @@ export class MicroBatcher<Item> {
 
   async add(item: Item): Promise<void> {
     this.pending.push(item);
+    this.added++;
     if (this.pending.length >= this.maxSize) return this.flush();
     if (this.scheduled) return;
     this.scheduled = true;
@@ -24,10 +28,18 @@ export class MicroBatcher<Item> {
     });
   }
 
-  /** Processes everything added so far, at most `maxSize` at a time; rejects when a batch failed. */
+  /**
+   * Processes everything added so far, at most `maxSize` at a time; rejects when a batch failed.
+   * What is added meanwhile is left to later flushes, so a flush ends while items keep coming.
+   */
   flush(): Promise<void> {
+    const addedSoFar = this.added;
     const run = this.processing.then(async () => {
-      while (this.pending.length > 0) await this.process(this.pending.splice(0, this.maxSize));
+      while (this.taken < addedSoFar && this.pending.length > 0) {
+        const batch = this.pending.splice(0, this.maxSize);
+        this.taken += batch.length;
+        await this.process(batch);
+      }
     });
     this.processing = run.catch(() => undefined);
     return run;
@@ -35,6 +47,7 @@ export class MicroBatcher<Item> {
 
   /** Drops what was added but not yet processed. */
   discard(): void {
+    this.taken += this.pending.length;
     this.pending = [];
   }
 }

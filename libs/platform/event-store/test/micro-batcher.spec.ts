@@ -45,4 +45,26 @@ describe('MicroBatcher', () => {
     await batcher.flush();
     expect(processed).toEqual([]);
   });
+
+  it('ends a flush once what was added before it is processed, while items keep coming', async () => {
+    const processed: number[] = [];
+    const batcher = new MicroBatcher<number>(5, async (batch) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      processed.push(...batch);
+    });
+    for (let item = 0; item < 10; item++) void batcher.add(item);
+    let next = 10;
+    let flushed = false;
+    const feeding = (async () => {
+      while (!flushed && next < 200) {
+        void batcher.add(next++);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    })();
+    await batcher.flush();
+    flushed = true;
+    await feeding;
+    expect(processed.slice(0, 10)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(next).toBeLessThan(200);
+  });
 });
