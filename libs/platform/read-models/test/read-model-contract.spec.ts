@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describeWith, ferretDbForTests, useTempDir } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -102,6 +103,26 @@ describe('SQLite read models shared by several processes', () => {
     const reopened = new SqliteReadModelStore(file);
     expect(await reopened.collection('measurements').count()).toBe(0);
     await reopened.close();
+  });
+
+  it('takes over a file written before processes shared it, with its documents', async () => {
+    const file = join(dir(), 'older.sqlite');
+    const older = new Database(file);
+    older.exec(`
+      CREATE TABLE documents (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id)) WITHOUT ROWID;
+      INSERT INTO documents VALUES ('measurements', 'm1', '{"id":"m1","projectedPosition":3,"region":"Melle"}');
+    `);
+    older.close();
+    const [first, second] = [new SqliteReadModelStore(file), new SqliteReadModelStore(file)];
+    await first
+      .collection<Counted>('measurements')
+      .upsertNewer([{ id: 'm2', projectedPosition: 4, region: 'Bramsche' }]);
+    expect(await second.collection<Counted>('measurements').find({ sort: { id: 1 } })).toEqual([
+      { id: 'm1', projectedPosition: 3, region: 'Melle' },
+      { id: 'm2', projectedPosition: 4, region: 'Bramsche' },
+    ]);
+    await first.close();
+    await second.close();
   });
 
   it('keeps one lease holder across processes', async () => {

@@ -51,11 +51,15 @@ export class SqliteReadModelStore implements ReadModelStore {
         expires_at INTEGER NOT NULL
       ) WITHOUT ROWID;
     `);
-    const columns = this.db.pragma('table_info(documents)') as { name: string }[];
-    if (!columns.some((column) => column.name === 'seq')) {
-      this.db.exec(`ALTER TABLE documents ADD COLUMN seq INTEGER NOT NULL DEFAULT 0`);
-    }
-    this.db.exec('CREATE INDEX IF NOT EXISTS documents_by_seq ON documents (seq)');
+    // A file from before instances shared it gains its sequence numbers once, whoever starts first.
+    this.db
+      .transaction(() => {
+        const columns = this.db.pragma('table_info(documents)') as { name: string }[];
+        if (!columns.some((column) => column.name === 'seq'))
+          this.db.exec('ALTER TABLE documents ADD COLUMN seq INTEGER NOT NULL DEFAULT 0');
+        this.db.exec('CREATE INDEX IF NOT EXISTS documents_by_seq ON documents (seq)');
+      })
+      .immediate();
     this.statements = {
       load: this.db.prepare<[string, string], { body: string }>(
         'SELECT body FROM documents WHERE collection = ? AND body != ?',
