@@ -100,6 +100,8 @@ export function capacityApiSuite(environment: () => Environment): void {
     const plan = await eventuallyPasses(async () => {
       const body = await krippePlan(BISSENDORF);
       expect(body.rows[0]).toMatchObject({ year: 2026, children: 300, demand: 120, supply: 100, balance: -20 });
+      // The default rate for Krippe is also 40 %, so only the source tells that the quote has arrived.
+      expect(body.rows[0].sources.participation.kind).toBe('measurement');
       return body;
     }, 20_000);
     expect(plan.scenario).toMatchObject({ scenarioId: 'status-quo', version: 1 });

@@ -19,7 +19,8 @@ describeWith(kafkaClusterForTests(), 'the Kafka bus on a three-broker cluster', 
       expect((await admin.describeCluster()).brokers).toHaveLength(3);
       await bus.ensureTopics([Topics.monitoring]);
       const topic = bus.physicalTopic(Topics.monitoring);
-      // Another broker than the one the bus asked may learn of the new topic a moment later.
+      // Another broker than the one the bus asked may learn of the new topic a moment later;
+      // metadata and config requests go to any broker.
       const [metadata] = await eventuallyPasses(
         async () => (await admin.fetchTopicMetadata({ topics: [topic] })).topics,
       );
@@ -28,10 +29,12 @@ describeWith(kafkaClusterForTests(), 'the Kafka bus on a three-broker cluster', 
         expect(partition.replicas).toHaveLength(3);
         expect(partition.isr).toHaveLength(3);
       }
-      const described = await admin.describeConfigs({
-        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['min.insync.replicas'] }],
-        includeSynonyms: false,
-      });
+      const described = await eventuallyPasses(() =>
+        admin.describeConfigs({
+          resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['min.insync.replicas'] }],
+          includeSynonyms: false,
+        }),
+      );
       expect(described.resources[0]?.configEntries).toEqual([
         expect.objectContaining({ configName: 'min.insync.replicas', configValue: '2' }),
       ]);
