@@ -5,9 +5,9 @@
  * ideas drafts a call, and the clock stops when GET /calls lists it. The baseline is that GET's own
  * round trip in the same run.
  */
+import { isReachable } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,15 +18,6 @@ const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 100);
 const KAFKA = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092';
 const QUAKENBRUECK = '03459030';
 const day = (index: number) => new Date(Date.UTC(2026, 0, 2 + index)).toISOString().slice(0, 10);
-
-function reachable(address: string): Promise<boolean> {
-  const [host, port] = address.split(',')[0]?.split(':') ?? [];
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), host ?? '127.0.0.1');
-    socket.once('connect', () => (socket.end(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
 
 async function run(bus: string, label: string, ports: { monitoring: number; ideas: number }): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-calls-'));
@@ -110,7 +101,8 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-calls-bus-'));
   await run(`sqlite:${join(dir, 'bus.sqlite')}`, 'the embedded SQLite bus', { monitoring: 3977, ideas: 3978 });
   rmSync(dir, { recursive: true, force: true });
-  if (await reachable(KAFKA)) await run(`kafka://${KAFKA}`, `Kafka (${KAFKA})`, { monitoring: 3977, ideas: 3978 });
+  if (isReachable(KAFKA.split(',')[0] ?? KAFKA))
+    await run(`kafka://${KAFKA}`, `Kafka (${KAFKA})`, { monitoring: 3977, ideas: 3978 });
   else process.stdout.write(`(Kafka at ${KAFKA} is not reachable; npm run infra:up starts it)\n`);
 }
 

@@ -10,12 +10,13 @@
  *   npm run bench:monitoring   (BENCH_SAMPLES, BENCH_ROUNDS, BENCH_ROWS)
  */
 import { SqliteEventStore } from '@bildungsregion/event-store';
+import { isReachable } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { definedIndicator } from '../system/support/indicators';
 import { authHeaders, call, ServiceProcess, startService } from '../system/support/service-process';
 import { median, percentile } from './stats';
 
@@ -28,32 +29,13 @@ const KAFKA = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092';
 type Headers = Awaited<ReturnType<typeof authHeaders>>;
 const day = (index: number) => new Date(Date.UTC(2026, 0, 2 + index)).toISOString().slice(0, 10);
 
-function reachable(address: string): Promise<boolean> {
-  const [host, port] = address.split(',')[0]?.split(':') ?? [];
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), host ?? '127.0.0.1');
-    socket.once('connect', () => (socket.end(), resolve(true)));
-    socket.once('error', () => resolve(false));
+function defineIndicator(monitoring: ServiceProcess, auth: Headers): Promise<string> {
+  return definedIndicator(monitoring.url, auth.coordinator, {
+    keyPrefix: 'bench',
+    name: 'Benchmark-Quote',
+    definition: 'Messwerte für den Benchmark.',
+    source: 'Benchmark',
   });
-}
-
-async function defineIndicator(monitoring: ServiceProcess, auth: Headers): Promise<string> {
-  const key = `bench-${randomUUID().slice(0, 8)}`;
-  const { status } = await call(`${monitoring.url}/indicators`, {
-    headers: auth.coordinator,
-    body: {
-      key,
-      name: 'Benchmark-Quote',
-      stage: 'weiterbildung',
-      unit: 'percent',
-      definition: 'Messwerte für den Benchmark.',
-      source: 'Benchmark',
-      preferredDirection: 'higher',
-      periodicity: 'reference-date',
-    },
-  });
-  if (status !== 201) throw new Error(`defining ${key} answered ${status}`);
-  return key;
 }
 
 async function agreedGoal(goals: ServiceProcess, auth: Headers, key: string): Promise<string> {
@@ -260,7 +242,8 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-bus-'));
   await endToEnd(`sqlite:${join(dir, 'bus.sqlite')}`, 'the embedded SQLite bus', { goals: 3971, monitoring: 3972 });
   rmSync(dir, { recursive: true, force: true });
-  if (await reachable(KAFKA)) await endToEnd(`kafka://${KAFKA}`, `Kafka (${KAFKA})`, { goals: 3973, monitoring: 3974 });
+  if (isReachable(KAFKA.split(',')[0] ?? KAFKA))
+    await endToEnd(`kafka://${KAFKA}`, `Kafka (${KAFKA})`, { goals: 3973, monitoring: 3974 });
   else process.stdout.write(`(Kafka at ${KAFKA} is not reachable; npm run infra:up starts it)\n`);
 }
 

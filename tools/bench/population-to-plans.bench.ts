@@ -7,10 +7,10 @@
  * the status quo after each import too. The baseline is a plain GET /scenarios of planning in the same run.
  *   npm run bench:population   (BENCH_SAMPLES, KAFKA_BROKERS)
  */
+import { isReachable } from '@bildungsregion/testing';
 import { LANDKREIS_OSNABRUECK } from '@bildungsregion/reference-data';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,15 +23,6 @@ const DISTRICT = LANDKREIS_OSNABRUECK.region.key;
 const REGIONS = [DISTRICT, ...LANDKREIS_OSNABRUECK.municipalities.map((region) => region.key)];
 const MUNICIPALITIES = REGIONS.length - 1;
 const VISIBLE_WITHIN_MS = 120_000;
-
-function reachable(address: string): Promise<boolean> {
-  const [host, port] = address.split(',')[0]?.split(':') ?? [];
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), host ?? '127.0.0.1');
-    socket.once('connect', () => (socket.end(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
 
 /** Every age 0–10 with `perAge` children in every region, for 31 December of `period`. */
 function populationCsv(period: number, perAge: number): string {
@@ -116,7 +107,8 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-population-bus-'));
   await run(`sqlite:${join(dir, 'bus.sqlite')}`, 'the embedded SQLite bus', { monitoring: 3926, planning: 3927 });
   rmSync(dir, { recursive: true, force: true });
-  if (await reachable(KAFKA)) await run(`kafka://${KAFKA}`, `Kafka (${KAFKA})`, { monitoring: 3926, planning: 3927 });
+  if (isReachable(KAFKA.split(',')[0] ?? KAFKA))
+    await run(`kafka://${KAFKA}`, `Kafka (${KAFKA})`, { monitoring: 3926, planning: 3927 });
   else process.stdout.write(`(Kafka at ${KAFKA} is not reachable; npm run infra:up starts it)\n`);
 }
 

@@ -9,13 +9,14 @@
  * Kafka cluster with FerretDB when KAFKA_CLUSTER_BROKERS (default the cluster of infra:up) answers.
  *   npm run bench:scale-out   (BENCH_ROUNDS, BENCH_KILLS, BENCH_SETUPS=embedded,cluster)
  */
+import { isReachable } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { agreedGoal } from '../system/support/goals';
+import { definedIndicator } from '../system/support/indicators';
 import { authHeaders, call, ServiceProcess, startService } from '../system/support/service-process';
 import { median, percentile } from './stats';
 
@@ -34,15 +35,6 @@ type Headers = Awaited<ReturnType<typeof authHeaders>>;
 type Environment = (service: string) => NodeJS.ProcessEnv;
 const day = (index: number) => new Date(Date.UTC(2026, 0, 2 + index)).toISOString().slice(0, 10);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function reachable(address: string): Promise<boolean> {
-  const [host, port] = address.split(',')[0]?.split(':') ?? [];
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), host ?? '127.0.0.1');
-    socket.once('connect', () => (socket.end(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
 
 /** A fresh deployment per round: its own files, or its own databases and topic namespace. */
 function embedded(dir: string): Environment {
@@ -75,21 +67,12 @@ async function startGoals(environment: Environment, instance: number): Promise<S
 async function linkedGoals(monitoring: ServiceProcess, goals: ServiceProcess, auth: Headers) {
   const linked: { key: string; goalId: string }[] = [];
   for (let n = 0; n < GOALS; n++) {
-    const key = `bench-${randomUUID().slice(0, 8)}`;
-    const defined = await call(`${monitoring.url}/indicators`, {
-      headers: auth.coordinator,
-      body: {
-        key,
-        name: `Benchmark-Quote ${n}`,
-        stage: 'weiterbildung',
-        unit: 'percent',
-        definition: 'Messwerte für den Benchmark.',
-        source: 'Benchmark',
-        preferredDirection: 'higher',
-        periodicity: 'reference-date',
-      },
+    const key = await definedIndicator(monitoring.url, auth.coordinator, {
+      keyPrefix: 'bench',
+      name: `Benchmark-Quote ${n}`,
+      definition: 'Messwerte für den Benchmark.',
+      source: 'Benchmark',
     });
-    if (defined.status !== 201) throw new Error(`defining ${key} answered ${defined.status}`);
     const goalId = await agreedGoal(goals.url, auth.coordinator, {
       title: `Benchmark ${key}`,
       indicator: { key, regionKey: BRAMSCHE },
@@ -207,7 +190,7 @@ async function main(): Promise<void> {
   if (SETUPS.includes('embedded'))
     await measure('the embedded defaults (SQLite store, read models and bus shared by the instances)', embedded);
   if (!SETUPS.includes('cluster')) return;
-  if ((await reachable(CLUSTER)) && (await reachable(FERRETDB.replace(/^mongodb:\/\//, '').replace(/\/.*$/, ''))))
+  if (isReachable(CLUSTER.split(',')[0] ?? CLUSTER) && isReachable(new URL(FERRETDB).host))
     await measure('the three-broker Kafka cluster with FerretDB read models', onCluster);
   else
     process.stdout.write(

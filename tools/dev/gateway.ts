@@ -22,7 +22,7 @@ const BODY_LIMIT_BYTES = 64 * 1024 * 1024;
  * The instances of one service in turn, passing over for a moment one that refused a connection
  * (it is stopping or restarting), so a rolling restart sends requests to the others.
  */
-export function roundRobin(instances: readonly string[]): { next(): string; refused(target: string): void } {
+function roundRobin(instances: readonly string[]): { next(): string; refused(target: string): void } {
   const passedOverUntil = new Map<string, number>();
   let turn = 0;
   return {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { agreedGoal } from './support/goals';
+import { definedIndicator } from './support/indicators';
 import { authHeaders, call, ServiceProcess, startService } from './support/service-process';
 
 const root = join(__dirname, '..', '..');
@@ -50,21 +51,12 @@ describeWith(kafkaClusterForTests(), 'losing a Kafka broker in the middle of an 
     const auth = await authHeaders();
     const linked: { key: string; goalId: string }[] = [];
     for (let n = 0; n < INDICATORS; n++) {
-      const key = `verlust-${randomUUID().slice(0, 8)}`;
-      const defined = await call(`${monitoring.url}/indicators`, {
-        headers: auth.coordinator,
-        body: {
-          key,
-          name: `Ausfallprobe ${n}`,
-          stage: 'weiterbildung',
-          unit: 'percent',
-          definition: 'Messwerte für den Ausfall eines Brokers.',
-          source: 'Systemtest',
-          preferredDirection: 'higher',
-          periodicity: 'reference-date',
-        },
+      const key = await definedIndicator(monitoring.url, auth.coordinator, {
+        keyPrefix: 'verlust',
+        name: `Ausfallprobe ${n}`,
+        definition: 'Messwerte für den Ausfall eines Brokers.',
+        source: 'Systemtest',
       });
-      expect(defined.status).toBe(201);
       const goalId = await agreedGoal(goals.url, auth.coordinator, {
         title: `Ausfallprobe ${n}`,
         indicator: { key, regionKey: BRAMSCHE },

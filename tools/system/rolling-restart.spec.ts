@@ -1,10 +1,10 @@
 import { useTempDir, eventually } from '@bildungsregion/testing';
-import { randomUUID } from 'node:crypto';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gatewayApp } from '../dev/gateway';
 import { agreedGoal } from './support/goals';
+import { definedIndicator } from './support/indicators';
 import { authHeaders, call, ServiceProcess, startService } from './support/service-process';
 
 const PORTS = { goals: [3957, 3958], monitoring: [3947, 3948] } as const;
@@ -55,21 +55,12 @@ describe('a rolling restart of goals and monitoring under load', () => {
     const api = (service: Service) => `http://127.0.0.1:${(gateway?.address() as AddressInfo).port}/api/${service}`;
 
     const auth = await authHeaders();
-    const key = `rollend-${randomUUID().slice(0, 8)}`;
-    const defined = await call(`${api('monitoring')}/indicators`, {
-      headers: auth.coordinator,
-      body: {
-        key,
-        name: 'Rollender Neustart',
-        stage: 'weiterbildung',
-        unit: 'percent',
-        definition: 'Messwerte während eines rollenden Neustarts.',
-        source: 'Systemtest',
-        preferredDirection: 'higher',
-        periodicity: 'reference-date',
-      },
+    const key = await definedIndicator(api('monitoring'), auth.coordinator, {
+      keyPrefix: 'rollend',
+      name: 'Rollender Neustart',
+      definition: 'Messwerte während eines rollenden Neustarts.',
+      source: 'Systemtest',
     });
-    expect(defined.status).toBe(201);
     const linked = await agreedGoal(api('goals'), auth.coordinator, {
       title: 'Folgt den Messwerten',
       indicator: { key, regionKey: BRAMSCHE },

@@ -109,7 +109,7 @@ export class InMemoryCollection<T extends ReadModelDocument> implements ReadMode
   async upsertNewer(documents: readonly T[]): Promise<void> {
     validateProjectedDocuments(documents);
     this.exclusively(() =>
-      this.write(documents.filter((document) => !this.holdsNewer(document.id, positionOf(document) as number))),
+      this.write(documents.filter((document) => !this.storedAtOrAfter(document.id, positionOf(document) as number))),
     );
   }
 
@@ -125,7 +125,7 @@ export class InMemoryCollection<T extends ReadModelDocument> implements ReadMode
     for (const document of documents) this.documents.set(document.id, structuredClone(document));
   }
 
-  private holdsNewer(id: string, position: number): boolean {
+  private storedAtOrAfter(id: string, position: number): boolean {
     const stored = this.documents.get(id);
     return stored !== undefined && (positionOf(stored) as number) >= position;
   }
@@ -175,7 +175,7 @@ export class InMemoryCollection<T extends ReadModelDocument> implements ReadMode
     validateId(id);
     validateProjectedPosition(projectedPosition);
     this.exclusively(() => {
-      if (!this.holdsNewer(id, projectedPosition + 1)) this.remove(id);
+      if (!this.storedAtOrAfter(id, projectedPosition + 1)) this.remove(id);
     });
   }
 

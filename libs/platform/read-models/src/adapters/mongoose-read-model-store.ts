@@ -96,7 +96,7 @@ export class MongooseReadModelStore implements ReadModelStore {
 
   async loadCheckpoint(name: string): Promise<number> {
     return whileReachable(async () => {
-      const model = await this.checkpointModel();
+      const model = await this.plainModel(CHECKPOINTS);
       const stored = await model.findById(name).lean();
       return typeof stored?.['position'] === 'number' ? stored['position'] : 0;
     });
@@ -104,7 +104,7 @@ export class MongooseReadModelStore implements ReadModelStore {
 
   async saveCheckpoint(name: string, position: number): Promise<void> {
     return whileReachable(async () => {
-      const model = await this.checkpointModel();
+      const model = await this.plainModel(CHECKPOINTS);
       await model.replaceOne(
         { _id: name },
         { _id: name, position, savedAt: new Date().toISOString() },
@@ -150,10 +150,6 @@ export class MongooseReadModelStore implements ReadModelStore {
 
   async close(): Promise<void> {
     await this.connection.close();
-  }
-
-  private checkpointModel(): Promise<Model<StoredDocument>> {
-    return this.plainModel(CHECKPOINTS);
   }
 
   /** A collection of the store's own, without indexes of its own. */
