@@ -45,6 +45,8 @@ describe('SQLite bus with several processes', () => {
   });
 
   it('splits the partitions between two members of one group, handles no message twice, and hands over when one stops', async () => {
+    // The members renew their 10 s leases every 3.3 s; the split and the hand-over must not wait for that.
+    const withinPolls = 2_000;
     const url = `sqlite:${join(dir(), 'group.sqlite')}`;
     const first = busFromUrl(url, { logger: silentLogger });
     const second = busFromUrl(url, { logger: silentLogger });
@@ -58,7 +60,11 @@ describe('SQLite bus with several processes', () => {
     const a = await first.subscribe({ groupId: 'goals', topics: [topic], handler: note('a') });
     const b = await second.subscribe({ groupId: 'goals', topics: [topic], handler: note('b') });
     const partitionsOf = (subscription: typeof a) => subscription.assignment()[topic] ?? [];
-    await eventually(() => partitionsOf(a).length > 0 && partitionsOf(b).length > 0, 10_000);
+    await eventually(
+      () => partitionsOf(a).length > 0 && partitionsOf(b).length > 0,
+      withinPolls,
+      () => `a holds ${partitionsOf(a)}, b holds ${partitionsOf(b)}`,
+    );
     const split = [...partitionsOf(a), ...partitionsOf(b)].sort((x, y) => x - y);
     expect(split).toEqual([...new Set(split)]);
     expect(Math.abs(partitionsOf(a).length - partitionsOf(b).length)).toBeLessThanOrEqual(1);
@@ -72,7 +78,11 @@ describe('SQLite bus with several processes', () => {
     await eventually(() => handledBy.size === 100);
     expect(new Set([...handledBy.values()].flat())).toEqual(new Set(['a', 'b']));
     await a.stop();
-    await eventually(() => partitionsOf(b).length === split.length, 10_000);
+    await eventually(
+      () => partitionsOf(b).length === split.length,
+      withinPolls,
+      () => `b holds ${partitionsOf(b)} after a stopped`,
+    );
     await first.publish(
       Array.from({ length: 50 }, (_, sequence) => ({
         topic,

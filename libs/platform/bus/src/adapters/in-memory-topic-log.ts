@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { RawRecord } from '../transport';
-import { StoredRecord, TopicLog, TopicPartition, UnknownTopicError } from './topic-log';
+import { GroupView, StoredRecord, TopicLog, TopicPartition, UnknownTopicError } from './topic-log';
 
 interface Lease {
   memberId: string;
@@ -69,6 +69,20 @@ export class InMemoryTopicLog implements TopicLog {
       }
     }
     return owned;
+  }
+
+  groupView(groupId: string, topics: readonly string[]): GroupView {
+    const now = Date.now();
+    const holders = new Set<string>();
+    let unheld = 0;
+    for (const topic of topics) {
+      for (let partition = 0; partition < this.partitionsOf(topic); partition++) {
+        const lease = this.leases.get(keyOf(groupId, { topic, partition }));
+        if (lease && lease.expiresAt > now) holders.add(lease.memberId);
+        else unheld++;
+      }
+    }
+    return { members: holders.size, unheld };
   }
 
   release(groupId: string, memberId: string): void {

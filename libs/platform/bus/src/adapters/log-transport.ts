@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { partitionFor } from '../partitioner';
 import { BusTransport, ConsumeRequest, PartitionLag, RawRecord, TransportConsumer } from '../transport';
-import { TopicLog, TopicPartition } from './topic-log';
+import { GroupView, TopicLog, TopicPartition } from './topic-log';
 
 const FETCH_SIZE = 100;
 const COMMIT_INTERVAL_MS = 200;
@@ -65,6 +65,7 @@ class LogConsumer implements TransportConsumer {
   private readonly abort = new AbortController();
   private owned: TopicPartition[] = [];
   private claimedAt = 0;
+  private seenAtClaim: GroupView | undefined;
   private wake: (() => void) | undefined;
   /** Set by every append in this process, so one that lands while a fetch is under way is not slept through. */
   private appendedSinceFetch = true;
@@ -102,11 +103,21 @@ class LogConsumer implements TransportConsumer {
     return this.abort.signal.aborted;
   }
 
-  /** Takes free partitions and renews the member's leases, at most every third of a lease. */
+  /**
+   * Renews the member's leases every third of a lease, and at once when the group moved: a member
+   * joined or left (a member above its new share gives partitions up) or a partition is free (one
+   * was given up or released, so a member below its share takes it).
+   */
   private renewLeases(): void {
-    if (Date.now() - this.claimedAt <= this.leaseMs / 3) return;
+    const due = Date.now() - this.claimedAt > this.leaseMs / 3;
+    if (!due && !this.groupMoved(this.log.groupView(this.request.groupId, this.request.topics))) return;
     this.owned = this.log.claim(this.request.groupId, this.request.topics, this.memberId, this.leaseMs);
     this.claimedAt = Date.now();
+    this.seenAtClaim = this.log.groupView(this.request.groupId, this.request.topics);
+  }
+
+  private groupMoved(view: GroupView): boolean {
+    return view.members !== this.seenAtClaim?.members || view.unheld > 0;
   }
 
   private async run(): Promise<void> {

@@ -3,7 +3,7 @@ import { commitsByOthers, SqliteWriteWatch, watchSqliteWrites } from '@bildungsr
 import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
 import { RawRecord } from '../transport';
-import { StoredRecord, TopicLog, TopicPartition, UnknownTopicError } from './topic-log';
+import { GroupView, StoredRecord, TopicLog, TopicPartition, UnknownTopicError } from './topic-log';
 
 export interface SqliteTopicLogOptions {
   readonly file: string;
@@ -117,6 +117,9 @@ export class SqliteTopicLog implements TopicLog {
         'SELECT member_id FROM bus_members WHERE group_id = ? AND expires_at > ?',
       ),
       leave: this.db.prepare('DELETE FROM bus_members WHERE group_id = ? AND (member_id = ? OR expires_at <= ?)'),
+      held: this.db.prepare<[string, string, number], { held: number }>(
+        'SELECT count(*) AS held FROM bus_leases WHERE group_id = ? AND topic = ? AND expires_at > ?',
+      ),
     };
   }
 
@@ -190,9 +193,7 @@ export class SqliteTopicLog implements TopicLog {
       .transaction(() => {
         const now = Date.now();
         this.statements.join.run(groupId, memberId, now + leaseMs);
-        const members = this.statements.members
-          .all(groupId, now)
-          .filter((member) => member.member_id === memberId || isAlive(member.member_id)).length;
+        const members = this.liveMembers(groupId, now, memberId);
         const owned: TopicPartition[] = [];
         const free: TopicPartition[] = [];
         let partitions = 0;
@@ -213,6 +214,20 @@ export class SqliteTopicLog implements TopicLog {
         return mine;
       })
       .immediate();
+  }
+
+  groupView(groupId: string, topics: readonly string[]): GroupView {
+    const now = Date.now();
+    let unheld = 0;
+    for (const topic of topics)
+      unheld += this.partitionsOf(topic) - (this.statements.held.get(groupId, topic, now)?.held ?? 0);
+    return { members: this.liveMembers(groupId, now), unheld };
+  }
+
+  private liveMembers(groupId: string, now: number, memberId?: string): number {
+    return this.statements.members
+      .all(groupId, now)
+      .filter((member) => member.member_id === memberId || isAlive(member.member_id)).length;
   }
 
   release(groupId: string, memberId: string): void {

@@ -10,6 +10,13 @@ export interface TopicPartition {
   readonly partition: number;
 }
 
+export interface GroupView {
+  /** Members alive in the group; in a log kept in memory, those that hold a partition. */
+  readonly members: number;
+  /** Partitions of the topics that no member holds (never taken, given up, released or expired). */
+  readonly unheld: number;
+}
+
 /** Storage of the embedded transports: partitioned append-only topics, committed offsets and partition leases. */
 export interface TopicLog {
   createTopics(topics: readonly string[], partitions: number): void;
@@ -26,6 +33,8 @@ export interface TopicLog {
   /** Renews the member's partitions and takes free or expired ones: in a log shared by processes up to its share of the group's, in memory all; returns what it owns now. */
   claim(groupId: string, topics: readonly string[], memberId: string, leaseMs: number): TopicPartition[];
   release(groupId: string, memberId: string): void;
+  /** Read without writing, so a member can ask at every poll whether a claim would move partitions. */
+  groupView(groupId: string, topics: readonly string[]): GroupView;
   /** Emits 'appended' for appends in this process, and where the file system reports it, in others. */
   readonly appends: EventEmitter;
   readonly pollIntervalMs: number;
