@@ -1,7 +1,12 @@
+import { performance } from 'node:perf_hooks';
+
 /**
  * Groups what a subscriber takes one at a time into batches: items added in the same turn of the
  * event loop are processed together, a lone item at once, and `add` waits while a full batch is
  * processed, which holds back the subscription. Batches are processed one after another.
+ *
+ * With a spacing, a batch starts at least that long after the one before, so under sustained load
+ * items gather into fewer, larger batches; after a quiet spell a lone item still goes at once.
  */
 export class MicroBatcher<Item> {
   private pending: Item[] = [];
@@ -10,10 +15,12 @@ export class MicroBatcher<Item> {
   /** Items added and items taken for processing (or discarded) since the start, so a flush knows where "so far" ends. */
   private added = 0;
   private taken = 0;
+  private lastStartedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly maxSize: number,
     private readonly process: (batch: readonly Item[]) => Promise<void>,
+    private readonly spacingMs = 0,
   ) {}
 
   async add(item: Item): Promise<void> {
@@ -22,10 +29,13 @@ export class MicroBatcher<Item> {
     if (this.pending.length >= this.maxSize) return this.flush();
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
+    const flushLater = () => {
       this.scheduled = false;
       this.flush().catch(() => undefined);
-    });
+    };
+    const wait = this.lastStartedAt + this.spacingMs - performance.now();
+    if (wait > 0) setTimeout(flushLater, wait);
+    else setImmediate(flushLater);
   }
 
   /**
@@ -38,6 +48,7 @@ export class MicroBatcher<Item> {
       while (this.taken < addedSoFar && this.pending.length > 0) {
         const batch = this.pending.splice(0, this.maxSize);
         this.taken += batch.length;
+        this.lastStartedAt = performance.now();
         await this.process(batch);
       }
     });

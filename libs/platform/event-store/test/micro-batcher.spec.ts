@@ -67,4 +67,34 @@ describe('MicroBatcher', () => {
     expect(processed.slice(0, 10)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(next).toBeLessThan(200);
   });
+
+  it('with a spacing, gathers items that come one at a time under load, and sends a lone item after a quiet spell at once', async () => {
+    const batches: { items: number[]; at: number }[] = [];
+    const started = performance.now();
+    const batcher = new MicroBatcher<number>(
+      100,
+      async (batch) => void batches.push({ items: [...batch], at: performance.now() - started }),
+      40,
+    );
+    void batcher.add(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([{ items: [0], at: expect.any(Number) }]);
+    for (let item = 1; item <= 10; item++) {
+      void batcher.add(item);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    // Without the spacing each item would be a batch of its own.
+    expect(batches.length).toBeLessThanOrEqual(3);
+    expect(batches.flatMap(({ items }) => items)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const [, second] = batches;
+    expect(second?.at).toBeGreaterThanOrEqual(38);
+
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const quietFrom = performance.now() - started;
+    void batcher.add(11);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches.at(-1)).toEqual({ items: [11], at: expect.any(Number) });
+    expect((batches.at(-1)?.at ?? 0) - quietFrom).toBeLessThan(20);
+  });
 });
