@@ -1,29 +1,32 @@
 /**
  * Two goals instances against one, as separate processes on one machine, measured from outside:
- * - reaction throughput: a 1,000-row monitoring import linked to eight goals (eight indicators, so
- *   the measurements spread over the topic's six partitions), measurements/s from the import's 201
+ * - reaction throughput: a 1,000-row monitoring import linked to 24 goals (24 indicators, so the
+ *   measurements spread over the topic's six partitions), measurements/s from the import's 201
  *   until every goal shows its values, with two goals instances against one, alternating rounds;
+ *   a round starts once every instance consumes some of the partitions, and reports how many of
+ *   the machine's cores were busy meanwhile;
  * - takeover: SIGKILL of the instance that holds the lease on projections, relay and sealing, until
  *   the other reports that it holds it; p50/p99 over BENCH_KILLS kills (LEASE_TTL_MS 1,500).
  * On the embedded defaults (SQLite store, read models and bus shared by the instances), and on the
  * Kafka cluster with FerretDB when KAFKA_CLUSTER_BROKERS (default the cluster of infra:up) answers.
  *   npm run bench:scale-out   (BENCH_ROUNDS, BENCH_KILLS, BENCH_SETUPS=embedded,cluster)
  */
+import { Topics } from '@bildungsregion/contracts';
 import { isReachable } from '@bildungsregion/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { agreedGoal } from '../system/support/goals';
 import { definedIndicator } from '../system/support/indicators';
 import { authHeaders, call, ServiceProcess, startService } from '../system/support/service-process';
-import { median, percentile } from './stats';
+import { coresBusySince, cpuTimes, median, percentile } from './stats';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const KILLS = Number(process.env['BENCH_KILLS'] ?? 10);
 const ROWS = 1_000;
-const GOALS = 8;
+const GOALS = 24;
 const LEASE_TTL_MS = 1_500;
 const BRAMSCHE = '03459014';
 const CLUSTER = process.env['KAFKA_CLUSTER_BROKERS'] ?? '127.0.0.1:19192,127.0.0.1:19292,127.0.0.1:19392';
@@ -96,14 +99,38 @@ async function shownValues(goals: ServiceProcess, auth: Headers, goalIds: readon
   return shown;
 }
 
-/** Measurements/s goals applies of one import, with this many instances. */
-async function reactionRate(environment: Environment, instances: 1 | 2, auth: Headers): Promise<number> {
+/** Until every instance consumes some of the monitoring topic's partitions, so a round measures the shared work, not the split. */
+async function partitionsSplit(instances: readonly ServiceProcess[]): Promise<void> {
+  const monitoringPartitions = async (instance: ServiceProcess) => {
+    const { body } = await call<{ consumer?: { partitions?: Record<string, number[]> } }>(`${instance.url}/health`);
+    return Object.entries(body.consumer?.partitions ?? {})
+      .filter(([topic]) => topic.endsWith(Topics.monitoring))
+      .flatMap(([, partitions]) => partitions);
+  };
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const held = await Promise.all(instances.map(monitoringPartitions));
+    if (held.every((partitions) => partitions.length > 0)) return;
+    await sleep(100);
+  }
+  throw new Error('the goals instances did not split the monitoring topic within 30 s');
+}
+
+interface Round {
+  /** Measurements applied per second. */
+  readonly rate: number;
+  /** Cores busy on average while goals applied them, by every process on the machine. */
+  readonly cores: number;
+}
+
+/** How fast goals applies one import with this many instances, and how much of the machine that took. */
+async function reactionRound(environment: Environment, instances: 1 | 2, auth: Headers): Promise<Round> {
   const monitoring = await startService('monitoring', PORTS.monitoring, environment('monitoring'));
   const goals: ServiceProcess[] = [];
   try {
     for (let instance = 0; instance < instances; instance++) goals.push(await startGoals(environment, instance));
     const reader = goals[0] as ServiceProcess;
     const linked = await linkedGoals(monitoring, reader, auth);
+    await partitionsSplit(goals);
     const csv = [
       'indicator,region,period,value',
       ...Array.from(
@@ -114,9 +141,10 @@ async function reactionRate(environment: Environment, instances: 1 | 2, auth: He
     const imported = await call(`${monitoring.url}/measurements/imports`, { headers: auth.coordinator, csv });
     if (imported.status >= 300) throw new Error(`the import answered ${imported.status}`);
     const started = performance.now();
+    const cpuAtStart = cpuTimes();
     const goalIds = linked.map(({ goalId }) => goalId);
     while ((await shownValues(reader, auth, goalIds)) < ROWS) await sleep(100);
-    return ROWS / ((performance.now() - started) / 1_000);
+    return { rate: ROWS / ((performance.now() - started) / 1_000), cores: coresBusySince(cpuAtStart) };
   } finally {
     await Promise.all([...goals.map((instance) => instance.stop()), monitoring.stop()]);
   }
@@ -149,8 +177,8 @@ async function takeovers(environment: Environment): Promise<number[]> {
 
 async function measure(label: string, environmentFor: (dir: string) => Environment): Promise<void> {
   const auth = await authHeaders();
-  const one: number[] = [];
-  const two: number[] = [];
+  const one: Round[] = [];
+  const two: Round[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     for (const [instances, rates] of [
       [1, one],
@@ -158,7 +186,7 @@ async function measure(label: string, environmentFor: (dir: string) => Environme
     ] as const) {
       const dir = mkdtempSync(join(tmpdir(), 'bench-scale-out-'));
       try {
-        rates.push(await reactionRate(environmentFor(dir), instances, auth));
+        rates.push(await reactionRound(environmentFor(dir), instances, auth));
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -171,14 +199,17 @@ async function measure(label: string, environmentFor: (dir: string) => Environme
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  const rates = (rounds: readonly Round[]) => rounds.map(({ rate }) => rate);
+  const cores = (rounds: readonly Round[]) => median(rounds.map((round) => round.cores)).toFixed(2);
   const lines = [
     `## ${label}`,
     '',
     '| benchmark | subject (median) | baseline (median) | ratio |',
     '| --- | ---: | ---: | ---: |',
-    `| reaction to a ${ROWS}-row import over ${GOALS} linked goals: two instances vs one | ${Math.round(median(two))} measurements/s | ${Math.round(median(one))} measurements/s | ${(median(two) / median(one)).toFixed(2)} |`,
+    `| reaction to a ${ROWS}-row import over ${GOALS} linked goals: two instances vs one | ${Math.round(median(rates(two)))} measurements/s | ${Math.round(median(rates(one)))} measurements/s | ${(median(rates(two)) / median(rates(one))).toFixed(2)} |`,
     '',
-    `rounds: one instance ${one.map(Math.round).join(', ')}; two instances ${two.map(Math.round).join(', ')} measurements/s`,
+    `rounds: one instance ${rates(one).map(Math.round).join(', ')}; two instances ${rates(two).map(Math.round).join(', ')} measurements/s`,
+    `cores busy on this ${cpus().length}-core machine while goals applied the import (median, every process): one instance ${cores(one)}, two instances ${cores(two)}`,
     `takeover after SIGKILL of the holder (lease ${LEASE_TTL_MS} ms), ${times.length} kills: p50 ${Math.round(percentile(times, 50))} ms, p99 ${Math.round(percentile(times, 99))} ms (all: ${times.map(Math.round).join(', ')})`,
     '',
   ];

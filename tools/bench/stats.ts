@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 export function median(values: readonly number[]): number {
@@ -60,4 +61,23 @@ export function report(title: string, comparisons: readonly Comparison[]): void 
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+/** The machine's CPU time so far, all cores together: busy and total, in ms. */
+export function cpuTimes(): { readonly busy: number; readonly total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    const all = times.user + times.nice + times.sys + times.idle + times.irq;
+    total += all;
+    busy += all - times.idle;
+  }
+  return { busy, total };
+}
+
+/** How many of the machine's cores were busy on average since `since`, by every process on it. */
+export function coresBusySince(since: ReturnType<typeof cpuTimes>): number {
+  const now = cpuTimes();
+  const total = now.total - since.total;
+  return total > 0 ? ((now.busy - since.busy) / total) * cpus().length : 0;
 }
