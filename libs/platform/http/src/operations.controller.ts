@@ -14,6 +14,23 @@ const HealthResult = z.looseObject({
   readModels: componentHealth,
   projections: z.array(z.looseObject({ name: z.string(), state: z.string() })),
   relay: z.looseObject({ name: z.string(), state: z.string() }),
+  consumer: z
+    .looseObject({
+      partitions: z
+        .record(z.string(), z.array(z.number().int()))
+        .describe('Per topic, the partitions this instance handles; the group’s other members handle the rest.'),
+    })
+    .optional(),
+  lease: z
+    .object({
+      name: z.string(),
+      instance: z.string().describe('This instance.'),
+      held: z.boolean().describe('Whether this instance does the work one instance at a time does.'),
+      holder: z.string().nullable(),
+      expiresAt: z.string().nullable(),
+      lastError: z.string().optional(),
+    })
+    .describe('The lease on projections, relay and sealing.'),
 });
 
 /** Liveness, readiness and Prometheus metrics, the same on every service. */

@@ -736,12 +736,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        consumer?: {
+                            /** @description Per topic, the partitions this instance handles; the group’s other members handle the rest. */
+                            partitions: {
+                                [key: string]: number[];
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
                         eventStore: {
                             error?: string;
                             /** @enum {string} */
                             status: "up" | "down";
                         } & {
                             [key: string]: unknown;
+                        };
+                        /** @description The lease on projections, relay and sealing. */
+                        lease: {
+                            expiresAt: string | null;
+                            /** @description Whether this instance does the work one instance at a time does. */
+                            held: boolean;
+                            holder: string | null;
+                            /** @description This instance. */
+                            instance: string;
+                            lastError?: string;
+                            name: string;
                         };
                         projections: ({
                             name: string;
@@ -776,12 +795,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        consumer?: {
+                            /** @description Per topic, the partitions this instance handles; the group’s other members handle the rest. */
+                            partitions: {
+                                [key: string]: number[];
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
                         eventStore: {
                             error?: string;
                             /** @enum {string} */
                             status: "up" | "down";
                         } & {
                             [key: string]: unknown;
+                        };
+                        /** @description The lease on projections, relay and sealing. */
+                        lease: {
+                            expiresAt: string | null;
+                            /** @description Whether this instance does the work one instance at a time does. */
+                            held: boolean;
+                            holder: string | null;
+                            /** @description This instance. */
+                            instance: string;
+                            lastError?: string;
+                            name: string;
                         };
                         projections: ({
                             name: string;
