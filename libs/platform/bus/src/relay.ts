@@ -145,7 +145,7 @@ export class Relay {
     const lag = await lagBehind(this.options.store, checkpoint, this.options.filter);
     return {
       name: this.options.name,
-      state: this.stateNow(),
+      state: this.state(),
       checkpoint,
       lagEvents: lag.events,
       lagSeconds: lag.seconds,
@@ -153,7 +153,7 @@ export class Relay {
     };
   }
 
-  private stateNow(): RelayStatus['state'] {
+  private state(): RelayStatus['state'] {
     if (this.standingBy) return 'standby';
     if (!this.subscription) return 'stopped';
     return this.lastError ? 'retrying' : 'running';
