@@ -17,7 +17,14 @@ interface Health {
   readonly lease: { readonly held: boolean; readonly holder: string | null };
   readonly projections: readonly { readonly state: string }[];
   readonly relay: { readonly state: string };
+  readonly consumer?: { readonly partitions: Readonly<Record<string, readonly number[]>> };
 }
+
+/** The monitoring topic's partitions an instance handles, by its health. */
+const monitoringPartitions = (health: Health) =>
+  Object.entries(health.consumer?.partitions ?? {})
+    .filter(([topic]) => topic.endsWith(Topics.monitoring))
+    .flatMap(([, partitions]) => partitions);
 
 /** Where the two instances keep what they share; the event store is always the SQLite file `goals.sqlite` in `dir`. */
 export interface SharedStores {
@@ -63,6 +70,20 @@ export function twoGoalsInstancesSuite(stores: () => SharedStores, ports: { firs
       relay: { state: 'standby' },
     });
     expect(new Set(standingBy.projections.map((projection) => projection.state))).toEqual(new Set(['standby']));
+    let split: number[][] = [];
+    await eventually(
+      async () => {
+        split = [
+          monitoringPartitions(await health(first as ServiceProcess)),
+          monitoringPartitions(await health(survivor)),
+        ];
+        return split.every((partitions) => partitions.length > 0);
+      },
+      15_000,
+      () => `the instances hold the monitoring partitions ${JSON.stringify(split)}`,
+    );
+    const allPartitions = split.flat().sort((a, b) => a - b);
+    expect(allPartitions).toEqual([...new Set(allPartitions)]);
 
     const auth = await authHeaders();
     const goalIds = await Promise.all(
@@ -126,6 +147,13 @@ export function twoGoalsInstancesSuite(stores: () => SharedStores, ports: { firs
       relay: { state: 'running' },
     });
     expect(new Set(tookOver.projections.map((projection) => projection.state))).toEqual(new Set(['live']));
+    let heldAlone: readonly number[] = [];
+    // A Kafka group notices a killed member after its session timeout (30 s); the embedded bus within a poll.
+    await eventually(
+      async () => (heldAlone = monitoringPartitions(await health(survivor))).length === allPartitions.length,
+      45_000,
+      () => `the survivor holds ${JSON.stringify(heldAlone)} of ${JSON.stringify(allPartitions)}`,
+    );
     expect(wentBack).toEqual([]);
 
     const store = new SqliteEventStore({ file: join(dir, 'goals.sqlite') });
@@ -163,5 +191,5 @@ export function twoGoalsInstancesSuite(stores: () => SharedStores, ports: { firs
       await store.close();
       await bus.close();
     }
-  });
+  }, 150_000);
 }
