@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
-import { EventStore, streamCategory } from '@bildungsregion/event-store';
+import { EventStore, streamCategory, WrongExpectedRevisionError } from '@bildungsregion/event-store';
 import canonicalize from 'canonicalize';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
@@ -25,29 +25,48 @@ interface ResponseKept {
   readonly body: unknown;
 }
 
+/** The event by which one request, on whichever instance, takes a key before it runs. */
+interface RequestClaimed {
+  readonly fingerprint: string;
+}
+
 export const KEPT_RESPONSES = streamCategory('idempotency');
 const RESPONSE_KEPT = 'ResponseKept';
+const REQUEST_CLAIMED = 'RequestClaimed';
+/** A request that failed changed nothing, so its key is free again. */
+const CLAIM_RELEASED = 'ClaimReleased';
 const DAY_MS = 86_400_000;
+/** A claim older than this belongs to an instance that died mid-request (a stop drains for at most 10 s). */
+const CLAIM_TTL_MS = 60_000;
 const REPLAYED_HEADERS = ['etag', 'location'];
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+const inFlight = () =>
+  new ProblemError(
+    409,
+    'idempotency-key-in-flight',
+    'Request in progress',
+    'A request with this Idempotency-Key is still being processed; retry in a moment.',
+  );
+
 /**
  * Remembers the first successful response to each Idempotency-Key (per caller) for a day, so a
  * retried request gets that response again instead of running twice. The response is kept in the
  * event store, next to the events the request recorded, so it is exactly as durable as they are
- * (the in-memory read models of the embedded default would forget it at a restart). Failed requests
- * are not kept: they changed nothing, so a retry may try again.
+ * (the in-memory read models of the embedded default would forget it at a restart). Before it runs,
+ * a request claims its key by an append that expects the stream as it read it, so of two requests
+ * with one key, on one instance or two, only one runs. Failed requests release the key: they
+ * changed nothing, so a retry may try again.
  */
 export class IdempotencyStore {
-  private readonly inFlight = new Set<string>();
-
   constructor(
     private readonly store: EventStore,
     private readonly source: string,
     private readonly retentionMs = DAY_MS,
+    private readonly claimTtlMs = CLAIM_TTL_MS,
   ) {}
 
   async run(
@@ -58,9 +77,12 @@ export class IdempotencyStore {
   ): Promise<{ response: StoredResponse; replayed: boolean }> {
     const streamId = KEPT_RESPONSES.streamId(sha256(`${caller.id}\n${key}`));
     const [earlier] = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
-    if (earlier && Date.now() - Date.parse(earlier.recordedAt) < this.retentionMs) {
-      const kept = earlier.data as ResponseKept;
-      if (kept.fingerprint !== fingerprint) {
+    const age = earlier ? Date.now() - Date.parse(earlier.recordedAt) : Number.POSITIVE_INFINITY;
+    const live =
+      (earlier?.type === RESPONSE_KEPT && age < this.retentionMs) ||
+      (earlier?.type === REQUEST_CLAIMED && age < this.claimTtlMs);
+    if (earlier && live) {
+      if ((earlier.data as RequestClaimed | ResponseKept).fingerprint !== fingerprint) {
         throw new ProblemError(
           422,
           'idempotency-key-reused',
@@ -68,35 +90,33 @@ export class IdempotencyStore {
           'This Idempotency-Key was already used for a different request; use a new key for a new request.',
         );
       }
+      if (earlier.type === REQUEST_CLAIMED) throw inFlight();
+      const kept = earlier.data as ResponseKept;
       return { response: { status: kept.status, headers: kept.headers, body: kept.body }, replayed: true };
     }
-    if (this.inFlight.has(streamId)) {
-      throw new ProblemError(
-        409,
-        'idempotency-key-in-flight',
-        'Request in progress',
-        'A request with this Idempotency-Key is still being processed; retry in a moment.',
-      );
-    }
-    this.inFlight.add(streamId);
+    const metadata = { actor: { id: caller.id, role: caller.role }, source: this.source };
+    const claimed: RequestClaimed = { fingerprint };
     try {
-      const response = await execute();
-      const kept: ResponseKept = { fingerprint, ...response, body: response.body ?? null };
       await this.store.append(
         streamId,
-        [
-          {
-            type: RESPONSE_KEPT,
-            data: kept,
-            metadata: { actor: { id: caller.id, role: caller.role }, source: this.source },
-          },
-        ],
-        'any',
+        [{ type: REQUEST_CLAIMED, data: claimed, metadata }],
+        earlier?.revision ?? 'no-stream',
       );
-      return { response, replayed: false };
-    } finally {
-      this.inFlight.delete(streamId);
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) throw inFlight();
+      throw error;
     }
+    let response: StoredResponse;
+    try {
+      response = await execute();
+    } catch (error) {
+      // The request's own error is the answer; a claim that cannot be released lapses after its ttl.
+      await this.store.append(streamId, [{ type: CLAIM_RELEASED, data: {}, metadata }], 'any').catch(() => undefined);
+      throw error;
+    }
+    const kept: ResponseKept = { fingerprint, ...response, body: response.body ?? null };
+    await this.store.append(streamId, [{ type: RESPONSE_KEPT, data: kept, metadata }], 'any');
+    return { response, replayed: false };
   }
 }
 
