@@ -94,28 +94,30 @@ export function NewActorPage() {
         />
         <fieldset className="kern-fieldset">
           <legend className="kern-label">{t('actors.address')}</legend>
-          <TextField
-            label={t('actors.street')}
-            name="street"
-            value={form.street}
-            onChange={set('street')}
-            error={fieldErrors['address.street']}
-          />
-          <TextField
-            label={t('actors.postalCode')}
-            name="postalCode"
-            inputMode="numeric"
-            value={form.postalCode}
-            onChange={set('postalCode')}
-            error={fieldErrors['address.postalCode']}
-          />
-          <TextField
-            label={t('actors.town')}
-            name="town"
-            value={form.town}
-            onChange={set('town')}
-            error={fieldErrors['address.town']}
-          />
+          <div className="kern-fieldset__body">
+            <TextField
+              label={t('actors.street')}
+              name="street"
+              value={form.street}
+              onChange={set('street')}
+              error={fieldErrors['address.street']}
+            />
+            <TextField
+              label={t('actors.postalCode')}
+              name="postalCode"
+              inputMode="numeric"
+              value={form.postalCode}
+              onChange={set('postalCode')}
+              error={fieldErrors['address.postalCode']}
+            />
+            <TextField
+              label={t('actors.town')}
+              name="town"
+              value={form.town}
+              onChange={set('town')}
+              error={fieldErrors['address.town']}
+            />
+          </div>
         </fieldset>
         <button type="submit" className="kern-btn kern-btn--primary" disabled={register.isPending}>
           <span className="kern-label">{t('actors.new')}</span>

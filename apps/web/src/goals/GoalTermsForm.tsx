@@ -137,54 +137,56 @@ export function GoalTermsForm({
       />
       <fieldset className="kern-fieldset">
         <legend className="kern-label">{t('goal.parties')}</legend>
-        {form.parties.map((party, index) => (
-          <div className="party-row" key={index} role="group" aria-label={t('draft.party', { number: index + 1 })}>
-            <TextField
-              label={t('draft.field.partyId')}
-              hint={t('draft.partyIdHint')}
-              name={`parties.${index}.id`}
-              value={party.id}
-              onChange={(value) => setParty(index, 'id', value)}
-              required
-              {...error(`parties.${index}.id`)}
-            />
-            <TextField
-              label={t('draft.field.partyName')}
-              name={`parties.${index}.name`}
-              value={party.name}
-              onChange={(value) => setParty(index, 'name', value)}
-              required
-              {...error(`parties.${index}.name`)}
-            />
-            <SelectField
-              label={t('goal.partyRoleLabel')}
-              name={`parties.${index}.role`}
-              value={party.role}
-              onChange={(value) => setParty(index, 'role', value)}
-              required
-              options={[
-                { value: 'responsible', label: t('goal.partyRole.responsible') },
-                { value: 'contributing', label: t('goal.partyRole.contributing') },
-              ]}
-            />
-            {form.parties.length > 1 ? (
-              <button
-                type="button"
-                className="kern-btn kern-btn--tertiary"
-                onClick={() => setForm({ ...form, parties: form.parties.filter((_, at) => at !== index) })}
-              >
-                <span className="kern-label">{t('draft.removeParty', { number: index + 1 })}</span>
-              </button>
-            ) : null}
-          </div>
-        ))}
-        <button
-          type="button"
-          className="kern-btn kern-btn--secondary"
-          onClick={() => setForm({ ...form, parties: [...form.parties, { id: '', name: '', role: 'contributing' }] })}
-        >
-          <span className="kern-label">{t('draft.addParty')}</span>
-        </button>
+        <div className="kern-fieldset__body">
+          {form.parties.map((party, index) => (
+            <div className="party-row" key={index} role="group" aria-label={t('draft.party', { number: index + 1 })}>
+              <TextField
+                label={t('draft.field.partyId')}
+                hint={t('draft.partyIdHint')}
+                name={`parties.${index}.id`}
+                value={party.id}
+                onChange={(value) => setParty(index, 'id', value)}
+                required
+                {...error(`parties.${index}.id`)}
+              />
+              <TextField
+                label={t('draft.field.partyName')}
+                name={`parties.${index}.name`}
+                value={party.name}
+                onChange={(value) => setParty(index, 'name', value)}
+                required
+                {...error(`parties.${index}.name`)}
+              />
+              <SelectField
+                label={t('goal.partyRoleLabel')}
+                name={`parties.${index}.role`}
+                value={party.role}
+                onChange={(value) => setParty(index, 'role', value)}
+                required
+                options={[
+                  { value: 'responsible', label: t('goal.partyRole.responsible') },
+                  { value: 'contributing', label: t('goal.partyRole.contributing') },
+                ]}
+              />
+              {form.parties.length > 1 ? (
+                <button
+                  type="button"
+                  className="kern-btn kern-btn--tertiary"
+                  onClick={() => setForm({ ...form, parties: form.parties.filter((_, at) => at !== index) })}
+                >
+                  <span className="kern-label">{t('draft.removeParty', { number: index + 1 })}</span>
+                </button>
+              ) : null}
+            </div>
+          ))}
+          <button
+            type="button"
+            className="kern-btn kern-btn--secondary"
+            onClick={() => setForm({ ...form, parties: [...form.parties, { id: '', name: '', role: 'contributing' }] })}
+          >
+            <span className="kern-label">{t('draft.addParty')}</span>
+          </button>
+        </div>
       </fieldset>
       <button type="submit" className="kern-btn kern-btn--primary" disabled={pending}>
         <span className="kern-label">{submitLabel}</span>

@@ -185,26 +185,28 @@ function EvaluationForm({
           <legend className="kern-label">
             {t('idea.evaluation.criterionWeight', { label: criterion.label, weight: criterion.weight })}
           </legend>
-          <RadioGroup
-            label={t('idea.evaluation.score', { label: criterion.label })}
-            name={`${criterion.key}.score`}
-            value={entry(criterion.key).score}
-            onChange={(score) => setScores({ ...scores, [criterion.key]: { ...entry(criterion.key), score } })}
-            required
-            options={SCALE.map((value) => ({ value, label: value }))}
-            {...error(`${criterion.key}.score`)}
-          />
-          <TextField
-            multiline
-            label={t('idea.evaluation.justification', { label: criterion.label })}
-            name={`${criterion.key}.justification`}
-            value={entry(criterion.key).justification}
-            onChange={(justification) =>
-              setScores({ ...scores, [criterion.key]: { ...entry(criterion.key), justification } })
-            }
-            required
-            {...error(`${criterion.key}.justification`)}
-          />
+          <div className="kern-fieldset__body">
+            <RadioGroup
+              label={t('idea.evaluation.score', { label: criterion.label })}
+              name={`${criterion.key}.score`}
+              value={entry(criterion.key).score}
+              onChange={(score) => setScores({ ...scores, [criterion.key]: { ...entry(criterion.key), score } })}
+              required
+              options={SCALE.map((value) => ({ value, label: value }))}
+              {...error(`${criterion.key}.score`)}
+            />
+            <TextField
+              multiline
+              label={t('idea.evaluation.justification', { label: criterion.label })}
+              name={`${criterion.key}.justification`}
+              value={entry(criterion.key).justification}
+              onChange={(justification) =>
+                setScores({ ...scores, [criterion.key]: { ...entry(criterion.key), justification } })
+              }
+              required
+              {...error(`${criterion.key}.justification`)}
+            />
+          </div>
         </fieldset>
       ))}
       {saved ? (
