@@ -125,12 +125,12 @@ class LogConsumer implements TransportConsumer {
       this.renewLeases();
       this.appendedSinceFetch = false;
       let handled = 0;
-      for (const partition of this.owned) {
-        const result = await this.drain(partition);
+      // Partitions are independent, so their records are handled side by side; within one, in order.
+      for (const result of await Promise.all(this.owned.map((partition) => this.drain(partition)))) {
         if (result === 'lost-lease') this.claimedAt = 0;
         else handled += result;
-        if (this.stopping) return;
       }
+      if (this.stopping) return;
       if (handled === 0) await this.nextAppend();
     }
   }

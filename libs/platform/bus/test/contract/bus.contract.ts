@@ -125,6 +125,31 @@ export function busContract(options: BusContractOptions): void {
     for (const key of keys) expect(seen.get(key)).toEqual(Array.from({ length: 25 }, (_, sequence) => sequence));
   });
 
+  it('handles the records of other partitions while a handler of one partition waits', async () => {
+    const keys = ['03459020', '03459021', '03459022', '03459023', '03459024', '03459025'];
+    await underTest.bus.publish(
+      keys.map((key, sequence) => ({ topic, key, event: measurementRecorded(key, sequence) })),
+    );
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let waiting: number | undefined;
+    const handledMeanwhile: number[] = [];
+    await subscribe('side-by-side', async ({ partition }) => {
+      if (waiting === undefined) {
+        waiting = partition;
+        // Longer than the test waits, so a consumer that handles one partition after another fails it.
+        await Promise.race([released, new Promise((resolve) => setTimeout(resolve, options.timeoutMs * 2))]);
+      } else if (partition !== waiting) {
+        handledMeanwhile.push(partition);
+        release();
+      }
+    });
+    await wait(
+      () => handledMeanwhile.length > 0,
+      () => `nothing handled while partition ${waiting} waited`,
+    );
+  });
+
   it('gives every consumer group every message', async () => {
     await underTest.bus.publish(
       [1, 2, 3].map((sequence) => ({ topic, event: measurementRecorded('03459020', sequence) })),
