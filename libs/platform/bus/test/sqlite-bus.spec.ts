@@ -50,49 +50,53 @@ describe('SQLite bus with several processes', () => {
     const url = `sqlite:${join(dir(), 'group.sqlite')}`;
     const first = busFromUrl(url, { logger: silentLogger });
     const second = busFromUrl(url, { logger: silentLogger });
-    await first.ensureTopics([topic]);
     const handledBy = new Map<number, string[]>();
-    const note =
-      (member: string) =>
-      async ({ event }: { event: Parameters<typeof valueOf>[0] }) => {
-        handledBy.set(valueOf(event), [...(handledBy.get(valueOf(event)) ?? []), member]);
-      };
-    const a = await first.subscribe({ groupId: 'goals', topics: [topic], handler: note('a') });
-    const b = await second.subscribe({ groupId: 'goals', topics: [topic], handler: note('b') });
-    const partitionsOf = (subscription: typeof a) => subscription.assignment()[topic] ?? [];
-    await eventually(
-      () => partitionsOf(a).length > 0 && partitionsOf(b).length > 0,
-      withinPolls,
-      () => `a holds ${partitionsOf(a)}, b holds ${partitionsOf(b)}`,
-    );
-    const split = [...partitionsOf(a), ...partitionsOf(b)].sort((x, y) => x - y);
-    expect(split).toEqual([...new Set(split)]);
-    expect(Math.abs(partitionsOf(a).length - partitionsOf(b).length)).toBeLessThanOrEqual(1);
-    await first.publish(
-      Array.from({ length: 100 }, (_, sequence) => ({
-        topic,
-        key: `region-${sequence % 7}`,
-        event: measurementRecorded('03459020', sequence),
-      })),
-    );
-    await eventually(() => handledBy.size === 100);
-    expect(new Set([...handledBy.values()].flat())).toEqual(new Set(['a', 'b']));
-    await a.stop();
-    await eventually(
-      () => partitionsOf(b).length === split.length,
-      withinPolls,
-      () => `b holds ${partitionsOf(b)} after a stopped`,
-    );
-    await first.publish(
-      Array.from({ length: 50 }, (_, sequence) => ({
-        topic,
-        key: `region-${sequence % 7}`,
-        event: measurementRecorded('03459020', 100 + sequence),
-      })),
-    );
-    await eventually(() => handledBy.size === 150);
-    await b.stop();
-    await Promise.all([first.close(), second.close()]);
+    try {
+      await first.ensureTopics([topic]);
+      const note =
+        (member: string) =>
+        async ({ event }: { event: Parameters<typeof valueOf>[0] }) => {
+          handledBy.set(valueOf(event), [...(handledBy.get(valueOf(event)) ?? []), member]);
+        };
+      const a = await first.subscribe({ groupId: 'goals', topics: [topic], handler: note('a') });
+      const b = await second.subscribe({ groupId: 'goals', topics: [topic], handler: note('b') });
+      const partitionsOf = (subscription: typeof a) => subscription.assignment()[topic] ?? [];
+      await eventually(
+        () => partitionsOf(a).length > 0 && partitionsOf(b).length > 0,
+        withinPolls,
+        () => `a holds ${partitionsOf(a)}, b holds ${partitionsOf(b)}`,
+      );
+      const split = [...partitionsOf(a), ...partitionsOf(b)].sort((x, y) => x - y);
+      expect(split).toEqual([...new Set(split)]);
+      expect(Math.abs(partitionsOf(a).length - partitionsOf(b).length)).toBeLessThanOrEqual(1);
+      await first.publish(
+        Array.from({ length: 100 }, (_, sequence) => ({
+          topic,
+          key: `region-${sequence % 7}`,
+          event: measurementRecorded('03459020', sequence),
+        })),
+      );
+      await eventually(() => handledBy.size === 100);
+      expect(new Set([...handledBy.values()].flat())).toEqual(new Set(['a', 'b']));
+      await a.stop();
+      await eventually(
+        () => partitionsOf(b).length === split.length,
+        withinPolls,
+        () => `b holds ${partitionsOf(b)} after a stopped`,
+      );
+      await first.publish(
+        Array.from({ length: 50 }, (_, sequence) => ({
+          topic,
+          key: `region-${sequence % 7}`,
+          event: measurementRecorded('03459020', 100 + sequence),
+        })),
+      );
+      await eventually(() => handledBy.size === 150);
+      await b.stop();
+    } finally {
+      // Closing stops the subscriptions, also when an expectation above failed.
+      await Promise.all([first.close(), second.close()]);
+    }
     expect([...handledBy.values()].filter((members) => members.length > 1)).toEqual([]);
     expect(Array.from({ length: 50 }, (_, sequence) => handledBy.get(100 + sequence))).toEqual(
       Array.from({ length: 50 }, () => ['b']),

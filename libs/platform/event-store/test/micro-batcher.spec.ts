@@ -81,7 +81,7 @@ describe('MicroBatcher', () => {
     expect(batches).toEqual([{ items: [0], at: expect.any(Number) }]);
     for (let item = 1; item <= 10; item++) {
       void batcher.add(item);
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      await new Promise((resolve) => setImmediate(resolve));
     }
     await new Promise((resolve) => setTimeout(resolve, 60));
     // Without the spacing each item would be a batch of its own.
