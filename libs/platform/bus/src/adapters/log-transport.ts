@@ -126,9 +126,11 @@ class LogConsumer implements TransportConsumer {
       this.appendedSinceFetch = false;
       let handled = 0;
       // Partitions are independent, so their records are handled side by side; within one, in order.
-      for (const result of await Promise.all(this.owned.map((partition) => this.drain(partition)))) {
-        if (result === 'lost-lease') this.claimedAt = 0;
-        else handled += result;
+      // Every drain ends before a failure ends the consumer, so none commits after it stopped.
+      for (const outcome of await Promise.allSettled(this.owned.map((partition) => this.drain(partition)))) {
+        if (outcome.status === 'rejected') throw outcome.reason;
+        if (outcome.value === 'lost-lease') this.claimedAt = 0;
+        else handled += outcome.value;
       }
       if (this.stopping) return;
       if (handled === 0) await this.nextAppend();
