@@ -58,9 +58,13 @@ function unavailable(name: string) {
 
 /**
  * Forwards `/api/<name>/…` to an instance of the service, without the prefix. A refused connection
- * never reached the service, so the request (held in memory) goes to the next instance; any other
- * failure is answered 502, since the service may have acted on the request.
+ * never reached the service, so the request (held in memory) goes to the next instance. So does a
+ * request whose connection was reset, when it is a read or carries an Idempotency-Key: a stopping
+ * instance resets connections it had not yet taken, and a keyed command runs at most once on any
+ * instance. Any other failure is answered 502, since the service may have acted on the request.
  */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 function serviceProxy(name: string, targets: readonly string[]) {
   const instances = roundRobin(targets.map((target) => new URL(target).origin));
   return (req: Request, res: Response): void => {
@@ -95,10 +99,11 @@ function serviceProxy(name: string, targets: readonly string[]) {
           },
         );
         upstream.on('error', (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ECONNREFUSED') {
-            instances.refused(target);
-            if (attempt < targets.length) return send(attempt + 1);
-          }
+          if (error.code === 'ECONNREFUSED') instances.refused(target);
+          const repeatable =
+            error.code === 'ECONNREFUSED' ||
+            (error.code === 'ECONNRESET' && (SAFE_METHODS.has(req.method ?? '') || !!req.headers['idempotency-key']));
+          if (repeatable && attempt < targets.length) return send(attempt + 1);
           problem(res, 502, 'service-unreachable', `The ${name} service does not answer; try again in a moment.`);
         });
         upstream.end(body);

@@ -1,4 +1,5 @@
 import { useTempDir, eventually } from '@bildungsregion/testing';
+import { randomUUID } from 'node:crypto';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ type Service = keyof typeof PORTS;
 /**
  * Two instances each of goals and monitoring on shared SQLite files behind the development gateway,
  * restarted one instance at a time (SIGTERM, start again) while commands arrive through the gateway.
+ * The commands carry Idempotency-Keys, as a client that must not lose one does: a stopping instance
+ * resets connections it had not yet taken, and the gateway repeats only keyed commands elsewhere.
  */
 describe('a rolling restart of goals and monitoring under load', () => {
   const dir = useTempDir();
@@ -78,11 +81,11 @@ describe('a rolling restart of goals and monitoring under load', () => {
         const answer =
           kind === 'progress'
             ? await call(`${api('goals')}/goals/${direct}/progress`, {
-                headers: auth.coordinator,
+                headers: { ...auth.coordinator, 'Idempotency-Key': randomUUID() },
                 body: { value: n % 100, asOf: '2026-06-30' },
               }).catch((error: Error) => ({ status: 0, body: error.message }))
             : await call(`${api('monitoring')}/measurements`, {
-                headers: auth.coordinator,
+                headers: { ...auth.coordinator, 'Idempotency-Key': randomUUID() },
                 body: { indicatorKey: key, regionKey: BRAMSCHE, period: day(n), value: n % 100 },
               }).catch((error: Error) => ({ status: 0, body: error.message }));
         if (answer.status === 201) acknowledged[kind]++;
