@@ -11,6 +11,7 @@ describeWith(kafkaForTests(), 'an erasure request in planning as its own process
     const dir = useTempDir();
     const run = randomUUID().slice(0, 8);
     const db = `system_planning_${run}`;
+    const namespace = `system-erasure-${run}`;
     personalDataErasureSuite(
       () => ({
         dataDir: dir(),
@@ -18,10 +19,14 @@ describeWith(kafkaForTests(), 'an erasure request in planning as its own process
         BUS_URL: `kafka://${brokers}`,
         READ_MODELS_URL: mongoUrl,
         READ_MODELS_DB: db,
-        TOPIC_NAMESPACE: `system-erasure-${run}`,
+        TOPIC_NAMESPACE: namespace,
       }),
       () => ({
-        directories: [dir(), join(infraData, 'kafka', 'data'), join(infraData, 'ferretdb', 'data')],
+        directories: [dir()],
+        sharedDirectories: [
+          { path: join(infraData, 'kafka', 'data'), entriesStartingWith: namespace },
+          { path: join(infraData, 'ferretdb', 'data'), entriesStartingWith: db },
+        ],
         readModels: { url: mongoUrl, db },
       }),
       3985,

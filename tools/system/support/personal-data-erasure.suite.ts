@@ -10,8 +10,13 @@ import { authHeaders, call, ServiceProcess, startService } from './service-proce
 
 /** Where the service under test may have left copies of what it was sent. */
 export interface PlacesToSearch {
-  /** Directories searched file by file: the service's data dir, and the broker's and read store's data dirs. */
+  /** Directories searched file by file: the service's data dir. */
   readonly directories: readonly string[];
+  /**
+   * The broker's and read store's data dirs, which other tests and runs share: only the entries named
+   * for this run (its topics, its database) are searched, so the time taken does not grow with them.
+   */
+  readonly sharedDirectories?: readonly { readonly path: string; readonly entriesStartingWith: string }[];
   /** A MongoDB-wire read store whose every document is searched. */
   readonly readModels?: { readonly url: string; readonly db: string };
 }
@@ -34,7 +39,16 @@ function filesUnder(directory: string): string[] {
 /** The places (file, collection, log) where any of the needles occurs. */
 async function whereFound(needles: readonly Buffer[], places: PlacesToSearch, logs: string): Promise<string[]> {
   const found: string[] = [];
-  for (const file of places.directories.flatMap(filesUnder)) {
+  const ownEntries = (places.sharedDirectories ?? []).flatMap(({ path, entriesStartingWith }) => {
+    const names = existsSync(path) ? readdirSync(path).filter((name) => name.startsWith(entriesStartingWith)) : [];
+    if (names.length === 0)
+      throw new Error(`${path} holds nothing named ${entriesStartingWith}…: the search would miss this run's data.`);
+    return names.map((name) => join(path, name));
+  });
+  const files = [...places.directories, ...ownEntries].flatMap((path) =>
+    existsSync(path) && statSync(path).isFile() ? [path] : filesUnder(path),
+  );
+  for (const file of files) {
     let content: Buffer;
     try {
       content = readFileSync(file);
