@@ -4,6 +4,7 @@ import type { paths as IdeasPaths } from './generated/ideas';
 import type { paths as MonitoringPaths } from './generated/monitoring';
 import type { paths as PlanningPaths } from './generated/planning';
 import { ETagStore } from './etags';
+import { newIdempotencyKey } from './idempotency-key';
 import { ApiError, problemOf } from './problem';
 
 /** What the API layer needs from sign-in: the current access token, and what to do when it is refused. */
@@ -21,7 +22,8 @@ export const etags = new ETagStore();
 
 const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-const sessionAndRevisions: Middleware = {
+/** Signs every request in, and gives each command the revision it is based on and a key of its own. */
+export const sessionAndRevisions: Middleware = {
   async onRequest({ request }) {
     const token = await session.accessToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
@@ -29,6 +31,8 @@ const sessionAndRevisions: Middleware = {
       const etag = etags.forCommand(new URL(request.url).pathname);
       if (etag && !request.headers.has('If-Match')) request.headers.set('If-Match', etag);
     }
+    if (request.method === 'POST' && !request.headers.has('Idempotency-Key'))
+      request.headers.set('Idempotency-Key', newIdempotencyKey());
     return request;
   },
   async onResponse({ request, response }) {
