@@ -35,6 +35,20 @@ describe('bearer tokens', () => {
     await expect(verifier.verify('not.a.token')).rejects.toThrow(InvalidTokenError);
   });
 
+  it('remembers a verified token by its exact text and only until it expires', async () => {
+    const verifier = new TokenVerifier({ secret });
+    const token = await issueToken(secret, { role: 'coordinator', subject: 'k.meyer', expiresIn: '2s' });
+    expect(await verifier.verify(token)).toEqual({ id: 'k.meyer', role: 'coordinator' });
+
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const forged = `${header}.${payload}.${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`;
+    await expect(verifier.verify(forged)).rejects.toThrow(InvalidTokenError);
+
+    const expiry = JSON.parse(Buffer.from(payload, 'base64url').toString()).exp * 1000;
+    await new Promise((resolve) => setTimeout(resolve, expiry - Date.now() + 50));
+    await expect(verifier.verify(token)).rejects.toThrow(/expired/);
+  });
+
   it.each(['none', 'RS256', 'ES256', 'PS256', 'EdDSA', 'dir', 'HS256x'])(
     'refuses a token whose header names the algorithm %s as an invalid token, not as a failure',
     async (alg) => {

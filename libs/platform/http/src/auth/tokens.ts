@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { Principal, Role, ROLES } from '@bildungsregion/application';
 
 /** Signs development tokens when no secret is configured; refused when NODE_ENV=production. */
@@ -45,9 +46,17 @@ function roleOf(payload: JWTPayload): Role {
   return role;
 }
 
-/** Verifies bearer tokens with a secret or a JWKS and reads the caller's role and id from them. */
+/** How long a verified token is taken on its word before its signature is checked again. */
+const VERIFIED_FOR_MS = 60_000;
+
+/**
+ * Verifies bearer tokens with a secret or a JWKS and reads the caller's role and id from them. A
+ * client sends one token with every request, so a token verified once is remembered (its exact text,
+ * never past its expiry) and its signature is not checked again on every request.
+ */
 export class TokenVerifier {
   private readonly verifyJwt: (token: string) => Promise<{ payload: JWTPayload }>;
+  private readonly verified = new LRUCache<string, Principal>({ max: 1_000 });
 
   constructor(settings: TokenSettings) {
     const options = { issuer: settings.issuer ?? DEFAULT_ISSUER, audience: settings.audience ?? DEFAULT_AUDIENCE };
@@ -63,6 +72,15 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known) return known;
+    const { principal, expiresAt } = await this.verifyOnce(token);
+    const ttl = Math.min(VERIFIED_FOR_MS, expiresAt - Date.now());
+    if (ttl > 0) this.verified.set(token, principal, { ttl });
+    return principal;
+  }
+
+  private async verifyOnce(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     let payload: JWTPayload;
     try {
       payload = (await this.verifyJwt(token)).payload;
@@ -81,7 +99,7 @@ export class TokenVerifier {
           : 'The token has no subject (sub).',
       );
     }
-    return { id, role };
+    return { principal: { id, role }, expiresAt: payload.exp === undefined ? Infinity : payload.exp * 1000 };
   }
 }
 
