@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ApiResult } from './api-responses';
 import { Public } from './auth/auth.guard';
 import { Metrics } from './metrics';
-import { HEALTH_REPORTER, HealthReporter } from './health';
+import { HEALTH_REPORTER, HealthReporter, LeaseStatus } from './health';
 
 const componentHealth = z.looseObject({ status: z.enum(['up', 'down']), error: z.string().optional() });
 const HealthResult = z.looseObject({
@@ -21,16 +21,7 @@ const HealthResult = z.looseObject({
         .describe('Per topic, the partitions this instance handles; the group’s other members handle the rest.'),
     })
     .optional(),
-  lease: z
-    .object({
-      name: z.string(),
-      instance: z.string().describe('This instance.'),
-      held: z.boolean().describe('Whether this instance does the work one instance at a time does.'),
-      holder: z.string().nullable(),
-      expiresAt: z.string().nullable(),
-      lastError: z.string().optional(),
-    })
-    .describe('The lease on projections, relay and sealing.'),
+  lease: LeaseStatus,
 });
 
 /** Liveness, readiness and Prometheus metrics, the same on every service. */

@@ -1,22 +1,11 @@
 import { Logger } from '@bildungsregion/bus';
+import type { LeaseStatus } from '@bildungsregion/http';
 import { LeaseStore } from '@bildungsregion/read-models';
 
 /** Work that one instance of a service at a time may do. */
 export interface LeasedWork {
   start(): Promise<void>;
   stop(): Promise<void>;
-}
-
-export interface LeaseStatus {
-  readonly name: string;
-  /** This instance. */
-  readonly instance: string;
-  /** Whether this instance holds the lease and does the work. */
-  readonly held: boolean;
-  /** The holder as stored, null when nobody holds it. */
-  readonly holder: string | null;
-  readonly expiresAt: string | null;
-  readonly lastError?: string;
 }
 
 /**

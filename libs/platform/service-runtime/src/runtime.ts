@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Bus, createLogger, Logger, PublicEvent, Relay, RelayStatus } from '@bildungsregion/bus';
 import { EventStore, RecordedEvent } from '@bildungsregion/event-store';
-import { ComponentHealth, HealthReporter, Metrics, probe } from '@bildungsregion/http';
+import { ComponentHealth, HealthReporter, LeaseStatus, Metrics, probe } from '@bildungsregion/http';
 import {
   ProjectedDocument,
   Projection,
@@ -9,7 +9,7 @@ import {
   ProjectionStatus,
   ReadModelStore,
 } from '@bildungsregion/read-models';
-import { LeaseKeeper, LeaseStatus } from './lease-keeper';
+import { LeaseKeeper } from './lease-keeper';
 import { SealKeeper, SealStatus } from './seals';
 import { shutDownTracing } from './tracing';
 

@@ -2251,8 +2251,9 @@ export interface operations {
                         /** @description The lease on projections, relay and sealing. */
                         lease: {
                             expiresAt: string | null;
-                            /** @description Whether this instance does the work one instance at a time does. */
+                            /** @description Whether this instance holds the lease and does the work. */
                             held: boolean;
+                            /** @description The holder as stored, null when nobody holds it. */
                             holder: string | null;
                             /** @description This instance. */
                             instance: string;
@@ -2310,8 +2311,9 @@ export interface operations {
                         /** @description The lease on projections, relay and sealing. */
                         lease: {
                             expiresAt: string | null;
-                            /** @description Whether this instance does the work one instance at a time does. */
+                            /** @description Whether this instance holds the lease and does the work. */
                             held: boolean;
+                            /** @description The holder as stored, null when nobody holds it. */
                             holder: string | null;
                             /** @description This instance. */
                             instance: string;

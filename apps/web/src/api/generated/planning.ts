@@ -3822,8 +3822,9 @@ export interface operations {
                         /** @description The lease on projections, relay and sealing. */
                         lease: {
                             expiresAt: string | null;
-                            /** @description Whether this instance does the work one instance at a time does. */
+                            /** @description Whether this instance holds the lease and does the work. */
                             held: boolean;
+                            /** @description The holder as stored, null when nobody holds it. */
                             holder: string | null;
                             /** @description This instance. */
                             instance: string;
@@ -3881,8 +3882,9 @@ export interface operations {
                         /** @description The lease on projections, relay and sealing. */
                         lease: {
                             expiresAt: string | null;
-                            /** @description Whether this instance does the work one instance at a time does. */
+                            /** @description Whether this instance holds the lease and does the work. */
                             held: boolean;
+                            /** @description The holder as stored, null when nobody holds it. */
                             holder: string | null;
                             /** @description This instance. */
                             instance: string;
