@@ -56,7 +56,12 @@ export class InMemoryTopicLog implements TopicLog {
     return true;
   }
 
-  claim(groupId: string, topics: readonly string[], memberId: string, leaseMs: number): TopicPartition[] {
+  claim(
+    groupId: string,
+    topics: readonly string[],
+    memberId: string,
+    leaseMs: number,
+  ): { owned: TopicPartition[]; view: GroupView } {
     const now = Date.now();
     const owned: TopicPartition[] = [];
     for (const topic of topics) {
@@ -68,7 +73,7 @@ export class InMemoryTopicLog implements TopicLog {
         owned.push({ topic, partition });
       }
     }
-    return owned;
+    return { owned, view: this.groupView(groupId, topics) };
   }
 
   groupView(groupId: string, topics: readonly string[]): GroupView {

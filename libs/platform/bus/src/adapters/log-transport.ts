@@ -111,9 +111,10 @@ class LogConsumer implements TransportConsumer {
   private renewLeases(): void {
     const due = Date.now() - this.claimedAt > this.leaseMs / 3;
     if (!due && !this.groupMoved(this.log.groupView(this.request.groupId, this.request.topics))) return;
-    this.owned = this.log.claim(this.request.groupId, this.request.topics, this.memberId, this.leaseMs);
+    const { owned, view } = this.log.claim(this.request.groupId, this.request.topics, this.memberId, this.leaseMs);
+    this.owned = owned;
     this.claimedAt = Date.now();
-    this.seenAtClaim = this.log.groupView(this.request.groupId, this.request.topics);
+    this.seenAtClaim = view;
   }
 
   private groupMoved(view: GroupView): boolean {

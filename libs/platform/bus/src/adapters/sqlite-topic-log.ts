@@ -188,7 +188,12 @@ export class SqliteTopicLog implements TopicLog {
    * share, then free or expired ones. A member above its share (another joined) gives the rest up,
    * and the newcomer takes them at its next claim.
    */
-  claim(groupId: string, topics: readonly string[], memberId: string, leaseMs: number): TopicPartition[] {
+  claim(
+    groupId: string,
+    topics: readonly string[],
+    memberId: string,
+    leaseMs: number,
+  ): { owned: TopicPartition[]; view: GroupView } {
     return this.db
       .transaction(() => {
         const now = Date.now();
@@ -211,7 +216,7 @@ export class SqliteTopicLog implements TopicLog {
         const mine = [...owned.slice(0, share), ...free.slice(0, Math.max(0, share - owned.length))];
         for (const { topic, partition } of mine)
           this.statements.takeLease.run(groupId, topic, partition, memberId, now + leaseMs);
-        return mine;
+        return { owned: mine, view: this.groupView(groupId, topics) };
       })
       .immediate();
   }

@@ -30,8 +30,17 @@ export interface TopicLog {
   committedOffset(groupId: string, partition: TopicPartition): number;
   /** Commits unless the member lost its lease; returns whether it did. */
   commit(groupId: string, partition: TopicPartition, nextOffset: number, memberId: string): boolean;
-  /** Renews the member's partitions and takes free or expired ones: in a log shared by processes up to its share of the group's, in memory all; returns what it owns now. */
-  claim(groupId: string, topics: readonly string[], memberId: string, leaseMs: number): TopicPartition[];
+  /**
+   * Renews the member's partitions and takes free or expired ones: in a log shared by processes up to
+   * its share of the group's, in memory all. Returns what it owns now, and the group as the claim left
+   * it, so a member that joins just after is seen as a change at the next poll.
+   */
+  claim(
+    groupId: string,
+    topics: readonly string[],
+    memberId: string,
+    leaseMs: number,
+  ): { readonly owned: TopicPartition[]; readonly view: GroupView };
   release(groupId: string, memberId: string): void;
   /** Read without writing, so a member can ask at every poll whether a claim would move partitions. */
   groupView(groupId: string, topics: readonly string[]): GroupView;
