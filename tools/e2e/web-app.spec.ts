@@ -392,7 +392,7 @@ describeIf(hasChromium, 'browser', 'the web app in a browser', 'the web app in a
       .getByText('Das Ziel wurde inzwischen geändert. Laden Sie es neu und wiederholen Sie Ihre Eingabe.')
       .waitFor();
     await expectAccessible(first, 'ziel-konflikt');
-    await first.getByRole('button', { name: 'Ziel neu laden' }).click();
+    await first.getByRole('button', { name: 'Neu laden' }).click();
     await first.getByTestId('progress-table').getByText('7,5').waitFor();
     await first.getByRole('button', { name: 'Fortschritt erfassen', exact: true }).click();
     await first.getByText('Der Fortschritt wurde erfasst.').waitFor();

@@ -117,7 +117,9 @@ export function CallPage() {
             </div>
           </dl>
           {coordinator && call.status === 'draft' ? <OpenCall callId={id} stages={terms.stages} /> : null}
-          {coordinator && call.status === 'open' ? <CloseCall callId={id} /> : null}
+          {coordinator && call.status === 'open' ? (
+            <CloseCall callId={id} onReload={() => void view.refetch()} />
+          ) : null}
           <section aria-labelledby="call-ideas-heading">
             <h2 id="call-ideas-heading" className="kern-heading-medium">
               {t('calls.ideas', { count: view.data?.ideaCount ?? 0 })}
@@ -185,13 +187,13 @@ function OpenCall({ callId, stages }: { callId: string; stages: readonly string[
   );
 }
 
-function CloseCall({ callId }: { callId: string }) {
+function CloseCall({ callId, onReload }: { callId: string; onReload: () => void }) {
   const { t } = useTranslation();
   const step = useCallStep(callId);
   const { problem, clear, fail } = useCommandErrors();
   return (
     <div className="step-form">
-      {problem ? <CommandProblem problem={problem} onReload={() => undefined} staleText={t('idea.stale')} /> : null}
+      {problem ? <CommandProblem problem={problem} onReload={onReload} staleText={t('calls.stale')} /> : null}
       <button
         type="button"
         className="kern-btn kern-btn--secondary"

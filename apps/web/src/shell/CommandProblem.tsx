@@ -19,7 +19,7 @@ export function CommandProblem({
   const { t } = useTranslation();
   if (problem.code === 'stale-revision')
     return (
-      <Alert kind="danger" title={t('step.stale.title')}>
+      <Alert kind="danger" title={t('step.rejected')}>
         <p className="kern-body">{staleText}</p>
         <button type="button" className="kern-btn kern-btn--secondary" onClick={onReload}>
           <span className="kern-label">{t('step.stale.reload')}</span>

@@ -1,0 +1,22 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { vi } from 'vitest';
+import { CommandProblem } from './CommandProblem';
+
+describe('CommandProblem', () => {
+  it('says of a conflict only what changed, once, and reloads that thing', () => {
+    const reload = vi.fn();
+    const staleText = 'Die Idee wurde inzwischen geändert. Laden Sie sie neu und wiederholen Sie Ihre Eingabe.';
+    render(
+      <CommandProblem
+        problem={{ status: 409, code: 'stale-revision', detail: 'revision 3 expected' }}
+        onReload={reload}
+        staleText={staleText}
+      />,
+    );
+    expect(screen.getByText('Nicht gespeichert')).toBeTruthy();
+    expect(screen.getAllByText(/inzwischen geändert/)).toHaveLength(1);
+    expect(screen.queryByText(/Ziel/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Neu laden' }));
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+});
