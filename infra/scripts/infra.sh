@@ -4,7 +4,9 @@
 # module proxy; with --cluster also a three-node KRaft cluster (brokers on 19192, 19292, 19392).
 # Idempotent; everything it keeps lives under data/infra (git-ignored).
 #
-#   infra.sh up [--cluster] | down | status
+#   infra.sh up [--cluster] | down | status | reset
+# reset stops everything and empties the brokers' and FerretDB's data, keeping what was downloaded:
+# every test run leaves topics and databases behind, and thousands of them slow the brokers down.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -166,6 +168,13 @@ case "${1:-}" in
     stop_cluster
     stop FerretDB "$FERRET_PID"
     ;;
+  reset)
+    stop Kafka "$KAFKA_PID"
+    stop_cluster
+    stop FerretDB "$FERRET_PID"
+    rm -rf "$KAFKA_DATA" "$CLUSTER_DIR" "$FERRET_DATA"
+    log "emptied the data of Kafka, the Kafka cluster and FerretDB"
+    ;;
   status)
     running "$KAFKA_PID" && echo "kafka: running (pid $(cat "$KAFKA_PID"))" || echo "kafka: stopped"
     for n in "${CLUSTER_NODES[@]}"; do
@@ -174,7 +183,7 @@ case "${1:-}" in
     running "$FERRET_PID" && echo "ferretdb: running (pid $(cat "$FERRET_PID"))" || echo "ferretdb: stopped"
     ;;
   *)
-    echo "usage: $0 up [--cluster] | down | status" >&2
+    echo "usage: $0 up [--cluster] | down | status | reset" >&2
     exit 2
     ;;
 esac
