@@ -23,7 +23,7 @@ export const etags = new ETagStore();
 const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Signs every request in, and gives each command the revision it is based on and a key of its own. */
-export const sessionAndRevisions: Middleware = {
+const sessionAndRevisions: Middleware = {
   async onRequest({ request }) {
     const token = await session.accessToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
