@@ -19,4 +19,22 @@ describe('CommandProblem', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Neu laden' }));
     expect(reload).toHaveBeenCalledTimes(1);
   });
+
+  it('says in German that the gateway reached no instance of the service', () => {
+    render(
+      <CommandProblem
+        problem={{
+          status: 502,
+          code: 'service-unreachable',
+          detail: 'The goals service does not answer; try again in a moment.',
+        }}
+        onReload={() => undefined}
+        staleText=""
+      />,
+    );
+    expect(
+      screen.getByText('Der Dienst ist gerade nicht erreichbar. Versuchen Sie es in einem Moment erneut.'),
+    ).toBeTruthy();
+    expect(screen.queryByText(/does not answer/)).toBeNull();
+  });
 });
