@@ -1,6 +1,8 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { RecordedEvent, SqliteEventStore, verifyAllStreams } from '../src';
 import { useTempDir } from '@bildungsregion/testing';
+import { newEvent } from './support/events';
 import { startWriter } from './support/writer-process';
 
 const PER_WRITER = 400;
@@ -45,5 +47,49 @@ describe('SQLite event store shared by several OS processes', () => {
     const order = all.map((event) => (event.data as { writer: string }).writer);
     const switches = order.filter((writer, index) => index > 0 && writer !== order[index - 1]).length;
     expect(switches).toBeGreaterThan(1);
+  });
+
+  describe('while another process holds the write lock', () => {
+    const event = newEvent('noted', {});
+
+    it('waits for it without blocking this process, then commits', async () => {
+      const file = join(tempDir(), 'locked.sqlite');
+      const store = new SqliteEventStore({ file });
+      const other = new Database(file);
+      other.exec('BEGIN IMMEDIATE');
+      try {
+        const appended = store.append('held-1', [event], 'no-stream');
+        const turns = await new Promise<number>((resolve) => {
+          let count = 0;
+          const tick = () => (++count === 20 ? resolve(count) : setTimeout(tick, 1));
+          tick();
+        });
+        expect(turns).toBe(20);
+        other.exec('COMMIT');
+        await expect(appended).resolves.toMatchObject({ revision: 0 });
+      } finally {
+        if (other.inTransaction) other.exec('ROLLBACK');
+        other.close();
+        await store.close();
+      }
+    });
+
+    it('gives up after its busy timeout with the lock error, and commits nothing', async () => {
+      const file = join(tempDir(), 'never-released.sqlite');
+      const store = new SqliteEventStore({ file, busyTimeoutMs: 200 });
+      const other = new Database(file);
+      other.exec('BEGIN IMMEDIATE');
+      try {
+        const started = Date.now();
+        await expect(store.append('held-2', [event], 'no-stream')).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+        expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+        other.exec('ROLLBACK');
+        expect(await store.readStream('held-2')).toEqual([]);
+      } finally {
+        if (other.inTransaction) other.exec('ROLLBACK');
+        other.close();
+        await store.close();
+      }
+    });
   });
 });

@@ -29,7 +29,10 @@ export interface SqliteEventStoreOptions {
    * system reports writes to the database (they wake subscriptions at once), else 50 ms.
    */
   readonly pollIntervalMs?: number;
-  /** How long an append waits for another process's write lock. Default 10 s. */
+  /**
+   * How long an append waits for another process's write lock. Default 10 s. It waits without
+   * blocking: requests, reads and the bus carry on meanwhile, and appends that arrive join its group.
+   */
   readonly busyTimeoutMs?: number;
   /** FULL (default) syncs every commit to disk; NORMAL survives process crashes but not power loss. */
   readonly synchronous?: 'FULL' | 'NORMAL';
@@ -45,6 +48,12 @@ interface QueuedAppend {
 
 /** Most appends committed together; bounds how long one commit holds the write lock. */
 const MAX_GROUP = 256;
+/** How long a group waits before it asks again for the write lock another process holds. */
+const LOCK_RETRY_MS = 2;
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+}
 
 interface EventRow {
   position: number;
@@ -93,10 +102,14 @@ export class SqliteEventStore implements EventStore {
   private readonly readAllStatements = new Map<string, Database.Statement>();
   private readonly queued: QueuedAppend[] = [];
   private readonly writes: SqliteWriteWatch;
+  private readonly busyTimeoutMs: number;
+  /** Since when the queued group has found the write lock held by another process. */
+  private lockedOutSince: number | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     mkdirSync(dirname(options.file), { recursive: true });
-    this.db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 10_000 });
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
+    this.db = new Database(options.file, { timeout: this.busyTimeoutMs });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.exec(SQLITE_EVENT_STORE_SCHEMA);
@@ -137,34 +150,61 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  private commitQueued(): void {
+  /**
+   * Commits the next group. While another process holds the write lock, the group goes back to the
+   * front of the queue and asks again a moment later, rather than SQLite's busy handler sleeping on
+   * this process's only thread; `waitForLock` (when closing) lets that handler wait instead.
+   */
+  private commitQueued(waitForLock = false): void {
     const group = this.queued.splice(0, MAX_GROUP);
-    if (this.queued.length > 0) setImmediate(() => this.commitQueued());
+    if (group.length === 0) return;
     let outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[];
     try {
-      outcomes = this.db
-        .transaction(() =>
-          group.map((request) => {
-            try {
-              return { ok: true as const, result: this.appendOne(request) };
-            } catch (error) {
-              // SQLite rolls the whole transaction back on some errors (disk full, I/O): fail the group.
-              if (!this.db.inTransaction) throw error;
-              return { ok: false as const, error };
-            }
-          }),
-        )
-        .immediate();
+      outcomes = this.withoutBusyWait(!waitForLock, () =>
+        this.db
+          .transaction(() =>
+            group.map((request) => {
+              try {
+                return { ok: true as const, result: this.appendOne(request) };
+              } catch (error) {
+                // SQLite rolls the whole transaction back on some errors (disk full, I/O): fail the group.
+                if (!this.db.inTransaction) throw error;
+                return { ok: false as const, error };
+              }
+            }),
+          )
+          .immediate(),
+      );
     } catch (error) {
+      const now = Date.now();
+      if (isBusy(error) && !waitForLock && now - (this.lockedOutSince ??= now) < this.busyTimeoutMs) {
+        this.queued.unshift(...group);
+        setTimeout(() => this.commitQueued(), LOCK_RETRY_MS);
+        return;
+      }
+      this.lockedOutSince = undefined;
       for (const request of group) request.reject(error);
+      if (this.queued.length > 0) setImmediate(() => this.commitQueued());
       return;
     }
+    this.lockedOutSince = undefined;
+    if (this.queued.length > 0) setImmediate(() => this.commitQueued());
     group.forEach((request, index) => {
       const outcome = outcomes[index];
       if (outcome?.ok) request.resolve(outcome.result);
       else request.reject(outcome?.error);
     });
     this.live.notifyAppended();
+  }
+
+  private withoutBusyWait<T>(enabled: boolean, write: () => T): T {
+    if (!enabled) return write();
+    this.db.pragma('busy_timeout = 0');
+    try {
+      return write();
+    } finally {
+      this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
+    }
   }
 
   /** One append inside the group's transaction; a nested transaction is a savepoint in better-sqlite3. */
@@ -233,7 +273,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    while (this.queued.length > 0 && this.db.open) this.commitQueued();
+    while (this.queued.length > 0 && this.db.open) this.commitQueued(true);
     this.writes.stop();
     await this.live.closeAll();
     if (this.db.open) this.db.close();
