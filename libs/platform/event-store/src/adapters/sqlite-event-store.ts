@@ -51,8 +51,10 @@ const MAX_GROUP = 256;
 /** How long a group waits before it asks again for the write lock another process holds. */
 const LOCK_RETRY_MS = 2;
 
+/** By its code, not its class: the driver keeps the error class it was first loaded with. */
 function isBusy(error: unknown): boolean {
-  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
 interface EventRow {
