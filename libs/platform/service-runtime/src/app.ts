@@ -34,16 +34,28 @@ const DRAIN_MS = 10_000;
  * On SIGTERM or SIGINT: stop taking connections (so a gateway sends requests to another instance)
  * and let the requests in flight finish, then stop the leased work, publish what the relay holds,
  * release the lease and close the stores (the app's shutdown hooks), and exit by the signal.
+ * Whatever is still unfinished after `timeoutMs` is left to the next start, which redoes it: the relay
+ * publishes from its checkpoint, the bus redelivers what was not committed, the lease expires.
  */
-function stopGracefullyOnSignals(app: INestApplication): void {
+function stopGracefullyOnSignals(app: INestApplication, timeoutMs: number): void {
   const stop = (signal: NodeJS.Signals) => {
     process.removeAllListeners('SIGTERM').removeAllListeners('SIGINT');
+    let step = 'letting the requests in flight finish';
+    setTimeout(() => {
+      process.stderr.write(
+        `stopping took longer than ${timeoutMs} ms, still ${step}; exiting without it, the next start redoes what is left\n`,
+      );
+      process.exit(1);
+    }, timeoutMs).unref();
     const server = app.getHttpServer() as Server;
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
-    const cutOff = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+    const cutOff = setTimeout(() => server.closeAllConnections(), Math.min(DRAIN_MS, timeoutMs / 2));
     drained
-      .then(() => clearTimeout(cutOff))
-      .then(() => app.close())
+      .then(() => {
+        clearTimeout(cutOff);
+        step = 'stopping the leased work, the consumers and the stores';
+        return app.close();
+      })
       .then(
         () => process.kill(process.pid, signal),
         (error: unknown) => {
@@ -62,7 +74,7 @@ export function runService(name: string, build: (config: ServiceConfig) => Promi
     startTracing(config.service, { otlpEndpoint: config.otlpEndpoint });
     const app = await build(config);
     await app.listen(config.port, '0.0.0.0');
-    stopGracefullyOnSignals(app);
+    stopGracefullyOnSignals(app, config.stopTimeoutMs);
   };
   start().catch((error: unknown) => {
     process.stderr.write(`${name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -31,6 +31,8 @@ export interface ServiceConfig {
   readonly otlpEndpoint?: string;
   /** This instance among the service's instances (`INSTANCE_ID`, by default host and process id) and the length of its lease (`LEASE_TTL_MS`). */
   readonly instance: InstanceSettings;
+  /** How long a SIGTERM or SIGINT may take in all before the process exits anyway (`STOP_TIMEOUT_MS`). */
+  readonly stopTimeoutMs: number;
 }
 
 /** How the service seals its event store; see `SealKeeper`. */
@@ -77,6 +79,8 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
     INSTANCE_ID: z.string().min(1).max(200).default(`${hostname()}/${process.pid}`),
     LEASE_TTL_MS: z.coerce.number().int().min(300).max(600_000).default(10_000),
+    // Below the 30 s a supervisor (Kubernetes, systemd) usually waits before it kills the process.
+    STOP_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
   });
   // An empty variable (as compose passes an unset one) means "not set".
   const parsed = environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
@@ -132,6 +136,7 @@ export function loadServiceConfig(name: string, env: NodeJS.ProcessEnv = process
       join(dataDirOf(settings.EVENT_STORE_URL, service.name), 'personal-data-keys.sqlite'),
     ...(settings.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: settings.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
     instance: { instance: settings.INSTANCE_ID, leaseTtlMs: settings.LEASE_TTL_MS },
+    stopTimeoutMs: settings.STOP_TIMEOUT_MS,
   };
 }
 

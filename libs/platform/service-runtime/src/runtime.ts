@@ -199,6 +199,7 @@ export class StandardRuntime implements ServiceRuntime {
 
   /** Publishes what the relay holds and applies what the projections hold, then stops them and releases the lease. */
   async stop(): Promise<void> {
+    this.logger.info('stopping: finishing the leased work and releasing the lease');
     await this.lease.stop();
   }
 
@@ -222,6 +223,7 @@ export class StandardRuntime implements ServiceRuntime {
   }
 
   async close(): Promise<void> {
+    this.logger.info('stopping: closing the read models and the event store');
     await this.readModels.close();
     await this.store.close();
   }

@@ -15,6 +15,7 @@ describe('service configuration', () => {
       readModelsUrl: 'memory:',
       tokens: { secret: DEVELOPMENT_SECRET },
       seedSampleData: false,
+      stopTimeoutMs: 25_000,
     });
   });
 
@@ -30,8 +31,10 @@ describe('service configuration', () => {
   });
 
   it('names every bad setting', () => {
-    expect(() => loadConfig({ PORT: 'http', DISTRICT: '09772', SEED_SAMPLE_DATA: 'yes' })).toThrow(
-      /PORT: .*; DISTRICT: must be the AGS of a district with reference data: 03459; SEED_SAMPLE_DATA: /,
+    expect(() =>
+      loadConfig({ PORT: 'http', DISTRICT: '09772', SEED_SAMPLE_DATA: 'yes', STOP_TIMEOUT_MS: '500' }),
+    ).toThrow(
+      /PORT: .*; DISTRICT: must be the AGS of a district with reference data: 03459; SEED_SAMPLE_DATA: .*; STOP_TIMEOUT_MS: Too small: expected number to be >=1000/,
     );
     expect(() => loadServiceConfig('library', {})).toThrow(/no service library in the registry/);
   });

@@ -69,6 +69,7 @@ export class IntegrationEventConsumer implements OnApplicationBootstrap, OnAppli
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.logger.log('stopping: leaving the consumer group and closing the bus');
     await this.subscription?.stop();
     await this.bus.close();
   }
