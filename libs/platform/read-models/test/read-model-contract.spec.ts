@@ -140,5 +140,7 @@ describe('SQLite read models shared by several processes', () => {
 describeWith(ferretDbForTests(), 'mongoose read models', (url) => {
   readModelContract({
     create: () => MongooseReadModelStore.connect(url, { dbName: `contract_${randomUUID().slice(0, 8)}` }),
+    // In 3 of 10 runs on FerretDB 1.24 (SQLite backend) an older of eight concurrent replacements won.
+    nonAtomicConditionalWrites: 'FerretDB 1.24 does not apply a filtered replaceOne atomically',
   });
 });
