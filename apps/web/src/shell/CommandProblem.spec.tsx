@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { vi } from 'vitest';
+import { problemOf } from '../api/problem';
 import { CommandProblem } from './CommandProblem';
 
 describe('CommandProblem', () => {
@@ -36,5 +37,19 @@ describe('CommandProblem', () => {
       screen.getByText('Der Dienst ist gerade nicht erreichbar. Versuchen Sie es in einem Moment erneut.'),
     ).toBeTruthy();
     expect(screen.queryByText(/does not answer/)).toBeNull();
+  });
+
+  it('says in German that an answer without a problem, such as a proxy page, was unexpected', () => {
+    render(
+      <CommandProblem
+        problem={problemOf(413, '<html><body>Request Entity Too Large</body></html>')}
+        onReload={() => undefined}
+        staleText=""
+      />,
+    );
+    expect(
+      screen.getByText('Der Dienst hat unerwartet geantwortet. Laden Sie die Seite neu und versuchen Sie es erneut.'),
+    ).toBeTruthy();
+    expect(screen.queryByText(/HTTP 413/)).toBeNull();
   });
 });
