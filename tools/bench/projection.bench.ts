@@ -2,7 +2,9 @@
  * Projection apply rate: the projection runner rebuilding a read model from the store, into memory and
  * into FerretDB/MongoDB, each against a baseline in the same process:
  * - memory: the same fold into a plain Map (what the runner adds: idempotency checks, cloning, checkpoints);
- * - FerretDB: the same documents written with one raw mongoose replaceOne per event.
+ * - FerretDB: the same documents written with one raw mongoose replaceOne per event;
+ * - FerretDB, a new document per event (as monitoring's measurements): the first `BENCH_NEW_DOCUMENTS`
+ *   events, against one raw replaceOne per event.
  *   npm run bench:projections   (FerretDB is measured when MONGODB_URL or npm run infra:up's server answers)
  */
 import { InMemoryEventStore, NewEvent, RecordedEvent } from '@bildungsregion/event-store';
@@ -22,6 +24,8 @@ import { compare, Comparison, rate, report } from './stats';
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 5_000);
 const GOALS = 100;
+/** FerretDB replaces a document in 10–16 ms, so the one-document-per-event case takes fewer events. */
+const NEW_DOCUMENTS = Number(process.env['BENCH_NEW_DOCUMENTS'] ?? 1_000);
 
 interface GoalProgress extends ProjectedDocument {
   readonly records: number;
@@ -41,10 +45,10 @@ function fold(current: Omit<GoalProgress, 'projectedPosition'> | null, event: Re
   return { id: event.streamId, records: (current?.records ?? 0) + 1, latest: data.value, asOf: data.asOf };
 }
 
-async function seededStore(): Promise<InMemoryEventStore> {
+async function seededStore(events: number): Promise<InMemoryEventStore> {
   const store = new InMemoryEventStore();
   const revisions = new Map<number, number>();
-  for (let i = 0; i < EVENTS; i++) {
+  for (let i = 0; i < events; i++) {
     const goal = i % GOALS;
     const event: NewEvent = {
       type: 'ProgressRecorded',
@@ -57,19 +61,33 @@ async function seededStore(): Promise<InMemoryEventStore> {
   return store;
 }
 
-async function rebuildRate(store: InMemoryEventStore, readModels: ReadModelStore): Promise<number> {
+/** One document per event, named after it, as a measurement is. */
+const perEvent: Projection<GoalProgress> = {
+  ...progress,
+  name: 'bench.per-event',
+  documentIds: (event) => [event.id],
+  evolve: (current, event) => ({ ...fold(current, event), id: event.id }),
+};
+
+async function rebuildRate(
+  store: InMemoryEventStore,
+  readModels: ReadModelStore,
+  projection: Projection<GoalProgress> = progress,
+  events = EVENTS,
+): Promise<number> {
   const runner = new ProjectionRunner(store, readModels, {
-    ...progress,
+    ...projection,
     name: `bench-${randomUUID()}`,
     collection: `bench_${randomUUID().replace(/-/g, '')}`,
   });
-  const perSecond = await rate(EVENTS, () => runner.start());
+  const perSecond = await rate(events, () => runner.start());
   await runner.stop();
   return perSecond;
 }
 
 async function main(): Promise<void> {
-  const store = await seededStore();
+  const store = await seededStore(EVENTS);
+  const fewer = await seededStore(NEW_DOCUMENTS);
   const events = await store.readAll();
   const comparisons: Comparison[] = [];
 
@@ -112,6 +130,26 @@ async function main(): Promise<void> {
                   { upsert: true },
                 );
               }
+            });
+          },
+        ),
+      );
+      const fewerEvents = await fewer.readAll();
+      comparisons.push(
+        await compare(
+          `projection of a new document per event into FerretDB vs raw mongoose replaceOne (${NEW_DOCUMENTS.toLocaleString('en')} events)`,
+          'events/s',
+          ROUNDS,
+          () => rebuildRate(fewer, readModels, perEvent, NEW_DOCUMENTS),
+          async () => {
+            const collection = raw.collection(`raw_${randomUUID().replace(/-/g, '')}`);
+            return rate(NEW_DOCUMENTS, async () => {
+              for (const event of fewerEvents)
+                await collection.replaceOne(
+                  { _id: event.id as never },
+                  { ...fold(null, event), id: event.id, projectedPosition: event.position },
+                  { upsert: true },
+                );
             });
           },
         ),
