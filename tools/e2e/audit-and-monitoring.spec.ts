@@ -305,6 +305,9 @@ describeIf(
           async (page) => {
             await page.getByTestId('progress-table').waitFor();
             for (const summary of await page.locator('summary').all()) await summary.click();
+            const proofs = page.getByRole('button', { name: /^Nachweis zum Wert/ });
+            for (const proof of await proofs.all()) await proof.click();
+            await page.getByTestId('progress-table').locator('.trace-body dl').first().waitFor();
           },
         ],
         [

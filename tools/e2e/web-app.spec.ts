@@ -292,7 +292,10 @@ describeIf(hasChromium, 'browser', 'the web app in a browser', 'the web app in a
     const progress = current.getByTestId('progress-table');
     await progress.getByText('aus dem Monitoring').waitFor({ timeout: 30_000 });
     await current.getByTestId('trajectory-table').getByText('39,4').waitFor();
-    await progress.locator('tr', { hasText: 'aus dem Monitoring' }).locator('summary').click();
+    await progress
+      .locator('tr', { hasText: 'aus dem Monitoring' })
+      .getByRole('button', { name: /^Nachweis zum Wert/ })
+      .click();
     // The trace names the import and who recorded the measurement.
     await current.getByText(/^CSV-Import /).waitFor();
     await current.getByText(/monitoring-team \(Bildungskoordination\)/).waitFor();

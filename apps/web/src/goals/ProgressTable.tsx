@@ -89,6 +89,53 @@ export function TraceCell({ goalId, record }: { goalId: string; record: Pick<Pro
   );
 }
 
+/**
+ * One value and, once asked for, its proof in a row of its own below it: in the narrow last column
+ * the proof would be squeezed to a few letters a line on a phone.
+ */
+function ProgressRow({ goalId, record }: { goalId: string; record: ProgressRecord }) {
+  const { t } = useTranslation();
+  const labels = useGoalLabels();
+  const [open, setOpen] = useState(false);
+  const traceRowId = `nachweis-${record.progressId}`;
+  return (
+    <>
+      <tr className="kern-table__row">
+        <td className="kern-table__cell">{formatDate(record.asOf)}</td>
+        <td className="kern-table__cell kern-table__cell--numeric">
+          {formatNumber(record.value)}
+          {typeof record['originalValue'] === 'number'
+            ? ` (${t('progress.correctedFrom', { value: formatNumber(record['originalValue']) })})`
+            : ''}
+        </td>
+        <td className="kern-table__cell">{labels.source(record.source)}</td>
+        <td className="kern-table__cell">{record.note ?? ''}</td>
+        <td className="kern-table__cell">
+          <button
+            type="button"
+            className="kern-link disclosure-link"
+            aria-expanded={open}
+            aria-controls={open ? traceRowId : undefined}
+            onClick={() => setOpen(!open)}
+          >
+            <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+            {t('trace.show', { date: formatDate(record.asOf) })}
+          </button>
+        </td>
+      </tr>
+      {open ? (
+        <tr className="kern-table__row" id={traceRowId}>
+          <td className="kern-table__cell" colSpan={5}>
+            <div className="trace-body">
+              <TraceBody goalId={goalId} progressId={record.progressId} />
+            </div>
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
 /** The newest values a goal page shows at first; a goal fed every day has thousands. */
 const FIRST_SHOWN = 25;
 
@@ -107,7 +154,6 @@ export function ProgressTable({
   unit: string;
 }) {
   const { t } = useTranslation();
-  const labels = useGoalLabels();
   const [showAll, setShowAll] = useState(false);
   const all = useAllProgress(goalId, count, showAll && count > progress.length);
   // Of values for one date, the one recorded last comes first, as the goals API orders them.
@@ -115,7 +161,7 @@ export function ProgressTable({
   const sorted = showAll && all.data ? all.data : newest;
   const shown = showAll ? sorted : sorted.slice(0, FIRST_SHOWN);
   return (
-    <section aria-labelledby="progress-heading">
+    <section aria-labelledby="progress-heading" className="progress-section">
       <h2 id="progress-heading" className="kern-heading-medium">
         {t('progress.title')}
       </h2>
@@ -137,20 +183,7 @@ export function ProgressTable({
             </thead>
             <tbody className="kern-table__body">
               {shown.map((record) => (
-                <tr className="kern-table__row" key={record.progressId}>
-                  <td className="kern-table__cell">{formatDate(record.asOf)}</td>
-                  <td className="kern-table__cell kern-table__cell--numeric">
-                    {formatNumber(record.value)}
-                    {typeof record['originalValue'] === 'number'
-                      ? ` (${t('progress.correctedFrom', { value: formatNumber(record['originalValue']) })})`
-                      : ''}
-                  </td>
-                  <td className="kern-table__cell">{labels.source(record.source)}</td>
-                  <td className="kern-table__cell">{record.note ?? ''}</td>
-                  <td className="kern-table__cell">
-                    <TraceCell goalId={goalId} record={record} />
-                  </td>
-                </tr>
+                <ProgressRow key={record.progressId} goalId={goalId} record={record} />
               ))}
             </tbody>
           </table>
