@@ -87,7 +87,6 @@ async function rebuildRate(
 
 async function main(): Promise<void> {
   const store = await seededStore(EVENTS);
-  const fewer = await seededStore(NEW_DOCUMENTS);
   const events = await store.readAll();
   const comparisons: Comparison[] = [];
 
@@ -134,6 +133,7 @@ async function main(): Promise<void> {
           },
         ),
       );
+      const fewer = await seededStore(NEW_DOCUMENTS);
       const fewerEvents = await fewer.readAll();
       comparisons.push(
         await compare(
