@@ -4,7 +4,7 @@
  *   measurements spread over the topic's six partitions), measurements/s from the import's 201
  *   until every goal shows its values, with two goals instances against one, alternating rounds;
  *   a round starts once every instance consumes some of the partitions, and reports how many of
- *   the machine's cores were busy meanwhile;
+ *   the machine's cores were busy meanwhile, and how many of them the goals instances used;
  * - takeover: SIGKILL of the instance that holds the lease on projections, relay and sealing, until
  *   the other reports that it holds it; p50/p99 over BENCH_KILLS kills (LEASE_TTL_MS 1,500).
  * On the embedded defaults (SQLite store, read models and bus shared by the instances), and on the
@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { agreedGoal } from '../system/support/goals';
 import { definedIndicator } from '../system/support/indicators';
 import { authHeaders, call, ServiceProcess, startService } from '../system/support/service-process';
-import { coresBusySince, cpuTimes, median, percentile } from './stats';
+import { coresBusySince, cpuTimes, median, percentile, processCpuSeconds } from './stats';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const KILLS = Number(process.env['BENCH_KILLS'] ?? 10);
@@ -120,6 +120,8 @@ interface Round {
   readonly rate: number;
   /** Cores busy on average while goals applied them, by every process on the machine. */
   readonly cores: number;
+  /** Of those, the cores the goals instances used together. */
+  readonly goalsCores: number;
 }
 
 /** How fast goals applies one import with this many instances, and how much of the machine that took. */
@@ -142,9 +144,16 @@ async function reactionRound(environment: Environment, instances: 1 | 2, auth: H
     if (imported.status >= 300) throw new Error(`the import answered ${imported.status}`);
     const started = performance.now();
     const cpuAtStart = cpuTimes();
+    const goalsCpu = () => goals.reduce((sum, instance) => sum + processCpuSeconds(instance.process.pid), 0);
+    const goalsCpuAtStart = goalsCpu();
     const goalIds = linked.map(({ goalId }) => goalId);
     while ((await shownValues(reader, auth, goalIds)) < ROWS) await sleep(100);
-    return { rate: ROWS / ((performance.now() - started) / 1_000), cores: coresBusySince(cpuAtStart) };
+    const seconds = (performance.now() - started) / 1_000;
+    return {
+      rate: ROWS / seconds,
+      cores: coresBusySince(cpuAtStart),
+      goalsCores: (goalsCpu() - goalsCpuAtStart) / seconds,
+    };
   } finally {
     await Promise.all([...goals.map((instance) => instance.stop()), monitoring.stop()]);
   }
@@ -201,6 +210,7 @@ async function measure(label: string, environmentFor: (dir: string) => Environme
   }
   const rates = (rounds: readonly Round[]) => rounds.map(({ rate }) => rate);
   const cores = (rounds: readonly Round[]) => median(rounds.map((round) => round.cores)).toFixed(2);
+  const goalsCores = (rounds: readonly Round[]) => median(rounds.map((round) => round.goalsCores)).toFixed(2);
   const lines = [
     `## ${label}`,
     '',
@@ -210,6 +220,7 @@ async function measure(label: string, environmentFor: (dir: string) => Environme
     '',
     `rounds: one instance ${rates(one).map(Math.round).join(', ')}; two instances ${rates(two).map(Math.round).join(', ')} measurements/s`,
     `cores busy on this ${cpus().length}-core machine while goals applied the import (median, every process): one instance ${cores(one)}, two instances ${cores(two)}`,
+    `of which the goals instances (median): one instance ${goalsCores(one)}, two instances together ${goalsCores(two)}`,
     `takeover after SIGKILL of the holder (lease ${LEASE_TTL_MS} ms), ${times.length} kills: p50 ${Math.round(percentile(times, 50))} ms, p99 ${Math.round(percentile(times, 99))} ms (all: ${times.map(Math.round).join(', ')})`,
     '',
   ];

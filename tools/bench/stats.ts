@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
@@ -80,4 +81,19 @@ export function coresBusySince(since: ReturnType<typeof cpuTimes>): number {
   const now = cpuTimes();
   const total = now.total - since.total;
   return total > 0 ? ((now.busy - since.busy) / total) * cpus().length : 0;
+}
+
+/** Linux counts a process's CPU time in clock ticks of 1/100 s (`getconf CLK_TCK`). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds a process has used so far (user and system), read from /proc; 0 once it is gone. */
+export function processCpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    // The command name in parentheses may hold spaces; the fields after it are fixed.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
 }
