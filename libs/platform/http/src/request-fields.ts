@@ -24,9 +24,14 @@ export const requestDate = z.iso.date('must be a date like 2026-03-01').refine((
 /** Built once: constructing an Intl formatter costs more than a whole validated request. */
 const BERLIN_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' });
 
+/** The last answer and its minute: Berlin's day always begins on a whole minute of UTC. */
+let lastToday = { minute: Number.NaN, date: '' };
+
 /** Today's date where the office works (Europe/Berlin), as YYYY-MM-DD. */
 export function todayInGermany(now = new Date()): string {
-  return BERLIN_DATE.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastToday.minute) lastToday = { minute, date: BERLIN_DATE.format(now) };
+  return lastToday.date;
 }
 
 /** A business date that has already come: what was observed cannot be dated in the future. */

@@ -134,6 +134,9 @@ export class SqliteEventStore implements EventStore {
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
       ),
       headPosition: this.db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
+      // Prepared once: `pragma()` parses its statement anew on each of the two calls per commit.
+      failWhenBusy: this.db.prepare('PRAGMA busy_timeout = 0'),
+      waitWhenBusy: this.db.prepare(`PRAGMA busy_timeout = ${this.busyTimeoutMs}`),
       backwards: this.db.prepare<[string, number, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
       ),
@@ -201,11 +204,11 @@ export class SqliteEventStore implements EventStore {
 
   private withoutBusyWait<T>(enabled: boolean, write: () => T): T {
     if (!enabled) return write();
-    this.db.pragma('busy_timeout = 0');
+    this.statements.failWhenBusy.get();
     try {
       return write();
     } finally {
-      this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
+      this.statements.waitWhenBusy.get();
     }
   }
 
