@@ -333,7 +333,17 @@ describeIf(
         ],
         ['monitoring-freigaben', '/monitoring/freigaben', (page) => page.getByRole('heading', { level: 1 }).waitFor()],
         ['pruefung', '/pruefung', (page) => page.getByTestId('audit-goals').getByRole('link').first().waitFor()],
-        ['pruefung-ziel', `/pruefung/ziele/${goalId}`, (page) => page.getByTestId('as-of-table').waitFor()],
+        [
+          'pruefung-ziel',
+          `/pruefung/ziele/${goalId}`,
+          async (page) => {
+            await page.getByTestId('as-of-table').waitFor();
+            const proofs = page.getByTestId('timeline').getByRole('button', { name: /^Nachweis zum Wert/ });
+            await proofs.first().waitFor();
+            for (const proof of await proofs.all()) await proof.click();
+            await page.getByTestId('timeline').locator('.trace-body dl').first().waitFor();
+          },
+        ],
         [
           'unbekannte-seite',
           '/gibt-es-nicht',

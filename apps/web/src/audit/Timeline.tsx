@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatTimestamp } from '../lib/format';
 import { QueryProblem } from '../goals/QueryProblem';
-import { TraceCell } from '../goals/ProgressTable';
-import { HISTORY_PAGE_SIZE, useHistory } from './audit-queries';
+import { TraceRow, TraceToggle } from '../goals/ProgressTable';
+import { HISTORY_PAGE_SIZE, HistoryEntry, useHistory } from './audit-queries';
 import { eventDetail, Vocabulary } from './audit-words';
 import { TableScroll } from '../shell/ui';
 
@@ -22,7 +22,7 @@ export function Timeline({
   const history = useHistory(goalId, offset);
   const page = history.data;
   return (
-    <section aria-labelledby="timeline-heading">
+    <section aria-labelledby="timeline-heading" className="trace-host">
       <h2 id="timeline-heading" className="kern-heading-medium">
         {t('audit.timeline')}
       </h2>
@@ -51,69 +51,16 @@ export function Timeline({
                 </tr>
               </thead>
               <tbody className="kern-table__body">
-                {page.items.map((entry) => {
-                  const data = entry.data as Record<string, unknown>;
-                  const fromMonitoring = entry.type === 'ProgressRecorded' && data['source'] === 'monitoring';
-                  return (
-                    <tr className="kern-table__row" key={entry.eventId} id={`ereignis-${entry.eventId}`}>
-                      <td className="kern-table__cell">
-                        {entry.revision}
-                        {entry.revision > 0 ? (
-                          <>
-                            {' '}
-                            <button
-                              type="button"
-                              className="kern-btn kern-btn--tertiary kern-btn--small timeline-compare"
-                              onClick={() => onCompare(entry.revision)}
-                            >
-                              <span className="kern-label">
-                                {t('audit.compareWithPrevious', { previous: entry.revision - 1 })}
-                              </span>
-                            </button>
-                          </>
-                        ) : null}
-                      </td>
-                      <td className="kern-table__cell">
-                        <span className="timeline-event">
-                          {t(`audit.event.${entry.type}`, { defaultValue: entry.type })}
-                        </span>
-                        <span className="kern-body kern-body--small timeline-detail">
-                          {eventDetail(entry.type, entry.data, words)}
-                        </span>
-                        {fromMonitoring ? (
-                          <TraceCell
-                            goalId={goalId}
-                            record={{ progressId: String(data['progressId']), asOf: String(data['asOf']) }}
-                          />
-                        ) : null}
-                      </td>
-                      <td className="kern-table__cell">
-                        {entry.actor.id} ({t(`role.${entry.actor.role}`, { defaultValue: entry.actor.role })})
-                      </td>
-                      <td className="kern-table__cell">{formatTimestamp(entry.recordedAt)}</td>
-                      <td className="kern-table__cell">{formatDate(entry.effectiveAt)}</td>
-                      <td className="kern-table__cell">
-                        {[entry.authority, entry.reason].filter(Boolean).join(' – ') || '–'}
-                      </td>
-                      <td className="kern-table__cell timeline-ids">
-                        <code>{entry.correlationId}</code>
-                        {entry.causationId ? (
-                          <>
-                            {' '}
-                            {t('audit.causedBy')}{' '}
-                            {page.items.some((other) => other.eventId === entry.causationId) ? (
-                              <a className="kern-link" href={`#ereignis-${entry.causationId}`}>
-                                <code>{entry.causationId}</code>
-                              </a>
-                            ) : (
-                              <code>{entry.causationId}</code>
-                            )}
-                          </>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
+                {page.items.map((entry) => (
+                  <TimelineRow
+                    key={entry.eventId}
+                    goalId={goalId}
+                    entry={entry}
+                    words={words}
+                    onCompare={onCompare}
+                    causeShown={page.items.some((other) => other.eventId === entry.causationId)}
+                  />
+                ))}
               </tbody>
             </table>
           </TableScroll>
@@ -138,5 +85,82 @@ export function Timeline({
         </>
       ) : null}
     </section>
+  );
+}
+
+/** One event and, for a value from monitoring, its proof below it once asked for. */
+function TimelineRow({
+  goalId,
+  entry,
+  words,
+  onCompare,
+  causeShown,
+}: {
+  goalId: string;
+  entry: HistoryEntry;
+  words: Vocabulary;
+  onCompare: (revision: number) => void;
+  /** Whether the event that caused this one is on the same page, so its id can link to it. */
+  causeShown: boolean;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const data = entry.data as Record<string, unknown>;
+  const fromMonitoring = entry.type === 'ProgressRecorded' && data['source'] === 'monitoring';
+  const traceRowId = `nachweis-${entry.eventId}`;
+  return (
+    <>
+      <tr className="kern-table__row" id={`ereignis-${entry.eventId}`}>
+        <td className="kern-table__cell">
+          {entry.revision}
+          {entry.revision > 0 ? (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="kern-btn kern-btn--tertiary kern-btn--small timeline-compare"
+                onClick={() => onCompare(entry.revision)}
+              >
+                <span className="kern-label">{t('audit.compareWithPrevious', { previous: entry.revision - 1 })}</span>
+              </button>
+            </>
+          ) : null}
+        </td>
+        <td className="kern-table__cell">
+          <span className="timeline-event">{t(`audit.event.${entry.type}`, { defaultValue: entry.type })}</span>
+          <span className="kern-body kern-body--small timeline-detail">
+            {eventDetail(entry.type, entry.data, words)}
+          </span>
+          {fromMonitoring ? (
+            <TraceToggle open={open} onToggle={() => setOpen(!open)} rowId={traceRowId} asOf={String(data['asOf'])} />
+          ) : null}
+        </td>
+        <td className="kern-table__cell">
+          {entry.actor.id} ({t(`role.${entry.actor.role}`, { defaultValue: entry.actor.role })})
+        </td>
+        <td className="kern-table__cell">{formatTimestamp(entry.recordedAt)}</td>
+        <td className="kern-table__cell">{formatDate(entry.effectiveAt)}</td>
+        <td className="kern-table__cell">{[entry.authority, entry.reason].filter(Boolean).join(' – ') || '–'}</td>
+        <td className="kern-table__cell timeline-ids">
+          <code>{entry.correlationId}</code>
+          {entry.causationId ? (
+            <>
+              {' '}
+              {t('audit.causedBy')}{' '}
+              {causeShown ? (
+                <a className="kern-link" href={`#ereignis-${entry.causationId}`}>
+                  <code>{entry.causationId}</code>
+                </a>
+              ) : (
+                <code>{entry.causationId}</code>
+              )}
+            </>
+          ) : null}
+        </td>
+      </tr>
+      {open ? (
+        <TraceRow rowId={traceRowId} columns={7} goalId={goalId} progressId={String(data['progressId'])} />
+      ) : null}
+    </>
   );
 }

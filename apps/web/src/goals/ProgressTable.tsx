@@ -74,25 +74,62 @@ function TraceBody({ goalId, progressId }: { goalId: string; progressId: string 
 }
 
 /**
- * A value's proof, opened in place: on the progress table and beside every monitoring-fed event in
- * the Prüfung. Its query exists only while it is open, so a goal with 1,000 values renders 1,000
- * closed cells, not 1,000 queries.
+ * Opens a value's proof in a row of its own below the value's row: in a narrow column of a wide table
+ * the proof would be squeezed to a few letters a line on a phone.
  */
-export function TraceCell({ goalId, record }: { goalId: string; record: Pick<ProgressRecord, 'progressId' | 'asOf'> }) {
+export function TraceToggle({
+  open,
+  onToggle,
+  rowId,
+  asOf,
+}: {
+  open: boolean;
+  onToggle: () => void;
+  rowId: string;
+  asOf: string;
+}) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   return (
-    <details onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
-      <summary className="kern-link">{t('trace.show', { date: formatDate(record.asOf) })}</summary>
-      {open ? <TraceBody goalId={goalId} progressId={record.progressId} /> : null}
-    </details>
+    <button
+      type="button"
+      className="kern-link disclosure-link"
+      aria-expanded={open}
+      aria-controls={open ? rowId : undefined}
+      onClick={onToggle}
+    >
+      <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+      {t('trace.show', { date: formatDate(asOf) })}
+    </button>
   );
 }
 
 /**
- * One value and, once asked for, its proof in a row of its own below it: in the narrow last column
- * the proof would be squeezed to a few letters a line on a phone.
+ * The row a `TraceToggle` opens, across all the table's columns. Its query exists only while it is
+ * open, so a goal with 1,000 values renders 1,000 buttons, not 1,000 queries.
  */
+export function TraceRow({
+  rowId,
+  columns,
+  goalId,
+  progressId,
+}: {
+  rowId: string;
+  columns: number;
+  goalId: string;
+  progressId: string;
+}) {
+  return (
+    <tr className="kern-table__row" id={rowId}>
+      <td className="kern-table__cell" colSpan={columns}>
+        <div className="trace-body">
+          <TraceBody goalId={goalId} progressId={progressId} />
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** One value and, once asked for, its proof below it. */
 function ProgressRow({ goalId, record }: { goalId: string; record: ProgressRecord }) {
   const { t } = useTranslation();
   const labels = useGoalLabels();
@@ -111,27 +148,10 @@ function ProgressRow({ goalId, record }: { goalId: string; record: ProgressRecor
         <td className="kern-table__cell">{labels.source(record.source)}</td>
         <td className="kern-table__cell">{record.note ?? ''}</td>
         <td className="kern-table__cell">
-          <button
-            type="button"
-            className="kern-link disclosure-link"
-            aria-expanded={open}
-            aria-controls={open ? traceRowId : undefined}
-            onClick={() => setOpen(!open)}
-          >
-            <span aria-hidden="true">{open ? '▾' : '▸'}</span>
-            {t('trace.show', { date: formatDate(record.asOf) })}
-          </button>
+          <TraceToggle open={open} onToggle={() => setOpen(!open)} rowId={traceRowId} asOf={record.asOf} />
         </td>
       </tr>
-      {open ? (
-        <tr className="kern-table__row" id={traceRowId}>
-          <td className="kern-table__cell" colSpan={5}>
-            <div className="trace-body">
-              <TraceBody goalId={goalId} progressId={record.progressId} />
-            </div>
-          </td>
-        </tr>
-      ) : null}
+      {open ? <TraceRow rowId={traceRowId} columns={5} goalId={goalId} progressId={record.progressId} /> : null}
     </>
   );
 }
@@ -161,7 +181,7 @@ export function ProgressTable({
   const sorted = showAll && all.data ? all.data : newest;
   const shown = showAll ? sorted : sorted.slice(0, FIRST_SHOWN);
   return (
-    <section aria-labelledby="progress-heading" className="progress-section">
+    <section aria-labelledby="progress-heading" className="trace-host">
       <h2 id="progress-heading" className="kern-heading-medium">
         {t('progress.title')}
       </h2>
