@@ -56,6 +56,11 @@ interface StoredDocument {
   [field: string]: unknown;
 }
 
+/** A document as MongoDB stores it: whole, under `_id = id`. */
+function storedOf(document: ReadModelDocument): StoredDocument {
+  return { ...(document as unknown as StoredDocument), _id: document.id };
+}
+
 function chunksOf<D>(documents: readonly D[]): D[][] {
   const chunks: D[][] = [];
   for (let start = 0; start < documents.length; start += BULK_WRITE_CHUNK)
@@ -75,7 +80,7 @@ async function replaceNewer<D extends ReadModelDocument>(
 ): Promise<void> {
   const replacementOf = (document: D) => ({
     filter: { _id: document.id, projectedPosition: { $lt: positionOf(document) as number } },
-    replacement: { ...(document as unknown as StoredDocument), _id: document.id },
+    replacement: storedOf(document),
     upsert: true,
   });
   try {
@@ -230,19 +235,13 @@ class MongooseCollection<T extends ReadModelDocument> implements ReadModelCollec
       const model = await this.model;
       try {
         const collection = model.collection as unknown as mongoose.mongo.Collection<StoredDocument>;
-        for (let start = 0; start < documents.length; start += BULK_WRITE_CHUNK) {
-          const chunk = documents.slice(start, start + BULK_WRITE_CHUNK);
+        for (const chunk of chunksOf(documents))
           await collection.bulkWrite(
             chunk.map((document) => ({
-              replaceOne: {
-                filter: { _id: document.id },
-                replacement: { ...(document as unknown as StoredDocument), _id: document.id },
-                upsert: true,
-              },
+              replaceOne: { filter: { _id: document.id }, replacement: storedOf(document), upsert: true },
             })),
             { ordered: true },
           );
-        }
       } catch (error) {
         if ((error as { code?: number }).code === DUPLICATE_KEY) {
           throw new InvalidReadModelInputError(
@@ -273,10 +272,7 @@ class MongooseCollection<T extends ReadModelDocument> implements ReadModelCollec
       );
       for (const chunk of chunksOf(documents.filter((document) => !stored.has(document.id)))) {
         try {
-          await collection.insertMany(
-            chunk.map((document) => ({ ...(document as unknown as StoredDocument), _id: document.id })),
-            { ordered: false },
-          );
+          await collection.insertMany(chunk.map(storedOf), { ordered: false });
         } catch (error) {
           if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
           await replaceNewer(collection, chunk);
