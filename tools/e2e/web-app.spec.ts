@@ -112,6 +112,7 @@ describeIf(hasChromium, 'browser', 'the web app in a browser', 'the web app in a
     await current.getByRole('heading', { name: 'Ziel anlegen' }).waitFor();
     await current.getByRole('button', { name: 'Entwurf speichern' }).click();
     await current.getByText('Bitte füllen Sie dieses Feld aus.').first().waitFor();
+    expect(await current.getByText('Bitte wählen Sie einen Eintrag aus der Liste.').count()).toBe(2);
     await expectAccessible(current, 'ziel-anlegen-fehler');
     await current.getByLabel(/^Titel/).fill('Sprachförderung in Kitas ausbauen');
     await current.getByLabel(/^Beschreibung/).fill('Mehr Fachkräfte für alltagsintegrierte Sprachbildung.');

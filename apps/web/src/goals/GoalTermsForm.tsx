@@ -67,10 +67,8 @@ export function GoalTermsForm({
         required
         {...error('description')}
       />
-      <StageSelect value={form.stage} onChange={set('stage')} />
-      {errors['stage'] ? <p className="kern-error">{errors['stage']}</p> : null}
-      <RegionSelect value={form.region} onChange={set('region')} name="regionKeys" />
-      {errors['regionKeys'] ? <p className="kern-error">{errors['regionKeys']}</p> : null}
+      <StageSelect value={form.stage} onChange={set('stage')} required {...error('stage')} />
+      <RegionSelect value={form.region} onChange={set('region')} name="regionKeys" required {...error('regionKeys')} />
       <TextField
         label={t('draft.field.unit')}
         hint={t('draft.unitHint')}

@@ -39,8 +39,8 @@ describe('the draft form', () => {
     expect(!result.ok && result.problems).toEqual({
       title: 'required',
       description: 'required',
-      stage: 'required',
-      regionKeys: 'required',
+      stage: 'notChosen',
+      regionKeys: 'notChosen',
       unit: 'required',
       'baseline.value': 'notANumber',
       'baseline.date': 'required',

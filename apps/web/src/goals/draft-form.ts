@@ -44,6 +44,10 @@ export function draftFormToBody(form: DraftForm): DraftResult {
     if (value.trim() === '') problems[path] = 'required';
     return value.trim();
   };
+  const chosen = (path: string, value: string) => {
+    if (value === '') problems[path] = 'notChosen';
+    return value;
+  };
   const number = (path: string, value: string) => {
     if (value.trim() === '') {
       problems[path] = 'required';
@@ -61,8 +65,8 @@ export function draftFormToBody(form: DraftForm): DraftResult {
   const body: DraftBody = {
     title: required('title', form.title),
     description: required('description', form.description),
-    stage: required('stage', form.stage) as EducationStage,
-    regionKeys: [required('regionKeys', form.region)],
+    stage: chosen('stage', form.stage) as EducationStage,
+    regionKeys: [chosen('regionKeys', form.region)],
     unit: required('unit', form.unit),
     direction: form.direction === 'lower' ? 'lower' : 'higher',
     baseline: { value: number('baseline.value', form.baselineValue), date: date('baseline.date', form.baselineDate) },

@@ -101,7 +101,7 @@ export const ACTION_FIELDS: Record<Action, readonly FieldSpec[]> = {
 };
 
 /** Why a field's value cannot be sent, as a message key. */
-export type FieldProblem = 'required' | 'notANumber' | 'notADate' | 'targetNeedsBoth';
+export type FieldProblem = 'required' | 'notChosen' | 'notANumber' | 'notADate' | 'targetNeedsBoth';
 
 export type FormResult =
   | { readonly ok: true; readonly body: Record<string, unknown> }
