@@ -3,6 +3,8 @@
  * (SQLite event store, SQLite bus, in-memory read models; LOG_LEVEL=warn so the logger is not what
  * is measured). Every number comes with a baseline measured in the same run against the same process:
  * - POST /goals/{id}/progress throughput and p99 under concurrent load vs the trivial GET /health/live;
+ *   and the same POST refused by validation (400): body parsing, token, logging and validation without
+ *   the command, which shows how much of the budget the HTTP layer leaves for load, decide and append;
  * - projection lag: from a command's 2xx to the change showing in GET /goals, vs a GET /goals round trip;
  * - GET /goals/{id}?recordedAsOf= and ?effectiveAsOf= and GET current on a goal with 10,000 events vs
  *   GET /goals/{id} of a fresh goal, after a first read that verifies the long goal's chain (reported too).
@@ -107,12 +109,21 @@ function load(options: autocannon.Options): Promise<autocannon.Result> {
 
 async function progressUnderLoad(
   goals: readonly string[],
-): Promise<{ progress: autocannon.Result[]; trivial: autocannon.Result[] }> {
+): Promise<{ progress: autocannon.Result[]; trivial: autocannon.Result[]; refused: autocannon.Result[] }> {
   const progress: autocannon.Result[] = [];
   const trivial: autocannon.Result[] = [];
+  const refused: autocannon.Result[] = [];
   let next = 0;
   for (let round = 0; round < ROUNDS; round++) {
     trivial.push(await load({ url: `${base}/health/live` }));
+    refused.push(
+      await load({
+        url: `${base}/goals/${goals[0]}/progress`,
+        method: 'POST',
+        headers: headers(),
+        body: JSON.stringify({ value: 'zehn', asOf: '2026-06-30' }),
+      }),
+    );
     progress.push(
       await load({
         url: base,
@@ -130,7 +141,7 @@ async function progressUnderLoad(
       }),
     );
   }
-  return { progress, trivial };
+  return { progress, trivial, refused };
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
@@ -190,8 +201,13 @@ async function main(): Promise<void> {
     await waitUntilLive();
     const goals = await Promise.all(Array.from({ length: 20 }, (_, index) => agreedGoal(`bench-load-${index}`)));
 
-    const { progress, trivial } = await progressUnderLoad(goals);
+    const { progress, trivial, refused } = await progressUnderLoad(goals);
     const failures = progress.reduce((sum, result) => sum + result.non2xx + result.errors, 0);
+    const wronglyAnswered = refused.reduce(
+      (sum, result) => sum + result.requests.total - (result.statusCodeStats?.['400']?.count ?? 0),
+      0,
+    );
+    const refusedRate = median(refused.map((result) => result.requests.average));
     const progressRate = median(progress.map((result) => result.requests.average));
     const trivialRate = median(trivial.map((result) => result.requests.average));
     const progressP99 = median(progress.map((result) => result.latency.p99));
@@ -225,6 +241,7 @@ async function main(): Promise<void> {
       '| --- | ---: | ---: | ---: |',
       `| POST /goals/{id}/progress vs GET /health/live, requests/s | ${progressRate.toFixed(0)} | ${trivialRate.toFixed(0)} | ${(progressRate / trivialRate).toFixed(3)} |`,
       `| same, p99 latency | ${ms(progressP99)} | ${ms(trivialP99)} | ${(progressP99 / trivialP99).toFixed(1)}× |`,
+      `| POST progress refused by validation (400, no command) vs GET /health/live, requests/s | ${refusedRate.toFixed(0)} | ${trivialRate.toFixed(0)} | ${(refusedRate / trivialRate).toFixed(3)} |`,
       `| projection lag p50 (2xx → visible in GET /goals) vs GET /goals round trip p50 | ${ms(percentile(lag, 50))} | ${ms(percentile(roundTrip, 50))} | ${(percentile(lag, 50) / percentile(roundTrip, 50)).toFixed(1)}× |`,
       `| projection lag p99 vs round trip p99 | ${ms(percentile(lag, 99))} | ${ms(percentile(roundTrip, 99))} | ${(percentile(lag, 99) / percentile(roundTrip, 99)).toFixed(1)}× |`,
       `| GET ?recordedAsOf= on ${HISTORY.toLocaleString('en')} events, p50 vs a 5-event goal | ${ms(percentile(asOf, 50))} | ${ms(percentile(small, 50))} | ${(percentile(asOf, 50) / percentile(small, 50)).toFixed(1)}× |`,
@@ -235,7 +252,7 @@ async function main(): Promise<void> {
       `| GET (current) on ${HISTORY.toLocaleString('en')} events, p50 vs a 5-event goal | ${ms(percentile(current, 50))} | ${ms(percentile(small, 50))} | ${(percentile(current, 50) / percentile(small, 50)).toFixed(1)}× |`,
       `| POST progress on ${HISTORY.toLocaleString('en')} events, p50 vs on a fresh goal | ${ms(percentile(commandOnLong, 50))} | ${ms(percentile(commandOnFresh, 50))} | ${(percentile(commandOnLong, 50) / percentile(commandOnFresh, 50)).toFixed(1)}× |`,
       '',
-      `failed requests under load: ${failures}; progress events per load goal at the end: ~${Math.round(progress.reduce((sum, result) => sum + result.requests.total, 0) / goals.length)}`,
+      `failed requests under load: ${failures}; refused requests answered otherwise than 400: ${wronglyAnswered}; progress events per load goal at the end: ~${Math.round(progress.reduce((sum, result) => sum + result.requests.total, 0) / goals.length)}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
