@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { describeWith, ferretDbForTests, useTempDir } from '@bildungsregion/testing';
+import mongoose from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { InMemoryReadModelStore, MongooseReadModelStore, readModelsFromUrl, SqliteReadModelStore } from '../src';
@@ -142,5 +143,38 @@ describeWith(ferretDbForTests(), 'mongoose read models', (url) => {
     create: () => MongooseReadModelStore.connect(url, { dbName: `contract_${randomUUID().slice(0, 8)}` }),
     // In 3 of 10 runs on FerretDB 1.24 (SQLite backend) an older of eight concurrent replacements won.
     nonAtomicConditionalWrites: 'FerretDB 1.24 does not apply a filtered replaceOne atomically',
+  });
+});
+
+describeWith(ferretDbForTests(), 'mongoose read models, two writers inserting the same new documents', (url) => {
+  interface Counted {
+    readonly id: string;
+    readonly projectedPosition: number;
+    readonly count: number;
+  }
+  let store: MongooseReadModelStore;
+  beforeAll(async () => {
+    store = await MongooseReadModelStore.connect(url, { dbName: `clash_${randomUUID().slice(0, 8)}` });
+  });
+  afterAll(() => store.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  // Both find the documents missing and insert them; the loser's insert fails on `_id` and its
+  // documents go the way of replacements, which keep the later position.
+  it('keeps the later position whichever insert wins, and loses neither write', async () => {
+    const insertMany = jest.spyOn(mongoose.mongo.Collection.prototype, 'insertMany');
+    const clashes: unknown[] = [];
+    for (let round = 0; round < 6; round++) {
+      const counted = store.collection<Counted>(`clash_${round}`);
+      const at = (projectedPosition: number) =>
+        ['x', 'y', 'z'].map((id) => ({ id, projectedPosition, count: projectedPosition }));
+      const [first, second] = round % 2 === 0 ? [3, 8] : [8, 3];
+      await Promise.all([counted.upsertNewer(at(first)), counted.upsertNewer(at(second))]);
+      expect(await counted.find({ sort: { id: 1 } })).toEqual(at(8));
+    }
+    for (const result of insertMany.mock.results)
+      if (result.type === 'return') await (result.value as Promise<unknown>).catch((error) => clashes.push(error));
+    expect(clashes.length).toBeGreaterThan(0);
+    expect(clashes.every((error) => (error as { code?: number }).code === 11000)).toBe(true);
   });
 });
