@@ -69,12 +69,20 @@ export function ActorsPage() {
             <TableScroll label={t('actors.tableCaption')}>
               <table className="kern-table">
                 <caption className="kern-sr-only">{t('actors.tableCaption')}</caption>
-                <thead className="kern-table__header">
+                <thead>
                   <tr className="kern-table__row">
-                    <th scope="col">{t('actors.name')}</th>
-                    <th scope="col">{t('actors.type')}</th>
-                    <th scope="col">{t('actors.region')}</th>
-                    <th scope="col">{t('actors.status')}</th>
+                    <th scope="col" className="kern-table__header">
+                      {t('actors.name')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('actors.type')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('actors.region')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('actors.status')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="kern-table__body">

@@ -40,14 +40,28 @@ export function ContactsSection({ actorId, actorName }: { actorId: string; actor
         <TableScroll label={t('contacts.tableCaption')}>
           <table className="kern-table">
             <caption className="kern-sr-only">{t('contacts.tableCaption', { name: actorName })}</caption>
-            <thead className="kern-table__header">
+            <thead>
               <tr className="kern-table__row">
-                <th scope="col">{t('contacts.name')}</th>
-                <th scope="col">{t('contacts.role')}</th>
-                <th scope="col">{t('contacts.email')}</th>
-                <th scope="col">{t('contacts.phone')}</th>
-                <th scope="col">{t('contacts.status')}</th>
-                {coordinator ? <th scope="col">{t('contacts.actions')}</th> : null}
+                <th scope="col" className="kern-table__header">
+                  {t('contacts.name')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('contacts.role')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('contacts.email')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('contacts.phone')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('contacts.status')}
+                </th>
+                {coordinator ? (
+                  <th scope="col" className="kern-table__header">
+                    {t('contacts.actions')}
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className="kern-table__body">

@@ -40,10 +40,14 @@ export function NetworkPage() {
             <TableScroll label={t('networks.members')}>
               <table className="kern-table">
                 <caption className="kern-sr-only">{t('networks.members')}</caption>
-                <thead className="kern-table__header">
+                <thead>
                   <tr className="kern-table__row">
-                    <th scope="col">{t('networks.member')}</th>
-                    <th scope="col">{t('networks.role')}</th>
+                    <th scope="col" className="kern-table__header">
+                      {t('networks.member')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('networks.role')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="kern-table__body">

@@ -26,12 +26,20 @@ export function NetworksPage() {
         <TableScroll label={t('networks.tableCaption')}>
           <table className="kern-table">
             <caption className="kern-sr-only">{t('networks.tableCaption')}</caption>
-            <thead className="kern-table__header">
+            <thead>
               <tr className="kern-table__row">
-                <th scope="col">{t('networks.name')}</th>
-                <th scope="col">{t('networks.kind')}</th>
-                <th scope="col">{t('networks.members')}</th>
-                <th scope="col">{t('actors.status')}</th>
+                <th scope="col" className="kern-table__header">
+                  {t('networks.name')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('networks.kind')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('networks.members')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('actors.status')}
+                </th>
               </tr>
             </thead>
             <tbody className="kern-table__body">

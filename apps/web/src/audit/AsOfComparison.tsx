@@ -79,11 +79,17 @@ export function AsOfComparison({ goalId }: { goalId: string }) {
         <TableScroll label={t('audit.asOf')}>
           <table className="kern-table kern-table--small" data-testid="as-of-table">
             <caption className="kern-title">{t('audit.asOfCaption', { date: formatDate(date) })}</caption>
-            <thead className="kern-table__header">
+            <thead>
               <tr className="kern-table__row">
-                <th scope="col">{t('audit.fact')}</th>
-                <th scope="col">{t('audit.asRecorded', { date: formatDate(date) })}</th>
-                <th scope="col">{t('audit.asEffective', { date: formatDate(date) })}</th>
+                <th scope="col" className="kern-table__header">
+                  {t('audit.fact')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('audit.asRecorded', { date: formatDate(date) })}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('audit.asEffective', { date: formatDate(date) })}
+                </th>
               </tr>
             </thead>
             <tbody className="kern-table__body">

@@ -39,15 +39,29 @@ export function Timeline({
           </p>
           <TableScroll label={t('audit.timeline')}>
             <table className="kern-table kern-table--small" data-testid="timeline">
-              <thead className="kern-table__header">
+              <thead>
                 <tr className="kern-table__row">
-                  <th scope="col">{t('audit.revision')}</th>
-                  <th scope="col">{t('audit.event.label')}</th>
-                  <th scope="col">{t('audit.who')}</th>
-                  <th scope="col">{t('audit.recordedAt')}</th>
-                  <th scope="col">{t('audit.effectiveAt')}</th>
-                  <th scope="col">{t('audit.authorityAndReason')}</th>
-                  <th scope="col">{t('audit.correlation')}</th>
+                  <th scope="col" className="kern-table__header">
+                    {t('audit.revision')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('audit.event.label')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('audit.who')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('audit.recordedAt')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('audit.effectiveAt')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('audit.authorityAndReason')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('audit.correlation')}
+                  </th>
                 </tr>
               </thead>
               <tbody className="kern-table__body">

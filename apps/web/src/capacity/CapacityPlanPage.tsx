@@ -132,11 +132,13 @@ export function CapacityPlanPage() {
               <caption className="kern-sr-only">
                 {t('capacity.planCaption', { stage: labels.stage(stage), scenario: scenarioName })}
               </caption>
-              <thead className="kern-table__header">
+              <thead>
                 <tr className="kern-table__row">
-                  <th scope="col">{t('capacity.region')}</th>
+                  <th scope="col" className="kern-table__header">
+                    {t('capacity.region')}
+                  </th>
                   {years.map((year) => (
-                    <th scope="col" key={year}>
+                    <th scope="col" className="kern-table__header" key={year}>
                       {labels.year(year)}
                     </th>
                   ))}

@@ -69,13 +69,19 @@ export function InstitutionPage() {
               <TableScroll label={t('capacity.capacityCaption')}>
                 <table className="kern-table">
                   <caption className="kern-sr-only">{t('capacity.capacityCaption')}</caption>
-                  <thead className="kern-table__header">
+                  <thead>
                     <tr className="kern-table__row">
-                      <th scope="col">{t('capacity.effectiveFrom')}</th>
-                      {school ? <th scope="col">{t('capacity.streams')}</th> : null}
+                      <th scope="col" className="kern-table__header">
+                        {t('capacity.effectiveFrom')}
+                      </th>
+                      {school ? (
+                        <th scope="col" className="kern-table__header">
+                          {t('capacity.streams')}
+                        </th>
+                      ) : null}
                       {kita
                         ? KITA_AGE_GROUPS.map((group) => (
-                            <th scope="col" key={group}>
+                            <th scope="col" className="kern-table__header" key={group}>
                               {t('capacity.placesOf', { group: labels.stage(group) })}
                             </th>
                           ))
@@ -120,11 +126,13 @@ export function InstitutionPage() {
                 <TableScroll label={t('capacity.occupancyCaption')}>
                   <table className="kern-table">
                     <caption className="kern-sr-only">{t('capacity.occupancyCaption')}</caption>
-                    <thead className="kern-table__header">
+                    <thead>
                       <tr className="kern-table__row">
-                        <th scope="col">{t('capacity.referenceDate')}</th>
+                        <th scope="col" className="kern-table__header">
+                          {t('capacity.referenceDate')}
+                        </th>
                         {KITA_AGE_GROUPS.map((group) => (
-                          <th scope="col" key={group}>
+                          <th scope="col" className="kern-table__header" key={group}>
                             {labels.stage(group)}
                           </th>
                         ))}

@@ -81,14 +81,26 @@ export function InstitutionsPage() {
             <TableScroll label={t('capacity.institutionsCaption')}>
               <table className="kern-table">
                 <caption className="kern-sr-only">{t('capacity.institutionsCaption')}</caption>
-                <thead className="kern-table__header">
+                <thead>
                   <tr className="kern-table__row">
-                    <th scope="col">{t('capacity.name')}</th>
-                    <th scope="col">{t('capacity.type')}</th>
-                    <th scope="col">{t('capacity.region')}</th>
-                    <th scope="col">{t('capacity.operator')}</th>
-                    <th scope="col">{t('capacity.placesToday')}</th>
-                    <th scope="col">{t('capacity.status')}</th>
+                    <th scope="col" className="kern-table__header">
+                      {t('capacity.name')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('capacity.type')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('capacity.region')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('capacity.operator')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('capacity.placesToday')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('capacity.status')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="kern-table__body">

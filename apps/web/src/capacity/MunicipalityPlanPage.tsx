@@ -112,18 +112,38 @@ export function MunicipalityPlanPage() {
           <TableScroll label={t('capacity.municipalityCaption')}>
             <table className="kern-table" data-testid="municipality-plan">
               <caption className="kern-sr-only">{t('capacity.municipalityCaption')}</caption>
-              <thead className="kern-table__header">
+              <thead>
                 <tr className="kern-table__row">
-                  <th scope="col">{t('capacity.year')}</th>
-                  <th scope="col">{t('capacity.children')}</th>
-                  <th scope="col">{t('capacity.rate')}</th>
-                  <th scope="col">{t('capacity.demand')}</th>
-                  <th scope="col">{t('capacity.supply')}</th>
-                  <th scope="col">{t('capacity.balance')}</th>
-                  <th scope="col">{t('capacity.coverage')}</th>
-                  <th scope="col">{t('capacity.groupsNeeded')}</th>
-                  <th scope="col">{t('capacity.missingGroups')}</th>
-                  <th scope="col">{t('capacity.sources')}</th>
+                  <th scope="col" className="kern-table__header">
+                    {t('capacity.year')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('capacity.children')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('capacity.rate')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('capacity.demand')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('capacity.supply')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('capacity.balance')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('capacity.coverage')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('capacity.groupsNeeded')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('capacity.missingGroups')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('capacity.sources')}
+                  </th>
                 </tr>
               </thead>
               <tbody className="kern-table__body">

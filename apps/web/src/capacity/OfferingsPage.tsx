@@ -52,16 +52,32 @@ export function OfferingsPage() {
             <TableScroll label={t('capacity.offeringsCaption')}>
               <table className="kern-table">
                 <caption className="kern-sr-only">{t('capacity.offeringsCaption')}</caption>
-                <thead className="kern-table__header">
+                <thead>
                   <tr className="kern-table__row">
-                    <th scope="col">{t('capacity.title')}</th>
-                    <th scope="col">{t('capacity.kind')}</th>
-                    <th scope="col">{t('capacity.provider')}</th>
-                    <th scope="col">{t('capacity.targetGroup')}</th>
-                    <th scope="col">{t('capacity.places')}</th>
-                    <th scope="col">{t('capacity.period')}</th>
-                    <th scope="col">{t('capacity.region')}</th>
-                    <th scope="col">{t('capacity.status')}</th>
+                    <th scope="col" className="kern-table__header">
+                      {t('capacity.title')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('capacity.kind')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('capacity.provider')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('capacity.targetGroup')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('capacity.places')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('capacity.period')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('capacity.region')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('capacity.status')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="kern-table__body">

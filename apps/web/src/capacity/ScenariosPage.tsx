@@ -152,11 +152,13 @@ export function ScenariosPage() {
           <TableScroll label={t('capacity.comparisonCaption')}>
             <table className="kern-table" data-testid="scenario-comparison">
               <caption className="kern-sr-only">{t('capacity.comparisonCaption')}</caption>
-              <thead className="kern-table__header">
+              <thead>
                 <tr className="kern-table__row">
-                  <th scope="col">{t('capacity.year')}</th>
+                  <th scope="col" className="kern-table__header">
+                    {t('capacity.year')}
+                  </th>
                   {comparison.data.scenarios.map((scenario, index) => (
-                    <th scope="col" key={`${scenario.scenarioId}-${scenario.version}`}>
+                    <th scope="col" className="kern-table__header" key={`${scenario.scenarioId}-${scenario.version}`}>
                       {scenario.name}: {t('capacity.demand')} / {t('capacity.balance')}
                       {index > 0 ? ` (${t('capacity.difference')})` : ''}
                     </th>

@@ -115,14 +115,24 @@ export function GoalListPage() {
             <TableScroll label={t('goals.tableCaption')}>
               <table className="kern-table">
                 <caption className="kern-sr-only">{t('goals.tableCaption')}</caption>
-                <thead className="kern-table__header">
+                <thead>
                   <tr className="kern-table__row">
-                    <th scope="col">{t('goal.title')}</th>
-                    <th scope="col">{t('goal.statusLabel')}</th>
-                    <th scope="col">{t('goal.assessmentLabel')}</th>
-                    <th scope="col">{t('goal.stage')}</th>
-                    <th scope="col">{t('goal.dueDate')}</th>
-                    <th scope="col" className="kern-table__header--numeric">
+                    <th scope="col" className="kern-table__header">
+                      {t('goal.title')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('goal.statusLabel')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('goal.assessmentLabel')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('goal.stage')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('goal.dueDate')}
+                    </th>
+                    <th scope="col" className="kern-table__header kern-table__header--numeric">
                       {t('goal.latestValue')}
                     </th>
                   </tr>

@@ -112,11 +112,17 @@ export function GoalPage() {
         </h2>
         <TableScroll label={t('goal.parties')}>
           <table className="kern-table kern-table--small" data-testid="parties-table">
-            <thead className="kern-table__header">
+            <thead>
               <tr className="kern-table__row">
-                <th scope="col">{t('goal.party')}</th>
-                <th scope="col">{t('goal.partyRoleLabel')}</th>
-                <th scope="col">{t('goal.consent')}</th>
+                <th scope="col" className="kern-table__header">
+                  {t('goal.party')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('goal.partyRoleLabel')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('goal.consent')}
+                </th>
               </tr>
             </thead>
             <tbody className="kern-table__body">

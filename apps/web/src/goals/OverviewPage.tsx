@@ -20,10 +20,12 @@ function CountTable({ caption, rows }: { caption: string; rows: { label: string;
     <TableScroll label={caption}>
       <table className="kern-table kern-table--small">
         <caption className="kern-title">{caption}</caption>
-        <thead className="kern-table__header">
+        <thead>
           <tr className="kern-table__row">
-            <th scope="col">{t('overview.category')}</th>
-            <th scope="col" className="kern-table__header--numeric">
+            <th scope="col" className="kern-table__header">
+              {t('overview.category')}
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
               {t('overview.count')}
             </th>
           </tr>
@@ -91,14 +93,18 @@ function LatestImports() {
       {latest.length > 0 ? (
         <TableScroll label={t('overview.imports')}>
           <table className="kern-table kern-table--small">
-            <thead className="kern-table__header">
+            <thead>
               <tr className="kern-table__row">
-                <th scope="col">{t('overview.importFile')}</th>
-                <th scope="col">{t('overview.importedAt')}</th>
-                <th scope="col" className="kern-table__header--numeric">
+                <th scope="col" className="kern-table__header">
+                  {t('overview.importFile')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('overview.importedAt')}
+                </th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
                   {t('overview.recorded')}
                 </th>
-                <th scope="col" className="kern-table__header--numeric">
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
                   {t('overview.rejected')}
                 </th>
               </tr>

@@ -190,15 +190,23 @@ export function ProgressTable({
       ) : (
         <TableScroll label={t('progress.title')}>
           <table className="kern-table" data-testid="progress-table">
-            <thead className="kern-table__header">
+            <thead>
               <tr className="kern-table__row">
-                <th scope="col">{t('progress.asOf')}</th>
-                <th scope="col" className="kern-table__header--numeric">
+                <th scope="col" className="kern-table__header">
+                  {t('progress.asOf')}
+                </th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
                   {t('chart.value', { unit })}
                 </th>
-                <th scope="col">{t('progress.source')}</th>
-                <th scope="col">{t('progress.note')}</th>
-                <th scope="col">{t('progress.provenance')}</th>
+                <th scope="col" className="kern-table__header">
+                  {t('progress.source')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('progress.note')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('progress.provenance')}
+                </th>
               </tr>
             </thead>
             <tbody className="kern-table__body">

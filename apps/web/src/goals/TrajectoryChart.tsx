@@ -87,11 +87,15 @@ export function TrajectoryChart({
     <TableScroll label={t('chart.tableCaption')}>
       <table className="kern-table kern-table--small" data-testid="trajectory-table">
         <caption className="kern-title">{t('chart.tableCaption')}</caption>
-        <thead className="kern-table__header">
+        <thead>
           <tr className="kern-table__row">
-            <th scope="col">{t('chart.date')}</th>
-            <th scope="col">{t('chart.point')}</th>
-            <th scope="col" className="kern-table__header--numeric">
+            <th scope="col" className="kern-table__header">
+              {t('chart.date')}
+            </th>
+            <th scope="col" className="kern-table__header">
+              {t('chart.point')}
+            </th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">
               {t('chart.value', { unit })}
             </th>
           </tr>

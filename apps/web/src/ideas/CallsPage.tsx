@@ -48,12 +48,20 @@ function CallTable({ calls, label }: { calls: readonly CallSummary[]; label: str
     <TableScroll label={label}>
       <table className="kern-table">
         <caption className="kern-sr-only">{label}</caption>
-        <thead className="kern-table__header">
+        <thead>
           <tr className="kern-table__row">
-            <th scope="col">{t('calls.theme')}</th>
-            <th scope="col">{t('filter.status')}</th>
-            <th scope="col">{t('calls.period')}</th>
-            <th scope="col">{t('calls.cause')}</th>
+            <th scope="col" className="kern-table__header">
+              {t('calls.theme')}
+            </th>
+            <th scope="col" className="kern-table__header">
+              {t('filter.status')}
+            </th>
+            <th scope="col" className="kern-table__header">
+              {t('calls.period')}
+            </th>
+            <th scope="col" className="kern-table__header">
+              {t('calls.cause')}
+            </th>
           </tr>
         </thead>
         <tbody className="kern-table__body">

@@ -58,11 +58,13 @@ function EvaluationOverview({ view }: { view: View }) {
     <TableScroll label={t('idea.evaluation.overview')}>
       <table className="kern-table kern-table--small" data-testid="evaluation-overview">
         <caption className="kern-body">{t('idea.evaluation.overview')}</caption>
-        <thead className="kern-table__header">
+        <thead>
           <tr className="kern-table__row">
-            <th scope="col">{t('idea.evaluation.evaluator')}</th>
+            <th scope="col" className="kern-table__header">
+              {t('idea.evaluation.evaluator')}
+            </th>
             {evaluation.criteria.map((criterion) => (
-              <th scope="col" key={criterion.key}>
+              <th scope="col" className="kern-table__header" key={criterion.key}>
                 {t('idea.evaluation.criterionWeight', { label: criterion.label, weight: criterion.weight })}
               </th>
             ))}

@@ -110,20 +110,34 @@ export function IdeaListPage() {
             <TableScroll label={t('ideas.tableCaption')}>
               <table className="kern-table">
                 <caption className="kern-sr-only">{t('ideas.tableCaption')}</caption>
-                <thead className="kern-table__header">
+                <thead>
                   <tr className="kern-table__row">
-                    {coordinator ? <th scope="col">{t('ideas.bundle.select')}</th> : null}
-                    <th scope="col">{t('idea.title')}</th>
-                    <th scope="col">{t('filter.status')}</th>
-                    <th scope="col">{t('idea.stages')}</th>
-                    <th scope="col">{t('idea.submittedOn')}</th>
-                    <th scope="col" className="kern-table__header--numeric">
+                    {coordinator ? (
+                      <th scope="col" className="kern-table__header">
+                        {t('ideas.bundle.select')}
+                      </th>
+                    ) : null}
+                    <th scope="col" className="kern-table__header">
+                      {t('idea.title')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('filter.status')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('idea.stages')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('idea.submittedOn')}
+                    </th>
+                    <th scope="col" className="kern-table__header kern-table__header--numeric">
                       {t('idea.endorsements')}
                     </th>
-                    <th scope="col" className="kern-table__header--numeric">
+                    <th scope="col" className="kern-table__header kern-table__header--numeric">
                       {t('idea.comments')}
                     </th>
-                    <th scope="col">{t('idea.evaluation.title')}</th>
+                    <th scope="col" className="kern-table__header">
+                      {t('idea.evaluation.title')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="kern-table__body">

@@ -40,14 +40,26 @@ export function MeasurePlanEffect({ measure }: { measure: Measure & { effect: No
         <TableScroll label={t('measures.effectCaption')}>
           <table className="kern-table" data-testid="measure-effect">
             <caption className="kern-sr-only">{t('measures.effectCaption')}</caption>
-            <thead className="kern-table__header">
+            <thead>
               <tr className="kern-table__row">
-                <th scope="col">{t('capacity.year')}</th>
-                <th scope="col">{t('capacity.demand')}</th>
-                <th scope="col">{t('capacity.supply')}</th>
-                <th scope="col">{t('measures.ofThis')}</th>
-                <th scope="col">{t('measures.withoutMeasure')}</th>
-                <th scope="col">{t('measures.withMeasure')}</th>
+                <th scope="col" className="kern-table__header">
+                  {t('capacity.year')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('capacity.demand')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('capacity.supply')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('measures.ofThis')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('measures.withoutMeasure')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('measures.withMeasure')}
+                </th>
               </tr>
             </thead>
             <tbody className="kern-table__body">

@@ -59,12 +59,20 @@ export function MeasuresPage() {
             <TableScroll label={t('measures.caption')}>
               <table className="kern-table" data-testid="measures">
                 <caption className="kern-sr-only">{t('measures.caption')}</caption>
-                <thead className="kern-table__header">
+                <thead>
                   <tr className="kern-table__row">
-                    <th scope="col">{t('measures.titleField')}</th>
-                    <th scope="col">{t('measures.region')}</th>
-                    <th scope="col">{t('measures.effect')}</th>
-                    <th scope="col">{t('measures.status')}</th>
+                    <th scope="col" className="kern-table__header">
+                      {t('measures.titleField')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('measures.region')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('measures.effect')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('measures.status')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="kern-table__body">
@@ -134,16 +142,32 @@ function OpenGaps({ regionKey }: { regionKey?: string }) {
         <TableScroll label={t('measures.gapsCaption')}>
           <table className="kern-table" data-testid="gaps">
             <caption className="kern-sr-only">{t('measures.gapsCaption')}</caption>
-            <thead className="kern-table__header">
+            <thead>
               <tr className="kern-table__row">
-                <th scope="col">{t('measures.region')}</th>
-                <th scope="col">{t('measures.stage')}</th>
-                <th scope="col">{t('capacity.year')}</th>
-                <th scope="col">{t('capacity.demand')}</th>
-                <th scope="col">{t('capacity.supply')}</th>
-                <th scope="col">{t('capacity.balance')}</th>
-                <th scope="col">{t('capacity.missingGroups')}</th>
-                <th scope="col">{t('measures.identifiedAt')}</th>
+                <th scope="col" className="kern-table__header">
+                  {t('measures.region')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('measures.stage')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('capacity.year')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('capacity.demand')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('capacity.supply')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('capacity.balance')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('capacity.missingGroups')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('measures.identifiedAt')}
+                </th>
               </tr>
             </thead>
             <tbody className="kern-table__body">

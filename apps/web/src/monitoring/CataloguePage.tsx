@@ -51,13 +51,21 @@ export function CataloguePage() {
             </h2>
             <TableScroll label={goalLabels.stage(stage)}>
               <table className="kern-table kern-table--small" data-testid={`catalogue-${stage}`}>
-                <thead className="kern-table__header">
+                <thead>
                   <tr className="kern-table__row">
-                    <th scope="col">{t('monitoring.indicator')}</th>
-                    <th scope="col">{t('monitoring.unitLabel')}</th>
-                    <th scope="col">{t('monitoring.periodicityLabel')}</th>
-                    <th scope="col">{t('monitoring.latestPeriod')}</th>
-                    <th scope="col" className="kern-table__header--numeric">
+                    <th scope="col" className="kern-table__header">
+                      {t('monitoring.indicator')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('monitoring.unitLabel')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('monitoring.periodicityLabel')}
+                    </th>
+                    <th scope="col" className="kern-table__header">
+                      {t('monitoring.latestPeriod')}
+                    </th>
+                    <th scope="col" className="kern-table__header kern-table__header--numeric">
                       {t('monitoring.measurementCount')}
                     </th>
                   </tr>

@@ -55,14 +55,18 @@ export function ComparisonSection({
           <TableScroll label={t('monitoring.comparisonCaption', { period: data.period })}>
             <table className="kern-table kern-table--small" data-testid="comparison-table">
               <caption className="kern-title">{t('monitoring.comparisonCaption', { period: data.period })}</caption>
-              <thead className="kern-table__header">
+              <thead>
                 <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header--numeric">
+                  <th scope="col" className="kern-table__header kern-table__header--numeric">
                     {t('monitoring.rank')}
                   </th>
-                  <th scope="col">{t('monitoring.municipality')}</th>
-                  <th scope="col">{t('monitoring.samtgemeinde')}</th>
-                  <th scope="col" className="kern-table__header--numeric">
+                  <th scope="col" className="kern-table__header">
+                    {t('monitoring.municipality')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('monitoring.samtgemeinde')}
+                  </th>
+                  <th scope="col" className="kern-table__header kern-table__header--numeric">
                     {t('chart.value', { unit: labels.unit(unit) })}
                   </th>
                 </tr>

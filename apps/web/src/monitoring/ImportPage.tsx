@@ -121,18 +121,26 @@ function EarlierImports() {
       {imports.data && imports.data.length > 0 ? (
         <TableScroll label={t('monitoring.import.earlier')}>
           <table className="kern-table kern-table--small" data-testid="earlier-imports">
-            <thead className="kern-table__header">
+            <thead>
               <tr className="kern-table__row">
-                <th scope="col">{t('overview.importFile')}</th>
-                <th scope="col">{t('overview.importedAt')}</th>
-                <th scope="col">{t('audit.who')}</th>
-                <th scope="col" className="kern-table__header--numeric">
+                <th scope="col" className="kern-table__header">
+                  {t('overview.importFile')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('overview.importedAt')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('audit.who')}
+                </th>
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
                   {t('overview.recorded')}
                 </th>
-                <th scope="col" className="kern-table__header--numeric">
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
                   {t('overview.rejected')}
                 </th>
-                <th scope="col">{t('monitoring.import.report')}</th>
+                <th scope="col" className="kern-table__header">
+                  {t('monitoring.import.report')}
+                </th>
               </tr>
             </thead>
             <tbody className="kern-table__body">

@@ -23,12 +23,14 @@ function RejectedLines({ importId }: { importId: string }) {
       {rejections.data ? (
         <TableScroll label={t('monitoring.import.lineByLine')}>
           <table className="kern-table kern-table--small">
-            <thead className="kern-table__header">
+            <thead>
               <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header--numeric">
+                <th scope="col" className="kern-table__header kern-table__header--numeric">
                   {t('monitoring.import.line')}
                 </th>
-                <th scope="col">{t('monitoring.import.reason')}</th>
+                <th scope="col" className="kern-table__header">
+                  {t('monitoring.import.reason')}
+                </th>
               </tr>
             </thead>
             <tbody className="kern-table__body">
@@ -83,13 +85,17 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <TableScroll label={t('monitoring.import.rejectedRows')}>
             <table className="kern-table kern-table--small" data-testid="rejections-table">
               <caption className="kern-title">{t('monitoring.import.rejectedRows')}</caption>
-              <thead className="kern-table__header">
+              <thead>
                 <tr className="kern-table__row">
-                  <th scope="col">{t('monitoring.import.reason')}</th>
-                  <th scope="col" className="kern-table__header--numeric">
+                  <th scope="col" className="kern-table__header">
+                    {t('monitoring.import.reason')}
+                  </th>
+                  <th scope="col" className="kern-table__header kern-table__header--numeric">
                     {t('overview.count')}
                   </th>
-                  <th scope="col">{t('monitoring.import.lines')}</th>
+                  <th scope="col" className="kern-table__header">
+                    {t('monitoring.import.lines')}
+                  </th>
                 </tr>
               </thead>
               <tbody className="kern-table__body">

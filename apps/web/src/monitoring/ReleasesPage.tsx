@@ -109,13 +109,23 @@ export function ReleasesPage() {
       {releases.data && releases.data.length > 0 ? (
         <TableScroll label={t('monitoring.releases.title')}>
           <table className="kern-table kern-table--small" data-testid="releases-table">
-            <thead className="kern-table__header">
+            <thead>
               <tr className="kern-table__row">
-                <th scope="col">{t('goal.title')}</th>
-                <th scope="col">{t('monitoring.releases.periods')}</th>
-                <th scope="col">{t('monitoring.releases.indicators')}</th>
-                <th scope="col">{t('monitoring.releases.publishedAt')}</th>
-                <th scope="col">{t('monitoring.releases.note')}</th>
+                <th scope="col" className="kern-table__header">
+                  {t('goal.title')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('monitoring.releases.periods')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('monitoring.releases.indicators')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('monitoring.releases.publishedAt')}
+                </th>
+                <th scope="col" className="kern-table__header">
+                  {t('monitoring.releases.note')}
+                </th>
               </tr>
             </thead>
             <tbody className="kern-table__body">

@@ -28,11 +28,13 @@ function SeriesTable({ series, unit }: { series: readonly Series[]; unit: string
     <TableScroll label={t('monitoring.seriesTableCaption')}>
       <table className="kern-table kern-table--small" data-testid="series-table">
         <caption className="kern-title">{t('monitoring.seriesTableCaption')}</caption>
-        <thead className="kern-table__header">
+        <thead>
           <tr className="kern-table__row">
-            <th scope="col">{t('trace.period')}</th>
+            <th scope="col" className="kern-table__header">
+              {t('trace.period')}
+            </th>
             {series.map((one) => (
-              <th scope="col" key={one.regionKey} className="kern-table__header--numeric">
+              <th scope="col" key={one.regionKey} className="kern-table__header kern-table__header--numeric">
                 {one.regionName}
               </th>
             ))}
