@@ -33,9 +33,11 @@ export interface ReadModelCollection<T extends ReadModelDocument> {
   /**
    * Upserts the documents that are newer than what is stored: a document whose stored version has the
    * same or a higher `projectedPosition` is left as it is, so a late writer never takes a document
-   * back in time. Every document must carry a numeric `projectedPosition`.
+   * back in time. Every document must carry a numeric `projectedPosition`. `stored` names the ones the
+   * caller has just read as stored (with `getMany`), so an adapter need not ask again; it is a hint
+   * only: a document stored or removed by another writer since is still written by position.
    */
-  upsertNewer(documents: readonly T[]): Promise<void>;
+  upsertNewer(documents: readonly T[], stored?: ReadonlySet<string>): Promise<void>;
   get(id: string): Promise<T | null>;
   /** The documents with these ids that exist, in no particular order. */
   getMany(ids: readonly string[]): Promise<T[]>;

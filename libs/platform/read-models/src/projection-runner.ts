@@ -199,9 +199,8 @@ export class ProjectionRunner<T extends ProjectedDocument> {
   private async apply(batch: readonly RecordedEvent[]): Promise<void> {
     const touched = batch.map((event) => [event, this.projection.documentIds(event)] as const);
     const ids = [...new Set(touched.flatMap(([, documentIds]) => documentIds))];
-    const current = new Map<string, T | null>(
-      (await this.documents.getMany(ids)).map((document) => [document.id, document]),
-    );
+    const stored = await this.documents.getMany(ids);
+    const current = new Map<string, T | null>(stored.map((document) => [document.id, document]));
     const changed = new Map<string, T | null>();
     for (const [event, documentIds] of touched) {
       for (const id of documentIds) {
@@ -215,7 +214,7 @@ export class ProjectionRunner<T extends ProjectedDocument> {
     }
     const upserts = [...changed.values()].filter((document): document is T => document !== null);
     // Conditional: another instance that took over may already have written a later state.
-    await this.documents.upsertNewer(upserts);
+    await this.documents.upsertNewer(upserts, new Set(stored.map((document) => document.id)));
     const last = batch.at(-1)?.position ?? this.appliedPosition;
     for (const [id, document] of changed) if (document === null) await this.documents.deleteUnlessNewer(id, last);
     await this.checkpoints.saveCheckpoint(this.checkpointName, last);

@@ -256,20 +256,23 @@ class MongooseCollection<T extends ReadModelDocument> implements ReadModelCollec
   /**
    * Documents not stored yet are inserted, the others replaced unless stored at the same or a later
    * position: FerretDB 1.24 inserts a thousand documents in the time it replaces ten. An insert that
-   * meets a document stored meanwhile (another instance) goes the way of a replacement.
+   * meets a document stored meanwhile (another instance) goes the way of a replacement. Which are
+   * stored is asked unless the caller has just read them (`known`), one `find` less per batch.
    */
-  async upsertNewer(documents: readonly T[]): Promise<void> {
+  async upsertNewer(documents: readonly T[], known?: ReadonlySet<string>): Promise<void> {
     validateProjectedDocuments(documents);
     if (documents.length === 0) return;
     return whileReachable(async () => {
       const collection = (await this.model).collection as unknown as mongoose.mongo.Collection<StoredDocument>;
-      const stored = new Set(
-        (
-          await collection
-            .find({ _id: { $in: documents.map((document) => document.id) } }, { projection: { _id: 1 } })
-            .toArray()
-        ).map((document) => document._id),
-      );
+      const stored =
+        known ??
+        new Set(
+          (
+            await collection
+              .find({ _id: { $in: documents.map((document) => document.id) } }, { projection: { _id: 1 } })
+              .toArray()
+          ).map((document) => document._id),
+        );
       for (const chunk of chunksOf(documents.filter((document) => !stored.has(document.id)))) {
         try {
           await collection.insertMany(chunk.map(storedOf), { ordered: false });

@@ -243,6 +243,29 @@ export function readModelContract(options: ReadModelContractOptions): void {
       ]);
     });
 
+    it('writes by position whatever a stale hint of what is stored says', async () => {
+      await counted.upsertNewer([
+        { id: 'a', projectedPosition: 10, count: 1 },
+        { id: 'b', projectedPosition: 12, count: 1 },
+      ]);
+      await counted.delete('b');
+      // Read before: 'a' missing and 'b' stored; another writer has changed both since.
+      await counted.upsertNewer(
+        [
+          { id: 'a', projectedPosition: 9, count: 0 },
+          { id: 'b', projectedPosition: 11, count: 2 },
+          { id: 'c', projectedPosition: 8, count: 1 },
+        ],
+        new Set(['b']),
+      );
+      await counted.upsertNewer([{ id: 'a', projectedPosition: 13, count: 3 }], new Set());
+      expect(await counted.find({ sort: { id: 1 } })).toEqual([
+        { id: 'a', projectedPosition: 13, count: 3 },
+        { id: 'b', projectedPosition: 11, count: 2 },
+        { id: 'c', projectedPosition: 8, count: 1 },
+      ]);
+    });
+
     (options.nonAtomicConditionalWrites ? it.skip : it)(
       'keeps the latest of several writers that write the same new documents at once',
       async () => {
