@@ -13,6 +13,8 @@
  */
 import { Topics } from '@bildungsregion/contracts';
 import { isReachable } from '@bildungsregion/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import mongoose from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -36,26 +38,57 @@ const SETUPS = (process.env['BENCH_SETUPS'] ?? 'embedded,cluster').split(',');
 
 type Headers = Awaited<ReturnType<typeof authHeaders>>;
 type Environment = (service: string) => NodeJS.ProcessEnv;
+/** The settings of a deployment's services, and how to remove what it left outside its folder. */
+interface Deployment {
+  readonly environment: Environment;
+  remove(): Promise<void>;
+}
 const day = (index: number) => new Date(Date.UTC(2026, 0, 2 + index)).toISOString().slice(0, 10);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A fresh deployment per round: its own files, or its own databases and topic namespace. */
-function embedded(dir: string): Environment {
-  return (service) => ({
-    EVENT_STORE_URL: `sqlite:${join(dir, `${service}.sqlite`)}`,
-    READ_MODELS_URL: `sqlite:${join(dir, `${service}-read-models.sqlite`)}`,
-    BUS_URL: `sqlite:${join(dir, 'bus.sqlite')}?partitions=6`,
-  });
+function embedded(dir: string): Deployment {
+  return {
+    environment: (service) => ({
+      EVENT_STORE_URL: `sqlite:${join(dir, `${service}.sqlite`)}`,
+      READ_MODELS_URL: `sqlite:${join(dir, `${service}-read-models.sqlite`)}`,
+      BUS_URL: `sqlite:${join(dir, 'bus.sqlite')}?partitions=6`,
+    }),
+    remove: async () => undefined,
+  };
 }
 
-function onCluster(dir: string): Environment {
+/** Its topics and databases are removed afterwards: hundreds of leftover partitions run the brokers out of heap. */
+function onCluster(dir: string): Deployment {
   const run = randomUUID().slice(0, 8);
-  return (service) => ({
-    EVENT_STORE_URL: `sqlite:${join(dir, `${service}.sqlite`)}`,
-    READ_MODELS_URL: `${FERRETDB}bench_${service}_${run}`,
-    BUS_URL: `kafka://${CLUSTER}?partitions=6&replicationFactor=3`,
-    TOPIC_NAMESPACE: `bench-${run}`,
-  });
+  const databases = new Set<string>();
+  return {
+    environment: (service) => {
+      databases.add(`bench_${service}_${run}`);
+      return {
+        EVENT_STORE_URL: `sqlite:${join(dir, `${service}.sqlite`)}`,
+        READ_MODELS_URL: `${FERRETDB}bench_${service}_${run}`,
+        BUS_URL: `kafka://${CLUSTER}?partitions=6&replicationFactor=3`,
+        TOPIC_NAMESPACE: `bench-${run}`,
+      };
+    },
+    async remove() {
+      const admin = new Kafka({ brokers: CLUSTER.split(','), logLevel: logLevel.NOTHING }).admin();
+      await admin.connect();
+      try {
+        const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`bench-${run}.`));
+        if (topics.length > 0) await admin.deleteTopics({ topics });
+      } finally {
+        await admin.disconnect();
+      }
+      const connection = await mongoose.createConnection(FERRETDB).asPromise();
+      try {
+        for (const database of databases) await connection.useDb(database).dropDatabase();
+      } finally {
+        await connection.close();
+      }
+    },
+  };
 }
 
 async function startGoals(environment: Environment, instance: number): Promise<ServiceProcess> {
@@ -184,30 +217,28 @@ async function takeovers(environment: Environment): Promise<number[]> {
   }
 }
 
-async function measure(label: string, environmentFor: (dir: string) => Environment): Promise<void> {
+async function measure(label: string, deploymentIn: (dir: string) => Deployment): Promise<void> {
   const auth = await authHeaders();
+  const inDeployment = async <T>(prefix: string, work: (environment: Environment) => Promise<T>): Promise<T> => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    const deployment = deploymentIn(dir);
+    try {
+      return await work(deployment.environment);
+    } finally {
+      await deployment.remove();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
   const one: Round[] = [];
   const two: Round[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     for (const [instances, rates] of [
       [1, one],
       [2, two],
-    ] as const) {
-      const dir = mkdtempSync(join(tmpdir(), 'bench-scale-out-'));
-      try {
-        rates.push(await reactionRound(environmentFor(dir), instances, auth));
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    }
+    ] as const)
+      rates.push(await inDeployment('bench-scale-out-', (environment) => reactionRound(environment, instances, auth)));
   }
-  const dir = mkdtempSync(join(tmpdir(), 'bench-takeover-'));
-  let times: number[];
-  try {
-    times = await takeovers(environmentFor(dir));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const times = await inDeployment('bench-takeover-', takeovers);
   const rates = (rounds: readonly Round[]) => rounds.map(({ rate }) => rate);
   const cores = (rounds: readonly Round[]) => median(rounds.map((round) => round.cores)).toFixed(2);
   const goalsCores = (rounds: readonly Round[]) => median(rounds.map((round) => round.goalsCores)).toFixed(2);
